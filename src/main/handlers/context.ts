@@ -1,0 +1,25 @@
+import type { CallName, CallResult, EventName, EventPayload, ParsedArgs } from '../../shared/api';
+import type { Db } from '../services/store';
+
+/** What every handler gets, whichever transport called it. */
+export interface HandlerContext {
+  db: Db;
+  databasePath: string;
+  emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
+}
+
+export type Handler<K extends CallName> = (args: ParsedArgs<K>, context: HandlerContext) => CallResult<K> | Promise<CallResult<K>>;
+
+export type HandlerTable = { [K in CallName]: Handler<K> };
+
+/** An error meant for the user: its message is shown as it is. */
+export class UserFacingError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { apiContract, type CallName, type Envelope } from '../../shared/api';
+import { coreHandlers } from './core-handlers';
+import { UserFacingError, type HandlerContext, type HandlerTable } from './context';
+
+/** The one handler table: Electron's IPC, the CLI and the browser bridge all call this. */
+export const handlers: HandlerTable = {
+  ...coreHandlers,
+};
+
+const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(apiContract, name);
+
+/**
+ * Validates the argument against the contract's schema, runs the handler, and wraps the
+ * outcome in an envelope: a caller never sees a thrown object or a stack trace.
+ */
+export async function dispatch(context: HandlerContext, name: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
+  if (!isCallName(name)) {
+    return { ok: false, error: { code: 'unknown-call', message: `Ukendt kald: ${String(name).slice(0, 80)}` } };
+  }
+  const parsed = apiContract[name].args.safeParse(rawArgs ?? undefined);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-arguments',
+        message: `Ugyldige oplysninger til ${name}: ${z.prettifyError(parsed.error)}`,
+        details: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+      },
+    };
+  }
+  try {
+    const handler = handlers[name] as (args: unknown, context: HandlerContext) => unknown;
+    const value = await handler(parsed.data, context);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}
+
+export function describeError(error: unknown): { code: string; message: string; details?: unknown } {
+  if (error instanceof UserFacingError) return { code: error.code, message: error.message, details: error.details };
+  const text = error instanceof Error ? error.message : String(error);
+  const sqliteCode = (error as { code?: string } | null)?.code ?? '';
+  if (sqliteCode === 'SQLITE_FULL') return { code: 'disk-full', message: 'Disken er fuld. Intet blev gemt; frigør plads og prøv igen.' };
+  if (sqliteCode === 'SQLITE_READONLY') return { code: 'read-only', message: 'Databasen kan ikke skrives (skrivebeskyttet). Intet blev gemt.' };
+  if (sqliteCode === 'SQLITE_BUSY' || sqliteCode === 'SQLITE_LOCKED')
+    return { code: 'locked', message: 'Databasen er optaget af et andet program. Intet blev gemt; prøv igen om lidt.' };
+  return { code: 'internal', message: `Der opstod en uventet fejl: ${text}` };
+}

@@ -1,0 +1,172 @@
+/**
+ * Ordered schema migrations. Never edit one that has shipped: add the next.
+ * Shares are stored as fractions (0.2 = 20 %), months as `YYYY-MM`.
+ */
+export const migrations: { version: number; description: string; sql: string }[] = [
+  {
+    version: 1,
+    description: 'reference tables, import batches, measurements, decisions, rule sets',
+    sql: `
+CREATE TABLE municipality (
+  code INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  region TEXT NOT NULL,
+  labour_market_office TEXT NOT NULL
+);
+
+CREATE TABLE benefit_group (
+  id TEXT PRIMARY KEY,
+  label TEXT NOT NULL UNIQUE,
+  sort_order INTEGER NOT NULL
+);
+
+-- Legal requirements per benefit group as dated rows: a change in the law is a new row.
+CREATE TABLE group_requirement (
+  group_id TEXT NOT NULL REFERENCES benefit_group(id),
+  effective_from TEXT NOT NULL,
+  min_interviews INTEGER NOT NULL CHECK (min_interviews >= 0),
+  offer_required INTEGER NOT NULL CHECK (offer_required IN (0, 1)),
+  source TEXT NOT NULL,
+  note TEXT,
+  PRIMARY KEY (group_id, effective_from)
+);
+
+-- One row per imported file: every fact row points here, so every number traces to a file.
+CREATE TABLE import_batch (
+  id INTEGER PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  file_size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  reader TEXT NOT NULL,
+  mapping_json TEXT,
+  rows_read INTEGER NOT NULL DEFAULT 0,
+  rows_imported INTEGER NOT NULL DEFAULT 0,
+  rows_skipped INTEGER NOT NULL DEFAULT 0,
+  rows_replaced INTEGER NOT NULL DEFAULT 0,
+  report_json TEXT,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL,
+  is_demo INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX import_batch_sha256 ON import_batch(sha256);
+
+-- Early-effort measurements (models A, B, D). Rows of every batch are kept; the current value
+-- of a key is the one from the newest batch, so removing a batch restores what was before.
+CREATE TABLE measurement (
+  municipality_code INTEGER NOT NULL REFERENCES municipality(code),
+  group_id TEXT NOT NULL REFERENCES benefit_group(id),
+  month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+  batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+  measured INTEGER CHECK (measured >= 0),
+  interviews_lacking INTEGER CHECK (interviews_lacking >= 0),
+  interviews_lacking_share REAL CHECK (interviews_lacking_share BETWEEN 0 AND 1),
+  offers_lacking INTEGER CHECK (offers_lacking >= 0),
+  offers_lacking_share REAL CHECK (offers_lacking_share BETWEEN 0 AND 1),
+  -- 'counts' when the file gave counts, 'shares' when it gave only shares (never rounded into counts)
+  source_form TEXT NOT NULL CHECK (source_form IN ('counts', 'shares')),
+  PRIMARY KEY (municipality_code, group_id, month, batch_id)
+) WITHOUT ROWID;
+CREATE INDEX measurement_batch ON measurement(batch_id);
+
+CREATE VIEW measurement_current AS
+SELECT m.* FROM measurement m
+WHERE NOT EXISTS (
+  SELECT 1 FROM measurement newer
+  WHERE newer.municipality_code = m.municipality_code AND newer.group_id = m.group_id
+    AND newer.month = m.month AND newer.batch_id > m.batch_id
+);
+
+-- Result target of enhanced supervision (model C), Jobindsats table Y30R21.
+CREATE TABLE benchmark (
+  municipality_code INTEGER NOT NULL REFERENCES municipality(code),
+  group_label TEXT NOT NULL,
+  period TEXT NOT NULL,
+  batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+  expected_count INTEGER,
+  actual_count INTEGER,
+  difference_count INTEGER,
+  expected_share REAL,
+  actual_share REAL,
+  difference_points REAL,
+  benchmark_rank INTEGER,
+  PRIMARY KEY (municipality_code, group_label, period, batch_id)
+) WITHOUT ROWID;
+CREATE INDEX benchmark_batch ON benchmark(batch_id);
+
+-- Focus targets of enhanced supervision (model C): citizens with >= 12 months' seniority.
+CREATE TABLE focus_measurement (
+  municipality_code INTEGER NOT NULL REFERENCES municipality(code),
+  group_label TEXT NOT NULL,
+  period TEXT NOT NULL,
+  batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+  measured INTEGER CHECK (measured >= 0),
+  interviews_lacking INTEGER CHECK (interviews_lacking >= 0),
+  interviews_lacking_share REAL CHECK (interviews_lacking_share BETWEEN 0 AND 1),
+  offers_lacking INTEGER CHECK (offers_lacking >= 0),
+  offers_lacking_share REAL CHECK (offers_lacking_share BETWEEN 0 AND 1),
+  source_form TEXT NOT NULL CHECK (source_form IN ('counts', 'shares')),
+  PRIMARY KEY (municipality_code, group_label, period, batch_id)
+) WITHOUT ROWID;
+CREATE INDEX focus_measurement_batch ON focus_measurement(batch_id);
+
+-- Municipalities under enhanced supervision, imported (batch_id) or entered in the app.
+CREATE TABLE supervision_entry (
+  id INTEGER PRIMARY KEY,
+  municipality_code INTEGER NOT NULL REFERENCES municipality(code),
+  period_from TEXT NOT NULL,
+  period_to TEXT,
+  note TEXT,
+  batch_id INTEGER REFERENCES import_batch(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  removed_at TEXT,
+  removed_by TEXT
+);
+
+-- Reviewers' decisions: append-only, a change is a new row.
+CREATE TABLE decision (
+  id INTEGER PRIMARY KEY,
+  rule_set_id TEXT NOT NULL,
+  period TEXT NOT NULL,
+  municipality_code INTEGER NOT NULL REFERENCES municipality(code),
+  subject TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  decided_on TEXT,
+  reason TEXT NOT NULL DEFAULT '',
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL
+);
+CREATE INDEX decision_lookup ON decision(rule_set_id, period, municipality_code);
+CREATE TRIGGER decision_append_only_update BEFORE UPDATE ON decision
+BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+CREATE TRIGGER decision_append_only_delete BEFORE DELETE ON decision
+BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+
+-- User-made rule sets (copies with changed parameters); the built-in ones live in code.
+CREATE TABLE rule_set (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  model TEXT NOT NULL,
+  version TEXT NOT NULL,
+  based_on TEXT,
+  params_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+
+CREATE TABLE mapping_profile (
+  name TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  header_signature TEXT NOT NULL,
+  mapping_json TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE app_setting (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`,
+  },
+];

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { resourcePath } from './paths';
+import type { Db } from './store';
+
+export interface MunicipalityFact {
+  code: number;
+  name: string;
+  region: string;
+  labourMarketOffice: string;
+}
+
+export interface BenefitGroupFact {
+  id: string;
+  label: string;
+  sortOrder: number;
+  requirements: { effectiveFrom: string; minInterviews: number; offerRequired: boolean; note: string | null }[];
+}
+
+/** `resources/kommuner.csv`: `kommunekode;navn;region;amk`, UTF-8. */
+export function readMunicipalityFacts(): MunicipalityFact[] {
+  const lines = fs.readFileSync(resourcePath('kommuner.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  return lines.slice(1).map((line) => {
+    const [code, name, region, labourMarketOffice] = line.split(';');
+    return { code: Number(code), name, region, labourMarketOffice };
+  });
+}
+
+export function readBenefitGroupFacts(): { source: string; groups: BenefitGroupFact[] } {
+  return JSON.parse(fs.readFileSync(resourcePath('benefit-groups.json'), 'utf8'));
+}
+
+/** Fills the reference tables; idempotent, so a newer resources file updates an older store. */
+export function seedReferenceData(db: Db): void {
+  const municipalities = readMunicipalityFacts();
+  const { source, groups } = readBenefitGroupFacts();
+  const upsertMunicipality = db.prepare(
+    `INSERT INTO municipality (code, name, region, labour_market_office) VALUES (@code, @name, @region, @labourMarketOffice)
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name, region = excluded.region, labour_market_office = excluded.labour_market_office`,
+  );
+  const upsertGroup = db.prepare(
+    `INSERT INTO benefit_group (id, label, sort_order) VALUES (@id, @label, @sortOrder)
+     ON CONFLICT(id) DO UPDATE SET label = excluded.label, sort_order = excluded.sort_order`,
+  );
+  const upsertRequirement = db.prepare(
+    `INSERT INTO group_requirement (group_id, effective_from, min_interviews, offer_required, source, note)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(group_id, effective_from) DO UPDATE SET min_interviews = excluded.min_interviews,
+       offer_required = excluded.offer_required, source = excluded.source, note = excluded.note`,
+  );
+  db.transaction(() => {
+    for (const municipality of municipalities) upsertMunicipality.run(municipality);
+    for (const group of groups) {
+      upsertGroup.run({ id: group.id, label: group.label, sortOrder: group.sortOrder });
+      for (const requirement of group.requirements) {
+        upsertRequirement.run(group.id, requirement.effectiveFrom, requirement.minInterviews, requirement.offerRequired ? 1 : 0, source, requirement.note);
+      }
+    }
+  })();
+}

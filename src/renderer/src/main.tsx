@@ -1,0 +1,13 @@
+import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import './styles.css';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { CallSpec, EventSpec } from './contract';
+import { defineEvent } from './contract';
+import { coreContract } from './api/core';
+
+export * from './contract';
+export type * from './api/core';
+
+/**
+ * Every call the renderer (or the CLI, or the browser bridge) can make. Each area keeps its
+ * calls in its own file under `api/`; this table is the only place they meet.
+ */
+export const apiContract = {
+  ...coreContract,
+};
+
+/** Every event main pushes to the renderer. */
+export const apiEvents = {
+  /** Progress of a running import, so the UI can show a bar and a cancel button. */
+  'import.progress': defineEvent<{ importId: string; phase: string; rowsDone: number; rowsTotal: number | null }>(),
+  /** The store changed (import, undo, demo data): views should reload. */
+  'data.changed': defineEvent<{ reason: string }>(),
+};
+
+export type ApiContract = typeof apiContract;
+export type CallName = keyof ApiContract;
+export type CallArgs<K extends CallName> = z.input<ApiContract[K]['args']>;
+export type ParsedArgs<K extends CallName> = z.output<ApiContract[K]['args']>;
+export type CallResult<K extends CallName> = ApiContract[K] extends CallSpec<z.ZodType, infer R> ? R : never;
+
+export type ApiEvents = typeof apiEvents;
+export type EventName = keyof ApiEvents;
+export type EventPayload<K extends EventName> = ApiEvents[K] extends EventSpec<infer P> ? P : never;
+
+export const callNames = Object.keys(apiContract) as CallName[];
+export const eventNames = Object.keys(apiEvents) as EventName[];
+
+export * from './channels';
+
+/** The typed client every transport offers the renderer. */
+export interface ApiClient {
+  call<K extends CallName>(name: K, ...args: undefined extends CallArgs<K> ? [CallArgs<K>?] : [CallArgs<K>]): Promise<CallResult<K>>;
+  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { loadDemoIfFirstStart } from '../../src/main/handlers/core-handlers';
+import type { Session } from '../../src/main/handlers/session';
+import { tempSession } from './temp-store';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+export const rendererDir = path.join(repoRoot, 'out', 'renderer');
+export const screenshotDir = path.join(repoRoot, 'test-results');
+
+/** Debian's chromium (apt-get install chromium), or CHROMIUM_PATH. Never a downloaded browser. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      'No Chromium found for the end-to-end tests. Install it with "sudo apt-get install chromium" (Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+    );
+  }
+  return found;
+}
+
+export interface AppUnderTest {
+  session: Session;
+  bridge: Bridge;
+  browser: Browser;
+  page: Page;
+  dir: string;
+  close(): Promise<void>;
+}
+
+/** Starts the browser bridge on a fresh database (with the demo data) and opens the app in Chromium. */
+export async function openAppInChromium(options: { demo?: boolean } = {}): Promise<AppUnderTest> {
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error('The renderer is not built: run "npm run build" (npm run test:e2e does it).');
+  }
+  const executablePath = chromiumPath();
+  const made = tempSession();
+  if (options.demo !== false) loadDemoIfFirstStart(made.session);
+  const bridge = await startBridge({ session: made.session, rendererDir });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'da-DK', acceptDownloads: true });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(bridge.url);
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  return {
+    session: made.session,
+    bridge,
+    browser,
+    page,
+    dir: made.dir,
+    close: async () => {
+      await browser.close();
+      await bridge.close();
+      made.cleanup();
+      if (pageErrors.length > 0) throw new Error(`Errors in the page: ${pageErrors.join('; ')}`);
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}

@@ -1,0 +1,158 @@
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { callChannel, callNames } from '../../src/shared/api';
+import { tempDir } from '../helpers/temp-store';
+
+/**
+ * Electron's binary cannot be downloaded on the build machines, so the main-process wiring is
+ * driven here with a stand-in for the `electron` module that records what the shell asks of it.
+ */
+function electronStandIn() {
+  const handlers = new Map<string, (event: unknown, args: unknown) => unknown>();
+  const windows: FakeWindow[] = [];
+  const sessionHandlers: Record<string, unknown> = {};
+
+  class FakeContents extends EventEmitter {
+    windowOpenHandler: ((details: unknown) => { action: string }) | null = null;
+    sent: [string, unknown][] = [];
+    setWindowOpenHandler(handler: (details: unknown) => { action: string }) {
+      this.windowOpenHandler = handler;
+    }
+    isDestroyed() {
+      return false;
+    }
+    send(channel: string, payload: unknown) {
+      this.sent.push([channel, payload]);
+    }
+  }
+  class FakeWindow extends EventEmitter {
+    webContents = new FakeContents();
+    loadedUrl: string | null = null;
+    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      super();
+      windows.push(this);
+    }
+    async loadURL(url: string) {
+      this.loadedUrl = url;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {}
+    show() {}
+  }
+  const app = Object.assign(new EventEmitter(), {
+    requestSingleInstanceLock: vi.fn(() => true),
+    whenReady: vi.fn(async () => {}),
+    quit: vi.fn(),
+  });
+  const electron = {
+    app,
+    BrowserWindow: FakeWindow,
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, args: unknown) => unknown) => handlers.set(channel, handler),
+      removeHandler: (channel: string) => handlers.delete(channel),
+    },
+    dialog: { showErrorBox: vi.fn() },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: unknown) => (sessionHandlers.permissionRequest = handler),
+        setPermissionCheckHandler: (handler: unknown) => (sessionHandlers.permissionCheck = handler),
+        webRequest: {
+          onHeadersReceived: (handler: unknown) => (sessionHandlers.headers = handler),
+          onBeforeRequest: (handler: unknown) => (sessionHandlers.beforeRequest = handler),
+        },
+      },
+    },
+  };
+  return { electron, handlers, windows, sessionHandlers };
+}
+
+let cleanup: (() => void) | null = null;
+afterEach(() => {
+  cleanup?.();
+  cleanup = null;
+});
+
+async function startWithStandIn() {
+  const { startApp } = await import('../../src/main/electron/app');
+  const standIn = electronStandIn();
+  const { dir, cleanup: remove } = tempDir();
+  const rendererUrl = 'file:///app/out/renderer/index.html';
+  const started = await startApp(standIn.electron as never, { rendererUrl, databasePath: path.join(dir, 'app.db') });
+  cleanup = () => {
+    started?.session.close();
+    remove();
+  };
+  return { ...standIn, started, rendererUrl };
+}
+
+describe('the Electron shell (with a stand-in for electron)', () => {
+  it('opens the window with the secure settings and the preload', async () => {
+    const { windows } = await startWithStandIn();
+    expect(windows).toHaveLength(1);
+    const preferences = windows[0].options.webPreferences;
+    expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(String(preferences.preload)).toMatch(/preload[\\/]index\.js$/);
+    expect(windows[0].loadedUrl).toBe('file:///app/out/renderer/index.html');
+  });
+
+  it('registers every contract call on ipcMain and refuses calls from other frames', async () => {
+    const { handlers, rendererUrl } = await startWithStandIn();
+    expect([...handlers.keys()].sort()).toEqual(callNames.map(callChannel).sort());
+    const list = handlers.get(callChannel('municipalities.list'))!;
+    const ours = (await list({ senderFrame: { url: rendererUrl } }, undefined)) as { ok: boolean; value: unknown[] };
+    expect(ours.ok).toBe(true);
+    expect(ours.value).toHaveLength(98);
+    const foreign = (await list({ senderFrame: { url: 'https://evil.example/' } }, undefined)) as { ok: boolean; error: { code: string } };
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const malformed = (await list({ senderFrame: { url: rendererUrl } }, 42)) as { ok: boolean; error: { code: string } };
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+
+  it('blocks navigation, new windows and permission requests, and sets a CSP with no remote origin', async () => {
+    const { windows, sessionHandlers, rendererUrl } = await startWithStandIn();
+    const contents = windows[0].webContents;
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    const navigation = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', navigation, 'https://example.com/');
+    expect(navigation.preventDefault).toHaveBeenCalled();
+    const ownNavigation = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', ownNavigation, rendererUrl);
+    expect(ownNavigation.preventDefault).not.toHaveBeenCalled();
+
+    let granted: boolean | null = null;
+    (sessionHandlers.permissionRequest as (c: unknown, p: string, cb: (ok: boolean) => void) => void)(null, 'media', (ok) => (granted = ok));
+    expect(granted).toBe(false);
+
+    let headers: Record<string, string[]> = {};
+    (sessionHandlers.headers as (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void)(
+      { responseHeaders: {} },
+      (result) => (headers = result.responseHeaders),
+    );
+    const csp = headers['Content-Security-Policy'][0];
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/https?:/);
+
+    const decide = (url: string) => {
+      let cancel: boolean | null = null;
+      (sessionHandlers.beforeRequest as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void)({ url }, (result) => (cancel = result.cancel));
+      return cancel;
+    };
+    expect(decide('https://cdn.example.com/script.js')).toBe(true);
+    expect(decide('file:///app/out/renderer/assets/index.js')).toBe(false);
+  });
+
+  it('quits when another instance holds the lock (the first window is focused instead)', async () => {
+    const { startApp } = await import('../../src/main/electron/app');
+    const standIn = electronStandIn();
+    standIn.electron.app.requestSingleInstanceLock.mockReturnValue(false);
+    const result = await startApp(standIn.electron as never, { rendererUrl: 'file:///x/index.html', databasePath: '/nonexistent/never-opened.db' });
+    expect(result).toBeNull();
+    expect(standIn.electron.app.quit).toHaveBeenCalled();
+    expect(standIn.windows).toHaveLength(0);
+  });
+});
