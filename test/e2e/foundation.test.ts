@@ -23,7 +23,7 @@ describe('the first screen, in Chromium through the browser bridge', () => {
     const header = page.locator('.ag-header-cell[col-id="latestMeasured"]');
     await header.click(); // ascending
     await header.click(); // descending: the largest municipality first
-    await page.waitForFunction(() => document.querySelector('.ag-header-cell[col-id="latestMeasured"]')?.getAttribute('aria-sort') === 'descending');
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
     const firstName = await page.locator('.ag-row[row-index="0"] [col-id="name"]').first().textContent();
     expect(firstName).toBe('København');
     await page.waitForTimeout(800); // let the sort animation settle before the screenshot

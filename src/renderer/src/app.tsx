@@ -39,17 +39,34 @@ function DemoBanner() {
   return null;
 }
 
+/** The top-level screens; each area adds its own entry. */
+const screens = [{ id: 'municipalities', label: messages.nav.municipalities, render: () => <MunicipalitiesScreen /> }] as const;
+
+type ScreenId = (typeof screens)[number]['id'];
+
 export function App() {
+  const [screenId, setScreenId] = useState<ScreenId>(screens[0].id);
+  const screen = screens.find((candidate) => candidate.id === screenId) ?? screens[0];
   return (
     <div className="app">
       <header className="app-header">
         <h1>{messages.appTitle}</h1>
         <span className="subtitle">{messages.appSubtitle}</span>
+        <nav className="app-nav" aria-label={messages.nav.label}>
+          {screens.map((candidate) => (
+            <button
+              key={candidate.id}
+              className={candidate.id === screenId ? 'active' : ''}
+              aria-current={candidate.id === screenId ? 'page' : undefined}
+              onClick={() => setScreenId(candidate.id)}
+            >
+              {candidate.label}
+            </button>
+          ))}
+        </nav>
       </header>
       <DemoBanner />
-      <main>
-        <MunicipalitiesScreen />
-      </main>
+      <main>{screen.render()}</main>
     </div>
   );
 }

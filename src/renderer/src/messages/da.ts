@@ -15,6 +15,7 @@ export const da = {
     empty: 'Der er ingen data endnu. Indlæs filer, eller indlæs demodata for at se programmet i brug.',
   },
   nav: {
+    label: 'Skærme',
     municipalities: 'Kommuner',
   },
   municipalities: {

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { defineCall } from '../contract';
+
+/**
+ * The compliance engine's contract (issue 5). Shares are fractions (0.2 = 20 %), months
+ * `YYYY-MM`, half-years `2023H2`. The shapes of `evaluate.*` are also what the CLI's
+ * `evaluate --json` prints, so they are kept stable.
+ */
+export type ModelId = 'early-2023' | 'early-2021' | 'supervision' | 'status';
+export type CriterionId = 'interviews' | 'offers';
+
+/** One parameter of a rule set, as the explanation and the rule-set screen show it. */
+export interface RuleParameter {
+  key: string;
+  /** Danish label for the screen. */
+  label: string;
+  value: number | boolean | string | string[];
+  /** True where RULES.md marks the parameter as an interpretation of the sources. */
+  interpretation: boolean;
+  /** Which source document (seed file) or RULES.md line it comes from. */
+  source: string;
+}
+
+export interface RuleSetSummary {
+  id: string;
+  name: string;
+  model: ModelId;
+  version: string;
+  builtin: boolean;
+  basedOn: string | null;
+  parameters: RuleParameter[];
+  createdAt: string | null;
+  createdBy: string | null;
+}
+
+/** An import batch a result's numbers came from. */
+export interface BatchRef {
+  id: number;
+  fileName: string;
+  sha256: string;
+  kind: string;
+  importedAt: string;
+  isDemo: boolean;
+}
+
+export interface MonthFigure {
+  month: string;
+  measured: number | null;
+  lacking: number | null;
+  share: number | null;
+  above: boolean;
+  /** 'counts' when the share was computed from counts, 'shares' when the file gave only shares. */
+  sourceForm: 'counts' | 'shares' | 'mixed' | null;
+}
+
+export interface CriterionResult {
+  /** At least the minimum number of citizens in every month of the assessment. */
+  eligible: boolean;
+  /** Eligible and above the threshold in every month. */
+  fails: boolean;
+  months: MonthFigure[];
+}
+
+export interface GroupShare {
+  groupId: string;
+  label: string;
+  criterion: CriterionId;
+  measured: number;
+  lacking: number;
+  share: number | null;
+  challenged: boolean;
+}
+
+export type ExemptionReason = 'enhanced-supervision' | 'positive-development';
+
+export interface ExemptionProposal {
+  reason: ExemptionReason;
+  criterion: CriterionId | null;
+  /** Danish, with the numbers that support the proposal. */
+  evidence: string;
+}
+
+export interface EarlyWarning {
+  criterion: CriterionId;
+  monthsAboveSoFar: number;
+  monthsRemaining: number;
+}
+
+export interface DecisionRow {
+  id: number;
+  ruleSetId: string;
+  period: string;
+  municipalityCode: number;
+  /** 'exemption:enhanced-supervision:offers', 'contact', 'escalation:explanation', … */
+  subject: string;
+  /** 'accepted' | 'rejected' | 'contacted' | 'withdrawn' | … */
+  verdict: string;
+  decidedOn: string | null;
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface EarlyEffortMunicipalityResult {
+  code: number;
+  name: string;
+  region: string;
+  labourMarketOffice: string;
+  toContact: boolean;
+  interviews: CriterionResult;
+  offers: CriterionResult;
+  /** Labels of the benefit groups the municipality is particularly challenged on. */
+  challengedGroups: string[];
+  groupShares: GroupShare[];
+  exemptionProposals: ExemptionProposal[];
+  earlyWarnings: EarlyWarning[];
+  /** The latest decision per subject, newest first. */
+  decisions: DecisionRow[];
+  /** Plain-language explanation in Danish, one sentence per line. */
+  explanation: string[];
+}
+
+export interface EarlyEffortEvaluation {
+  model: 'early-2023';
+  ruleSetId: string;
+  ruleSetVersion: string;
+  period: string;
+  months: string[];
+  /** False while the half-year is not over (or data are missing for some months): early warning mode. */
+  complete: boolean;
+  summary: { toContact: number; failInterviews: number; failOffers: number; exemptionProposals: number; earlyWarnings: number };
+  municipalities: EarlyEffortMunicipalityResult[];
+  parameters: RuleParameter[];
+  batches: BatchRef[];
+}
+
+export interface MonthlyFinding {
+  code: number;
+  name: string;
+  group: string;
+  groupId: string;
+  criterion: CriterionId;
+  months: MonthFigure[];
+}
+
+export interface EscalationState {
+  code: number;
+  name: string;
+  /** 'none' | 'contacted' | 'explanation-due' | 'meeting' */
+  step: string;
+  contactedOn: string | null;
+  explanationDueOn: string | null;
+  meetingRequestedOn: string | null;
+}
+
+export interface MonthlyEvaluation {
+  model: 'early-2021';
+  ruleSetId: string;
+  ruleSetVersion: string;
+  period: string;
+  findings: MonthlyFinding[];
+  escalation: EscalationState[];
+  parameters: RuleParameter[];
+  batches: BatchRef[];
+}
+
+export interface SupervisionMunicipalityResult {
+  code: number;
+  name: string;
+  resultTarget: { expectedShare: number; actualShare: number; differencePoints: number; rank: number | null; fails: boolean } | null;
+  focusInterviews: { measured: number | null; lacking: number | null; share: number | null; fails: boolean } | null;
+  focusOffers: { measured: number | null; lacking: number | null; share: number | null; fails: boolean } | null;
+  atRisk: boolean;
+  explanation: string[];
+}
+
+export interface SupervisionEvaluation {
+  model: 'supervision';
+  ruleSetId: string;
+  ruleSetVersion: string;
+  period: string;
+  municipalities: SupervisionMunicipalityResult[];
+  parameters: RuleParameter[];
+  batches: BatchRef[];
+}
+
+export interface StatusRow {
+  /** Group label, or 'Hele landet' for the whole country. */
+  label: string;
+  groupId: string | null;
+  share: number | null;
+  baselineShare: number | null;
+  changePoints: number | null;
+  measured: number;
+}
+
+export interface StatusEvaluation {
+  model: 'status';
+  ruleSetId: string;
+  ruleSetVersion: string;
+  period: string;
+  baseline: string;
+  rows: StatusRow[];
+  municipalities: { code: number; name: string; share: number | null; baselineShare: number | null; changePoints: number | null }[];
+  parameters: RuleParameter[];
+  batches: BatchRef[];
+}
+
+export interface AvailablePeriods {
+  months: string[];
+  halfYears: { period: string; complete: boolean }[];
+  latestCompleteHalfYear: string | null;
+  benchmarkPeriods: string[];
+}
+
+const ruleSetId = z.string().min(1).max(120);
+const halfYear = z.string().regex(/^\d{4}H[12]$/, 'Halvår skrives som 2023H2');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Måned skrives som 2023-07');
+
+export const engineContract = {
+  'ruleSets.list': defineCall<RuleSetSummary[]>()(z.object({}).strict().optional()),
+  /** Copy a rule set with changed parameters (a what-if); the original is never changed. */
+  'ruleSets.copy': defineCall<RuleSetSummary>()(
+    z.object({ fromId: ruleSetId, name: z.string().min(1).max(200), changes: z.record(z.string(), z.unknown()) }).strict(),
+  ),
+  'periods.available': defineCall<AvailablePeriods>()(z.object({}).strict().optional()),
+  'evaluate.early2023': defineCall<EarlyEffortEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: halfYear }).strict()),
+  'evaluate.early2021': defineCall<MonthlyEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: month }).strict()),
+  'evaluate.supervision': defineCall<SupervisionEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: z.string().min(4).max(20) }).strict()),
+  'evaluate.status': defineCall<StatusEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: month, baseline: month }).strict()),
+  'decisions.record': defineCall<DecisionRow>()(
+    z
+      .object({
+        ruleSetId,
+        period: z.string().min(4).max(20),
+        municipalityCode: z.number().int().min(100).max(999),
+        subject: z.string().min(1).max(200),
+        verdict: z.string().min(1).max(40),
+        decidedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+        reason: z.string().max(4000).default(''),
+      })
+      .strict(),
+  ),
+  'decisions.list': defineCall<DecisionRow[]>()(
+    z.object({ ruleSetId: ruleSetId.optional(), period: z.string().max(20).optional(), municipalityCode: z.number().int().optional() }).strict(),
+  ),
+};
