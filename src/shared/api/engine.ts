@@ -213,6 +213,49 @@ export interface AvailablePeriods {
   benchmarkPeriods: string[];
 }
 
+/** One municipality's drill-down (the desk's municipality screen). */
+export interface MunicipalityDetail {
+  code: number;
+  name: string;
+  region: string;
+  labourMarketOffice: string;
+  period: string;
+  ruleSetId: string;
+  ruleSetVersion: string;
+  threshold: number;
+  /** The assessed half-years within the series, for shading on the chart. */
+  assessedPeriods: { period: string; firstMonth: string; lastMonth: string }[];
+  /** Pooled monthly share per criterion over the 24 months ending with the period's last month. */
+  series: { criterion: CriterionId; months: MonthFigure[] }[];
+  /** Benefit group × month for the period's months: measured, lacking, share per criterion. */
+  groupMonths: { groupId: string; label: string; criterion: CriterionId; months: MonthFigure[] }[];
+  /** The model-A result for the period (same object as in evaluate.early2023). */
+  result: EarlyEffortMunicipalityResult;
+  /** Every decision row ever recorded for this municipality under the rule set, newest first. */
+  decisionHistory: DecisionRow[];
+  escalation: EscalationState | null;
+  supervision: SupervisionMunicipalityResult | null;
+  batches: BatchRef[];
+}
+
+/** One benefit group across all municipalities (which municipalities drive its shortfall). */
+export interface BenefitGroupDetail {
+  groupId: string;
+  label: string;
+  period: string;
+  months: string[];
+  municipalities: { code: number; name: string; criterion: CriterionId; measured: number; lacking: number; share: number | null; months: MonthFigure[] }[];
+  national: { criterion: CriterionId; months: MonthFigure[] }[];
+}
+
+/** Two rule sets side by side: who changes status. */
+export interface RuleSetComparison {
+  period: string;
+  left: { ruleSetId: string; ruleSetVersion: string; summary: EarlyEffortEvaluation['summary'] };
+  right: { ruleSetId: string; ruleSetVersion: string; summary: EarlyEffortEvaluation['summary'] };
+  changed: { code: number; name: string; left: { toContact: boolean; failInterviews: boolean; failOffers: boolean }; right: { toContact: boolean; failInterviews: boolean; failOffers: boolean }; why: string }[];
+}
+
 const ruleSetId = z.string().min(1).max(120);
 const halfYear = z.string().regex(/^\d{4}H[12]$/, 'Halvår skrives som 2023H2');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Måned skrives som 2023-07');
@@ -228,6 +271,11 @@ export const engineContract = {
   'evaluate.early2021': defineCall<MonthlyEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: month }).strict()),
   'evaluate.supervision': defineCall<SupervisionEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: z.string().min(4).max(20) }).strict()),
   'evaluate.status': defineCall<StatusEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: month, baseline: month }).strict()),
+  'municipality.detail': defineCall<MunicipalityDetail>()(
+    z.object({ code: z.number().int().min(100).max(999), ruleSetId: ruleSetId.optional(), period: halfYear }).strict(),
+  ),
+  'benefitGroup.detail': defineCall<BenefitGroupDetail>()(z.object({ groupId: z.string().min(1).max(60), ruleSetId: ruleSetId.optional(), period: halfYear }).strict()),
+  'ruleSets.compare': defineCall<RuleSetComparison>()(z.object({ left: ruleSetId, right: ruleSetId, period: halfYear }).strict()),
   'decisions.record': defineCall<DecisionRow>()(
     z
       .object({
