@@ -118,6 +118,8 @@ export interface EarlyEffortMunicipalityResult {
   decisions: DecisionRow[];
   /** Plain-language explanation in Danish, one sentence per line. */
   explanation: string[];
+  /** To be contacted, but a reviewer accepted an exemption (the decision stands beside `toContact`, never changes it). */
+  exemptionAccepted?: boolean;
 }
 
 export interface EarlyEffortEvaluation {

@@ -1,0 +1,348 @@
+import type {
+  CriterionId,
+  CriterionResult,
+  DecisionRow,
+  EarlyEffortEvaluation,
+  EarlyEffortMunicipalityResult,
+  EarlyWarning,
+  ExemptionProposal,
+  GroupShare,
+  MonthFigure,
+} from '../../../shared/api/engine';
+import type { Db } from '../store';
+import { latestDecisions } from './decisions';
+import { EngineError } from './engine-error';
+import { monthName, percent } from './format';
+import { halfYearMonths, monthsWithData } from './periods';
+import { bindPooled, isAbove, pooledCte, roundedShare } from './pooled-sql';
+import { measurementBatches } from './provenance';
+import { interpretationLines, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
+
+export const criteria: CriterionId[] = ['interviews', 'offers'];
+export const criterionLabel: Record<CriterionId, string> = { interviews: 'Samtaler', offers: 'Tilbud' };
+const criterionNoun: Record<CriterionId, string> = {
+  interviews: 'uden det lovpligtige antal samtaler',
+  offers: 'uden et aktivt tilbud',
+};
+
+export interface EarlyParams {
+  threshold: number;
+  strictlyGreater: boolean;
+  consecutiveMonths: number;
+  minCitizens: number;
+  minCitizensPerCriterion: boolean;
+  interviewGroups: string[];
+  offerGroups: string[];
+  challengedMinCitizens: number;
+  exemptEnhancedSupervision: boolean;
+  exemptPositiveDevelopment: boolean;
+}
+
+export function earlyParams(rule: ResolvedRuleSet): EarlyParams {
+  return rule.values as unknown as EarlyParams;
+}
+
+/**
+ * Model A in one statement: pooled monthly shares (pooled-sql), the threshold test, and
+ * window functions for the consecutive months (gaps-and-islands run lengths) and for the
+ * month-on-month development (LAG).
+ */
+function monthlySql(): string {
+  return `WITH ${pooledCte(false)},
+grid AS (
+  SELECT m.code, cr.criterion, mo.month, mo.idx
+  FROM municipality m CROSS JOIN (SELECT 'interviews' AS criterion UNION ALL SELECT 'offers') cr CROSS JOIN mo
+  WHERE (@code IS NULL OR m.code = @code)
+),
+totals AS (SELECT code, month, SUM(measured) AS total_measured FROM src GROUP BY code, month),
+flagged AS (
+  SELECT g.code, g.criterion, g.month, g.idx, p.measured, p.lacking, p.share, p.source_form,
+    CASE WHEN @perCriterion = 1 THEN p.measured ELSE t.total_measured END AS basis,
+    CASE WHEN p.share IS NOT NULL AND (${roundedShare.replace('share', 'p.share')} > @threshold
+      OR (@strict = 0 AND ${roundedShare.replace('share', 'p.share')} = @threshold)) THEN 1 ELSE 0 END AS above
+  FROM grid g
+  LEFT JOIN pooled p ON p.code = g.code AND p.criterion = g.criterion AND p.month = g.month
+  LEFT JOIN totals t ON t.code = g.code AND t.month = g.month
+),
+islands AS (
+  SELECT *, idx - ROW_NUMBER() OVER (PARTITION BY code, criterion, above ORDER BY idx) AS island,
+    LAG(share) OVER (PARTITION BY code, criterion ORDER BY idx) AS prev_share
+  FROM flagged
+)
+SELECT code, criterion, month, idx, measured, lacking, share, source_form, basis, above, prev_share,
+  CASE WHEN above = 1 THEN COUNT(*) OVER (PARTITION BY code, criterion, above, island) ELSE 0 END AS run_length,
+  CASE WHEN above = 1 THEN COUNT(*) OVER (PARTITION BY code, criterion, above, island ORDER BY idx ROWS UNBOUNDED PRECEDING) ELSE 0 END AS run_so_far
+FROM islands ORDER BY code, criterion, idx`;
+}
+
+interface MonthlyRow {
+  code: number;
+  criterion: CriterionId;
+  month: string;
+  idx: number;
+  measured: number | null;
+  lacking: number | null;
+  share: number | null;
+  source_form: MonthFigure['sourceForm'];
+  basis: number | null;
+  above: number;
+  prev_share: number | null;
+  run_length: number;
+  run_so_far: number;
+}
+
+function groupSharesSql(): string {
+  return `WITH ${pooledCte(true)}
+SELECT p.code, p.criterion, p.group_id, g.label, g.sort_order, SUM(p.measured) AS measured, SUM(p.lacking_est) AS lacking_est,
+  CASE WHEN SUM(CASE WHEN p.lacking_est IS NOT NULL THEN p.measured END) > 0
+    THEN SUM(p.lacking_est) * 1.0 / SUM(CASE WHEN p.lacking_est IS NOT NULL THEN p.measured END) END AS share
+FROM pooled p JOIN benefit_group g ON g.id = p.group_id
+GROUP BY p.code, p.criterion, p.group_id ORDER BY p.code, p.criterion, g.sort_order`;
+}
+
+interface GroupRow {
+  code: number;
+  criterion: CriterionId;
+  group_id: string;
+  label: string;
+  sort_order: number;
+  measured: number | null;
+  lacking_est: number | null;
+  share: number | null;
+}
+
+interface MunicipalityRow {
+  code: number;
+  name: string;
+  region: string;
+  labourMarketOffice: string;
+}
+
+export interface EarlyOptions {
+  code?: number;
+  /** Skip decision lookup (the what-if comparison does not need it). */
+  withDecisions?: boolean;
+}
+
+export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, options: EarlyOptions = {}): EarlyEffortEvaluation {
+  const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
+  const params = earlyParams(rule);
+  const months = halfYearMonths(period);
+  const dataMonths = new Set(monthsWithData(db));
+  const assessed = months.filter((month) => dataMonths.has(month));
+  if (assessed.length === 0) {
+    throw new EngineError('no-data', `Der er ingen målinger for ${period} (${months[0]} til ${months[5]}). Indlæs data for perioden først.`);
+  }
+  // A half-year is assessed up to the last month the store has; later months are "not yet".
+  const lastAssessed = assessed[assessed.length - 1];
+  const assessedMonths = months.filter((month) => month <= lastAssessed);
+  const complete = assessedMonths.length === months.length;
+
+  const binding = {
+    ...bindPooled({ months: assessedMonths, interviewGroups: params.interviewGroups, offerGroups: params.offerGroups, code: options.code ?? null }),
+    threshold: params.threshold,
+    strict: params.strictlyGreater ? 1 : 0,
+    perCriterion: params.minCitizensPerCriterion ? 1 : 0,
+  };
+  const monthly = db.prepare(monthlySql()).all(binding) as MonthlyRow[];
+  const groups = db.prepare(groupSharesSql()).all(binding) as GroupRow[];
+  const municipalities = db
+    .prepare('SELECT code, name, region, labour_market_office AS labourMarketOffice FROM municipality WHERE (? IS NULL OR code = ?) ORDER BY code')
+    .all(options.code ?? null, options.code ?? null) as MunicipalityRow[];
+  const supervised = supervisedMunicipalities(db, months[0], months[5]);
+  const decisions = options.withDecisions === false ? new Map<number, DecisionRow[]>() : latestDecisions(db, rule.id, period);
+
+  const monthlyByKey = new Map<string, MonthlyRow[]>();
+  for (const row of monthly) {
+    const key = `${row.code}:${row.criterion}`;
+    monthlyByKey.set(key, [...(monthlyByKey.get(key) ?? []), row]);
+  }
+  const groupsByCode = new Map<number, GroupRow[]>();
+  for (const row of groups) groupsByCode.set(row.code, [...(groupsByCode.get(row.code) ?? []), row]);
+
+  const results = municipalities.map((municipality) =>
+    municipalityResult(municipality, params, rule, months, assessedMonths, complete, monthlyByKey, groupsByCode.get(municipality.code) ?? [], supervised.get(municipality.code) ?? null, decisions.get(municipality.code) ?? []),
+  );
+  return {
+    model: 'early-2023',
+    ruleSetId: rule.id,
+    ruleSetVersion: rule.version,
+    period,
+    months,
+    complete,
+    summary: {
+      toContact: results.filter((result) => result.toContact).length,
+      failInterviews: results.filter((result) => result.interviews.fails).length,
+      failOffers: results.filter((result) => result.offers.fails).length,
+      exemptionProposals: results.filter((result) => result.exemptionProposals.length > 0).length,
+      earlyWarnings: results.filter((result) => result.earlyWarnings.length > 0).length,
+    },
+    municipalities: results,
+    parameters: rule.parameters,
+    batches: measurementBatches(db, assessedMonths, options.code),
+  };
+}
+
+/** Municipalities under enhanced supervision at some time in the half-year (entries not removed). */
+function supervisedMunicipalities(db: Db, firstMonth: string, lastMonth: string): Map<number, { from: string; to: string | null; note: string | null }> {
+  const rows = db
+    .prepare(
+      `SELECT municipality_code AS code, period_from AS "from", period_to AS "to", note FROM supervision_entry
+       WHERE removed_at IS NULL AND substr(period_from, 1, 7) <= ? AND (period_to IS NULL OR substr(period_to, 1, 7) >= ?)
+       ORDER BY id`,
+    )
+    .all(lastMonth, firstMonth) as { code: number; from: string; to: string | null; note: string | null }[];
+  return new Map(rows.map((row) => [row.code, row]));
+}
+
+function criterionResult(rows: MonthlyRow[], params: EarlyParams, months: string[], assessedMonths: string[]): {
+  result: CriterionResult;
+  maxRun: number;
+  trailingRun: number;
+  falling: boolean;
+  lowMonths: MonthlyRow[];
+} {
+  const byMonth = new Map(rows.map((row) => [row.month, row]));
+  const figures: MonthFigure[] = months.map((month) => {
+    const row = byMonth.get(month);
+    if (!row || row.share === null && row.measured === null) return { month, measured: null, lacking: null, share: null, above: false, sourceForm: null };
+    return {
+      month,
+      measured: row.measured,
+      lacking: row.lacking,
+      share: row.share === null ? null : Math.round(row.share * 10000) / 10000,
+      above: row.above === 1,
+      sourceForm: row.source_form,
+    };
+  });
+  const assessedRows = assessedMonths.map((month) => byMonth.get(month));
+  const lowMonths = assessedRows.filter((row): row is MonthlyRow => !row || row.basis === null || row.basis < params.minCitizens).map((row) => row!);
+  const eligible = assessedRows.every((row) => row !== undefined && row.basis !== null && row.basis >= params.minCitizens);
+  const maxRun = Math.max(0, ...rows.map((row) => row.run_length));
+  const trailingRun = assessedRows[assessedRows.length - 1]?.run_so_far ?? 0;
+  const falling =
+    assessedRows.length > 1 &&
+    assessedRows.every((row, index) => index === 0 || (row !== undefined && row.share !== null && row.prev_share !== null && row.share < row.prev_share));
+  return { result: { eligible, fails: eligible && maxRun >= params.consecutiveMonths, months: figures }, maxRun, trailingRun, falling, lowMonths };
+}
+
+function municipalityResult(
+  municipality: MunicipalityRow,
+  params: EarlyParams,
+  rule: ResolvedRuleSet,
+  months: string[],
+  assessedMonths: string[],
+  complete: boolean,
+  monthlyByKey: Map<string, MonthlyRow[]>,
+  groupRows: GroupRow[],
+  supervision: { from: string; to: string | null; note: string | null } | null,
+  decisions: DecisionRow[],
+): EarlyEffortMunicipalityResult & { exemptionAccepted?: boolean } {
+  const threshold = percent(params.threshold, 0);
+  const comparison = params.strictlyGreater ? 'over' : 'på eller over';
+  const explanation: string[] = [
+    `Regelsæt: ${rule.name} (${rule.id}), version ${rule.version}. Et kriterium er ikke opfyldt, når andelen er ${comparison} ${threshold} i ${params.consecutiveMonths} på hinanden følgende måneder, med mindst ${params.minCitizens} borgere i hver måned.`,
+  ];
+  if (!complete) {
+    explanation.push(`Halvåret er ikke slut: der er data for ${assessedMonths.length} af ${months.length} måneder (til og med ${monthName(assessedMonths[assessedMonths.length - 1])}).`);
+  }
+  const perCriterion = {} as Record<CriterionId, ReturnType<typeof criterionResult>>;
+  const earlyWarnings: EarlyWarning[] = [];
+  for (const criterion of criteria) {
+    const evaluated = criterionResult(monthlyByKey.get(`${municipality.code}:${criterion}`) ?? [], params, months, assessedMonths);
+    perCriterion[criterion] = evaluated;
+    const shown = evaluated.result.months.filter((figure) => assessedMonths.includes(figure.month));
+    const aboveCount = shown.filter((figure) => figure.above).length;
+    const detail = shown
+      .map((figure) => `${monthName(figure.month)}: ${percent(figure.share)}${figure.lacking !== null && figure.measured !== null ? ` (${figure.lacking} af ${figure.measured})` : figure.measured !== null ? ` (af ${figure.measured}, kun andel)` : ''}`)
+      .join('; ');
+    const verdict = !evaluated.result.eligible
+      ? `kan ikke vurderes: under ${params.minCitizens} borgere i ${evaluated.lowMonths.length ? evaluated.lowMonths.map((row) => `${monthName(row.month)} (${row.basis ?? 0})`).join(', ') : 'mindst én måned uden data'}`
+      : evaluated.result.fails
+        ? `ikke opfyldt: andelen ${criterionNoun[criterion]} var ${comparison} ${threshold} i ${evaluated.maxRun} måneder i træk`
+        : `opfyldt: andelen var ${comparison} ${threshold} i ${aboveCount} af ${shown.length} måneder (længste række ${evaluated.maxRun})`;
+    explanation.push(`${criterionLabel[criterion]} – ${verdict}. ${detail}.`);
+    if (shown.some((figure) => figure.sourceForm === 'shares' || figure.sourceForm === 'mixed')) {
+      explanation.push(`${criterionLabel[criterion]}: for en eller flere måneder gav filen kun andele; den samlede andel er vægtet med antal målte borgere (fortolkning).`);
+    }
+    const monthsLeft = months.length - assessedMonths.length;
+    if (!complete && evaluated.result.eligible && !evaluated.result.fails && evaluated.trailingRun > 0 && evaluated.trailingRun + monthsLeft >= params.consecutiveMonths) {
+      const warning = { criterion, monthsAboveSoFar: evaluated.trailingRun, monthsRemaining: params.consecutiveMonths - evaluated.trailingRun };
+      earlyWarnings.push(warning);
+      explanation.push(
+        `Tidlig varsling (${criterionLabel[criterion].toLowerCase()}): over tærsklen i ${warning.monthsAboveSoFar} måned(er) i træk indtil nu; ${warning.monthsRemaining} måned(er) mere over tærsklen, så er kriteriet ikke opfyldt.`,
+      );
+    }
+  }
+  const failing = criteria.filter((criterion) => perCriterion[criterion].result.fails);
+  const toContact = failing.length > 0;
+
+  const groupShares: GroupShare[] = groupRows.map((row) => {
+    const measured = row.measured ?? 0;
+    const challenged = measured >= params.challengedMinCitizens && isAbove(row.share, params.threshold, params.strictlyGreater);
+    return {
+      groupId: row.group_id,
+      label: row.label,
+      criterion: row.criterion,
+      measured,
+      lacking: Math.round(row.lacking_est ?? 0),
+      share: row.share === null ? null : Math.round(row.share * 10000) / 10000,
+      challenged,
+    };
+  });
+  const challenged = groupShares.filter((group) => group.challenged && failing.includes(group.criterion));
+  const challengedGroups = [...new Set(challenged.map((group) => group.label))];
+  if (challenged.length > 0) {
+    explanation.push(
+      `Særligt udfordret (gruppens andel over halvåret ${comparison} ${threshold}, mindst ${params.challengedMinCitizens} målte; fortolkning): ${challenged
+        .map((group) => `${group.label}, ${criterionLabel[group.criterion].toLowerCase()}: ${percent(group.share)} (${group.lacking} af ${group.measured})`)
+        .join('; ')}.`,
+    );
+  }
+
+  const exemptionProposals: ExemptionProposal[] = [];
+  if (toContact && params.exemptEnhancedSupervision && supervision) {
+    exemptionProposals.push({
+      reason: 'enhanced-supervision',
+      criterion: null,
+      evidence: `Kommunen er under skærpet tilsyn fra ${supervision.from}${supervision.to ? ` til ${supervision.to}` : ''}${supervision.note ? ` (${supervision.note})` : ''}.`,
+    });
+  }
+  if (params.exemptPositiveDevelopment) {
+    for (const criterion of failing) {
+      if (!perCriterion[criterion].falling) continue;
+      const shares = perCriterion[criterion].result.months.filter((figure) => assessedMonths.includes(figure.month)).map((figure) => percent(figure.share));
+      exemptionProposals.push({
+        reason: 'positive-development',
+        criterion,
+        evidence: `${criterionLabel[criterion]}: andelen faldt hver måned: ${shares.join(' → ')}.`,
+      });
+    }
+  }
+  for (const proposal of exemptionProposals) {
+    explanation.push(`Forslag om undtagelse (${proposal.reason === 'enhanced-supervision' ? 'skærpet tilsyn' : 'konstant positiv udvikling'}): ${proposal.evidence} En medarbejder skal vurdere forslaget.`);
+  }
+  const accepted = decisions.filter((decision) => decision.subject.startsWith('exemption:') && decision.verdict === 'accepted');
+  const contact = decisions.find((decision) => decision.subject === 'contact');
+  if (accepted.length > 0) explanation.push(`Undtagelse godkendt: ${accepted.map((decision) => `${decision.subject} af ${decision.decidedBy}${decision.reason ? ` (${decision.reason})` : ''}`).join('; ')}.`);
+  if (contact) explanation.push(`Kontakt registreret: ${contact.verdict}${contact.decidedOn ? ` den ${contact.decidedOn}` : ''} af ${contact.decidedBy}.`);
+  explanation.push(toContact ? `Resultat: skal kontaktes (${failing.map((criterion) => criterionLabel[criterion].toLowerCase()).join(' og ')}).` : 'Resultat: skal ikke kontaktes.');
+  explanation.push(...interpretationLines(rule));
+
+  return {
+    code: municipality.code,
+    name: municipality.name,
+    region: municipality.region,
+    labourMarketOffice: municipality.labourMarketOffice,
+    toContact,
+    interviews: perCriterion.interviews.result,
+    offers: perCriterion.offers.result,
+    challengedGroups,
+    groupShares,
+    exemptionProposals,
+    earlyWarnings,
+    decisions,
+    explanation,
+    exemptionAccepted: toContact && accepted.length > 0,
+  };
+}
