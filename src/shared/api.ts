@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './contract';
 import { defineEvent } from './contract';
 import { coreContract } from './api/core';
+import { engineContract } from './api/engine';
 
 export * from './contract';
 export type * from './api/core';
+export type * from './api/engine';
 
 /**
  * Every call the renderer (or the CLI, or the browser bridge) can make. Each area keeps its
@@ -12,6 +14,7 @@ export type * from './api/core';
  */
 export const apiContract = {
   ...coreContract,
+  ...engineContract,
 };
 
 /** Every event main pushes to the renderer. */

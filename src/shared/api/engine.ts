@@ -295,3 +295,5 @@ export const engineContract = {
     z.object({ ruleSetId: ruleSetId.optional(), period: z.string().max(20).optional(), municipalityCode: z.number().int().optional() }).strict(),
   ),
 };
+
+export type EngineCallName = keyof typeof engineContract;
