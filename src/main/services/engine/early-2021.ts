@@ -1,9 +1,9 @@
 import type { CriterionId, DecisionRow, EscalationState, MonthlyEvaluation, MonthlyFinding } from '../../../shared/api/engine';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
-import { addMonths, monthRange, monthsWithData } from './periods';
+import { addMonths, monthRange } from './periods';
 import { bindPooled, monthFigure, pooledCte, type PooledRow } from './pooled-sql';
-import { measurementBatches } from './provenance';
+import { batchRefs } from './provenance';
 import { resolveRuleSet } from './rule-sets';
 
 interface MonthlyParams {
@@ -23,36 +23,51 @@ interface MonthlyParams {
 function findingsSql(span: number): string {
   return `WITH ${pooledCte(true)},
 flag AS (
-  SELECT p.*, mo.idx,
-    CASE WHEN p.measured >= @minCitizens AND p.share IS NOT NULL
-      AND (ROUND(p.share, 9) > @threshold OR (@strict = 0 AND ROUND(p.share, 9) = @threshold)) THEN 1 ELSE 0 END AS ok
-  FROM pooled p JOIN mo ON mo.month = p.month
+  SELECT r.code, r.group_id, r.criterion, r.month, mo.idx, r.measured, CASE WHEN r.from_counts = 1 THEN r.lacking END AS lacking,
+    r.source_form, CASE WHEN r.from_counts = 1 THEN r.lacking * 1.0 / NULLIF(r.measured, 0) ELSE r.lshare END AS share
+  FROM rowwise r JOIN mo ON mo.month = r.month
+),
+ok AS (
+  SELECT *, CASE WHEN measured >= @minCitizens AND share IS NOT NULL
+      AND (ROUND(share, 9) > @threshold OR (@strict = 0 AND ROUND(share, 9) = @threshold)) THEN 1 ELSE 0 END AS ok
+  FROM flag
 ),
 win AS (
   SELECT *, SUM(ok) OVER (PARTITION BY code, group_id, criterion ORDER BY idx ROWS BETWEEN ${span - 1} PRECEDING AND CURRENT ROW) AS run
-  FROM flag
+  FROM ok
 ),
-hits AS (SELECT code, group_id, criterion FROM win WHERE idx = ${span - 1} AND run = ${span})
-SELECT f.code, f.group_id, f.criterion, f.month, f.measured, f.lacking, f.lacking_est, f.share, f.source_form, m.name, g.label
-FROM flag f JOIN hits h ON h.code = f.code AND h.group_id = f.group_id AND h.criterion = f.criterion
-JOIN municipality m ON m.code = f.code JOIN benefit_group g ON g.id = f.group_id
-ORDER BY f.code, g.sort_order, f.criterion, f.idx`;
+hits AS (SELECT code, group_id, criterion FROM win WHERE idx = ${span - 1} AND run = ${span}),
+found AS (
+  SELECT f.code, f.group_id, f.criterion, f.month, f.measured, f.lacking, f.share, f.source_form, m.name, g.label, g.sort_order, f.idx
+  FROM flag f JOIN hits h ON h.code = f.code AND h.group_id = f.group_id AND h.criterion = f.criterion
+  JOIN municipality m ON m.code = f.code JOIN benefit_group g ON g.id = f.group_id
+)
+SELECT
+  (SELECT json_group_array(json_array(code, group_id, criterion, month, measured, lacking, share, source_form, name, label))
+     FROM (SELECT * FROM found ORDER BY code, sort_order, criterion, idx)) AS findings,
+  (SELECT json_group_array(DISTINCT batch_id) FROM src) AS batches,
+  (SELECT COUNT(*) FROM src WHERE month = (SELECT month FROM mo WHERE idx = ${span - 1})) AS last_month_rows`;
 }
+
+const findingColumns = ['code', 'group_id', 'criterion', 'month', 'measured', 'lacking', 'share', 'source_form', 'name', 'label'];
 
 export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): MonthlyEvaluation {
   const rule = resolveRuleSet(db, 'early-2021', ruleSetId);
   const params = rule.values as unknown as MonthlyParams;
-  if (!monthsWithData(db).includes(period)) {
-    throw new EngineError('no-data', `Der er ingen målinger for ${period}. Vælg en måned med data, eller indlæs data først.`);
-  }
   const span = params.consecutiveMonths;
   const months = monthRange(addMonths(period, -(span - 1)), span);
-  const rows = db.prepare(findingsSql(span)).all({
+  const raw = db.prepare(findingsSql(span)).get({
     ...bindPooled({ months, interviewGroups: params.groups, offerGroups: params.groups }),
     minCitizens: params.minCitizens,
     threshold: params.threshold,
     strict: params.strictlyGreater ? 1 : 0,
-  }) as (PooledRow & { name: string; label: string; group_id: string })[];
+  }) as { findings: string; batches: string; last_month_rows: number };
+  if (raw.last_month_rows === 0) {
+    throw new EngineError('no-data', `Der er ingen målinger for ${period}. Vælg en måned med data, eller indlæs data først.`);
+  }
+  const rows = (JSON.parse(raw.findings) as unknown[][]).map(
+    (values) => Object.fromEntries(findingColumns.map((column, index) => [column, values[index]])) as unknown as PooledRow & { name: string; label: string; group_id: string },
+  );
   const findings: MonthlyFinding[] = [];
   for (const row of rows) {
     let finding = findings[findings.length - 1];
@@ -70,7 +85,7 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): M
     findings,
     escalation: escalationStates(db, rule.id, period, params.explanationDueMonths, new Set(findings.map((finding) => finding.code))),
     parameters: rule.parameters,
-    batches: measurementBatches(db, months),
+    batches: batchRefs(db, JSON.parse(raw.batches) as number[]),
   };
 }
 

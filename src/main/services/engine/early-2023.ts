@@ -14,8 +14,8 @@ import { latestDecisions } from './decisions';
 import { EngineError } from './engine-error';
 import { monthName, percent } from './format';
 import { halfYearMonths, monthsWithData } from './periods';
-import { bindPooled, isAbove, pooledCte, roundedShare } from './pooled-sql';
-import { measurementBatches } from './provenance';
+import { bindPooled, isAbove, pooledCte } from './pooled-sql';
+import { batchRefs } from './provenance';
 import { interpretationLines, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
 
 export const criteria: CriterionId[] = ['interviews', 'offers'];
@@ -43,11 +43,12 @@ export function earlyParams(rule: ResolvedRuleSet): EarlyParams {
 }
 
 /**
- * Model A in one statement: pooled monthly shares (pooled-sql), the threshold test, and
- * window functions for the consecutive months (gaps-and-islands run lengths) and for the
- * month-on-month development (LAG).
+ * Model A in one statement: pooled monthly shares (pooled-sql), the threshold test, window
+ * functions for the consecutive months (gaps-and-islands run lengths) and for the month-on-month
+ * development (LAG); plus each group's half-year share and the batches behind the numbers. The
+ * three parts come back as JSON arrays in one row, so the measurements are read only once.
  */
-function monthlySql(): string {
+export function evaluationSql(): string {
   return `WITH ${pooledCte(false)},
 grid AS (
   SELECT m.code, cr.criterion, mo.month, mo.idx
@@ -58,8 +59,8 @@ totals AS (SELECT code, month, SUM(measured) AS total_measured FROM src GROUP BY
 flagged AS (
   SELECT g.code, g.criterion, g.month, g.idx, p.measured, p.lacking, p.share, p.source_form,
     CASE WHEN @perCriterion = 1 THEN p.measured ELSE t.total_measured END AS basis,
-    CASE WHEN p.share IS NOT NULL AND (${roundedShare.replace('share', 'p.share')} > @threshold
-      OR (@strict = 0 AND ${roundedShare.replace('share', 'p.share')} = @threshold)) THEN 1 ELSE 0 END AS above
+    CASE WHEN p.share IS NOT NULL AND (ROUND(p.share, 9) > @threshold
+      OR (@strict = 0 AND ROUND(p.share, 9) = @threshold)) THEN 1 ELSE 0 END AS above
   FROM grid g
   LEFT JOIN pooled p ON p.code = g.code AND p.criterion = g.criterion AND p.month = g.month
   LEFT JOIN totals t ON t.code = g.code AND t.month = g.month
@@ -68,11 +69,33 @@ islands AS (
   SELECT *, idx - ROW_NUMBER() OVER (PARTITION BY code, criterion, above ORDER BY idx) AS island,
     LAG(share) OVER (PARTITION BY code, criterion ORDER BY idx) AS prev_share
   FROM flagged
+),
+monthly AS (
+  SELECT code, criterion, month, idx, measured, lacking, share, source_form, basis, above, prev_share,
+    CASE WHEN above = 1 THEN COUNT(*) OVER (PARTITION BY code, criterion, above, island) ELSE 0 END AS run_length,
+    CASE WHEN above = 1 THEN COUNT(*) OVER (PARTITION BY code, criterion, above, island ORDER BY idx ROWS UNBOUNDED PRECEDING) ELSE 0 END AS run_so_far
+  FROM islands
+),
+group_shares AS (
+  SELECT r.code, r.criterion, r.group_id, g.label, g.sort_order, SUM(r.measured) AS measured, SUM(r.lacking_est) AS lacking_est,
+    SUM(r.lacking_est) * 1.0 / NULLIF(SUM(CASE WHEN r.lacking_est IS NOT NULL THEN r.measured END), 0) AS share
+  FROM rowwise r JOIN benefit_group g ON g.id = r.group_id
+  GROUP BY r.code, r.criterion, r.group_id
 )
-SELECT code, criterion, month, idx, measured, lacking, share, source_form, basis, above, prev_share,
-  CASE WHEN above = 1 THEN COUNT(*) OVER (PARTITION BY code, criterion, above, island) ELSE 0 END AS run_length,
-  CASE WHEN above = 1 THEN COUNT(*) OVER (PARTITION BY code, criterion, above, island ORDER BY idx ROWS UNBOUNDED PRECEDING) ELSE 0 END AS run_so_far
-FROM islands ORDER BY code, criterion, idx`;
+SELECT
+  (SELECT json_group_array(json_array(code, criterion, month, idx, measured, lacking, share, source_form, basis, above, prev_share, run_length, run_so_far))
+     FROM (SELECT * FROM monthly ORDER BY code, criterion, idx)) AS monthly,
+  (SELECT json_group_array(json_array(code, criterion, group_id, label, sort_order, measured, lacking_est, share))
+     FROM (SELECT * FROM group_shares ORDER BY code, criterion, sort_order)) AS groups,
+  (SELECT json_group_array(DISTINCT batch_id) FROM src) AS batches,
+  (SELECT json_group_array(DISTINCT month) FROM src) AS months`;
+}
+
+const monthlyColumns = ['code', 'criterion', 'month', 'idx', 'measured', 'lacking', 'share', 'source_form', 'basis', 'above', 'prev_share', 'run_length', 'run_so_far'] as const;
+const groupColumns = ['code', 'criterion', 'group_id', 'label', 'sort_order', 'measured', 'lacking_est', 'share'] as const;
+
+function fromArrays<T>(json: string, columns: readonly string[]): T[] {
+  return (JSON.parse(json) as unknown[][]).map((values) => Object.fromEntries(columns.map((column, index) => [column, values[index]])) as T);
 }
 
 interface MonthlyRow {
@@ -89,15 +112,6 @@ interface MonthlyRow {
   prev_share: number | null;
   run_length: number;
   run_so_far: number;
-}
-
-function groupSharesSql(): string {
-  return `WITH ${pooledCte(true)}
-SELECT p.code, p.criterion, p.group_id, g.label, g.sort_order, SUM(p.measured) AS measured, SUM(p.lacking_est) AS lacking_est,
-  CASE WHEN SUM(CASE WHEN p.lacking_est IS NOT NULL THEN p.measured END) > 0
-    THEN SUM(p.lacking_est) * 1.0 / SUM(CASE WHEN p.lacking_est IS NOT NULL THEN p.measured END) END AS share
-FROM pooled p JOIN benefit_group g ON g.id = p.group_id
-GROUP BY p.code, p.criterion, p.group_id ORDER BY p.code, p.criterion, g.sort_order`;
 }
 
 interface GroupRow {
@@ -128,7 +142,15 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
   const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
   const params = earlyParams(rule);
   const months = halfYearMonths(period);
-  const dataMonths = new Set(monthsWithData(db));
+  const binding = {
+    ...bindPooled({ months, interviewGroups: params.interviewGroups, offerGroups: params.offerGroups, code: options.code ?? null }),
+    threshold: params.threshold,
+    strict: params.strictlyGreater ? 1 : 0,
+    perCriterion: params.minCitizensPerCriterion ? 1 : 0,
+  };
+  const raw = db.prepare(evaluationSql()).get(binding) as { monthly: string; groups: string; batches: string; months: string };
+  // One municipality's drill-down asks the whole store which months it has; the full run sees them in its own rows.
+  const dataMonths = new Set(options.code === undefined ? (JSON.parse(raw.months) as string[]) : monthsWithData(db));
   const assessed = months.filter((month) => dataMonths.has(month));
   if (assessed.length === 0) {
     throw new EngineError('no-data', `Der er ingen målinger for ${period} (${months[0]} til ${months[5]}). Indlæs data for perioden først.`);
@@ -137,15 +159,8 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
   const lastAssessed = assessed[assessed.length - 1];
   const assessedMonths = months.filter((month) => month <= lastAssessed);
   const complete = assessedMonths.length === months.length;
-
-  const binding = {
-    ...bindPooled({ months: assessedMonths, interviewGroups: params.interviewGroups, offerGroups: params.offerGroups, code: options.code ?? null }),
-    threshold: params.threshold,
-    strict: params.strictlyGreater ? 1 : 0,
-    perCriterion: params.minCitizensPerCriterion ? 1 : 0,
-  };
-  const monthly = db.prepare(monthlySql()).all(binding) as MonthlyRow[];
-  const groups = db.prepare(groupSharesSql()).all(binding) as GroupRow[];
+  const monthly = fromArrays<MonthlyRow>(raw.monthly, monthlyColumns).filter((row) => row.month <= lastAssessed);
+  const groups = fromArrays<GroupRow>(raw.groups, groupColumns);
   const municipalities = db
     .prepare('SELECT code, name, region, labour_market_office AS labourMarketOffice FROM municipality WHERE (? IS NULL OR code = ?) ORDER BY code')
     .all(options.code ?? null, options.code ?? null) as MunicipalityRow[];
@@ -163,6 +178,9 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
   const results = municipalities.map((municipality) =>
     municipalityResult(municipality, params, rule, months, assessedMonths, complete, monthlyByKey, groupsByCode.get(municipality.code) ?? [], supervised.get(municipality.code) ?? null, decisions.get(municipality.code) ?? []),
   );
+  const batches = batchRefs(db, JSON.parse(raw.batches) as number[]);
+  const source = `Tallene kommer fra: ${batches.map((batch) => `${batch.fileName} (indlæst ${batch.importedAt.slice(0, 10)}, SHA-256 ${batch.sha256.slice(0, 12)}…)`).join('; ')}.`;
+  for (const result of results) result.explanation.push(source);
   return {
     model: 'early-2023',
     ruleSetId: rule.id,
@@ -179,7 +197,7 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
     },
     municipalities: results,
     parameters: rule.parameters,
-    batches: measurementBatches(db, assessedMonths, options.code),
+    batches,
   };
 }
 

@@ -39,7 +39,7 @@ crit AS (
     CASE cg.criterion WHEN 'interviews' THEN s.interviews_lacking_share ELSE s.offers_lacking_share END AS lshare
   FROM src s JOIN cg ON cg.month = s.month AND cg.group_id = s.group_id
 ),
-rowwise AS (
+rowwise AS MATERIALIZED (
   SELECT *, CASE WHEN source_form = 'counts' AND measured IS NOT NULL AND lacking IS NOT NULL THEN 1 ELSE 0 END AS from_counts,
     CASE WHEN source_form = 'counts' AND measured IS NOT NULL AND lacking IS NOT NULL THEN lacking
          WHEN measured IS NOT NULL AND lshare IS NOT NULL THEN lshare * measured END AS lacking_est
