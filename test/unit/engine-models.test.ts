@@ -171,3 +171,29 @@ describe('model D: national status with the change in percentage points', () => 
     expect(() => evaluateStatus(db, '2018-12', '2016-01')).toThrow(/ingen målinger for 2016-01/);
   });
 });
+
+describe('requirements are dated data, not constants', () => {
+  it('pools a group into the offer criterion only from the date its offer requirement takes effect', async () => {
+    const db = store();
+    const { evaluateEarly2023 } = await import('../../src/main/services/engine/early-2023');
+    const { h2023 } = await import('../helpers/engine-fixtures');
+    // A hypothetical change in the law: sygedagpenge gets an offer requirement from 2023-10-01.
+    db.prepare(
+      "INSERT INTO group_requirement (group_id, effective_from, min_interviews, offer_required, source, note) VALUES ('sygedagpenge', '2023-10-01', 4, 1, 'test', 'hypotetisk')",
+    ).run();
+    // 101: sygedagpenge 50 citizens, all 50 without an offer; dagpenge 50 citizens, 5 without.
+    // Jul–Sep: offers pool dagpenge only → 5/50 = 10 %. Oct–Dec: both → 55/100 = 55 %.
+    insertMeasurements(db, [...series(101, 'sygedagpenge', h2023, 50, 0, 50), ...series(101, 'dagpenge', h2023, 50, 0, 5)]);
+    const row = evaluateEarly2023(db, '2023H2').municipalities.find((m) => m.code === 101)!;
+    expect(row.offers.months.map((month) => [month.measured, month.lacking, month.share])).toEqual([
+      [50, 5, 0.1],
+      [50, 5, 0.1],
+      [50, 5, 0.1],
+      [100, 55, 0.55],
+      [100, 55, 0.55],
+      [100, 55, 0.55],
+    ]);
+    // Three months above is not six: the criterion holds.
+    expect(row.offers.fails).toBe(false);
+  });
+});

@@ -23,8 +23,6 @@ const allGroups = [
   'ledighedsydelse',
   'overgangsydelse',
 ];
-/** Table 1 of seed 002; the dated requirement table decides per month which of these apply. */
-const offerGroups = ['dagpenge', 'kontanthjaelp', 'uddannelseshjaelp', 'overgangsydelse'];
 
 interface ParameterSpec extends RuleParameter {
   /** For numbers: the allowed range; for lists: the allowed members. */
@@ -58,13 +56,13 @@ export const builtinRuleSets: BuiltinRuleSet[] = [
       p({ key: 'minCitizens', label: 'Mindst antal borgere i hver måned', value: 10, interpretation: false, source: `${seed002}, Handlekriterier`, min: 0, max: 100000, integer: true }),
       p({ key: 'minCitizensPerCriterion', label: 'Mindsteantal tælles pr. kriterium over de grupper, kriteriet samler', value: true, interpretation: true, source: 'RULES.md model A punkt 5' }),
       p({ key: 'interviewGroups', label: 'Ydelsesgrupper i samtalekriteriet', value: allGroups, interpretation: false, source: `${seed002}, tabel 1`, members: allGroups }),
-      p({ key: 'offerGroups', label: 'Ydelsesgrupper i tilbudskriteriet (kun hvis gruppen har tilbudskrav i måneden)', value: offerGroups, interpretation: false, source: `${seed002}, tabel 1`, members: allGroups }),
+      p({ key: 'offerGroups', label: 'Ydelsesgrupper, der kan indgå i tilbudskriteriet (kun i de måneder, hvor kravtabellen giver gruppen tilbudskrav)', value: allGroups, interpretation: false, source: `${seed002}, tabel 1`, members: allGroups }),
       p({ key: 'challengedMinCitizens', label: 'Særligt udfordret: mindst antal målte borgere i gruppen over halvåret', value: 10, interpretation: true, source: 'RULES.md model A punkt 6', min: 0, max: 100000, integer: true }),
-      p({ key: 'challengedPooling', label: 'Særligt udfordret: gruppens andel samlet over halvårets måneder over tærsklen', value: 'half-year', interpretation: true, source: 'RULES.md model A punkt 6', options: ['half-year'] }),
+      p({ key: 'challengedPooling', label: 'Særligt udfordret: gruppens andel beregnes over', value: 'half-year', interpretation: true, source: 'RULES.md model A punkt 6', options: ['half-year'] }),
       p({ key: 'exemptEnhancedSupervision', label: 'Foreslå undtagelse for kommuner under skærpet tilsyn', value: true, interpretation: false, source: `${seed002}, Opfølgning over for kommuner` }),
       p({ key: 'exemptPositiveDevelopment', label: 'Foreslå undtagelse ved konstant positiv udvikling', value: true, interpretation: false, source: `${seed002}, Opfølgning over for kommuner` }),
-      p({ key: 'positiveDevelopmentRule', label: 'Positiv udvikling: andelen er lavere i hver måned end måneden før, inden for halvåret', value: 'strictly-falling-within-period', interpretation: true, source: 'RULES.md model A punkt 7', options: ['strictly-falling-within-period'] }),
-      p({ key: 'sharesOnlyPooling', label: 'Hvor filen kun gav andele: vægtes med antal målte borgere', value: 'weighted-by-measured', interpretation: true, source: 'RULES.md "Shares are computed from counts wherever counts exist"', options: ['weighted-by-measured'] }),
+      p({ key: 'positiveDevelopmentRule', label: 'Positiv udvikling', value: 'strictly-falling-within-period', interpretation: true, source: 'RULES.md model A punkt 7', options: ['strictly-falling-within-period'] }),
+      p({ key: 'sharesOnlyPooling', label: 'Hvor filen kun gav andele, samles de', value: 'weighted-by-measured', interpretation: true, source: 'RULES.md "Shares are computed from counts wherever counts exist"', options: ['weighted-by-measured'] }),
     ],
   },
   {
@@ -88,7 +86,7 @@ export const builtinRuleSets: BuiltinRuleSet[] = [
     version: '2021.1',
     parameters: [
       p({ key: 'resultGroupLabel', label: 'Ydelsesgruppe for resultatmålet (Y30R21)', value: 'Ydelsesgrupper i alt', interpretation: false, source: `${seed003}; data/README.md` }),
-      p({ key: 'resultBasis', label: 'Resultatmålet sammenligner andele (ikke antal, som er afrundet til tiere)', value: 'shares', interpretation: true, source: 'RULES.md model C', options: ['shares'] }),
+      p({ key: 'resultBasis', label: 'Resultatmålet sammenligner (antal er afrundet til tiere)', value: 'shares', interpretation: true, source: 'RULES.md model C', options: ['shares'] }),
       p({ key: 'focusInterviewsThreshold', label: 'Fokusråd om samtaler: højeste andel uden 4 samtaler på 12 måneder', value: 0.2, interpretation: true, source: 'RULES.md model C (kilderne giver intet tal)', min: 0, max: 1 }),
       p({ key: 'focusOffersThreshold', label: 'Fokusråd om tilbud/225 timer: højeste andel uden', value: 0.2, interpretation: true, source: 'RULES.md model C (kilderne giver intet tal)', min: 0, max: 1 }),
     ],
@@ -257,8 +255,17 @@ export function interpretationLines(rule: ResolvedRuleSet): string[] {
   return rule.parameters.filter((parameter) => parameter.interpretation).map((parameter) => `Fortolkning: ${parameter.label} = ${formatValue(parameter.value)}.`);
 }
 
+/** Danish words for the coded option values, so explanations never show a code. */
+const optionWords: Record<string, string> = {
+  'half-year': 'halvårets måneder samlet',
+  'strictly-falling-within-period': 'lavere end måneden før i hver måned af halvåret',
+  'weighted-by-measured': 'vægtet med antal målte borgere',
+  shares: 'andele',
+};
+
 export function formatValue(value: RuleParameter['value']): string {
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
-  return String(value);
+  if (typeof value === 'number' && value > 0 && value < 1) return `${String(Math.round(value * 1000) / 10).replace('.', ',')} %`;
+  return optionWords[String(value)] ?? String(value);
 }
