@@ -126,6 +126,18 @@ describe('model C: enhanced supervision on the real Y30R21 extract', () => {
     insert.run(492, batch, 100, 40, 0.4, 5, 0.05);
     // Slagelse (330): fails the result target, focus exactly 20 % → holds → not at risk.
     insert.run(330, batch, 100, 20, 0.2, 20, 0.2);
+    // A group row beside Samsø's total row: the total stands for the municipality, no double count.
+    db.prepare(
+      `INSERT INTO focus_measurement (municipality_code, group_label, period, batch_id, measured, interviews_lacking, interviews_lacking_share,
+         offers_lacking, offers_lacking_share, source_form) VALUES (741, 'A-dagpenge mv.', '2021QMAT02', ?, 60, 6, 0.1, 0, 0, 'counts')`,
+    ).run(batch);
+    // Lejre (350) has only group rows: they are pooled, (8 + 2) / (30 + 20) = 20 % → holds.
+    const groupRow = db.prepare(
+      `INSERT INTO focus_measurement (municipality_code, group_label, period, batch_id, measured, interviews_lacking, interviews_lacking_share,
+         offers_lacking, offers_lacking_share, source_form) VALUES (350, ?, '2021QMAT02', ?, ?, ?, NULL, 0, 0, 'counts')`,
+    );
+    groupRow.run('A-dagpenge mv.', batch, 30, 8);
+    groupRow.run('Kontanthjælp mv.', batch, 20, 2);
     const result = evaluateSupervision(db, '2021QMAT02');
     const at = (code: number) => result.municipalities.find((row) => row.code === code)!;
     expect(at(741)).toMatchObject({ atRisk: true, focusInterviews: { measured: 100, lacking: 40, share: 0.4, fails: true }, focusOffers: { fails: false } });
@@ -133,6 +145,7 @@ describe('model C: enhanced supervision on the real Y30R21 extract', () => {
     expect(at(330)).toMatchObject({ atRisk: false, focusInterviews: { share: 0.2, fails: false }, resultTarget: { fails: true } });
     expect(at(741).explanation.join('\n')).toMatch(/I risiko for skærpet tilsyn/);
     expect(at(101).focusInterviews).toBeNull();
+    expect(at(350).focusInterviews).toEqual({ measured: 50, lacking: 10, share: 0.2, fails: false });
   });
 
   it('says clearly when the Y30R21 extract is missing', () => {

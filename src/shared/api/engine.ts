@@ -80,6 +80,11 @@ export interface ExemptionProposal {
   evidence: string;
 }
 
+/** The decision subject for an exemption proposal: `exemption:<reason>[:<criterion>]`. */
+export function exemptionSubject(proposal: Pick<ExemptionProposal, 'reason' | 'criterion'>): string {
+  return proposal.criterion ? `exemption:${proposal.reason}:${proposal.criterion}` : `exemption:${proposal.reason}`;
+}
+
 export interface EarlyWarning {
   criterion: CriterionId;
   monthsAboveSoFar: number;

@@ -15,14 +15,19 @@ export interface DecisionInput {
   reason: string;
 }
 
+/** The verdicts the engine reads; others are kept as recorded (a short lower-case code). */
 const knownVerdicts = ['accepted', 'rejected', 'contacted', 'withdrawn', 'recorded'];
+const verdictPattern = /^[a-z][a-z0-9-]{0,39}$/;
 
 /** Appends a decision (never overwrites: a change is a new row) with the OS user and the time. */
 export function recordDecision(db: Db, input: DecisionInput): DecisionRow {
   const municipality = db.prepare('SELECT 1 FROM municipality WHERE code = ?').get(input.municipalityCode);
   if (!municipality) throw new EngineError('not-found', `Kommunekoden ${input.municipalityCode} findes ikke.`);
-  if (!knownVerdicts.includes(input.verdict)) {
-    throw new EngineError('invalid-verdict', `Afgørelsen "${input.verdict}" kendes ikke; brug ${knownVerdicts.join(', ')}.`);
+  if (!verdictPattern.test(input.verdict)) {
+    throw new EngineError('invalid-verdict', `Afgørelsen "${input.verdict}" skal være en kort kode med små bogstaver, fx ${knownVerdicts.join(', ')}.`);
+  }
+  if (input.subject.trim() !== input.subject || input.subject === '') {
+    throw new EngineError('invalid-subject', 'Emnet for afgørelsen må ikke være tomt eller starte/slutte med mellemrum.');
   }
   if (input.decidedOn && Number.isNaN(Date.parse(`${input.decidedOn}T00:00:00Z`))) {
     throw new EngineError('invalid-date', `Datoen ${input.decidedOn} er ikke en gyldig dato.`);

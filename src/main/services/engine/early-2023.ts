@@ -9,6 +9,7 @@ import type {
   GroupShare,
   MonthFigure,
 } from '../../../shared/api/engine';
+import { exemptionSubject } from '../../../shared/api/engine';
 import type { Db } from '../store';
 import { latestDecisions } from './decisions';
 import { EngineError } from './engine-error';
@@ -340,7 +341,9 @@ function municipalityResult(
   for (const proposal of exemptionProposals) {
     explanation.push(`Forslag om undtagelse (${proposal.reason === 'enhanced-supervision' ? 'skærpet tilsyn' : 'konstant positiv udvikling'}): ${proposal.evidence} En medarbejder skal vurdere forslaget.`);
   }
-  const accepted = decisions.filter((decision) => decision.subject.startsWith('exemption:') && decision.verdict === 'accepted');
+  // Only a decision on a proposal made now counts (a proposal from other figures may be stale).
+  const proposed = new Set(exemptionProposals.map(exemptionSubject));
+  const accepted = decisions.filter((decision) => proposed.has(decision.subject) && decision.verdict === 'accepted');
   const contact = decisions.find((decision) => decision.subject === 'contact');
   if (accepted.length > 0) explanation.push(`Undtagelse godkendt: ${accepted.map((decision) => `${decision.subject} af ${decision.decidedBy}${decision.reason ? ` (${decision.reason})` : ''}`).join('; ')}.`);
   if (contact) explanation.push(`Kontakt registreret: ${contact.verdict}${contact.decidedOn ? ` den ${contact.decidedOn}` : ''} af ${contact.decidedBy}.`);

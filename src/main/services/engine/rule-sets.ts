@@ -88,6 +88,7 @@ export const builtinRuleSets: BuiltinRuleSet[] = [
       p({ key: 'resultGroupLabel', label: 'Ydelsesgruppe for resultatmålet (Y30R21)', value: 'Ydelsesgrupper i alt', interpretation: false, source: `${seed003}; data/README.md` }),
       p({ key: 'resultBasis', label: 'Resultatmålet sammenligner (antal er afrundet til tiere)', value: 'shares', interpretation: true, source: 'RULES.md model C', options: ['shares'] }),
       p({ key: 'focusInterviewsThreshold', label: 'Fokusråd om samtaler: højeste andel uden 4 samtaler på 12 måneder', value: 0.2, interpretation: true, source: 'RULES.md model C (kilderne giver intet tal)', min: 0, max: 1 }),
+      p({ key: 'focusTotalLabel', label: 'Fokusmålinger: rækker hvis ydelsesgruppe indeholder denne tekst er kommunens total (ellers samles grupperne)', value: 'i alt', interpretation: true, source: 'Jobindsats skriver totaler som "Ydelsesgrupper i alt"' }),
       p({ key: 'focusOffersThreshold', label: 'Fokusråd om tilbud/225 timer: højeste andel uden', value: 0.2, interpretation: true, source: 'RULES.md model C (kilderne giver intet tal)', min: 0, max: 1 }),
     ],
   },

@@ -9,6 +9,7 @@ interface SupervisionParams {
   resultGroupLabel: string;
   focusInterviewsThreshold: number;
   focusOffersThreshold: number;
+  focusTotalLabel: string;
 }
 
 interface BenchmarkRow {
@@ -50,9 +51,13 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
     .all(period, params.resultGroupLabel) as BenchmarkRow[];
   const focus = db
     .prepare(
-      `WITH cur AS (
-         SELECT f.* FROM focus_measurement f WHERE f.period = ? AND NOT EXISTS (SELECT 1 FROM focus_measurement newer
-           WHERE newer.municipality_code = f.municipality_code AND newer.group_label = f.group_label AND newer.period = f.period AND newer.batch_id > f.batch_id))
+      `WITH latest AS (
+         SELECT f.* FROM focus_measurement f WHERE f.period = @period AND NOT EXISTS (SELECT 1 FROM focus_measurement newer
+           WHERE newer.municipality_code = f.municipality_code AND newer.group_label = f.group_label AND newer.period = f.period AND newer.batch_id > f.batch_id)),
+       -- A total row ("… i alt") stands for the municipality; without one, its group rows are pooled.
+       cur AS (
+         SELECT * FROM latest l WHERE instr(lower_da(l.group_label), @totalLabel) > 0
+           OR NOT EXISTS (SELECT 1 FROM latest t WHERE t.municipality_code = l.municipality_code AND instr(lower_da(t.group_label), @totalLabel) > 0))
        SELECT municipality_code AS code, SUM(measured) AS measured,
          CASE WHEN MIN(source_form = 'counts' AND interviews_lacking IS NOT NULL) = 1 THEN SUM(interviews_lacking) END AS interviews_lacking,
          SUM(COALESCE(CASE WHEN source_form = 'counts' THEN interviews_lacking END, interviews_lacking_share * measured)) * 1.0
@@ -63,7 +68,7 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
          group_concat(DISTINCT batch_id) AS batch_ids
        FROM cur GROUP BY municipality_code`,
     )
-    .all(period) as FocusRow[];
+    .all({ period, totalLabel: params.focusTotalLabel.toLocaleLowerCase('da-DK') }) as FocusRow[];
   if (benchmark.length === 0 && focus.length === 0) {
     const known = (db.prepare('SELECT DISTINCT period FROM benchmark ORDER BY period').all() as { period: string }[]).map((row) => row.period);
     throw new EngineError(
