@@ -4,6 +4,7 @@ import { dispatch } from '../../src/main/handlers';
 import { loadDemoData } from '../../src/main/services/demo-data';
 import { readBenefitGroupFacts } from '../../src/main/services/reference-data';
 import type { EarlyEffortEvaluation, MunicipalityDetail, RuleSetSummary } from '../../src/shared/api/engine';
+import { loadY30R21 } from '../helpers/engine-fixtures';
 import { tempSession } from '../helpers/temp-store';
 
 let made: ReturnType<typeof tempSession>;
@@ -130,6 +131,36 @@ describe('the engine on the demo data', () => {
     expect(comparison.right.summary.toContact).toBe(62 + comparison.changed.filter((row) => row.right.toContact).length);
     const wrongModel = await dispatch(made.session, 'evaluate.early2021', { ruleSetId: copy.id, period: '2023-09' });
     expect(wrongModel).toMatchObject({ ok: false, error: { code: 'wrong-model' } });
+  });
+});
+
+describe('the CLI contract for models B, C and D', () => {
+  async function json(args: string[]): Promise<Record<string, unknown>> {
+    const out: string[] = [];
+    const code = await runCli([...args, '--db', made.databasePath, '--json'], { out: (text) => out.push(text), err: (text) => out.push(text) });
+    expect(code, out.join('\n')).toBe(0);
+    return JSON.parse(out.join('\n'));
+  }
+
+  it('prints findings, the supervision table and the status table as JSON', async () => {
+    const monthly = await json(['evaluate', '--model', 'early-2021', '--period', '2023-09']);
+    expect(Object.keys(monthly)).toEqual(['model', 'ruleSetVersion', 'period', 'findings']);
+    const findings = monthly.findings as { code: number; group: string; criterion: string; months: { above: boolean; measured: number }[] }[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(Object.keys(findings[0])).toEqual(['code', 'group', 'criterion', 'months']);
+    expect(findings.every((finding) => finding.months.length === 3 && finding.months.every((month) => month.above && month.measured >= 10))).toBe(true);
+
+    loadY30R21(made.session.db);
+    const supervision = await json(['evaluate', '--model', 'supervision', '--period', '2021QMAT02']);
+    const aero = (supervision.municipalities as { code: number; resultTarget: Record<string, unknown> }[]).find((row) => row.code === 492)!;
+    expect(Object.keys(aero.resultTarget)).toEqual(['expectedShare', 'actualShare', 'differencePoints', 'rank', 'fails']);
+    expect(aero.resultTarget).toMatchObject({ differencePoints: -0.1, fails: false });
+
+    const status = await json(['evaluate', '--model', 'status', '--period', '2024-12', '--baseline', '2023-12']);
+    expect(status).toMatchObject({ model: 'status', period: '2024-12', baseline: '2023-12' });
+    const rows = status.rows as { label: string; share: number; baselineShare: number; changePoints: number }[];
+    expect(rows[0].label).toBe('Hele landet');
+    expect(rows[0].changePoints).toBeCloseTo((rows[0].share - rows[0].baselineShare) * 100, 1);
   });
 });
 

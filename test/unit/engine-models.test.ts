@@ -70,6 +70,14 @@ describe('model B: three consecutive months per benefit group (2021)', () => {
       { code: 147, name: 'Frederiksberg', step: 'contacted', contactedOn: '2021-05-15', explanationDueOn: '2021-11-15', meetingRequestedOn: null },
       { code: 151, name: 'Ballerup', step: 'meeting', contactedOn: '2020-10-01', explanationDueOn: '2021-04-01', meetingRequestedOn: '2021-05-20' },
     ]);
+    // In April 2021 the meeting and 147's contact had not happened yet; 101's explanation was not
+    // yet due; 151's was (2021-04-01) but April has no finding (no data for February, so no three
+    // months), so its effort is not shown as still lacking: just contacted.
+    expect(evaluateEarly2021(db, '2021-04').escalation.map((state) => [state.code, state.step])).toEqual([
+      [101, 'contacted'],
+      [147, 'none'],
+      [151, 'contacted'],
+    ]);
   });
 });
 

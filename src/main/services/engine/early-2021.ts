@@ -112,7 +112,10 @@ export function escalationStates(db: Db, ruleSetId: string, period: string, dueM
   const codes = [...new Set([...withFindings, ...decisions.map((decision) => decision.code)])].sort((a, b) => a - b);
   const endOfPeriod = `${period}-31`;
   return codes.map((code) => {
-    const mine = decisions.filter((decision) => decision.code === code && decision.verdict !== 'withdrawn');
+    // Only what had happened by the end of the evaluated month.
+    const mine = decisions.filter(
+      (decision) => decision.code === code && decision.verdict !== 'withdrawn' && (decision.decidedOn ?? decision.decidedAt.slice(0, 10)) <= endOfPeriod,
+    );
     const dateOf = (subject: string) => {
       const decision = mine.find((candidate) => candidate.subject === subject);
       return decision ? (decision.decidedOn ?? decision.decidedAt.slice(0, 10)) : null;
