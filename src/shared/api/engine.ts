@@ -19,6 +19,12 @@ export interface RuleParameter {
   interpretation: boolean;
   /** Which source document (seed file) or RULES.md line it comes from. */
   source: string;
+  /** What a copy may set it to (for an editor): number range, whole numbers, allowed texts or list members. */
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  options?: string[];
+  members?: string[];
 }
 
 export interface RuleSetSummary {

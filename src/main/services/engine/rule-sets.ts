@@ -24,14 +24,8 @@ const allGroups = [
   'overgangsydelse',
 ];
 
-interface ParameterSpec extends RuleParameter {
-  /** For numbers: the allowed range; for lists: the allowed members. */
-  min?: number;
-  max?: number;
-  integer?: boolean;
-  members?: string[];
-  options?: string[];
-}
+/** A parameter with its limits (min/max/integer for numbers, options for texts, members for lists). */
+type ParameterSpec = RuleParameter;
 
 interface BuiltinRuleSet {
   id: ModelId;
@@ -110,7 +104,7 @@ export interface ResolvedRuleSet extends RuleSetSummary {
 }
 
 function publicParameter(spec: ParameterSpec): RuleParameter {
-  return { key: spec.key, label: spec.label, value: spec.value, interpretation: spec.interpretation, source: spec.source };
+  return { ...spec };
 }
 
 function builtinSummary(rule: BuiltinRuleSet): ResolvedRuleSet {
