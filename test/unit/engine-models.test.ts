@@ -216,5 +216,9 @@ describe('requirements are dated data, not constants', () => {
     ]);
     // Three months above is not six: the criterion holds.
     expect(row.offers.fails).toBe(false);
+    // Before the table's first date (2020-01-01) the earliest requirement applies: dagpenge has an offer requirement in 2019.
+    insertMeasurements(db, series(101, 'dagpenge', ['2019-07', '2019-08', '2019-09', '2019-10', '2019-11', '2019-12'], 50, 0, 25));
+    const early = evaluateEarly2023(db, '2019H2').municipalities.find((m) => m.code === 101)!;
+    expect(early.offers).toMatchObject({ eligible: true, fails: true });
   });
 });

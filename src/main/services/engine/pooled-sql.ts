@@ -17,9 +17,11 @@ export function pooledCte(byGroup: boolean): string {
 mo AS MATERIALIZED (SELECT value AS month, CAST(key AS INTEGER) AS idx FROM json_each(@months)),
 req AS MATERIALIZED (
   SELECT mo.month, g.id AS group_id,
-    COALESCE((SELECT r.offer_required FROM group_requirement r
-              WHERE r.group_id = g.id AND r.effective_from <= mo.month || '-01'
-              ORDER BY r.effective_from DESC LIMIT 1), 0) AS offer_required
+    -- The requirement in force that month; before the table's first date, its earliest row.
+    COALESCE((SELECT r.offer_required FROM group_requirement r WHERE r.group_id = g.id
+              ORDER BY r.effective_from <= mo.month || '-01' DESC,
+                CASE WHEN r.effective_from <= mo.month || '-01' THEN r.effective_from END DESC, r.effective_from
+              LIMIT 1), 0) AS offer_required
   FROM mo CROSS JOIN benefit_group g
 ),
 cg AS MATERIALIZED (

@@ -223,6 +223,7 @@ function slug(text: string): string {
 
 /** A user copy with changed parameters; the original is never touched. */
 export function copyRuleSet(db: Db, fromId: string, name: string, changes: Record<string, unknown>): ResolvedRuleSet {
+  if (name.trim() === '') throw new EngineError('invalid-name', 'Giv kopien et navn.');
   const original = findAny(db, fromId);
   const specs = builtinRuleSets.find((rule) => rule.model === original.model)!.parameters;
   const values = { ...original.values };
