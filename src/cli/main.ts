@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { loadDemoIfFirstStart } from '../main/handlers/core-handlers';
 import { openSession } from '../main/handlers/session';
 import { defaultDatabasePath } from '../main/services/paths';
 import { CliError, makeCaller, type CliCommand, type CliIo } from './cli-context';
@@ -62,7 +61,6 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     return 1;
   }
   try {
-    if (command.name !== 'demo') loadDemoIfFirstStart(session);
     return await command.run({ session, io, positionals: parsed.positionals, options: parsed.values, call: makeCaller(session) });
   } catch (error) {
     if (error instanceof CliError) {
