@@ -136,6 +136,9 @@ describe('model A golden cases (H2 2023)', () => {
     expect(supervised.exemptionProposals).toHaveLength(1);
     expect(supervised.exemptionProposals[0]).toMatchObject({ reason: 'enhanced-supervision', criterion: null });
     expect(supervised.exemptionProposals[0].evidence).toMatch(/skærpet tilsyn fra 2023-01-01/);
+    // The reviewer accepts it: the decision's subject names the proposal (criterion "all").
+    recordDecision(made.session.db, { ruleSetId: 'early-2023', period: '2023H2', municipalityCode: 161, subject: 'exemption:enhanced-supervision:all', verdict: 'accepted', reason: 'i skærpet tilsyn' });
+    expect(evaluateEarly2023(made.session.db, '2023H2').municipalities.find((m) => m.code === 161)!.exemptionAccepted).toBe(true);
     const removed = byCode(163);
     expect(removed.interviews.fails).toBe(true);
     expect(removed.exemptionProposals).toEqual([]);

@@ -86,9 +86,9 @@ export interface ExemptionProposal {
   evidence: string;
 }
 
-/** The decision subject for an exemption proposal: `exemption:<reason>[:<criterion>]`. */
+/** The decision subject for an exemption proposal: `exemption:<reason>:<criterion|all>`. */
 export function exemptionSubject(proposal: Pick<ExemptionProposal, 'reason' | 'criterion'>): string {
-  return proposal.criterion ? `exemption:${proposal.reason}:${proposal.criterion}` : `exemption:${proposal.reason}`;
+  return `exemption:${proposal.reason}:${proposal.criterion ?? 'all'}`;
 }
 
 export interface EarlyWarning {
