@@ -2,9 +2,6 @@ import type { DecisionRow } from '../../../shared/api/engine';
 import { currentUserName, nowIso, type Db } from '../store';
 import { EngineError } from './engine-error';
 
-const select = `SELECT id, rule_set_id AS ruleSetId, period, municipality_code AS municipalityCode, subject, verdict,
-  decided_on AS decidedOn, reason, decided_by AS decidedBy, decided_at AS decidedAt FROM decision`;
-
 export interface DecisionInput {
   ruleSetId: string;
   period: string;
@@ -44,14 +41,20 @@ export function recordDecision(db: Db, input: DecisionInput): DecisionRow {
       .run(input.ruleSetId, input.period, input.municipalityCode, input.subject, input.verdict, input.decidedOn ?? null, input.reason, currentUserName(), nowIso())
       .lastInsertRowid,
   );
-  return db.prepare(`${select} WHERE id = ?`).get(id) as DecisionRow;
+  return db
+    .prepare(
+      `SELECT id, rule_set_id AS ruleSetId, period, municipality_code AS municipalityCode, subject, verdict,
+  decided_on AS decidedOn, reason, decided_by AS decidedBy, decided_at AS decidedAt FROM decision WHERE id = ?`,
+    ).get(id) as DecisionRow;
 }
 
 /** Every decision matching the filter, newest first (the full history). */
 export function listDecisions(db: Db, filter: { ruleSetId?: string; period?: string; municipalityCode?: number }): DecisionRow[] {
   return db
     .prepare(
-      `${select} WHERE (@ruleSetId IS NULL OR rule_set_id = @ruleSetId) AND (@period IS NULL OR period = @period)
+      `SELECT id, rule_set_id AS ruleSetId, period, municipality_code AS municipalityCode, subject, verdict,
+  decided_on AS decidedOn, reason, decided_by AS decidedBy, decided_at AS decidedAt FROM decision
+       WHERE (@ruleSetId IS NULL OR rule_set_id = @ruleSetId) AND (@period IS NULL OR period = @period)
          AND (@code IS NULL OR municipality_code = @code) ORDER BY id DESC`,
     )
     .all({ ruleSetId: filter.ruleSetId ?? null, period: filter.period ?? null, code: filter.municipalityCode ?? null }) as DecisionRow[];
@@ -61,7 +64,9 @@ export function listDecisions(db: Db, filter: { ruleSetId?: string; period?: str
 export function latestDecisions(db: Db, ruleSetId: string, period: string | null): Map<number, DecisionRow[]> {
   const rows = db
     .prepare(
-      `${select} WHERE id IN (SELECT MAX(id) FROM decision WHERE rule_set_id = @ruleSetId AND (@period IS NULL OR period = @period)
+      `SELECT id, rule_set_id AS ruleSetId, period, municipality_code AS municipalityCode, subject, verdict,
+  decided_on AS decidedOn, reason, decided_by AS decidedBy, decided_at AS decidedAt FROM decision
+       WHERE id IN (SELECT MAX(id) FROM decision WHERE rule_set_id = @ruleSetId AND (@period IS NULL OR period = @period)
          GROUP BY municipality_code, subject) ORDER BY id DESC`,
     )
     .all({ ruleSetId, period }) as DecisionRow[];

@@ -86,18 +86,16 @@ export function municipalityDetail(db: Db, code: number, period: string, ruleSet
   };
 }
 
-/** National pooled figures per criterion and month (optionally one group). */
+/** National pooled figures per criterion and month (constant SQL composed at load; values bound). */
+const nationalSql = `WITH ${pooledCte(false)}
+SELECT 0 AS code, criterion, month, SUM(measured) AS measured,
+  CASE WHEN MIN(source_form = 'counts') = 1 THEN SUM(lacking) END AS lacking, SUM(lacking_est) AS lacking_est,
+  SUM(lacking_est) * 1.0 / NULLIF(SUM(CASE WHEN lacking_est IS NOT NULL THEN measured END), 0) AS share,
+  CASE WHEN MIN(source_form = 'counts') = 1 THEN 'counts' WHEN MAX(source_form = 'counts') = 0 THEN 'shares' ELSE 'mixed' END AS source_form
+FROM pooled GROUP BY criterion, month ORDER BY criterion, month`;
+
 function nationalRows(db: Db, months: string[], interviewGroups: string[], offerGroups: string[]): PooledRow[] {
-  return db
-    .prepare(
-      `WITH ${pooledCte(false)}
-       SELECT 0 AS code, criterion, month, SUM(measured) AS measured,
-         CASE WHEN MIN(source_form = 'counts') = 1 THEN SUM(lacking) END AS lacking, SUM(lacking_est) AS lacking_est,
-         SUM(lacking_est) * 1.0 / NULLIF(SUM(CASE WHEN lacking_est IS NOT NULL THEN measured END), 0) AS share,
-         CASE WHEN MIN(source_form = 'counts') = 1 THEN 'counts' WHEN MAX(source_form = 'counts') = 0 THEN 'shares' ELSE 'mixed' END AS source_form
-       FROM pooled GROUP BY criterion, month ORDER BY criterion, month`,
-    )
-    .all(bindPooled({ months, interviewGroups, offerGroups })) as PooledRow[];
+  return db.prepare(nationalSql).all(bindPooled({ months, interviewGroups, offerGroups })) as PooledRow[];
 }
 
 export function benefitGroupDetail(db: Db, groupId: string, period: string, ruleSetId?: string): BenefitGroupDetail {

@@ -20,8 +20,7 @@ interface MonthlyParams {
  * whose N months ending with the given month are each above the threshold with at least the
  * minimum citizens; a sliding window sum over the qualifying months finds them in SQL.
  */
-function findingsSql(span: number): string {
-  return `WITH ${pooledCte(true)},
+const findingsSql = `WITH ${pooledCte(true)},
 flag AS (
   SELECT r.code, r.group_id, r.criterion, r.month, mo.idx, r.measured, CASE WHEN r.from_counts = 1 THEN r.lacking END AS lacking,
     r.source_form, CASE WHEN r.from_counts = 1 THEN r.lacking * 1.0 / NULLIF(r.measured, 0) ELSE r.lshare END AS share
@@ -33,10 +32,10 @@ ok AS (
   FROM flag
 ),
 win AS (
-  SELECT *, SUM(ok) OVER (PARTITION BY code, group_id, criterion ORDER BY idx ROWS BETWEEN ${span - 1} PRECEDING AND CURRENT ROW) AS run
+  SELECT *, SUM(ok) OVER (PARTITION BY code, group_id, criterion ORDER BY idx ROWS BETWEEN @span - 1 PRECEDING AND CURRENT ROW) AS run
   FROM ok
 ),
-hits AS (SELECT code, group_id, criterion FROM win WHERE idx = ${span - 1} AND run = ${span}),
+hits AS (SELECT code, group_id, criterion FROM win WHERE idx = @span - 1 AND run = @span),
 found AS (
   SELECT f.code, f.group_id, f.criterion, f.month, f.measured, f.lacking, f.share, f.source_form, m.name, g.label, g.sort_order, f.idx
   FROM flag f JOIN hits h ON h.code = f.code AND h.group_id = f.group_id AND h.criterion = f.criterion
@@ -46,8 +45,7 @@ SELECT
   (SELECT json_group_array(json_array(code, group_id, criterion, month, measured, lacking, share, source_form, name, label))
      FROM (SELECT * FROM found ORDER BY code, sort_order, criterion, idx)) AS findings,
   (SELECT json_group_array(DISTINCT batch_id) FROM src) AS batches,
-  (SELECT COUNT(*) FROM src WHERE month = (SELECT month FROM mo WHERE idx = ${span - 1})) AS last_month_rows`;
-}
+  (SELECT COUNT(*) FROM src WHERE month = (SELECT month FROM mo WHERE idx = @span - 1)) AS last_month_rows`;
 
 const findingColumns = ['code', 'group_id', 'criterion', 'month', 'measured', 'lacking', 'share', 'source_form', 'name', 'label'];
 
@@ -56,7 +54,8 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): M
   const params = rule.values as unknown as MonthlyParams;
   const span = params.consecutiveMonths;
   const months = monthRange(addMonths(period, -(span - 1)), span);
-  const raw = db.prepare(findingsSql(span)).get({
+  const raw = db.prepare(findingsSql).get({
+    span,
     ...bindPooled({ months, interviewGroups: params.groups, offerGroups: params.groups }),
     minCitizens: params.minCitizens,
     threshold: params.threshold,

@@ -49,8 +49,7 @@ export function earlyParams(rule: ResolvedRuleSet): EarlyParams {
  * development (LAG); plus each group's half-year share and the batches behind the numbers. The
  * three parts come back as JSON arrays in one row, so the measurements are read only once.
  */
-export function evaluationSql(): string {
-  return `WITH ${pooledCte(false)},
+export const evaluationSql = `WITH ${pooledCte(false)},
 grid AS (
   SELECT m.code, cr.criterion, mo.month, mo.idx
   FROM municipality m CROSS JOIN (SELECT 'interviews' AS criterion UNION ALL SELECT 'offers') cr CROSS JOIN mo
@@ -90,7 +89,6 @@ SELECT
      FROM (SELECT * FROM group_shares ORDER BY code, criterion, sort_order)) AS groups,
   (SELECT json_group_array(DISTINCT batch_id) FROM src) AS batches,
   (SELECT json_group_array(DISTINCT month) FROM src) AS months`;
-}
 
 const monthlyColumns = ['code', 'criterion', 'month', 'idx', 'measured', 'lacking', 'share', 'source_form', 'basis', 'above', 'prev_share', 'run_length', 'run_so_far'] as const;
 const groupColumns = ['code', 'criterion', 'group_id', 'label', 'sort_order', 'measured', 'lacking_est', 'share'] as const;
@@ -149,7 +147,7 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
     strict: params.strictlyGreater ? 1 : 0,
     perCriterion: params.minCitizensPerCriterion ? 1 : 0,
   };
-  const raw = db.prepare(evaluationSql()).get(binding) as { monthly: string; groups: string; batches: string; months: string };
+  const raw = db.prepare(evaluationSql).get(binding) as { monthly: string; groups: string; batches: string; months: string };
   // One municipality's drill-down asks the whole store which months it has; the full run sees them in its own rows.
   const dataMonths = new Set(options.code === undefined ? (JSON.parse(raw.months) as string[]) : monthsWithData(db));
   const assessed = months.filter((month) => dataMonths.has(month));

@@ -88,20 +88,21 @@ export interface PooledRow {
   source_form: MonthFigure['sourceForm'];
 }
 
-/** Shares are compared after rounding away float noise (0.1 + 0.1 … must equal 0.2 here). */
-export const roundedShare = 'ROUND(share, 9)';
-
+/** Shares are compared after rounding away float noise (0.1 + 0.1 … must equal 0.2 here), in SQL as ROUND(share, 9). */
 export function isAbove(share: number | null, threshold: number, strictlyGreater: boolean): boolean {
   if (share === null) return false;
   const rounded = Math.round(share * 1e9) / 1e9;
   return strictlyGreater ? rounded > threshold : rounded >= threshold;
 }
 
+/** Constant SQL, composed once at load from the fragment above; every value is a bound parameter. */
+export const pooledMonthlySql = `WITH ${pooledCte(false)} SELECT * FROM pooled ORDER BY code, criterion, month`;
+export const pooledByGroupSql = `WITH ${pooledCte(true)} SELECT * FROM pooled ORDER BY code, criterion, group_id, month`;
+
 /** Pooled figures per municipality × criterion (× group) × month, for series and drill-downs. */
 export function pooledRows(db: Db, params: PooledParams, byGroup: boolean): PooledRow[] {
-  return db
-    .prepare(`WITH ${pooledCte(byGroup)} SELECT * FROM pooled ORDER BY code, criterion, ${byGroup ? 'group_id,' : ''} month`)
-    .all(bindPooled(params)) as PooledRow[];
+  const statement = byGroup ? db.prepare(pooledByGroupSql) : db.prepare(pooledMonthlySql);
+  return statement.all(bindPooled(params)) as PooledRow[];
 }
 
 export function monthFigure(row: PooledRow | undefined, month: string, threshold: number, strictlyGreater: boolean): MonthFigure {

@@ -16,8 +16,7 @@ interface StatusParams {
  * for the whole country and per municipality, at a month and at a baseline month; the change
  * is in percentage points.
  */
-function statusSql(): string {
-  return `WITH ${pooledCte(true)},
+const statusSql = `WITH ${pooledCte(true)},
 iv AS (SELECT * FROM pooled WHERE criterion = 'interviews' AND lacking_est IS NOT NULL),
 by_group AS (
   SELECT 'group' AS level, group_id AS key, month, SUM(measured) AS measured, 1 - SUM(lacking_est) * 1.0 / NULLIF(SUM(measured), 0) AS share
@@ -32,7 +31,6 @@ by_municipality AS (
   FROM iv GROUP BY code, month
 )
 SELECT * FROM national UNION ALL SELECT * FROM by_group UNION ALL SELECT * FROM by_municipality`;
-}
 
 const round4 = (value: number | null) => (value === null ? null : Math.round(value * 10000) / 10000);
 const change = (share: number | null, baseline: number | null) => (share === null || baseline === null ? null : Math.round((share - baseline) * 10000) / 100);
@@ -43,7 +41,7 @@ export function evaluateStatus(db: Db, period: string, baseline: string, ruleSet
   const have = new Set(monthsWithData(db));
   const missing = [period, baseline].filter((month) => !have.has(month));
   if (missing.length > 0) throw new EngineError('no-data', `Der er ingen målinger for ${missing.join(' og ')}. Vælg måneder med data.`);
-  const rows = db.prepare(statusSql()).all(bindPooled({ months: [period, baseline], interviewGroups: params.groups, offerGroups: [] })) as {
+  const rows = db.prepare(statusSql).all(bindPooled({ months: [period, baseline], interviewGroups: params.groups, offerGroups: [] })) as {
     level: string;
     key: string | null;
     month: string;
