@@ -222,3 +222,27 @@ describe('requirements are dated data, not constants', () => {
     expect(early.offers).toMatchObject({ eligible: true, fails: true });
   });
 });
+
+describe('enhanced supervision entries in any period form', () => {
+  it('reads dates, months, quarters, years and moving annual totals as spans of months', async () => {
+    const { periodSpan, evaluateEarly2023 } = await import('../../src/main/services/engine/early-2023');
+    expect(periodSpan('2023-04-01')).toEqual({ first: '2023-04', last: '2023-04' });
+    expect(periodSpan('2023Q2')).toEqual({ first: '2023-04', last: '2023-06' });
+    expect(periodSpan('2023')).toEqual({ first: '2023-01', last: '2023-12' });
+    expect(periodSpan('2022QMAT04')).toEqual({ first: '2022-01', last: '2022-12' });
+    expect(periodSpan('i går')).toBeNull();
+
+    const db = store();
+    const { h2023 } = await import('../helpers/engine-fixtures');
+    // Four municipalities fail the interview criterion in H2 2023 (30/100 every month).
+    insertMeasurements(db, [101, 147, 151, 153].flatMap((code) => series(code, 'dagpenge', h2023, 100, 30, 0)));
+    const entry = db.prepare("INSERT INTO supervision_entry (municipality_code, period_from, period_to, created_at, created_by) VALUES (?, ?, ?, '2023-01-01', 'test')");
+    entry.run(101, '2023Q2', null); // from Q2 2023, open-ended → overlaps H2 2023
+    entry.run(147, '2022', '2023'); // the whole of 2022 and 2023 → overlaps (a text comparison of '2023' < '2023-07' would say no)
+    entry.run(151, '2022QMAT02', '2023Q2'); // ended June 2023 → does not overlap
+    entry.run(153, '2024-01', null); // starts after → does not overlap
+    const result = evaluateEarly2023(db, '2023H2');
+    const proposed = result.municipalities.filter((row) => row.exemptionProposals.some((proposal) => proposal.reason === 'enhanced-supervision')).map((row) => row.code);
+    expect(proposed).toEqual([101, 147]);
+  });
+});
