@@ -243,7 +243,7 @@ function criterionResult(rows: MonthlyRow[], params: EarlyParams, months: string
   maxRun: number;
   trailingRun: number;
   falling: boolean;
-  lowMonths: MonthlyRow[];
+  lowMonths: { month: string; basis: number | null }[];
 } {
   const byMonth = new Map(rows.map((row) => [row.month, row]));
   const figures: MonthFigure[] = months.map((month) => {
@@ -259,7 +259,9 @@ function criterionResult(rows: MonthlyRow[], params: EarlyParams, months: string
     };
   });
   const assessedRows = assessedMonths.map((month) => byMonth.get(month));
-  const lowMonths = assessedRows.filter((row): row is MonthlyRow => !row || row.basis === null || row.basis < params.minCitizens).map((row) => row!);
+  const lowMonths = assessedMonths
+    .map((month, index) => ({ month, basis: assessedRows[index]?.basis ?? null }))
+    .filter((row) => row.basis === null || row.basis < params.minCitizens);
   const eligible = assessedRows.every((row) => row !== undefined && row.basis !== null && row.basis >= params.minCitizens);
   const maxRun = Math.max(0, ...rows.map((row) => row.run_length));
   const trailingRun = assessedRows[assessedRows.length - 1]?.run_so_far ?? 0;
@@ -300,7 +302,7 @@ function municipalityResult(
       .map((figure) => `${monthName(figure.month)}: ${percent(figure.share)}${figure.lacking !== null && figure.measured !== null ? ` (${figure.lacking} af ${figure.measured})` : figure.measured !== null ? ` (af ${figure.measured}, kun andel)` : ''}`)
       .join('; ');
     const verdict = !evaluated.result.eligible
-      ? `kan ikke vurderes: under ${params.minCitizens} borgere i ${evaluated.lowMonths.length ? evaluated.lowMonths.map((row) => `${monthName(row.month)} (${row.basis ?? 0})`).join(', ') : 'mindst én måned uden data'}`
+      ? `kan ikke vurderes: under ${params.minCitizens} borgere i ${evaluated.lowMonths.length ? evaluated.lowMonths.map((row) => `${monthName(row.month)} (${row.basis ?? 'antal ukendt'})`).join(', ') : 'mindst én måned uden data'}`
       : evaluated.result.fails
         ? `ikke opfyldt: andelen ${criterionNoun[criterion]} var ${comparison} ${threshold} i ${evaluated.maxRun} måneder i træk`
         : `opfyldt: andelen var ${comparison} ${threshold} i ${aboveCount} af ${shown.length} måneder (længste række ${evaluated.maxRun})`;
