@@ -2,9 +2,13 @@ import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './contract';
 import { defineEvent } from './contract';
 import { coreContract } from './api/core';
+import { engineContract } from './api/engine';
+import { exportContract } from './api/export';
 
 export * from './contract';
 export type * from './api/core';
+export type * from './api/engine';
+export type * from './api/export';
 
 /**
  * Every call the renderer (or the CLI, or the browser bridge) can make. Each area keeps its
@@ -12,6 +16,8 @@ export type * from './api/core';
  */
 export const apiContract = {
   ...coreContract,
+  ...engineContract,
+  ...exportContract,
 };
 
 /** Every event main pushes to the renderer. */

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { apiContract, type CallName, type Envelope } from '../../shared/api';
 import { coreHandlers } from './core-handlers';
+import { engineStandinHandlers } from './engine-standin';
+import { exportHandlers } from './export-handlers';
 import { UserFacingError, type HandlerContext, type HandlerTable } from './context';
 
 /** The one handler table: Electron's IPC, the CLI and the browser bridge all call this. */
 export const handlers: HandlerTable = {
   ...coreHandlers,
+  ...engineStandinHandlers, // STAND-IN: replace with the engine's handlers at merge
+  ...exportHandlers,
 };
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(apiContract, name);
