@@ -34,7 +34,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
         (month, index): ColDef<GroupRow> => ({
           colId: month,
           headerName: month,
-          width: 150,
+          width: 170,
           valueGetter: (params) => params.data?.months[index]?.share ?? null,
           valueFormatter: (params) => monthCell(params.data?.months[index]),
           cellClass: (params) => (params.data?.months[index]?.above ? 'cell-above' : ''),
