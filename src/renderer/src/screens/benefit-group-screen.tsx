@@ -8,6 +8,7 @@ import { PeriodPicker } from '../components/period-picker';
 import { ShareBars } from '../components/share-bars';
 import { ViewExportButtons } from '../components/view-export-buttons';
 import { formatInteger, formatShare } from '../format';
+import { danishOrder } from './overview-screen';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 
@@ -28,7 +29,7 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
       { field: 'code', headerName: text.columns.code, width: 80, filter: 'agNumberColumnFilter', context: { export: { kind: 'integer' } } },
-      { field: 'name', headerName: text.columns.name, pinned: 'left', width: 160, filter: 'agTextColumnFilter' },
+      { field: 'name', headerName: text.columns.name, pinned: 'left', width: 160, filter: 'agTextColumnFilter', comparator: danishOrder },
       { colId: 'criterion', headerName: text.columns.criterion, width: 100, valueGetter: (params) => (params.data ? text.criterion[params.data.criterion] : ''), filter: 'agTextColumnFilter' },
       { field: 'measured', headerName: text.columns.measured, width: 130, type: 'numericColumn', valueFormatter: (params) => formatInteger(params.value), filter: 'agNumberColumnFilter', context: { export: { kind: 'integer' } } },
       { field: 'lacking', headerName: text.columns.lacking, width: 150, type: 'numericColumn', valueFormatter: (params) => formatInteger(params.value), filter: 'agNumberColumnFilter', context: { export: { kind: 'number' } } },

@@ -14,6 +14,8 @@ import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 
 const text = messages.desk;
+/** Danish alphabetical order: Aabenraa and Aalborg after Ø, as "Aa" is Å. */
+export const danishOrder = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '', 'da');
 type Row = EarlyEffortMunicipalityResult;
 
 interface Chips {
@@ -75,7 +77,7 @@ export function OverviewScreen() {
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
       { field: 'code', headerName: text.columns.code, width: 80, filter: 'agNumberColumnFilter', context: { export: { kind: 'integer' } } },
-      { field: 'name', headerName: text.columns.name, pinned: 'left', width: 160, filter: 'agTextColumnFilter' },
+      { field: 'name', headerName: text.columns.name, pinned: 'left', width: 160, filter: 'agTextColumnFilter', comparator: danishOrder },
       { field: 'region', headerName: text.columns.region, width: 150, filter: 'agTextColumnFilter' },
       { field: 'labourMarketOffice', headerName: text.columns.amk, width: 100, filter: 'agTextColumnFilter' },
       {
