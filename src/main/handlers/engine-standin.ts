@@ -429,9 +429,14 @@ export const engineStandinHandlers = {
   'decisions.list': (args, { db }) => {
     const where: string[] = [];
     const values: (string | number)[] = [];
-    if (args.ruleSetId) (where.push('rule_set_id = ?'), values.push(args.ruleSetId));
-    if (args.period) (where.push('period = ?'), values.push(args.period));
-    if (args.municipalityCode) (where.push('municipality_code = ?'), values.push(args.municipalityCode));
+    const add = (clause: string, value: string | number | undefined) => {
+      if (value === undefined) return;
+      where.push(clause);
+      values.push(value);
+    };
+    add('rule_set_id = ?', args.ruleSetId);
+    add('period = ?', args.period);
+    add('municipality_code = ?', args.municipalityCode);
     return db.prepare(`SELECT ${decisionColumns} FROM decision ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC`).all(...values) as DecisionRow[];
   },
 } satisfies {

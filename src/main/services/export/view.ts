@@ -15,6 +15,7 @@ export function sheetName(title: string): string {
 
 /** A file name from a title and today's date: "Kontaktliste 2023H2 2026-11-23.xlsx". */
 export function exportFileName(title: string, extension: string, date = new Date()): string {
-  const safe = title.replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100) || 'eksport';
+  // Characters Windows forbids in file names, and control characters.
+  const safe = [...title].map((char) => (/[<>:"/\\|?*]/.test(char) || char.charCodeAt(0) < 32 ? ' ' : char)).join('').replace(/\s+/g, ' ').trim().slice(0, 100) || 'eksport';
   return `${safe} ${date.toISOString().slice(0, 10)}.${extension}`;
 }

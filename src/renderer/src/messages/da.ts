@@ -81,6 +81,7 @@ export const da = {
       measured: 'Målte borgere',
       lacking: 'Uden krævet indsats',
       share: 'Andel',
+      shareByMonth: 'Andel pr. måned',
       change: 'Ændring (procentpoint)',
       baselineShare: 'Andel i basismåned',
       label: 'Målgruppe',
@@ -137,7 +138,7 @@ export const da = {
     },
     country: {
       title: 'Hele landet (model D): andel med det krævede antal samtaler',
-      distributionTitle: 'Kommunernes andele i måneden',
+      distributionTitle: 'Fordeling af kommunernes andel uden det krævede antal samtaler (mørke søjler: over 20 %-grænsen),',
       municipalitiesTitle: 'Kommunerne',
       bucket: 'Andel',
       count: 'Antal kommuner',

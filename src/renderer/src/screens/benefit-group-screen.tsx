@@ -36,7 +36,7 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
       { field: 'share', headerName: text.columns.share, width: 100, type: 'numericColumn', sort: 'desc', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
       {
         colId: 'months',
-        headerName: text.columns.share,
+        headerName: text.columns.shareByMonth,
         width: 110,
         sortable: false,
         cellRenderer: (params: { data?: Row }) => (params.data ? <ShareBars months={params.data.months} /> : null),
