@@ -119,6 +119,20 @@ describe('the analyst’s desk', () => {
     expect(await page.getByTestId('decision-history').textContent()).toContain(rows[0].decidedBy);
   });
 
+  it('drills from a benefit group row to that group across all municipalities, and back', async () => {
+    const { page } = app;
+    const firstGroup = page.locator('[data-testid="group-month-grid"] .ag-row[row-index="0"] [col-id="criterion"]');
+    await firstGroup.click();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('benefit-group-screen').waitFor();
+    const detail = await api<CallResult<'municipality.detail'>>('municipality.detail', { code: opened.code, period });
+    const group = detail.groupMonths[0];
+    expect(await page.getByTestId('group-picker').inputValue()).toBe(group.groupId);
+    expect(await page.getByTestId('breadcrumbs').textContent()).toContain(`Overblik › ${opened.name} › ${group.label}`);
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.getByTestId('municipality-title').filter({ hasText: `${opened.name} (${opened.code})` }).waitFor();
+  });
+
   it('goes back with Alt+Left to the grid as it was: filter, sort and scroll kept', async () => {
     const { page } = app;
     await page.locator('body').click({ position: { x: 5, y: 5 } });

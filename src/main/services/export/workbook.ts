@@ -30,6 +30,9 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns:
   header.font = { bold: true };
   header.alignment = { vertical: 'top', wrapText: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } };
+  header.eachCell((cell) => {
+    if (typeof cell.value === 'string' && isDangerousText(cell.value)) cell.numFmt = '@';
+  });
   for (const values of rows) {
     const row = sheet.addRow(values.map((value, index) => toCell(value, columns[index].kind)));
     values.forEach((value, index) => {

@@ -103,7 +103,7 @@ export const da = {
     municipality: {
       chartTitle: 'Andel uden krævet indsats pr. måned (24 måneder)',
       threshold: '20 %-grænse',
-      groupsTitle: 'Ydelsesgrupper × måned',
+      groupsTitle: 'Ydelsesgrupper × måned (Enter: gruppen i alle kommuner)',
       explanationTitle: 'Forklaring',
       sourcesTitle: 'Tallene kommer fra',
       toContact: 'Kontaktes',

@@ -1,5 +1,5 @@
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, GridApi } from 'ag-grid-community';
+import type { CellKeyDownEvent, ColDef, GridApi } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
 import type { MonthFigure, MunicipalityDetail } from '../../../shared/api';
 import { DecisionPanel } from '../components/decision-panel';
@@ -118,6 +118,10 @@ export function MunicipalityScreen({ code }: { code: number }) {
             domLayout="autoHeight"
             getRowId={(params) => `${params.data.groupId}:${params.data.criterion}`}
             onGridReady={(event) => (gridApi.current = event.api)}
+            onRowDoubleClicked={(event) => event.data && desk.open({ kind: 'group', groupId: event.data.groupId, label: event.data.label })}
+            onCellKeyDown={(event: CellKeyDownEvent<GroupRow>) => {
+              if ((event.event as KeyboardEvent | undefined)?.key === 'Enter' && event.data) desk.open({ kind: 'group', groupId: event.data.groupId, label: event.data.label });
+            }}
           />
         </div>
       </div>
