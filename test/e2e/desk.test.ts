@@ -211,6 +211,15 @@ describe('the analyst’s desk', () => {
     await page.getByTestId('period-picker').selectOption(period);
     await page.getByTestId('overview-row-count').filter({ hasText: `${evaluation.summary.toContact} af 98 kommuner` }).waitFor();
     await expect.poll(() => page.locator('[data-testid="overview-grid"] .ag-header-cell[col-id="name"]').getAttribute('aria-sort')).toBe('ascending');
+    expect(await page.getByTestId('chip-contact').getAttribute('aria-pressed')).toBe('true');
+    // Ctrl+F goes to the search field; the quick search narrows within the chips' filter.
+    await page.keyboard.press('Control+f');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-search'))).toBe('true');
+    await page.keyboard.type(opened.name);
+    const matching = evaluation.municipalities.filter((row) => row.toContact && row.name.toLocaleLowerCase('da').includes(opened.name.toLocaleLowerCase('da'))).length;
+    await page.getByTestId('overview-row-count').filter({ hasText: `${matching} af 98 kommuner` }).waitFor();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
   });
 
   it('shows the benefit-group, country and rule-set screens', async () => {
@@ -241,6 +250,21 @@ describe('the analyst’s desk', () => {
     await page.getByTestId('rule-sets-screen').waitFor();
     const ruleSets = await api<CallResult<'ruleSets.list'>>('ruleSets.list', {});
     for (const ruleSet of ruleSets) expect(await page.getByTestId('rule-sets-screen').textContent()).toContain(ruleSet.name);
+
+    // A what-if: copy with a higher threshold, compare side by side, and see who changes status.
+    const threshold = ruleSets[0].parameters.find((parameter) => parameter.key === 'threshold');
+    await page.getByTestId('copy-name').fill('Grænse 25 %');
+    if (threshold) await page.getByTestId('copy-param-threshold').fill('0,25');
+    await page.getByTestId('copy-create').click();
+    await page.getByTestId('copy-status').filter({ hasText: 'Grænse 25 %' }).waitFor();
+    const after = await api<CallResult<'ruleSets.list'>>('ruleSets.list', {});
+    const copy = after.find((ruleSet) => ruleSet.name === 'Grænse 25 %')!;
+    expect(copy.basedOn).toBe(ruleSets[0].id);
+    await page.getByTestId('compare-left').selectOption(ruleSets[0].id);
+    await page.getByTestId('compare-right').selectOption(copy.id);
+    await page.getByTestId('compare-run').click();
+    const comparison = await api<CallResult<'ruleSets.compare'>>('ruleSets.compare', { left: ruleSets[0].id, right: copy.id, period });
+    await page.getByTestId('compare-result').filter({ hasText: `${comparison.changed.length} kommuner skifter status` }).waitFor();
     await screenshot(page, 'desk-05-rule-sets');
   });
 });

@@ -18,22 +18,32 @@ export function RuleSetsScreen() {
   const desk = useDesk();
   const ruleSets = useApi('ruleSets.list');
   const [name, setName] = useState('');
-  const [threshold, setThreshold] = useState('20');
-  const [minCitizens, setMinCitizens] = useState('10');
+  // What-if values per parameter key of the rule set copied from (only the numeric ones are editable here).
+  const [edits, setEdits] = useState<Record<string, string>>({});
   const [left, setLeft] = useState('');
   const [right, setRight] = useState('');
   const [status, setStatus] = useState('');
   const [comparison, setComparison] = useState<RuleSetComparison | null>(null);
   const list = ruleSets.data ?? [];
 
+  const source = list.find((ruleSet) => ruleSet.model === 'early-2023');
+  const numeric = (source?.parameters ?? []).filter((parameter) => typeof parameter.value === 'number');
   const copy = async () => {
-    const from = list.find((ruleSet) => ruleSet.model === 'early-2023');
-    if (!from) return;
+    if (!source) return;
+    const changes: Record<string, number> = {};
+    for (const [key, value] of Object.entries(edits)) {
+      const parsed = Number(value.replace(',', '.'));
+      if (value.trim() === '' || !Number.isFinite(parsed)) {
+        setStatus(`${messages.errorPrefix}: ${text.notANumber(numeric.find((parameter) => parameter.key === key)?.label ?? key)}`);
+        return;
+      }
+      changes[key] = parsed;
+    }
     try {
       const made = await call('ruleSets.copy', {
-        fromId: from.id,
-        name: name.trim() || `${from.name} (kopi)`,
-        changes: { threshold: Number(threshold.replace(',', '.')) / 100, minCitizens: Number(minCitizens) },
+        fromId: source.id,
+        name: name.trim() || `${source.name} (kopi)`,
+        changes,
       });
       setStatus(`${made.name} (${made.id})`);
       ruleSets.reload();
@@ -77,17 +87,28 @@ export function RuleSetsScreen() {
         <h3>{text.copy}</h3>
         <div className="form-row">
           <label>
-            {text.name} <input value={name} onChange={(event) => setName(event.target.value)} />
+            {text.name} <input value={name} onChange={(event) => setName(event.target.value)} data-testid="copy-name" />
           </label>
-          <label>
-            {text.threshold} <input value={threshold} onChange={(event) => setThreshold(event.target.value)} size={5} />
-          </label>
-          <label>
-            {text.minCitizens} <input value={minCitizens} onChange={(event) => setMinCitizens(event.target.value)} size={5} />
-          </label>
-          <button onClick={copy}>{text.create}</button>
+          {numeric.map((parameter) => (
+            <label key={parameter.key}>
+              {parameter.label}{' '}
+              <input
+                value={edits[parameter.key] ?? String(parameter.value).replace('.', ',')}
+                onChange={(event) => setEdits({ ...edits, [parameter.key]: event.target.value })}
+                size={6}
+                data-testid={`copy-param-${parameter.key}`}
+              />
+            </label>
+          ))}
+          <button onClick={copy} data-testid="copy-create">
+            {text.create}
+          </button>
         </div>
-        {status && <p role="status">{status}</p>}
+        {status && (
+          <p role="status" data-testid="copy-status">
+            {status}
+          </p>
+        )}
       </div>
       <div className="panel">
         <h3>{`${text.compare} (${desk.period ?? ''})`}</h3>
@@ -98,7 +119,7 @@ export function RuleSetsScreen() {
           ].map(([label, value, set]) => (
             <label key={label as string}>
               {label as string}{' '}
-              <select value={value as string} onChange={(event) => (set as (v: string) => void)(event.target.value)}>
+              <select value={value as string} onChange={(event) => (set as (v: string) => void)(event.target.value)} data-testid={`compare-${label === text.left ? 'left' : 'right'}`}>
                 <option value="">–</option>
                 {list.map((ruleSet) => (
                   <option key={ruleSet.id} value={ruleSet.id}>
@@ -108,13 +129,15 @@ export function RuleSetsScreen() {
               </select>
             </label>
           ))}
-          <button onClick={compare}>{text.compare}</button>
+          <button onClick={compare} data-testid="compare-run">
+            {text.compare}
+          </button>
         </div>
         {comparison && (
           <>
             <p>{`${comparison.left.ruleSetId}: ${messages.desk.summarySentence(comparison.left.summary.toContact, comparison.left.summary.failInterviews, comparison.left.summary.failOffers)}`}</p>
             <p>{`${comparison.right.ruleSetId}: ${messages.desk.summarySentence(comparison.right.summary.toContact, comparison.right.summary.failInterviews, comparison.right.summary.failOffers)}`}</p>
-            <p>
+            <p data-testid="compare-result">
               <strong>{text.changed(comparison.changed.length)}</strong>
             </p>
             <table className="figures">
