@@ -104,6 +104,21 @@ describe('the analyst’s desk', () => {
     expect(await page.locator('[data-testid="group-month-grid"] .ag-row').count()).toBe(detail.groupMonths.length);
     await page.waitForTimeout(500);
     await screenshot(page, 'desk-02-municipality');
+
+    // "This view" of the benefit group × month grid, to .xlsx: its rows and its columns, shares as percentages.
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByTestId('municipality-screen').getByTestId('export-view-xlsx').click();
+    const download = await downloadPromise;
+    const file = path.join(app.dir, 'group-months.xlsx');
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount - 1).toBe(detail.groupMonths.length);
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(['Ydelsesgruppe', 'Kriterium', ...detail.groupMonths[0].months.map((figure) => figure.month)]);
+    expect(sheet.getRow(2).getCell(1).value).toBe(detail.groupMonths[0].label);
+    expect(sheet.getRow(2).getCell(3).value).toBeCloseTo(detail.groupMonths[0].months[0].share!, 12);
+    expect(sheet.getRow(2).getCell(3).numFmt).toBe('0.0%');
   });
 
   it('records a decision that shows in the history, with who and when', async () => {

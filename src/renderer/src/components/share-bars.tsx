@@ -5,7 +5,7 @@ import { formatShare } from '../format';
 export const palette = { above: '#b84a00', below: '#7cc4ec', threshold: '#1b1f24', interviews: '#0072b2', offers: '#d55e00', shade: '#f0e442' };
 
 /** Six small bars for a criterion's monthly shares, with the threshold as a dashed line. */
-export function ShareBars({ months, threshold = 0.2, max = 0.6 }: { months: MonthFigure[]; threshold?: number; max?: number }) {
+export function ShareBars({ months, threshold = 0.2, max = 0.5 }: { months: MonthFigure[]; threshold?: number; max?: number }) {
   const width = 8;
   const gap = 3;
   const height = 26;

@@ -25,6 +25,12 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
   const gridState = usePersistentGridState('benefit-group');
   const data = detail.data;
   const months = data?.months ?? [];
+  // Which municipalities drive the group's shortfall: each one's part of the country's lacking, per criterion.
+  const nationalLacking = useMemo(() => {
+    const totals = new Map<string, number>();
+    for (const row of data?.municipalities ?? []) totals.set(row.criterion, (totals.get(row.criterion) ?? 0) + row.lacking);
+    return totals;
+  }, [data]);
 
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
@@ -35,6 +41,15 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
       { field: 'lacking', headerName: text.columns.lacking, width: 150, type: 'numericColumn', valueFormatter: (params) => formatInteger(params.value), filter: 'agNumberColumnFilter', context: { export: { kind: 'number' } } },
       { field: 'share', headerName: text.columns.share, width: 100, type: 'numericColumn', sort: 'desc', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
       {
+        colId: 'contribution',
+        headerName: text.columns.contribution,
+        width: 150,
+        type: 'numericColumn',
+        valueGetter: (params) => (params.data && nationalLacking.get(params.data.criterion) ? params.data.lacking / nationalLacking.get(params.data.criterion)! : null),
+        valueFormatter: (params) => formatShare(params.value),
+        context: { export: { kind: 'share' } },
+      },
+      {
         colId: 'months',
         headerName: text.columns.shareByMonth,
         width: 110,
@@ -43,7 +58,7 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
         context: { export: { expand: { headers: months, kind: 'share', values: (row: Row) => row.months.map((figure: MonthFigure) => figure.share) } } },
       },
     ],
-    [months],
+    [months, nationalLacking],
   );
 
   return (

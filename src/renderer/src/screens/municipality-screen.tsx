@@ -137,7 +137,13 @@ export function MunicipalityScreen({ code }: { code: number }) {
         <div className="panel">
           <h3>{text.municipality.escalationTitle}</h3>
           {data.escalation ? (
-            <p data-testid="escalation">{`${data.escalation.step} · ${data.escalation.contactedOn ?? ''} ${data.escalation.explanationDueOn ?? ''}`}</p>
+            <p data-testid="escalation">
+              <strong>{text.municipality.escalationStep[data.escalation.step as keyof typeof text.municipality.escalationStep] ?? data.escalation.step}</strong>
+              {(['contactedOn', 'explanationDueOn', 'meetingRequestedOn'] as const)
+                .filter((key) => data.escalation?.[key])
+                .map((key) => ` · ${text.municipality[key]} ${data.escalation?.[key]}`)
+                .join('')}
+            </p>
           ) : (
             <p className="muted">{text.municipality.noData}</p>
           )}
