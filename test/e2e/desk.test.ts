@@ -229,7 +229,7 @@ describe('the analyst’s desk', () => {
     expect(await page.getByTestId('chip-contact').getAttribute('aria-pressed')).toBe('true');
     // Ctrl+F goes to the search field; the quick search narrows within the chips' filter.
     await page.keyboard.press('Control+f');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-search'))).toBe('true');
+    expect(await page.locator('[data-testid="overview-screen"] [data-search]').evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.type(opened.name);
     const matching = evaluation.municipalities.filter((row) => row.toContact && row.name.toLocaleLowerCase('da').includes(opened.name.toLocaleLowerCase('da'))).length;
     await page.getByTestId('overview-row-count').filter({ hasText: `${matching} af 98 kommuner` }).waitFor();
