@@ -237,6 +237,30 @@ describe('the analyst’s desk', () => {
     await page.keyboard.press('Delete');
   });
 
+  it('goes from a fresh start to a saved contact list for 2023H2 with the keyboard alone', async () => {
+    const { page } = app;
+    await page.reload();
+    await page.getByTestId('counters').waitFor();
+    const picker = page.getByTestId('period-picker');
+    const isFocused = () => picker.evaluate((element) => element === element.ownerDocument.activeElement);
+    for (let presses = 0; presses < 30 && !(await isFocused()); presses += 1) await page.keyboard.press('Tab');
+    expect(await isFocused()).toBe(true);
+    const periods = await api<CallResult<'periods.available'>>('periods.available', {});
+    const steps = periods.halfYears.findIndex((half) => half.period === periods.latestCompleteHalfYear) - periods.halfYears.findIndex((half) => half.period === period);
+    for (let step = 0; step < steps; step += 1) await page.keyboard.press('ArrowUp');
+    await expect.poll(() => picker.inputValue()).toBe(period);
+    await page.getByTestId('summary-sentence').filter({ hasText: `${evaluation.summary.toContact} kommuner skal kontaktes` }).waitFor();
+    const downloadPromise = page.waitForEvent('download');
+    await page.keyboard.press('Control+e');
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/^Kontaktliste 2023H2 /);
+    const file = path.join(app.dir, 'keyboard.xlsx');
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.getWorksheet('Kontaktliste')!.rowCount - 1).toBe(evaluation.summary.toContact);
+  });
+
   it('shows the benefit-group, country and rule-set screens', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Ydelsesgrupper' }).click();

@@ -39,7 +39,7 @@ function monthsColumn(criterion: 'interviews' | 'offers', months: string[]): Col
     headerName: text.columns[criterion],
     width: 150,
     sortable: true,
-    // Sorting on the worst month brings the clearest failures to the top.
+    // Sorted by the lowest of the six months: a criterion fails only when even that month is above the line.
     valueGetter: (params) => (params.data ? Math.min(...params.data[criterion].months.map((figure) => figure.share ?? 0)) : null),
     cellRenderer: (params: { data?: Row }) =>
       params.data ? (
