@@ -4,9 +4,10 @@ import { defaultDatabasePath } from '../main/services/paths';
 import { CliError, makeCaller, type CliCommand, type CliIo } from './cli-context';
 import { coreCommands } from './core-commands';
 import { engineCommands } from './engine-commands';
+import { exportCommands } from './export-commands';
 
 /** Every command; each area adds its own list. */
-export const commands: CliCommand[] = [...coreCommands, ...engineCommands];
+export const commands: CliCommand[] = [...coreCommands, ...engineCommands, ...exportCommands];
 
 const stdio: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -3,10 +3,12 @@ import type { CallSpec, EventSpec } from './contract';
 import { defineEvent } from './contract';
 import { coreContract } from './api/core';
 import { engineContract } from './api/engine';
+import { exportContract } from './api/export';
 
 export * from './contract';
 export type * from './api/core';
 export type * from './api/engine';
+export type * from './api/export';
 
 /**
  * Every call the renderer (or the CLI, or the browser bridge) can make. Each area keeps its
@@ -15,6 +17,7 @@ export type * from './api/engine';
 export const apiContract = {
   ...coreContract,
   ...engineContract,
+  ...exportContract,
 };
 
 /** Every event main pushes to the renderer. */
