@@ -25,6 +25,8 @@ export interface RuleParameter {
   integer?: boolean;
   options?: string[];
   members?: string[];
+  /** The value in Danish words, as explanations show it (group labels, ja/nej, 20 %). */
+  displayValue?: string;
 }
 
 export interface RuleSetSummary {

@@ -1,6 +1,7 @@
 import type { ModelId, RuleParameter, RuleSetSummary } from '../../../shared/api/engine';
 import { currentUserName, nowIso, type Db } from '../store';
 import { EngineError } from './engine-error';
+import { readBenefitGroupFacts } from '../reference-data';
 
 /**
  * The four follow-up models as data. Each built-in rule set lists every parameter the
@@ -103,12 +104,12 @@ export interface ResolvedRuleSet extends RuleSetSummary {
   values: Record<string, RuleParameter['value']>;
 }
 
-function publicParameter(spec: ParameterSpec): RuleParameter {
-  return { ...spec };
+function publicParameter(spec: ParameterSpec, value: RuleParameter['value'] = spec.value): RuleParameter {
+  return { ...spec, value, displayValue: formatValue(value) };
 }
 
 function builtinSummary(rule: BuiltinRuleSet): ResolvedRuleSet {
-  const parameters = rule.parameters.map(publicParameter);
+  const parameters = rule.parameters.map((spec) => publicParameter(spec));
   return {
     id: rule.id,
     name: rule.name,
@@ -138,7 +139,7 @@ function fromRow(row: RuleSetRow): ResolvedRuleSet {
   const builtin = builtinRuleSets.find((rule) => rule.model === row.model);
   if (!builtin) throw new EngineError('rule-set-invalid', `Regelsættet ${row.name} hører til en ukendt model (${row.model}).`);
   const stored = JSON.parse(row.params_json) as Record<string, RuleParameter['value']>;
-  const parameters = builtin.parameters.map((spec) => ({ ...publicParameter(spec), value: spec.key in stored ? stored[spec.key] : spec.value }));
+  const parameters = builtin.parameters.map((spec) => publicParameter(spec, spec.key in stored ? stored[spec.key] : spec.value));
   return {
     id: row.id,
     name: row.name,
@@ -248,7 +249,7 @@ export function copyRuleSet(db: Db, fromId: string, name: string, changes: Recor
 
 /** Short Danish list of the interpretations in force, for explanations. */
 export function interpretationLines(rule: ResolvedRuleSet): string[] {
-  return rule.parameters.filter((parameter) => parameter.interpretation).map((parameter) => `Fortolkning: ${parameter.label} = ${formatValue(parameter.value)}.`);
+  return rule.parameters.filter((parameter) => parameter.interpretation).map((parameter) => `Fortolkning: ${parameter.label}: ${formatValue(parameter.value)}.`);
 }
 
 /** Danish words for the coded option values, so explanations never show a code. */
@@ -259,8 +260,16 @@ const optionWords: Record<string, string> = {
   shares: 'andele',
 };
 
+let groupLabels: Map<string, string> | null = null;
+
+/** Group ids are shown by their Jobindsats labels. */
+function groupLabel(id: string): string {
+  groupLabels ??= new Map(readBenefitGroupFacts().groups.map((group) => [group.id, group.label]));
+  return groupLabels.get(id) ?? id;
+}
+
 export function formatValue(value: RuleParameter['value']): string {
-  if (Array.isArray(value)) return value.join(', ');
+  if (Array.isArray(value)) return value.map(groupLabel).join(', ');
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
   if (typeof value === 'number' && value > 0 && value < 1) return `${String(Math.round(value * 1000) / 10).replace('.', ',')} %`;
   return optionWords[String(value)] ?? String(value);

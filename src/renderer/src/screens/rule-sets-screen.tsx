@@ -74,7 +74,7 @@ export function RuleSetsScreen() {
                 {ruleSet.parameters.map((parameter) => (
                   <tr key={parameter.key}>
                     <th>{parameter.label}</th>
-                    <td>{Array.isArray(parameter.value) ? parameter.value.join(', ') : String(parameter.value)}</td>
+                    <td>{parameter.displayValue ?? (Array.isArray(parameter.value) ? parameter.value.join(', ') : String(parameter.value))}</td>
                     <td className="muted">{`${parameter.interpretation ? `${text.interpretation} · ` : ''}${parameter.source}`}</td>
                   </tr>
                 ))}
