@@ -13,7 +13,9 @@ export function databaseFingerprint(db: Db): string {
   for (const { name } of tables) {
     hash.update(`#${name}\n`);
     // Table names come from sqlite_master itself, quoted: no outside text reaches this SQL.
-    for (const row of db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}" ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+    // Sorted in JS: some tables are WITHOUT ROWID, so there is no one column to order by.
+    const rows = db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).all().map((row) => JSON.stringify(row));
+    for (const row of rows.sort()) hash.update(row);
   }
   return hash.digest('hex');
 }
