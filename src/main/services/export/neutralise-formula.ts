@@ -15,7 +15,8 @@
  *   text and never evaluated; only a formula object makes a formula. So strings stay exactly
  *   as they are (no visible `'` in the reviewer's sheet); objects that exceljs would turn into
  *   formulas, hyperlinks or rich text are flattened to their text. Characters XML 1.0 cannot
- *   hold are removed (they would corrupt the file), and text is cut at Excel's 32,767 limit.
+ *   hold are removed (they would corrupt the file), line breaks become \n, and text is cut at
+ *   Excel's 32,767 limit.
  * Numbers, booleans, dates and null pass through unchanged: they cannot carry a formula.
  */
 
@@ -46,7 +47,8 @@ export function neutraliseCell(value: unknown, format: ExportFormat): SafeCellVa
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
   const text = typeof value === 'string' ? value : textOf(value);
   if (format === 'csv') return startsLikeFormula(text) ? `'${text}` : text;
-  return text.replace(xmlForbidden, '').slice(0, maxXlsxCellLength);
+  // XML readers turn a bare \r into \n anyway; Excel's own line break in a cell is \n.
+  return text.replace(/\r\n?/g, '\n').replace(xmlForbidden, '').slice(0, maxXlsxCellLength);
 }
 
 /** The visible text of an object exceljs would otherwise interpret (formula, hyperlink, rich text). */
