@@ -118,3 +118,34 @@ describe('faults at the store boundary', () => {
     expect(measurementCount(other)).toBe(37044);
   });
 });
+
+describe('errors SQLite raises at run time, in the user\'s words', () => {
+  it('a damaged file met during a call is "beskadiget", with the way out; an I/O error is named as one', async () => {
+    const { describeError } = await import('../../src/main/handlers');
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const file = path.join(dir, 'garbage.db');
+    fs.writeFileSync(file, 'this is not a database '.repeat(500));
+    const db = new Database(file);
+    cleanups.push(() => db.close());
+    // The real error object better-sqlite3 throws, not a made-up one.
+    let thrown: unknown;
+    try {
+      db.prepare('SELECT * FROM sqlite_master').all();
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as { code: string }).code).toBe('SQLITE_NOTADB');
+    expect(describeError(thrown)).toMatchObject({ code: 'database-corrupt', message: expect.stringMatching(/beskadiget.*sikkerhedskopi/) });
+    // A folder where the file should be: SQLite's own SQLITE_CANTOPEN.
+    const cannotOpen = (() => {
+      try {
+        new Database(dir).close();
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect((cannotOpen as { code: string }).code).toBe('SQLITE_CANTOPEN');
+    expect(describeError(cannotOpen)).toMatchObject({ code: 'io-error', message: expect.stringMatching(/Intet blev gemt/) });
+  });
+});
