@@ -197,6 +197,30 @@ describe('the Electron shell with a damaged database', () => {
     expect(asideFiles(dir, 'corrupt')).toHaveLength(1);
   });
 
+  it('when the newest backup is damaged too, it says so and offers the next one', async () => {
+    const { startApp } = await import('../../src/main/electron/app');
+    const made = storeWithBackup();
+    // A second, newer backup, then damaged: the dialog must fall back to the older, sound one.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const newer = (() => {
+      const db = openStore(made.databasePath);
+      const file = backupDatabase(db, made.databasePath, 'before-import');
+      db.close();
+      return file;
+    })();
+    fs.writeFileSync(newer, 'damaged backup');
+    damagePages(made.databasePath);
+    const standIn = electronStandIn();
+    const started = await startApp(standIn.electron as never, { rendererUrl: 'file:///app/index.html', databasePath: made.databasePath });
+    cleanups.push(() => started?.session.close());
+    const calls = standIn.electron.dialog.showMessageBox.mock.calls.map((call) => call[0] as unknown as { detail: string });
+    expect(calls).toHaveLength(2);
+    expect(calls[0].detail).toContain(path.basename(newer));
+    expect(calls[1].detail).toMatch(/^Det lykkedes ikke: Sikkerhedskopien .* kan ikke bruges/);
+    expect(calls[1].detail).toContain(path.basename(made.backup));
+    expect((started!.session.db.prepare('SELECT COUNT(*) AS n FROM measurement').get() as { n: number }).n).toBe(made.demoRows);
+  });
+
   it('quitting changes nothing', async () => {
     const { dir, databasePath, standIn, started } = await startDamaged((buttons) => buttons.length - 1);
     expect(started).toBeNull();
