@@ -1,21 +1,23 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts in turn; each prints its own figures.
- * Benchmarks print, they never assert: timings belong here, not in tests.
+ * Runs every bench/*.bench.ts in turn; each prints its own figures. Speed is measured here,
+ * never asserted in tests.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 async function main() {
-  const only = process.argv[3];
   const files = fs
     .readdirSync(__dirname)
-    .filter((name) => name.endsWith('.bench.ts') && (!only || name.includes(only)))
+    .filter((name) => name.endsWith('.bench.ts'))
     .sort();
   for (const file of files) {
     console.log(`\n== ${file}`);
-    const loaded = require(path.join(__dirname, file)) as { run?: () => Promise<void> | void };
-    await loaded.run?.();
+    const loaded = require(path.join(__dirname, file)) as { run?: () => Promise<void> };
+    if (loaded.run) await loaded.run();
   }
 }
 
-void main();
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
