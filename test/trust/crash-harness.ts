@@ -21,6 +21,8 @@ export interface CrashKillOptions {
   maxDelayMs: number;
   /** Throws if the state is not acceptable (e.g. half a batch). */
   verify(db: Db): void;
+  /** Puts the database back before each kill (e.g. copies a prepared file); default: keep going on the same one. */
+  reset?(): void;
 }
 
 export interface CrashKillResult {
@@ -57,12 +59,38 @@ function runAndKill(args: string[], delayMs: number): Promise<string> {
   });
 }
 
+/** Runs the child until it prints `doneLine`, and returns the time from `ready` to then (to aim the kills). */
+export function timeChild(args: string[], doneLine: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'run-ts.cjs'), childScript, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let readyAt = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (!readyAt && output.includes('ready\n')) readyAt = Date.now();
+      if (output.includes(`${doneLine}\n`)) {
+        const elapsed = Date.now() - readyAt;
+        child.kill('SIGKILL');
+        resolve(elapsed);
+      } else if (/\nfailed /.test(output)) {
+        child.kill('SIGKILL');
+        reject(new Error(output.trim()));
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`the child ended before "${doneLine}": ${output.slice(-300)}`));
+    });
+  });
+}
+
 export async function runCrashKills(options: CrashKillOptions): Promise<CrashKillResult[]> {
   const random = seededRandom(options.seed);
   const minDelay = options.minDelayMs ?? 0;
   const results: CrashKillResult[] = [];
   for (let kill = 1; kill <= options.kills; kill++) {
     const delayMs = Math.round(minDelay + random() * (options.maxDelayMs - minDelay));
+    options.reset?.();
     const lastLine = await runAndKill(options.childArgs, delayMs);
     const wal = `${options.databasePath}-wal`;
     const walBytesAtKill = fs.existsSync(wal) ? fs.statSync(wal).size : 0;
