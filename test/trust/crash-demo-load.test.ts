@@ -33,10 +33,11 @@ describe('SIGKILL during demo.load / demo.clear', () => {
         const expected = batches.length * demoRows;
         if (rows !== expected) throw new Error(`${rows} measurement rows with ${batches.length} batch(es): half a batch`);
         if (batches[0] && batches[0].declared !== demoRows) throw new Error('the batch row does not match its rows');
+        return batches[0] ? 'whole batch' : 'none';
       },
     });
     for (const result of results) {
-      const where = `${result.lastLine}, WAL ${Math.round(result.walBytesAtKill / 1024)} kB`;
+      const where = `${result.lastLine}, WAL ${Math.round(result.walBytesAtKill / 1024)} kB → ${result.state}`;
       trust.record('crash-demo', `kill ${result.kill} after ${result.delayMs} ms (${where})`, result.survived, result.problem);
     }
     const inWrite = results.filter((result) => result.lastLine.startsWith('begin')).length;
