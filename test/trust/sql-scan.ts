@@ -25,13 +25,14 @@ export const reviewedDynamicSql: { file: string; argument: string; reason: strin
   { file: 'main/services/import/writer.ts', argument: 'insertSql.measurement.replace(', reason: 'the constant INSERT with N constant placeholder groups' },
   { file: 'main/services/import/writer.ts', argument: '`SELECT 1 FROM ${table} WHERE batch_id < ? LIMIT 1`', reason: 'table from the constant keyedTables map' },
   { file: 'main/services/import/writer.ts', argument: '`SELECT r.previous AS batchId', reason: 'table and key columns from the constant keyedTables map' },
-  // Engine (issue 5).
+  // Engine (issue 5): SQL composed once at module load from constant fragments; values bound.
   { file: 'main/services/engine/decisions.ts', argument: '`${select} WHERE', reason: 'select is a constant column list; values are bound' },
-  { file: 'main/services/engine/drill-down.ts', argument: '`WITH ${pooledCte(false)}', reason: 'pooledCte builds constant SQL from a boolean' },
-  { file: 'main/services/engine/pooled-sql.ts', argument: '`WITH ${pooledCte(byGroup)}', reason: 'booleans choose between constant fragments' },
-  { file: 'main/services/engine/early-2021.ts', argument: 'findingsSql(span)', reason: 'span is a rule-set parameter checked to be an integer 1..24 (checkValue in rule-sets.ts)' },
-  { file: 'main/services/engine/early-2023.ts', argument: 'evaluationSql()', reason: 'constant SQL' },
-  { file: 'main/services/engine/status.ts', argument: 'statusSql()', reason: 'constant SQL' },
+  { file: 'main/services/engine/drill-down.ts', argument: 'nationalSql', reason: 'module constant: WITH pooledCte(false) + constant text' },
+  { file: 'main/services/engine/early-2021.ts', argument: 'findingsSql', reason: 'module constant; the run length is bound as @span' },
+  { file: 'main/services/engine/early-2023.ts', argument: 'evaluationSql', reason: 'module constant' },
+  { file: 'main/services/engine/pooled-sql.ts', argument: 'pooledByGroupSql', reason: 'module constant' },
+  { file: 'main/services/engine/pooled-sql.ts', argument: 'pooledMonthlySql', reason: 'module constant' },
+  { file: 'main/services/engine/status.ts', argument: 'statusSql', reason: 'module constant' },
   // Desk's stand-in for the engine (goes away when the engine is merged).
   { file: 'main/handlers/engine-standin.ts', argument: '`SELECT municipality_code AS code', reason: 'a constant optional clause; values bound' },
   { file: 'main/handlers/engine-standin.ts', argument: '`SELECT id, file_name AS fileName', reason: 'one ? per id, values bound' },
