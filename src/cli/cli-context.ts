@@ -33,6 +33,8 @@ export interface CliCommand {
   options?: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
   /** Returns the exit status. */
   run(context: CliCommandContext): Promise<number>;
+  /** Set for a command that must work without opening the store (recovering a damaged file); called instead of `run`. */
+  withoutStore?(context: { databasePath: string; io: CliIo; positionals: string[]; options: CliCommandContext['options'] }): Promise<number>;
 }
 
 export function makeCaller(session: Session) {

@@ -5,9 +5,12 @@ import { CliError, makeCaller, type CliCommand, type CliIo } from './cli-context
 import { coreCommands } from './core-commands';
 import { engineCommands } from './engine-commands';
 import { exportCommands } from './export-commands';
+import { CorruptDatabaseError } from '../main/services/database-errors';
+import { listBackups } from '../main/services/recovery';
+import { trustCommands } from './trust-commands';
 
 /** Every command; each area adds its own list. */
-export const commands: CliCommand[] = [...coreCommands, ...engineCommands, ...exportCommands];
+export const commands: CliCommand[] = [...coreCommands, ...engineCommands, ...exportCommands, ...trustCommands];
 
 const stdio: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -54,10 +57,22 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     return 0;
   }
   const databasePath = typeof parsed.values.db === 'string' ? parsed.values.db : defaultDatabasePath();
+  if (command.withoutStore) {
+    try {
+      return await command.withoutStore({ databasePath, io, positionals: parsed.positionals, options: parsed.values });
+    } catch (error) {
+      io.err(error instanceof CliError ? error.message : `Uventet fejl: ${(error as Error).message}`);
+      return error instanceof CliError ? error.exitCode : 1;
+    }
+  }
   let session;
   try {
     session = openSession(databasePath);
   } catch (error) {
+    if (error instanceof CorruptDatabaseError) {
+      io.err(corruptDatabaseAdvice(error, databasePath));
+      return 3;
+    }
     io.err(`Databasen ${databasePath} kunne ikke åbnes: ${(error as Error).message}`);
     return 1;
   }
@@ -73,6 +88,20 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
   } finally {
     session.close();
   }
+}
+
+/** Nothing is moved without the user's word: the message names both ways out. */
+function corruptDatabaseAdvice(error: CorruptDatabaseError, databasePath: string): string {
+  const newest = listBackups(databasePath)[0];
+  const db = databasePath === defaultDatabasePath() ? '' : ` --db ${databasePath}`;
+  return [
+    `Databasen ${databasePath} er beskadiget og kan ikke bruges (${error.reason}). Intet er ændret.`,
+    newest
+      ? `Gendan den nyeste sikkerhedskopi (${newest.fileName}): indsatsmonitor backups --restore newest${db}`
+      : 'Der er ingen sikkerhedskopi at gendanne.',
+    `Eller start forfra med en tom database: indsatsmonitor backups --fresh${db}`,
+    'Begge dele gemmer den beskadigede fil ved siden af med tidspunkt i navnet (…db.corrupt-<tidspunkt>).',
+  ].join('\n');
 }
 
 if (require.main === module) {

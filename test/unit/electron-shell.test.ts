@@ -1,74 +1,8 @@
-import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callChannel, callNames } from '../../src/shared/api';
+import { electronStandIn } from '../helpers/electron-stand-in';
 import { tempDir } from '../helpers/temp-store';
-
-/**
- * Electron's binary cannot be downloaded on the build machines, so the main-process wiring is
- * driven here with a stand-in for the `electron` module that records what the shell asks of it.
- */
-function electronStandIn() {
-  const handlers = new Map<string, (event: unknown, args: unknown) => unknown>();
-  const windows: FakeWindow[] = [];
-  const sessionHandlers: Record<string, unknown> = {};
-
-  class FakeContents extends EventEmitter {
-    windowOpenHandler: ((details: unknown) => { action: string }) | null = null;
-    sent: [string, unknown][] = [];
-    setWindowOpenHandler(handler: (details: unknown) => { action: string }) {
-      this.windowOpenHandler = handler;
-    }
-    isDestroyed() {
-      return false;
-    }
-    send(channel: string, payload: unknown) {
-      this.sent.push([channel, payload]);
-    }
-  }
-  class FakeWindow extends EventEmitter {
-    webContents = new FakeContents();
-    loadedUrl: string | null = null;
-    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
-      super();
-      windows.push(this);
-    }
-    async loadURL(url: string) {
-      this.loadedUrl = url;
-    }
-    isMinimized() {
-      return false;
-    }
-    restore() {}
-    focus() {}
-    show() {}
-  }
-  const app = Object.assign(new EventEmitter(), {
-    requestSingleInstanceLock: vi.fn(() => true),
-    whenReady: vi.fn(async () => {}),
-    quit: vi.fn(),
-  });
-  const electron = {
-    app,
-    BrowserWindow: FakeWindow,
-    ipcMain: {
-      handle: (channel: string, handler: (event: unknown, args: unknown) => unknown) => handlers.set(channel, handler),
-      removeHandler: (channel: string) => handlers.delete(channel),
-    },
-    dialog: { showErrorBox: vi.fn() },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (handler: unknown) => (sessionHandlers.permissionRequest = handler),
-        setPermissionCheckHandler: (handler: unknown) => (sessionHandlers.permissionCheck = handler),
-        webRequest: {
-          onHeadersReceived: (handler: unknown) => (sessionHandlers.headers = handler),
-          onBeforeRequest: (handler: unknown) => (sessionHandlers.beforeRequest = handler),
-        },
-      },
-    },
-  };
-  return { electron, handlers, windows, sessionHandlers };
-}
 
 let cleanup: (() => void) | null = null;
 afterEach(() => {

@@ -16,10 +16,14 @@ export interface BridgeOptions {
   port?: number;
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
+  /** Largest request body accepted (default 64 MB); tests lower it. */
+  maxBodyBytes?: number;
 }
 
 export interface Bridge {
   url: string;
+  /** The address the socket is bound to (always 127.0.0.1). */
+  address: string;
   port: number;
   token: string;
   close(): Promise<void>;
@@ -35,12 +39,13 @@ const contentTypes: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
-const maxBodyBytes = 64 * 1024 * 1024;
+const defaultMaxBodyBytes = 64 * 1024 * 1024;
 
 export const bridgeTokenHeader = 'x-indsatsmonitor-token';
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const rendererDir = path.resolve(options.rendererDir);
   const sseClients = new Set<http.ServerResponse>();
   let port = 0;
@@ -83,14 +88,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     if (!tokenMatches(request.headers[bridgeTokenHeader] as string | undefined)) return refuse(response);
-    const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const name = safeDecode(url.pathname.slice('/api/'.length));
+    const tooLarge = () => {
+      // Answer first, then drop the connection: the rest of the body is never read.
+      sendJson(response, 413, { ok: false, error: { code: 'too-large', message: 'Forespørgslen er for stor og blev afvist.' } }, { connection: 'close' });
+      response.once('finish', () => request.destroy());
+    };
+    if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
+      if (response.headersSent) return;
       size += chunk.length;
       if (size > maxBodyBytes) {
-        response.writeHead(413).end();
-        request.destroy();
+        chunks.length = 0;
+        tooLarge();
         return;
       }
       chunks.push(chunk);
@@ -110,7 +122,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   function serveStatic(pathname: string, response: http.ServerResponse) {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative = pathname === '/' ? 'index.html' : safeDecode(pathname).replace(/^\/+/, '');
     const filePath = path.resolve(rendererDir, relative);
     if (!filePath.startsWith(rendererDir + path.sep) || !fs.existsSync(filePath) || !fs.statSync(filePath).isFile()) {
       response.writeHead(404).end('Ikke fundet');
@@ -130,10 +142,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as { port: number }).port;
+  const bound = server.address() as { port: number; address: string };
+  port = bound.port;
 
   return {
     url: `http://127.0.0.1:${port}/`,
+    address: bound.address,
     port,
     token,
     close: () =>
@@ -149,7 +163,16 @@ function refuse(response: http.ServerResponse) {
   sendJson(response, 403, { ok: false, error: { code: 'forbidden', message: 'Adgang nægtet: forespørgslen mangler broens nøgle.' } });
 }
 
-function sendJson(response: http.ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function sendJson(response: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders });
   response.end(JSON.stringify(body));
+}
+
+/** A malformed %-escape in a call name is an unknown call, not a thrown URIError. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

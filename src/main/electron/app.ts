@@ -3,7 +3,9 @@ import { pathToFileURL } from 'node:url';
 import type * as ElectronModule from 'electron';
 import { loadDemoIfFirstStart } from '../handlers/core-handlers';
 import { openSession, type Session } from '../handlers/session';
+import { CorruptDatabaseError } from '../services/database-errors';
 import { defaultDatabasePath } from '../services/paths';
+import { recoverCorruptDatabase } from './recovery-dialog';
 import { registerApi } from './ipc';
 import { createSaveFile } from './save-file';
 import { lockDownContents, lockDownSession, secureWebPreferences } from './security';
@@ -35,9 +37,19 @@ export async function startApp(electron: Electron, options: { rendererUrl?: stri
     session = openSession(databasePath);
     loadDemoIfFirstStart(session);
   } catch (error) {
-    dialog.showErrorBox('Indsatsmonitor kunne ikke starte', `Databasen ${databasePath} kunne ikke åbnes:\n${(error as Error).message}`);
-    app.quit();
-    return null;
+    if (error instanceof CorruptDatabaseError) {
+      // No demo data after a recovery: synthetic numbers must not look like the lost ones.
+      const recovered = await recoverCorruptDatabase(dialog, error);
+      if (!recovered) {
+        app.quit();
+        return null;
+      }
+      session = recovered;
+    } else {
+      dialog.showErrorBox('Indsatsmonitor kunne ikke starte', `Databasen ${databasePath} kunne ikke åbnes:\n${(error as Error).message}`);
+      app.quit();
+      return null;
+    }
   }
 
   // Exports are saved through the main process's save dialog (see save-file.ts).

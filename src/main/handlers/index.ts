@@ -50,5 +50,9 @@ export function describeError(error: unknown): { code: string; message: string; 
   if (sqliteCode === 'SQLITE_READONLY') return { code: 'read-only', message: 'Databasen kan ikke skrives (skrivebeskyttet). Intet blev gemt.' };
   if (sqliteCode === 'SQLITE_BUSY' || sqliteCode === 'SQLITE_LOCKED')
     return { code: 'locked', message: 'Databasen er optaget af et andet program. Intet blev gemt; prøv igen om lidt.' };
+  if (sqliteCode === 'SQLITE_NOTADB' || sqliteCode.startsWith('SQLITE_CORRUPT'))
+    return { code: 'database-corrupt', message: 'Databasefilen er beskadiget. Luk Indsatsmonitor og start igen for at gendanne en sikkerhedskopi.' };
+  if (sqliteCode.startsWith('SQLITE_IOERR') || sqliteCode === 'SQLITE_CANTOPEN')
+    return { code: 'io-error', message: 'Databasefilen kunne ikke læses eller skrives (fejl på disken eller drevet). Intet blev gemt.' };
   return { code: 'internal', message: `Der opstod en uventet fejl: ${text}` };
 }

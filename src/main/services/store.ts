@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CorruptDatabaseError, isCorruptionCode } from './database-errors';
 import { migrations } from './migrations';
 import { seedReferenceData } from './reference-data';
 
@@ -43,6 +44,8 @@ export function openStore(databasePath: string, options: StoreOptions = {}): Db 
   const existed = fs.existsSync(databasePath) && fs.statSync(databasePath).size > 0;
   const db = new Database(databasePath, { nativeBinding: nativeBindingForRuntime() });
   try {
+    // A damaged file must stop here, before a migration or the seed writes into it.
+    if (existed) checkReadable(db, databasePath);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -53,8 +56,16 @@ export function openStore(databasePath: string, options: StoreOptions = {}): Db 
     return db;
   } catch (error) {
     db.close();
+    if (isCorruptionCode(error)) throw new CorruptDatabaseError(databasePath, (error as Error).message);
     throw error;
   }
+}
+
+/** `PRAGMA quick_check`: the structural half of integrity_check, fast enough for every start. */
+function checkReadable(db: Db, databasePath: string): void {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
+  if (problems.length > 0) throw new CorruptDatabaseError(databasePath, problems.slice(0, 3).join('; '));
 }
 
 /** SQLite's own lower() knows no æøå; this one does. */

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+/**
+ * SQL is only ever built from constant text; values travel as bound parameters. The check
+ * reads every source file with the TypeScript parser and looks at the first argument of every
+ * `.prepare(…)`, `.exec(…)` and `.pragma(…)` call: a plain string literal is fine; a template
+ * with `${…}`, a `+` concatenation or a variable must be on this list, with the reason it is safe.
+ * `argument` is the argument's text (whitespace folded to one space), or the start of it when 12
+ * characters or longer.
+ * A new entry is a review question: could any part of it ever come from a user or a file?
+ *
+ * The entries for the import, engine and desk branches were reviewed on those branches before
+ * their merge (2026-11-23); an entry that matches nothing is harmless, a call that matches no
+ * entry fails the test.
+ */
+export const reviewedDynamicSql: { file: string; argument: string; reason: string }[] = [
+  { file: 'main/services/store.ts', argument: 'migration.sql', reason: 'the migrations are constant text in migrations.ts' },
+  // Import (issue 4).
+  { file: 'main/services/import/pipeline.ts', argument: 'sql', reason: 'tally(): its callers pass templates over a constant [table, keys] list' },
+  { file: 'main/services/import/pipeline.ts', argument: '`SELECT COUNT(*) AS n FROM ${table} WHERE batch_id = ?`', reason: 'table from a constant list of four table names' },
+  { file: 'main/services/import/writer.ts', argument: '`cache_size = ${Number(previousCache)}`', reason: 'a number read back from the pragma itself' },
+  { file: 'main/services/import/writer.ts', argument: 'insertSql[meta.kind]', reason: 'constant INSERT statements keyed by import kind' },
+  { file: 'main/services/import/writer.ts', argument: 'insertSql.measurement.replace(', reason: 'the constant INSERT with N constant placeholder groups' },
+  { file: 'main/services/import/writer.ts', argument: '`SELECT 1 FROM ${table} WHERE batch_id < ? LIMIT 1`', reason: 'table from the constant keyedTables map' },
+  { file: 'main/services/import/writer.ts', argument: '`SELECT r.previous AS batchId', reason: 'table and key columns from the constant keyedTables map' },
+  // Engine (issue 5): SQL composed once at module load from constant fragments; values bound.
+  { file: 'main/services/engine/decisions.ts', argument: '`${select} WHERE', reason: 'select is a constant column list; values are bound' },
+  { file: 'main/services/engine/drill-down.ts', argument: 'nationalSql', reason: 'module constant: WITH pooledCte(false) + constant text' },
+  { file: 'main/services/engine/early-2021.ts', argument: 'findingsSql', reason: 'module constant; the run length is bound as @span' },
+  { file: 'main/services/engine/early-2023.ts', argument: 'evaluationSql', reason: 'module constant' },
+  { file: 'main/services/engine/pooled-sql.ts', argument: 'pooledByGroupSql', reason: 'module constant' },
+  { file: 'main/services/engine/pooled-sql.ts', argument: 'pooledMonthlySql', reason: 'module constant' },
+  { file: 'main/services/engine/status.ts', argument: 'statusSql', reason: 'module constant' },
+  // Desk's stand-in for the engine (goes away when the engine is merged).
+  { file: 'main/handlers/engine-standin.ts', argument: '`SELECT municipality_code AS code', reason: 'a constant optional clause; values bound' },
+  { file: 'main/handlers/engine-standin.ts', argument: '`SELECT id, file_name AS fileName', reason: 'one ? per id, values bound' },
+  { file: 'main/handlers/engine-standin.ts', argument: '`SELECT ${decisionColumns} FROM decision', reason: 'constant column list; WHERE clauses are constant text with bound values' },
+];
+
+export function isReviewed(call: SqlCall): boolean {
+  // A short entry (a bare name) must match exactly; a long one may be the start of a long template.
+  return reviewedDynamicSql.some(
+    (entry) => entry.file === call.file && (call.argument === entry.argument || (entry.argument.length >= 12 && call.argument.startsWith(entry.argument))),
+  );
+}
+
+/** `RegExp#exec` shares the name; a regular expression is not a database. */
+function isRegExp(node: ts.Expression): boolean {
+  return ts.isRegularExpressionLiteral(node) || (ts.isNewExpression(node) && node.expression.getText() === 'RegExp');
+}
+
+export interface SqlCall {
+  file: string;
+  line: number;
+  method: string;
+  argument: string;
+  kind: 'literal' | 'template' | 'concatenation' | 'expression';
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+export function sqlCalls(srcDir: string): SqlCall[] {
+  const calls: SqlCall[] = [];
+  for (const file of sourceFiles(srcDir)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const visit = (node: ts.Node) => {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        ['prepare', 'exec', 'pragma'].includes(node.expression.name.text) &&
+        !isRegExp(node.expression.expression)
+      ) {
+        const argument = node.arguments[0];
+        if (argument) {
+          const kind: SqlCall['kind'] =
+            ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)
+              ? 'literal'
+              : ts.isTemplateExpression(argument)
+                ? 'template'
+                : ts.isBinaryExpression(argument) && argument.operatorToken.kind === ts.SyntaxKind.PlusToken
+                  ? 'concatenation'
+                  : 'expression';
+          calls.push({
+            file: path.relative(srcDir, file).split(path.sep).join('/'),
+            line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+            method: node.expression.name.text,
+            argument: argument.getText(source).replace(/\s+/g, ' '),
+            kind,
+          });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return calls;
+}
+
