@@ -4,9 +4,10 @@ import { openSession } from '../main/handlers/session';
 import { defaultDatabasePath } from '../main/services/paths';
 import { CliError, makeCaller, type CliCommand, type CliIo } from './cli-context';
 import { coreCommands } from './core-commands';
+import { importCommands } from './import-commands';
 
 /** Every command; each area adds its own list. */
-export const commands: CliCommand[] = [...coreCommands];
+export const commands: CliCommand[] = [...coreCommands, ...importCommands];
 
 const stdio: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './contract';
 import { defineEvent } from './contract';
 import { coreContract } from './api/core';
+import { importContract } from './api/import';
 
 export * from './contract';
 export type * from './api/core';
+export type * from './api/import';
 
 /**
  * Every call the renderer (or the CLI, or the browser bridge) can make. Each area keeps its
@@ -12,6 +14,7 @@ export type * from './api/core';
  */
 export const apiContract = {
   ...coreContract,
+  ...importContract,
 };
 
 /** Every event main pushes to the renderer. */
