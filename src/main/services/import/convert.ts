@@ -57,168 +57,185 @@ export function isBlankRow(cells: unknown[]): boolean {
 
 const groupIndex = new Map<string, number>();
 
+const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
 /**
- * Converts one row of a file to the store's form, or says what is wrong with it. Everything the
+ * Converts rows of a file to the store's form, or says what is wrong with them. Everything the
  * issue asks to be checked is checked here: unknown municipality or group, unparseable number or
  * period, share outside 0–100, lacking > measured. Duplicate keys are checked by the caller.
+ * A class with methods rather than closures per row: this runs a million times per file.
  */
-export function convertRow(
-  kind: ImportKind,
-  cells: unknown[],
-  rowNumber: number,
-  mapping: Mapping,
-  lookup: ReferenceLookup,
-  headerCount: number,
-  problems: RowProblem[],
-): ConvertedRow | null {
-  const before = problems.length;
-  const problem = (field: FieldId | null, message: string) =>
-    problems.push({ row: rowNumber, column: field && mapping[field] !== undefined ? columnLetter(mapping[field]!) : '', message });
-  const raw = (field: FieldId): unknown => {
-    const index = mapping[field];
-    return index === undefined ? undefined : cells[index];
-  };
-  const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+export class RowConverter {
+  private cells: unknown[] = [];
+  private rowNumber = 0;
+  private problems: RowProblem[] = [];
 
-  if (headerCount > 0 && cells.length > headerCount && cells.slice(headerCount).some((cell) => !isEmpty(cell))) {
-    problem(null, `Rækken har ${cells.length} felter, men overskriften har ${headerCount}: et skilletegn eller anførselstegn er sandsynligvis forkert.`);
-    return null;
+  constructor(
+    private readonly kind: ImportKind,
+    private readonly mapping: Mapping,
+    private readonly lookup: ReferenceLookup,
+    private readonly headerCount: number,
+  ) {}
+
+  private problem(field: FieldId | null, message: string): void {
+    const index = field ? this.mapping[field] : undefined;
+    this.problems.push({ row: this.rowNumber, column: index !== undefined ? columnLetter(index) : '', message });
   }
 
-  const municipalityRaw = raw('municipality');
-  const municipalityCode = lookup.municipality(typeof municipalityRaw === 'string' ? municipalityRaw : municipalityRaw ?? '');
-  if (isEmpty(municipalityRaw)) problem('municipality', 'Kommune mangler.');
-  else if (municipalityCode === null) problem('municipality', `Ukendt kommune: "${String(municipalityRaw)}".`);
+  private raw(field: FieldId): unknown {
+    const index = this.mapping[field];
+    return index === undefined ? undefined : this.cells[index];
+  }
 
-  const periodRaw = raw('period');
-  const period = isEmpty(periodRaw) ? null : parsePeriod(periodRaw);
-  if (isEmpty(periodRaw)) problem('period', 'Periode mangler.');
-  else if (!period) problem('period', `Perioden "${String(periodRaw)}" kan ikke læses (skriv fx 2023M07, 2023-07, juli 2023 eller 2023Q2).`);
-
-  const count = (field: FieldId): number | null => {
-    const value = raw(field);
+  private count(field: FieldId): number | null {
+    const value = this.raw(field);
     if (value === undefined) return null;
+    if (typeof value === 'number') return value;
     const parsed = parseNumber(value);
     if (!parsed.ok) {
-      problem(field, `${fieldLabels[field]}: "${String(value)}" er ikke et tal.`);
+      this.problem(field, `${fieldLabels[field]}: "${String(value)}" er ikke et tal.`);
       return null;
     }
     if (parsed.value === null) return null;
     if (parsed.percent) {
-      problem(field, `${fieldLabels[field]}: "${String(value)}" er en procentsats, men kolonnen skal indeholde et antal.`);
+      this.problem(field, `${fieldLabels[field]}: "${String(value)}" er en procentsats, men kolonnen skal indeholde et antal.`);
       return null;
     }
     return parsed.value;
-  };
-  const wholeCount = (field: FieldId, allowNegative = false): number | null => {
-    const value = count(field);
+  }
+
+  private wholeCount(field: FieldId, allowNegative = false): number | null {
+    const value = this.count(field);
     if (value === null) return null;
     if (!Number.isInteger(value)) {
-      problem(field, `${fieldLabels[field]}: ${String(raw(field))} er ikke et helt tal.`);
+      this.problem(field, `${fieldLabels[field]}: ${String(this.raw(field))} er ikke et helt tal.`);
       return null;
     }
     if (!allowNegative && value < 0) {
-      problem(field, `${fieldLabels[field]}: ${value} er negativt.`);
+      this.problem(field, `${fieldLabels[field]}: ${value} er negativt.`);
       return null;
     }
     return value;
-  };
+  }
+
   /** Per cent in the file (0–100), a fraction in the store. */
-  const share = (field: FieldId, allowNegative = false): number | null => {
-    const value = raw(field);
+  private share(field: FieldId): number | null {
+    const value = this.raw(field);
     if (value === undefined) return null;
     const parsed = parseNumber(value);
     if (!parsed.ok) {
-      problem(field, `${fieldLabels[field]}: "${String(value)}" er ikke et tal.`);
+      this.problem(field, `${fieldLabels[field]}: "${String(value)}" er ikke et tal.`);
       return null;
     }
     if (parsed.value === null) return null;
-    if (!allowNegative && (parsed.value < 0 || parsed.value > 100)) {
-      problem(field, `${fieldLabels[field]}: ${String(value)} ligger ikke mellem 0 og 100 %.`);
+    if (parsed.value < 0 || parsed.value > 100) {
+      this.problem(field, `${fieldLabels[field]}: ${String(value)} ligger ikke mellem 0 og 100 %.`);
       return null;
     }
     return parsed.value / 100;
-  };
-
-  if (kind === 'supervision') {
-    const toRaw = raw('periodTo');
-    const periodTo = isEmpty(toRaw) ? null : parsePeriod(toRaw);
-    if (!isEmpty(toRaw) && !periodTo) problem('periodTo', `Perioden "${String(toRaw)}" kan ikke læses.`);
-    const note = raw('note');
-    if (problems.length > before || municipalityCode === null || !period) return null;
-    return { kind, municipalityCode, periodFrom: period.value, periodTo: periodTo?.value ?? null, note: isEmpty(note) ? null : String(note).trim() };
   }
 
-  const groupRaw = raw('group');
-  const groupText = isEmpty(groupRaw) ? '' : String(groupRaw).trim();
-  if (!groupText) problem('group', 'Ydelsesgruppe mangler.');
-
-  if (kind === 'benchmark') {
-    const values = {
-      expectedCount: wholeCount('expectedCount', true),
-      actualCount: wholeCount('actualCount', true),
-      differenceCount: wholeCount('differenceCount', true),
-      expectedShare: share('expectedShare'),
-      actualShare: share('actualShare'),
-      differencePoints: count('differencePoints'),
-      rank: wholeCount('rank'),
-    };
-    if (problems.length > before || municipalityCode === null || !period) return null;
-    return { kind, municipalityCode, groupLabel: groupText, period: period.value, ...values };
-  }
-
-  let groupId: string | null = null;
-  if (groupText && kind === 'measurement') {
-    groupId = lookup.group(groupText);
-    if (!groupId) problem('group', `Ukendt ydelsesgruppe: "${groupText}".`);
-  }
-  if (kind === 'measurement' && period && period.kind !== 'month') {
-    problem('period', `Målinger skal være pr. måned; "${String(periodRaw)}" er ${period.kind === 'year' ? 'et år' : 'et kvartal'}.`);
-  }
-
-  const measured = wholeCount('measured');
-  const topic = (lackingField: FieldId, withField: FieldId, lackingShareField: FieldId, withShareField: FieldId) => {
-    let lacking = wholeCount(lackingField);
-    const withCount = wholeCount(withField);
-    let lackingShare = share(lackingShareField);
-    const withShare = share(withShareField);
+  private topic(measured: number | null, lackingField: FieldId, withField: FieldId, lackingShareField: FieldId, withShareField: FieldId) {
+    let lacking = this.wholeCount(lackingField);
+    const withCount = this.wholeCount(withField);
+    let lackingShare = this.share(lackingShareField);
+    const withShare = this.share(withShareField);
     if (lacking === null && withCount !== null) {
-      if (measured === null) problem(withField, `${fieldLabels[withField]} kan ikke omregnes til "uden", fordi antal borgere mangler.`);
-      else if (withCount > measured) problem(withField, `${fieldLabels[withField]} (${withCount}) er større end antal borgere (${measured}).`);
+      if (measured === null) this.problem(withField, `${fieldLabels[withField]} kan ikke omregnes til "uden", fordi antal borgere mangler.`);
+      else if (withCount > measured) this.problem(withField, `${fieldLabels[withField]} (${withCount}) er større end antal borgere (${measured}).`);
       else lacking = measured - withCount;
     } else if (lacking !== null && measured !== null && lacking > measured) {
-      problem(lackingField, `${fieldLabels[lackingField]} (${lacking}) er større end antal borgere (${measured}).`);
+      this.problem(lackingField, `${fieldLabels[lackingField]} (${lacking}) er større end antal borgere (${measured}).`);
     }
     // A share stays a share: it is never multiplied back into a count.
     if (lackingShare === null && withShare !== null) lackingShare = Math.round((1 - withShare) * 1e12) / 1e12;
     return { lacking, lackingShare };
-  };
-  const interviews = topic('interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare');
-  const offers = topic('offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare');
-  if (problems.length > before || municipalityCode === null || !period) return null;
-  const hasCounts = interviews.lacking !== null || offers.lacking !== null;
-  const hasShares = interviews.lackingShare !== null || offers.lackingShare !== null;
-  const values: MeasureValues = {
-    measured,
-    interviewsLacking: interviews.lacking,
-    interviewsLackingShare: interviews.lackingShare,
-    offersLacking: offers.lacking,
-    offersLackingShare: offers.lackingShare,
-    sourceForm: !hasCounts && hasShares ? 'shares' : 'counts',
-  };
-  if (kind === 'focus') return { kind, municipalityCode, groupLabel: groupText, period: period.value, ...values };
-  return { kind: 'measurement', municipalityCode, groupId: groupId!, month: period.value, ...values };
+  }
+
+  convert(cells: unknown[], rowNumber: number, problems: RowProblem[]): ConvertedRow | null {
+    this.cells = cells;
+    this.rowNumber = rowNumber;
+    this.problems = problems;
+    const before = problems.length;
+    const { kind, headerCount } = this;
+
+    if (headerCount > 0 && cells.length > headerCount && cells.slice(headerCount).some((cell) => !isEmpty(cell))) {
+      this.problem(null, `Rækken har ${cells.length} felter, men overskriften har ${headerCount}: et skilletegn eller anførselstegn er sandsynligvis forkert.`);
+      return null;
+    }
+
+    const municipalityRaw = this.raw('municipality');
+    const municipalityCode = isEmpty(municipalityRaw) ? null : this.lookup.municipality(municipalityRaw);
+    if (isEmpty(municipalityRaw)) this.problem('municipality', 'Kommune mangler.');
+    else if (municipalityCode === null) this.problem('municipality', `Ukendt kommune: "${String(municipalityRaw)}".`);
+
+    const periodRaw = this.raw('period');
+    const period = isEmpty(periodRaw) ? null : this.lookup.period(periodRaw);
+    if (isEmpty(periodRaw)) this.problem('period', 'Periode mangler.');
+    else if (!period) this.problem('period', `Perioden "${String(periodRaw)}" kan ikke læses (skriv fx 2023M07, 2023-07, juli 2023 eller 2023Q2).`);
+
+    if (kind === 'supervision') {
+      const toRaw = this.raw('periodTo');
+      const periodTo = isEmpty(toRaw) ? null : parsePeriod(toRaw);
+      if (!isEmpty(toRaw) && !periodTo) this.problem('periodTo', `Perioden "${String(toRaw)}" kan ikke læses.`);
+      const note = this.raw('note');
+      if (problems.length > before || municipalityCode === null || !period) return null;
+      return { kind, municipalityCode, periodFrom: period.value, periodTo: periodTo?.value ?? null, note: isEmpty(note) ? null : String(note).trim() };
+    }
+
+    const groupRaw = this.raw('group');
+    const groupText = isEmpty(groupRaw) ? '' : String(groupRaw).trim();
+    if (!groupText) this.problem('group', 'Ydelsesgruppe mangler.');
+
+    if (kind === 'benchmark') {
+      const expectedCount = this.wholeCount('expectedCount', true);
+      const actualCount = this.wholeCount('actualCount', true);
+      const differenceCount = this.wholeCount('differenceCount', true);
+      const expectedShare = this.share('expectedShare');
+      const actualShare = this.share('actualShare');
+      const differencePoints = this.count('differencePoints');
+      const rank = this.wholeCount('rank');
+      if (problems.length > before || municipalityCode === null || !period) return null;
+      return { kind, municipalityCode, groupLabel: groupText, period: period.value, expectedCount, actualCount, differenceCount, expectedShare, actualShare, differencePoints, rank };
+    }
+
+    let groupId: string | null = null;
+    if (groupText && kind === 'measurement') {
+      groupId = this.lookup.group(groupText);
+      if (!groupId) this.problem('group', `Ukendt ydelsesgruppe: "${groupText}".`);
+    }
+    if (kind === 'measurement' && period && period.kind !== 'month') {
+      this.problem('period', `Målinger skal være pr. måned; "${String(periodRaw)}" er ${period.kind === 'year' ? 'et år' : 'et kvartal'}.`);
+    }
+
+    const measured = this.wholeCount('measured');
+    const interviews = this.topic(measured, 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare');
+    const offers = this.topic(measured, 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare');
+    if (problems.length > before || municipalityCode === null || !period) return null;
+    const hasCounts = interviews.lacking !== null || offers.lacking !== null;
+    const hasShares = interviews.lackingShare !== null || offers.lackingShare !== null;
+    const values: MeasureValues = {
+      measured,
+      interviewsLacking: interviews.lacking,
+      interviewsLackingShare: interviews.lackingShare,
+      offersLacking: offers.lacking,
+      offersLackingShare: offers.lackingShare,
+      sourceForm: !hasCounts && hasShares ? 'shares' : 'counts',
+    };
+    if (kind === 'focus') return { kind, municipalityCode, groupLabel: groupText, period: period.value, ...values };
+    return { kind: 'measurement', municipalityCode, groupId: groupId!, month: period.value, ...values };
+  }
 }
 
-/** A number per measurement key, so a million keys fit in a Set cheaply. */
+/** A small integer per measurement key (V8 keeps it unboxed), so a million keys fit in a Map cheaply. */
 export function measurementKey(row: { municipalityCode: number; groupId: string; month: string }): number {
   let index = groupIndex.get(row.groupId);
   if (index === undefined) {
     index = groupIndex.size + 1;
     groupIndex.set(row.groupId, index);
   }
-  const yearMonth = Number(row.month.slice(0, 4)) * 100 + Number(row.month.slice(5, 7));
-  return (row.municipalityCode * 64 + index) * 1_000_000 + yearMonth;
+  const monthIndex = (Number(row.month.slice(0, 4)) - 1900) * 12 + Number(row.month.slice(5, 7));
+  return (row.municipalityCode * 16 + index) * 4000 + monthIndex;
 }
 
 export function rowKey(row: ConvertedRow): number | string {

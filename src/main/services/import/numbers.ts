@@ -12,6 +12,8 @@ export function parseNumber(input: unknown): NumberParse {
   if (input === null || input === undefined) return { ok: true, value: null, percent: false };
   if (typeof input === 'number') return Number.isFinite(input) ? { ok: true, value: input, percent: false } : { ok: false };
   if (typeof input !== 'string') return { ok: false };
+  // Fast path for the common case: plain digits, optionally one decimal comma.
+  if (/^-?\d+(,\d+)?$/.test(input)) return { ok: true, value: Number(input.replace(',', '.')), percent: false };
   let text = input.trim().replace(/[\u00a0\u202f ]/g, '');
   if (blankMarkers.has(text.toLowerCase())) return { ok: true, value: null, percent: false };
   let percent = false;

@@ -10,7 +10,7 @@ import type {
   ValidationReport,
 } from '../../../shared/api/import';
 import { backupDatabase, currentUserName, nowIso, type Db } from '../store';
-import { columnLetter, convertRow, isBlankRow, rowKey, type ConvertedRow, type RowProblem } from './convert';
+import { columnLetter, RowConverter, isBlankRow, rowKey, type ConvertedRow, type RowProblem } from './convert';
 import { encodingLabels } from './encoding';
 import { fieldLabels, headerSignature, type FieldId, type Mapping } from './fields';
 import { missingRequired, previewOf, resolveLayout, type Layout } from './layout';
@@ -159,6 +159,7 @@ async function readAll(
   const headerCount = layout.headers.length;
   const keyColumn = layout.mapping.municipality;
   const rowProblems: RowProblem[] = [];
+  const converter = new RowConverter(layout.kind, layout.mapping, lookup, headerCount);
   pass.writer = startWriter();
   await layout.source.read(async ({ rows, fraction }) => {
     const good: ConvertedRow[] = [];
@@ -166,7 +167,7 @@ async function readAll(
       if (row.rowNumber <= layout.headerRow || isBlankRow(row.cells)) continue;
       pass.rowsRead++;
       rowProblems.length = 0;
-      const converted = convertRow(layout.kind, row.cells, row.rowNumber, layout.mapping, lookup, headerCount, rowProblems);
+      const converted = converter.convert(row.cells, row.rowNumber, rowProblems);
       if (converted) {
         const key = rowKey(converted);
         const earlier = seen.get(key);

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import Papa from 'papaparse';
-import { decodeText, detectEncoding, EncodingError, type TextEncoding } from './encoding';
+import iconv from 'iconv-lite';
+import { decodeText, detectEncoding, EncodingError, looksLikeMisreadUtf8, type TextEncoding } from './encoding';
 import { detectDelimiter, type Delimiter } from './delimiter';
 import { formatMegabytes, maxImportFileBytes } from './limits';
 import { inspectXlsx, xlsxSheetNames, ZipProblem } from './zip-inspect';
@@ -105,56 +106,108 @@ export async function openSource(filePath: string, options: ReadOptions = {}): P
   }
   const format = sniffFormat(head);
   if (format === 'xlsx') return openXlsx(filePath, options);
-  const bytes = fs.readFileSync(filePath);
-  const encoding = options.encoding ?? detectEncoding(bytes).encoding;
+  const encoding = options.encoding ?? (await detectFileEncoding(filePath, head));
+  if (encoding === 'utf-8' && !(await isUtf8File(filePath))) throw new FileProblem('wrong-encoding', notUtf8Message);
+  if (format === 'csv') {
+    const sample = decodeSample(head, encoding);
+    if (!sample.trim()) throw new FileProblem('empty-file', 'Filen indeholder kun tomme linjer. Der er intet at indlæse.');
+    return openCsv(filePath, size, encoding, options.delimiter ?? detectDelimiter(sample));
+  }
+  // JSON files are small (API extracts): decoded whole.
   let text: string;
   try {
-    text = decodeText(bytes, encoding);
+    text = decodeText(fs.readFileSync(filePath), encoding);
   } catch (error) {
     if (error instanceof EncodingError) throw new FileProblem('wrong-encoding', error.message);
     throw error;
   }
   if (!text.trim()) throw new FileProblem('empty-file', 'Filen indeholder kun tomme linjer. Der er intet at indlæse.');
   if (format === 'json') return openJson(text, encoding);
-  if (format === 'ndjson') return openNdjson(text, encoding);
-  return openCsv(text, encoding, options.delimiter ?? detectDelimiter(text.slice(0, 65536)));
+  return openNdjson(text, encoding);
 }
 
-function openCsv(text: string, encoding: TextEncoding, delimiter: Delimiter): Source {
+const notUtf8Message =
+  'Filen er ikke gyldig UTF-8: den er sandsynligvis gemt af dansk Excel som Windows-1252. Vælg tegnsættet Windows-1252 og prøv igen.';
+const misreadMessage =
+  'Teksten ser forkert ud som Windows-1252 (fx "Ã¸" i stedet for "ø"): filen er sandsynligvis UTF-8. Vælg tegnsættet UTF-8 og prøv igen.';
+
+/** A BOM decides; otherwise the whole file is checked for valid UTF-8, chunk by chunk. */
+async function detectFileEncoding(filePath: string, head: Buffer): Promise<TextEncoding> {
+  const detected = detectEncoding(head);
+  if (detected.bomLength > 0 || detected.encoding.startsWith('utf-16')) return detected.encoding;
+  return (await isUtf8File(filePath)) ? 'utf-8' : 'windows-1252';
+}
+
+async function isUtf8File(filePath: string): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1024 * 1024 })) decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The first 64 KB as text, for delimiter detection. */
+function decodeSample(head: Buffer, encoding: TextEncoding): string {
+  const text = iconv.decode(head, encoding).replace(/^\uFEFF/, '');
+  if (encoding === 'windows-1252' && looksLikeMisreadUtf8(text)) throw new FileProblem('wrong-encoding', misreadMessage);
+  const lastLineEnd = text.lastIndexOf('\n');
+  return lastLineEnd > 0 && head.length === 65536 ? text.slice(0, lastLineEnd) : text;
+}
+
+/**
+ * Streams: file → iconv-lite decoder → papaparse, paused while the consumer works on each chunk,
+ * so a million-row file never sits in memory whole.
+ */
+function openCsv(filePath: string, size: number, encoding: TextEncoding, delimiter: Delimiter): Source {
   return {
     info: { format: 'csv', encoding, delimiter, sheetNames: [], sheet: null },
     read(onBatch, limit) {
       return new Promise<void>((resolve, reject) => {
+        const file = fs.createReadStream(filePath, { highWaterMark: 1024 * 1024 });
+        const decoder = iconv.decodeStream(encoding, { stripBOM: true }) as NodeJS.ReadWriteStream & { destroy(): void };
         let rowNumber = 0;
-        let stopped = false;
-        Papa.parse<string[]>(text, {
+        let settled = false;
+        const finish = (error?: unknown) => {
+          if (settled) return;
+          settled = true;
+          file.destroy();
+          decoder.destroy();
+          if (error) reject(error);
+          else resolve();
+        };
+        file.on('error', finish);
+        if (encoding === 'windows-1252') {
+          decoder.on('data', (text: string) => {
+            if (looksLikeMisreadUtf8(text)) finish(new FileProblem('wrong-encoding', misreadMessage));
+          });
+        }
+        file.pipe(decoder);
+        Papa.parse<string[]>(decoder as unknown as File, {
           delimiter,
-          // Papaparse hands over a chunk of parsed rows; we pause it while the consumer works.
-          chunkSize: 2 * 1024 * 1024,
           preview: limit ?? 0,
           chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-            if (stopped) return;
+            if (settled) return;
             const rows: SourceRow[] = results.data.map((cells: string[]) => ({ rowNumber: ++rowNumber, cells }));
             parser.pause();
-            Promise.resolve(onBatch({ rows, fraction: Math.min(1, results.meta.cursor / text.length) })).then(
+            Promise.resolve(onBatch({ rows, fraction: Math.min(1, file.bytesRead / size) })).then(
               (keepGoing) => {
+                if (settled) return;
                 if (keepGoing === false) {
-                  stopped = true;
                   parser.abort();
-                  resolve();
+                  finish();
                 } else parser.resume();
               },
               (error) => {
-                stopped = true;
                 parser.abort();
-                reject(error);
+                finish(error);
               },
             );
           },
-          complete: () => {
-            if (!stopped) resolve();
-          },
-          error: (error: Error) => reject(error),
+          complete: () => finish(),
+          error: (error: Error) => finish(error),
         });
       });
     },

@@ -1,4 +1,5 @@
 import type { Db } from '../store';
+import { parsePeriod, type Period } from './periods';
 
 /** Case-, space- and accent-insensitive form of a label, æøå kept. */
 export function normalizeLabel(text: string): string {
@@ -42,6 +43,8 @@ const groupSynonyms: Record<string, string[]> = {
 export interface ReferenceLookup {
   municipality(value: unknown): number | null;
   group(value: unknown): string | null;
+  /** parsePeriod, remembered: a file repeats the same few periods a million times. */
+  period(value: unknown): Period | null;
   municipalityName(code: number): string;
 }
 
@@ -69,8 +72,7 @@ export function buildReferenceLookup(db: Db): ReferenceLookup {
   }
   for (const [id, labels] of Object.entries(groupSynonyms)) for (const label of labels) groupByLabel.set(normalizeLabel(label), id);
 
-  return {
-    municipality(value) {
+  const municipalityOf = (value: unknown): number | null => {
       if (typeof value === 'number') return Number.isInteger(value) && codes.has(value) ? value : null;
       if (typeof value !== 'string') return null;
       const text = value.trim();
@@ -82,11 +84,28 @@ export function buildReferenceLookup(db: Db): ReferenceLookup {
       const withCode = text.match(/^(\d{3,4})\s+\S/) ?? text.match(/\((\d{3,4})\)\s*$/);
       if (withCode && codes.has(Number(withCode[1]))) return Number(withCode[1]);
       return byName.get(municipalityKey(text)) ?? null;
-    },
-    group(value) {
+  };
+  const groupOf = (value: unknown): string | null => {
       if (typeof value !== 'string') return null;
       return groupByLabel.get(normalizeLabel(value)) ?? groupByLabel.get(normalizeLabel(value).replace(/\s*mv\.?$/, '')) ?? null;
-    },
+  };
+  // Files repeat the same hundred names a million times: remember each text's answer.
+  const municipalityCache = new Map<unknown, number | null>();
+  const groupCache = new Map<unknown, string | null>();
+  const periodCache = new Map<unknown, Period | null>();
+  const remembered = <T>(cache: Map<unknown, T>, compute: (value: unknown) => T) => (value: unknown): T => {
+    if (value instanceof Date) return compute(value);
+    let answer = cache.get(value);
+    if (answer === undefined && !cache.has(value)) {
+      answer = compute(value);
+      if (cache.size < 100_000) cache.set(value, answer);
+    }
+    return answer as T;
+  };
+  return {
+    municipality: remembered(municipalityCache, municipalityOf),
+    group: remembered(groupCache, groupOf),
+    period: remembered(periodCache, parsePeriod),
     municipalityName: (code) => names.get(code) ?? String(code),
   };
 }
