@@ -201,8 +201,9 @@ function openCsv(filePath: string, size: number, encoding: TextEncoding, delimit
                 } else parser.resume();
               },
               (error) => {
-                parser.abort();
+                // abort() calls `complete` at once: settle with the error first.
                 finish(error);
+                parser.abort();
               },
             );
           },
