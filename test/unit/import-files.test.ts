@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { call } from './api-client';
 import { messages } from './messages/da';
 import { MunicipalitiesScreen } from './screens/municipalities-screen';
+import { ImportHistoryScreen } from './screens/import-history-screen';
+import { ImportScreen } from './screens/import-screen';
 import { useApi } from './use-api';
 
 function DemoBanner() {
@@ -40,7 +42,11 @@ function DemoBanner() {
 }
 
 /** The top-level screens; each area adds its own entry. */
-const screens = [{ id: 'municipalities', label: messages.nav.municipalities, render: () => <MunicipalitiesScreen /> }] as const;
+const screens = [
+  { id: 'municipalities', label: messages.nav.municipalities, render: () => <MunicipalitiesScreen /> },
+  { id: 'import', label: messages.importer.nav, render: () => <ImportScreen /> },
+  { id: 'import-history', label: messages.importer.navHistory, render: () => <ImportHistoryScreen /> },
+] as const;
 
 type ScreenId = (typeof screens)[number]['id'];
 
