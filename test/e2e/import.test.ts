@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { sharedExtractPath, writeDanishCsv, writeTitledWorkbook } from '../helpers/import-files';
+
+let app: AppUnderTest;
+let csvPath: string;
+let xlsxPath: string;
+
+beforeAll(async () => {
+  app = await openAppInChromium();
+  // The test builds its own files: a Windows-1252 `;` CSV with decimal commas (one bad row, to
+  // show the validation report) and an .xlsx with three title rows above the header.
+  csvPath = writeDanishCsv(path.join(app.dir, 'maalinger-juli.csv'), [
+    ['Ærø', 'A-dagpenge', '2023M07', 25, 6, '24,0', 3, '12,0'],
+    ['Høje-Taastrup', 'Kontanthjælp', '2023M07', '1.234', 100, '8,1', 250, '20,3'],
+    ['Læsø', 'Sygedagpenge', 'juli 2023', 12, 1, '8,3', '', ''],
+    ['Atlantis', 'A-dagpenge', '2023M07', 10, 1, '10,0', 1, '10,0'],
+  ]);
+  xlsxPath = await writeTitledWorkbook(path.join(app.dir, 'jobindsats-august.xlsx'), [
+    ['Ærø', 'A-dagpenge', '2023M08', '26', 5, 19.2, 2, 7.7],
+    ['Læsø', 'Kontanthjælp', new Date(Date.UTC(2023, 7, 1)), 14, 2, 14.3, 1, 7.1],
+  ]);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const card = (name: string) => app.page.locator('[data-testid="import-card"]', { has: app.page.locator('h3', { hasText: name }) });
+
+describe('importing files through the UI, in Chromium', () => {
+  it('previews three picked files with what was detected', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Indlæs filer' }).click();
+    await page.getByTestId('import-file-input').setInputFiles([sharedExtractPath(), csvPath, xlsxPath]);
+    await expect.poll(() => page.getByTestId('import-mapping').count(), { timeout: 30_000 }).toBe(3);
+
+    const csv = card('maalinger-juli.csv');
+    await expect(csv.getByTestId('import-encoding').inputValue()).resolves.toBe('windows-1252');
+    await expect(csv.getByTestId('import-delimiter').inputValue()).resolves.toBe(';');
+    await expect(csv.getByTestId('import-kind').inputValue()).resolves.toBe('measurement');
+    await expect(csv.getByTestId('import-sample').textContent()).resolves.toContain('Høje-Taastrup');
+
+    const xlsx = card('jobindsats-august.xlsx');
+    await expect(xlsx.getByTestId('import-header-row').inputValue()).resolves.toBe('4');
+    await expect(xlsx.getByTestId('import-sample').textContent()).resolves.toContain('Læsø');
+
+    const ndjson = card('jobindsats-Y30R21-2023-08.ndjson');
+    await expect(ndjson.getByTestId('import-kind').inputValue()).resolves.toBe('benchmark');
+    await expect(ndjson.getByLabel('Faktisk andel (pct.)').locator('option:checked').textContent()).resolves.toMatch(/Faktisk andel \(pct\.\)/);
+
+    await csv.scrollIntoViewIfNeeded();
+    const file = await screenshot(page, 'import-01-preview');
+    expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+  });
+
+  it('lists every problem with row and column, and imports nothing until told to skip the bad row', async () => {
+    const { page, session } = app;
+    const csv = card('maalinger-juli.csv');
+    await csv.getByTestId('import-validate').click();
+    await csv.getByTestId('import-validation').waitFor();
+    await expect(csv.getByTestId('import-validation').textContent()).resolves.toContain('4 rækker læst: 3 i orden, 1 med fejl.');
+    await expect(csv.getByTestId('import-problems').locator('tbody tr').first().textContent()).resolves.toBe('5AKommuneUkendt kommune: "Atlantis".');
+    await csv.getByTestId('import-validation').scrollIntoViewIfNeeded();
+    const file = await screenshot(page, 'import-02-validation-report');
+    expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+
+    const batchesBefore = session.db.prepare('SELECT COUNT(*) AS n FROM import_batch').get();
+    await csv.getByTestId('import-run').click();
+    await csv.getByTestId('import-error').filter({ hasText: 'intet fra filen blev indlæst' }).waitFor();
+    expect(session.db.prepare('SELECT COUNT(*) AS n FROM import_batch').get()).toEqual(batchesBefore);
+
+    await csv.getByTestId('import-skip').check();
+    await csv.getByTestId('import-run').click();
+    await csv.getByTestId('import-report').waitFor();
+    // The demo data hold July 2023 for every municipality and group: three rows are replaced.
+    await expect(csv.getByTestId('import-report').textContent()).resolves.toMatch(/Rækker læst: 4 · indlæst: 3 · sprunget over: 1 · erstattet: 3/);
+    const stored = session.db
+      .prepare("SELECT measured, interviews_lacking AS lacking FROM measurement_current WHERE municipality_code = 169 AND group_id = 'kontanthjaelp' AND month = '2023-07'")
+      .get();
+    expect(stored).toEqual({ measured: 1234, lacking: 100 });
+  });
+
+  it('imports the titled workbook and the Y30R21 extract, with a progress bar on the way', async () => {
+    const { page, session } = app;
+    for (const name of ['jobindsats-august.xlsx', 'jobindsats-Y30R21-2023-08.ndjson']) {
+      const target = card(name);
+      await target.getByTestId('import-run').click();
+      await target.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    }
+    await expect(card('jobindsats-Y30R21-2023-08.ndjson').getByTestId('import-report').textContent()).resolves.toMatch(/indlæst: 2\.352/);
+    expect(session.db.prepare('SELECT COUNT(*) AS n FROM benchmark').get()).toEqual({ n: 2352 });
+    expect(session.db.prepare("SELECT measured FROM measurement_current WHERE municipality_code = 825 AND group_id = 'kontanthjaelp' AND month = '2023-08'").get()).toEqual({ measured: 14 });
+    await screenshot(page, 'import-03-reports');
+  });
+
+  it('shows the imports in the history, refuses a repeated file, and undoes one', async () => {
+    const { page, session } = app;
+    await page.getByTestId('import-file-input').setInputFiles([xlsxPath]);
+    const again = page.locator('[data-testid="import-card"]').last();
+    await again.getByTestId('import-duplicate').waitFor();
+    await expect(again.getByTestId('import-duplicate').textContent()).resolves.toMatch(/allerede indlæst: "jobindsats-august.xlsx"/);
+
+    await page.getByRole('button', { name: 'Indlæsninger' }).click();
+    const table = page.getByTestId('import-history-table');
+    await table.waitFor();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(4); // demo + three files
+    const xlsxBatch = session.db.prepare("SELECT id FROM import_batch WHERE file_name = 'jobindsats-august.xlsx'").get() as { id: number };
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId(`import-batch-${xlsxBatch.id}`).getByRole('button', { name: 'Fortryd' }).click();
+    await page.getByTestId('import-history-notice').filter({ hasText: 'er fjernet (2 rækker)' }).waitFor();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(3);
+    expect(session.db.prepare("SELECT batch_id FROM measurement_current WHERE municipality_code = 825 AND group_id = 'kontanthjaelp' AND month = '2023-08'").get()).toEqual({ batch_id: 1 });
+    await screenshot(page, 'import-04-history');
+  });
+});
