@@ -79,6 +79,15 @@ describe('bad input', () => {
     expect(storeFingerprint(made.session.db)).toBe(before);
   });
 
+  it('a CSV with a quote that is never closed', async () => {
+    const text = 'Kommune;Ydelsesgruppe;Måned;Antal borgere;Antal uden samtaler\r\nÆrø;A-dagpenge;2023M07;25;6\r\nLæsø;"A-dagpenge;2023M07;5;1\r\nÆrø;A-dagpenge;2023M08;25;6\r\n';
+    fs.writeFileSync(file('citat.csv'), iconv.encode(text, 'windows-1252'));
+    await expect(importPath(made.session.db, file('citat.csv'))).rejects.toMatchObject({
+      details: [{ row: 3, column: '', message: expect.stringMatching(/anførselstegn .* lukkes aldrig/) }],
+    });
+    expect(storeFingerprint(made.session.db)).toBe(before);
+  });
+
   it('a wrong encoding guess, either way', async () => {
     const csv = writeDanishCsv(file('ansi.csv'), [['Ærø', 'A-dagpenge', '2023M07', 25, 6, '24,0', 3, '12,0']]);
     await expectRefused(csv, /ikke gyldig UTF-8.*Vælg tegnsættet Windows-1252/, { encoding: 'utf-8' });

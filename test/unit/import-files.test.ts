@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -126,6 +127,24 @@ describe('an .xlsx with three title rows above the header', () => {
       { code: 492, month: '2023-07', measured: 25, lacking: 6 },
       { code: 825, month: '2023-07', measured: 14, lacking: 2 },
     ]);
+  });
+
+  it('reads a two-row header with merged cells as one', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Ark1');
+    sheet.addRow(['Tidlig indsats']);
+    sheet.addRow([]);
+    sheet.addRow(['Kommune', 'Ydelsesgruppe', 'Måned', 'Antal borgere', 'Samtaler', null, 'Tilbud', null]);
+    sheet.addRow([null, null, null, null, 'Antal uden', 'Andel uden (pct.)', 'Antal uden', 'Andel uden (pct.)']);
+    for (const range of ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:F3', 'G3:H3']) sheet.mergeCells(range);
+    sheet.addRow(['Ærø', 'A-dagpenge', '2023M07', 25, 6, 24, 3, 12]);
+    const merged = file('flettet.xlsx');
+    await workbook.xlsx.writeFile(merged);
+    const preview = await previewFile(db(), registerLocalFile(merged));
+    expect(preview).toMatchObject({ headerRow: 4, kind: 'measurement' });
+    expect(preview.mapping).toEqual({ municipality: 0, group: 1, period: 2, measured: 3, interviewsLacking: 4, interviewsLackingShare: 5, offersLacking: 6, offersLackingShare: 7 });
+    expect(preview.headers[4]).toBe('Samtaler: Antal uden');
+    expect(await importPath(db(), merged)).toMatchObject({ rowsImported: 1 });
   });
 
   it('reports problems with the row and column the user sees in Excel', async () => {

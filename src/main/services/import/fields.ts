@@ -53,14 +53,6 @@ export const headerSynonyms: { field: FieldId; exact: string[]; patterns?: RegEx
   { field: 'period', exact: ['periode', 'måned', 'maaned', 'month', 'period', 'tid', 'dato', 'kvartal', 'år', 'periode fra', 'fra', 'fra periode', 'startperiode', 'start', 'from', 'gælder fra', 'tilsyn fra'] },
   { field: 'periodTo', exact: ['periode til', 'til', 'til periode', 'slutperiode', 'slut', 'to', 'gælder til', 'tilsyn til'] },
   { field: 'note', exact: ['note', 'bemærkning', 'bemærkninger', 'kommentar', 'begrundelse'] },
-  { field: 'interviewsLackingShare', exact: ['interviews lacking share'], patterns: [/^andel\b.*\buden\b.*samtale/] },
-  { field: 'interviewsWithShare', exact: ['interviews share'], patterns: [/^andel\b.*\bmed\b.*samtale/] },
-  { field: 'interviewsLacking', exact: ['interviews lacking'], patterns: [/^antal\b.*\buden\b.*samtale/, /^uden\b.*samtale/] },
-  { field: 'interviewsWith', exact: ['interviews'], patterns: [/^antal\b.*\bmed\b.*samtale/, /^med\b.*samtale/] },
-  { field: 'offersLackingShare', exact: ['offers lacking share'], patterns: [/^andel\b.*\buden\b.*tilbud/] },
-  { field: 'offersWithShare', exact: ['offers share'], patterns: [/^andel\b.*\bmed\b.*tilbud/] },
-  { field: 'offersLacking', exact: ['offers lacking'], patterns: [/^antal\b.*\buden\b.*tilbud/, /^uden\b.*tilbud/] },
-  { field: 'offersWith', exact: ['offers'], patterns: [/^antal\b.*\bmed\b.*tilbud/, /^med\b.*tilbud/] },
   {
     field: 'measured',
     exact: ['antal borgere', 'antal personer', 'antal målte', 'målte borgere', 'measured', 'citizens', 'antal', 'borgere', 'personer'],
@@ -79,6 +71,34 @@ function normalizeHeader(text: string): string {
   return normalizeLabel(text.replace(/[\r\n]+/g, ' ')).replace(/^å/, 'å');
 }
 
+const englishMeasures: Record<string, FieldId> = {
+  'interviews lacking': 'interviewsLacking',
+  interviews: 'interviewsWith',
+  'interviews lacking share': 'interviewsLackingShare',
+  'interviews share': 'interviewsWithShare',
+  'offers lacking': 'offersLacking',
+  offers: 'offersWith',
+  'offers lacking share': 'offersLackingShare',
+  'offers share': 'offersWithShare',
+};
+
+/**
+ * The interview and offer columns come in many spellings and word orders ("Antal uden
+ * samtaler", "Andel med minimum fire samtaler (pct.)", "Samtaler: Antal uden" from a two-row
+ * header): topic, count or share, and lacking or with are read separately.
+ */
+function measureField(text: string): FieldId | null {
+  if (englishMeasures[text]) return englishMeasures[text];
+  const topic = /samtale/.test(text) ? 'interviews' : /tilbud/.test(text) ? 'offers' : null;
+  if (!topic) return null;
+  const share = /\bandel\b|pct|procent|%/.test(text);
+  const count = /\bantal\b/.test(text) || /^(uden|med)\b/.test(text);
+  const lacking = /\buden\b|\bikke\b|mangler/.test(text);
+  const withIt = /\bmed\b|fået|modtaget/.test(text);
+  if ((!share && !count) || lacking === withIt) return null;
+  return `${topic}${lacking ? 'Lacking' : 'With'}${share ? 'Share' : ''}` as FieldId;
+}
+
 export function matchHeader(header: unknown): FieldId | null {
   if (header === null || header === undefined) return null;
   const full = normalizeHeader(String(header));
@@ -90,6 +110,8 @@ export function matchHeader(header: unknown): FieldId | null {
     for (const entry of headerSynonyms) if (entry.exact.includes(candidate)) return entry.field;
   }
   for (const candidate of candidates) {
+    const measure = measureField(candidate);
+    if (measure) return measure;
     for (const entry of headerSynonyms) if (entry.patterns?.some((pattern) => pattern.test(candidate))) return entry.field;
   }
   return null;

@@ -6,6 +6,7 @@ import {
   fieldLabels,
   headerSignature,
   mappingFromHeaders,
+  matchHeader,
   recognisedCount,
   requiredFieldsByKind,
   type FieldId,
@@ -48,6 +49,51 @@ export function detectHeaderRow(rows: SourceRow[]): number {
   return (rows.find((row) => filled(row) >= 2) ?? rows.find((row) => filled(row) >= 1) ?? rows[0])?.rowNumber ?? 1;
 }
 
+const cellTexts = (row: SourceRow | undefined) => (row?.cells ?? []).map((cell) => displayCell(cell).trim());
+
+/**
+ * A two-row header ("Samtaler" merged across "Antal uden" and "Andel uden (pct.)", with
+ * "Kommune" merged down over both rows) is read as one: the upper row's merged labels are carried
+ * right over their span and put in front of the lower row's. Used only when it recognises more
+ * columns than either row alone. The header row is then the lower one.
+ */
+export function chooseHeaders(rows: SourceRow[], chosenRow?: number): { headerRow: number; headers: string[] } {
+  const byNumber = new Map(rows.map((row) => [row.rowNumber, row]));
+  const single = (rowNumber: number) => cellTexts(byNumber.get(rowNumber));
+  const combined = (upperNumber: number, lowerNumber: number) => {
+    const upper = single(upperNumber);
+    const lower = single(lowerNumber);
+    const carried: string[] = [];
+    let last = '';
+    for (let index = 0; index < Math.max(upper.length, lower.length); index++) {
+      if (upper[index]) last = upper[index];
+      // An upper label is carried right only over columns that have a lower label (a merged span).
+      carried.push(upper[index] || (lower[index] ? last : ''));
+    }
+    return carried.map((top, index) => {
+      const bottom = lower[index] ?? '';
+      if (!top) return bottom;
+      if (!bottom || top === bottom) return top;
+      return matchHeader(bottom) ? bottom : `${top}: ${bottom}`;
+    });
+  };
+  const score = (headers: string[]) => recognisedCount(headers);
+  const base = chosenRow ?? detectHeaderRow(rows);
+  let best = { headerRow: base, headers: single(base), score: score(single(base)) };
+  if (chosenRow === undefined) {
+    for (const [upper, lower] of [
+      [base - 1, base],
+      [base, base + 1],
+    ]) {
+      if (!byNumber.has(upper) || !byNumber.has(lower)) continue;
+      const headers = combined(upper, lower);
+      const value = score(headers);
+      if (value > best.score) best = { headerRow: lower, headers, score: value };
+    }
+  }
+  return { headerRow: best.headerRow, headers: trimTrailingEmpty(best.headers) };
+}
+
 interface ProfileRow {
   name: string;
   kind: ImportKind;
@@ -62,9 +108,7 @@ export async function resolveLayout(db: Db, file: StagedFile, options: ImportOpt
     firstRows.push(...rows);
   }, headerSearchRows + 12);
   if (firstRows.length === 0) throw new FileProblem('empty-file', 'Filen indeholder ingen rækker. Der er intet at indlæse.');
-  const headerRow = options.headerRow ?? detectHeaderRow(firstRows);
-  const headerCells = firstRows.find((row) => row.rowNumber === headerRow)?.cells ?? [];
-  const headers = fillMergedHeaders(headerCells.map((cell) => displayCell(cell).trim()));
+  const { headerRow, headers } = chooseHeaders(firstRows, options.headerRow);
   const warnings: string[] = [];
 
   let profile: ProfileRow | undefined;
@@ -97,8 +141,8 @@ export async function resolveLayout(db: Db, file: StagedFile, options: ImportOpt
   return { source, headerRow, headers, kind, mapping, matchedProfile: profile?.name ?? null, firstRows, warnings };
 }
 
-/** A header cell merged across columns is stored in its first cell only: later ones inherit "Samtaler: …" style prefixes are left alone. */
-function fillMergedHeaders(headers: string[]): string[] {
+/** Empty cells after the last header (formatting Excel left behind) are no columns. */
+function trimTrailingEmpty(headers: string[]): string[] {
   let last = headers.length;
   while (last > 0 && !headers[last - 1]) last--;
   return headers.slice(0, last);

@@ -167,7 +167,8 @@ async function readAll(
       if (row.rowNumber <= layout.headerRow || isBlankRow(row.cells)) continue;
       pass.rowsRead++;
       rowProblems.length = 0;
-      const converted = converter.convert(row.cells, row.rowNumber, rowProblems);
+      if (row.problem) rowProblems.push({ row: row.rowNumber, column: '', message: row.problem });
+      const converted = row.problem ? null : converter.convert(row.cells, row.rowNumber, rowProblems);
       if (converted) {
         const key = rowKey(converted);
         const earlier = seen.get(key);

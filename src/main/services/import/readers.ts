@@ -28,6 +28,8 @@ export interface SourceInfo {
 export interface SourceRow {
   rowNumber: number;
   cells: unknown[];
+  /** Set when the parser could not read the row cleanly (e.g. a quote that is never closed). */
+  problem?: string;
 }
 
 export interface SourceBatch {
@@ -191,6 +193,11 @@ function openCsv(filePath: string, size: number, encoding: TextEncoding, delimit
           chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
             if (settled) return;
             const rows: SourceRow[] = results.data.map((cells: string[]) => ({ rowNumber: ++rowNumber, cells }));
+            for (const error of results.errors) {
+              if (error.type === 'Quotes' && error.row !== undefined && rows[error.row]) {
+                rows[error.row].problem = 'Et anførselstegn (") i rækken lukkes aldrig, så resten af filen kan ikke deles korrekt i felter. Ret rækken i Excel eller et tekstprogram.';
+              }
+            }
             parser.pause();
             Promise.resolve(onBatch({ rows, fraction: Math.min(1, file.bytesRead / size) })).then(
               (keepGoing) => {
@@ -313,6 +320,15 @@ function openXlsx(filePath: string, options: ReadOptions): Source {
         worksheets: 'emit',
         entries: 'ignore',
       });
+      let consumerError: unknown = null;
+      const consume = async (batch: SourceBatch) => {
+        try {
+          return await onBatch(batch);
+        } catch (error) {
+          consumerError = error;
+          throw error;
+        }
+      };
       let rows: SourceRow[] = [];
       let seen = 0;
       let stop = false;
@@ -333,7 +349,7 @@ function openXlsx(filePath: string, options: ReadOptions): Source {
             seen++;
             if (limit && seen >= limit) stop = true;
             if (rows.length >= batchSize || stop) {
-              const keepGoing = await onBatch({ rows, fraction: Math.min(1, input.bytesRead / totalBytes) });
+              const keepGoing = await consume({ rows, fraction: Math.min(1, input.bytesRead / totalBytes) });
               rows = [];
               if (keepGoing === false) stop = true;
             }
@@ -341,14 +357,12 @@ function openXlsx(filePath: string, options: ReadOptions): Source {
           }
           break;
         }
-        if (rows.length > 0 && !stop) await onBatch({ rows, fraction: 1 });
+        if (rows.length > 0 && !stop) await consume({ rows, fraction: 1 });
       } catch (error) {
-        if (error instanceof FileProblem) throw error;
+        // The consumer's own errors (a failed insert, a cancel) pass through; anything exceljs throws is the file's fault.
+        if (error === consumerError || error instanceof FileProblem) throw error;
         const text = error instanceof Error ? error.message : String(error);
-        if (/invalid|unexpected|corrupt|end of|zip|inflate|signature/i.test(text)) {
-          throw new FileProblem('truncated', `Excel-filen er beskadiget og kan ikke læses (${text}). Åbn den i Excel og gem den igen.`);
-        }
-        throw error;
+        throw new FileProblem('unreadable-xlsx', `Excel-filen er beskadiget og kan ikke læses (${text}). Åbn den i Excel og gem den igen.`);
       } finally {
         input.destroy();
       }
