@@ -162,3 +162,14 @@ describe('municipalities and benefit groups', () => {
     expect(lookup.group('Efterløn')).toBeNull();
   });
 });
+
+describe('the duplicate-key index', () => {
+  it('remembers the first row of every key, through growth, for number and text keys', async () => {
+    const { KeyIndex } = await import('../../src/main/services/import/key-index');
+    const index = new KeyIndex(4);
+    for (let key = 0; key < 50_000; key++) expect(index.firstRow(key * 7919, key + 2)).toBe(0);
+    for (let key = 0; key < 50_000; key += 997) expect(index.firstRow(key * 7919, 999_999)).toBe(key + 2);
+    expect(index.firstRow('101|a-dagpenge mv.|2022QMAT04', 5)).toBe(0);
+    expect(index.firstRow('101|a-dagpenge mv.|2022QMAT04', 9)).toBe(5);
+  });
+});

@@ -57,6 +57,9 @@ export function isBlankRow(cells: unknown[]): boolean {
 
 const groupIndex = new Map<string, number>();
 
+const plainInteger = /^\d{1,15}$/;
+const plainDecimal = /^-?\d{1,15}(,\d{1,15})?$/;
+
 const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
@@ -91,6 +94,8 @@ export class RowConverter {
     const value = this.raw(field);
     if (value === undefined) return null;
     if (typeof value === 'number') return value;
+    // Plain digits are most cells of a big file: no allocation for them.
+    if (typeof value === 'string' && plainInteger.test(value)) return Number(value);
     const parsed = parseNumber(value);
     if (!parsed.ok) {
       this.problem(field, `${fieldLabels[field]}: "${String(value)}" er ikke et tal.`);
@@ -122,20 +127,29 @@ export class RowConverter {
   private share(field: FieldId): number | null {
     const value = this.raw(field);
     if (value === undefined) return null;
-    const parsed = parseNumber(value);
-    if (!parsed.ok) {
-      this.problem(field, `${fieldLabels[field]}: "${String(value)}" er ikke et tal.`);
-      return null;
+    let number: number;
+    if (typeof value === 'number') number = value;
+    else if (typeof value === 'string' && plainDecimal.test(value)) number = Number(value.replace(',', '.'));
+    else {
+      const parsed = parseNumber(value);
+      if (!parsed.ok) {
+        this.problem(field, `${fieldLabels[field]}: "${String(value)}" er ikke et tal.`);
+        return null;
+      }
+      if (parsed.value === null) return null;
+      number = parsed.value;
     }
-    if (parsed.value === null) return null;
-    if (parsed.value < 0 || parsed.value > 100) {
+    if (number < 0 || number > 100) {
       this.problem(field, `${fieldLabels[field]}: ${String(value)} ligger ikke mellem 0 og 100 %.`);
       return null;
     }
-    return parsed.value / 100;
+    return number / 100;
   }
 
-  private topic(measured: number | null, lackingField: FieldId, withField: FieldId, lackingShareField: FieldId, withShareField: FieldId) {
+  /** Sets `lacking` and `lackingShare` for interviews or offers (fields, not a new object per row). */
+  private lacking: number | null = null;
+  private lackingShare: number | null = null;
+  private topic(measured: number | null, lackingField: FieldId, withField: FieldId, lackingShareField: FieldId, withShareField: FieldId): void {
     let lacking = this.wholeCount(lackingField);
     const withCount = this.wholeCount(withField);
     let lackingShare = this.share(lackingShareField);
@@ -149,7 +163,8 @@ export class RowConverter {
     }
     // A share stays a share: it is never multiplied back into a count.
     if (lackingShare === null && withShare !== null) lackingShare = Math.round((1 - withShare) * 1e12) / 1e12;
-    return { lacking, lackingShare };
+    this.lacking = lacking;
+    this.lackingShare = lackingShare;
   }
 
   convert(cells: unknown[], rowNumber: number, problems: RowProblem[]): ConvertedRow | null {
@@ -209,21 +224,20 @@ export class RowConverter {
     }
 
     const measured = this.wholeCount('measured');
-    const interviews = this.topic(measured, 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare');
-    const offers = this.topic(measured, 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare');
+    this.topic(measured, 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare');
+    const interviewsLacking = this.lacking;
+    const interviewsLackingShare = this.lackingShare;
+    this.topic(measured, 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare');
+    const offersLacking = this.lacking;
+    const offersLackingShare = this.lackingShare;
     if (problems.length > before || municipalityCode === null || !period) return null;
-    const hasCounts = interviews.lacking !== null || offers.lacking !== null;
-    const hasShares = interviews.lackingShare !== null || offers.lackingShare !== null;
-    const values: MeasureValues = {
-      measured,
-      interviewsLacking: interviews.lacking,
-      interviewsLackingShare: interviews.lackingShare,
-      offersLacking: offers.lacking,
-      offersLackingShare: offers.lackingShare,
-      sourceForm: !hasCounts && hasShares ? 'shares' : 'counts',
-    };
-    if (kind === 'focus') return { kind, municipalityCode, groupLabel: groupText, period: period.value, ...values };
-    return { kind: 'measurement', municipalityCode, groupId: groupId!, month: period.value, ...values };
+    const hasCounts = interviewsLacking !== null || offersLacking !== null;
+    const hasShares = interviewsLackingShare !== null || offersLackingShare !== null;
+    const sourceForm = !hasCounts && hasShares ? 'shares' : 'counts';
+    if (kind === 'focus') {
+      return { kind, municipalityCode, groupLabel: groupText, period: period.value, measured, interviewsLacking, interviewsLackingShare, offersLacking, offersLackingShare, sourceForm };
+    }
+    return { kind: 'measurement', municipalityCode, groupId: groupId!, month: period.value, measured, interviewsLacking, interviewsLackingShare, offersLacking, offersLackingShare, sourceForm };
   }
 }
 

@@ -17,6 +17,7 @@ import { missingRequired, previewOf, resolveLayout, type Layout } from './layout
 import { checkFileSize, FileProblem } from './readers';
 import { buildReferenceLookup } from './reference-lookup';
 import type { StagedFile } from './staging';
+import { KeyIndex } from './key-index';
 import { beginBatch, type BatchWriter } from './writer';
 
 export interface ProgressPayload {
@@ -155,7 +156,7 @@ async function readAll(
 ): Promise<Pass> {
   const lookup = buildReferenceLookup(db);
   const pass: Pass = { layout, rowsRead: 0, rowsValid: 0, rowsWithProblems: 0, problems: [], problemsTotal: 0, writer: null };
-  const seen = new Map<number | string, number>();
+  const seen = new KeyIndex();
   const headerCount = layout.headers.length;
   const keyColumn = layout.mapping.municipality;
   const rowProblems: RowProblem[] = [];
@@ -170,18 +171,14 @@ async function readAll(
       if (row.problem) rowProblems.push({ row: row.rowNumber, column: '', message: row.problem });
       const converted = row.problem ? null : converter.convert(row.cells, row.rowNumber, rowProblems);
       if (converted) {
-        const key = rowKey(converted);
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
+        const earlier = seen.firstRow(rowKey(converted), row.rowNumber);
+        if (earlier !== 0) {
           rowProblems.push({
             row: row.rowNumber,
             column: keyColumn !== undefined ? columnLetter(keyColumn) : '',
             message: `Samme kommune, ${layout.kind === 'supervision' ? 'periode' : 'ydelsesgruppe og periode'} står også i række ${earlier}.`,
           });
-        } else {
-          seen.set(key, row.rowNumber);
-          good.push(converted);
-        }
+        } else good.push(converted);
       }
       if (rowProblems.length > 0) {
         pass.rowsWithProblems++;
