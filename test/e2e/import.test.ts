@@ -95,6 +95,31 @@ describe('importing files through the UI, in Chromium', () => {
     await screenshot(page, 'import-03-reports');
   });
 
+  it('shows a progress bar while importing a big file, and cancelling leaves the store as it was', async () => {
+    const { page, session } = app;
+    const groups = ['A-dagpenge', 'Sygedagpenge', 'Kontanthjælp'];
+    const rows: (string | number)[][] = [];
+    for (let index = 0; rows.length < 600_000; index++) {
+      const month = `${1950 + Math.floor(index / 12)}M${String((index % 12) + 1).padStart(2, '0')}`;
+      for (const municipality of ['101', '147', '151', '153', '155', '157', '159', '161', '163', '165']) {
+        for (const group of groups) rows.push([municipality, group, month, 20, 3, '15,0', 2, '10,0']);
+      }
+    }
+    const big = writeDanishCsv(path.join(app.dir, 'stor.csv'), rows);
+    const before = session.db.prepare('SELECT COUNT(*) AS n, MAX(id) AS last FROM import_batch').get();
+    await page.getByTestId('import-file-input').setInputFiles([big]);
+    const target = card('stor.csv');
+    await target.getByTestId('import-mapping').waitFor({ timeout: 60_000 });
+    await target.getByTestId('import-run').click();
+    const progress = target.getByTestId('import-progress');
+    await progress.filter({ hasText: 'rækker' }).waitFor();
+    await progress.getByRole('button', { name: 'Annullér' }).click();
+    await target.getByTestId('import-error').filter({ hasText: 'Indlæsningen blev annulleret. Intet blev gemt.' }).waitFor({ timeout: 60_000 });
+    expect(session.db.prepare('SELECT COUNT(*) AS n, MAX(id) AS last FROM import_batch').get()).toEqual(before);
+    expect(session.db.prepare("SELECT COUNT(*) AS n FROM measurement WHERE month < '2000-01'").get()).toEqual({ n: 0 });
+    await target.getByRole('button', { name: 'Luk' }).click();
+  });
+
   it('shows the imports in the history, refuses a repeated file, and undoes one', async () => {
     const { page, session } = app;
     await page.getByTestId('import-file-input').setInputFiles([xlsxPath]);

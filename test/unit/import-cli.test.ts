@@ -35,6 +35,28 @@ describe('indsatsmonitor import (a real process, real files, a real database)', 
     store.close();
   });
 
+  it('applies a saved mapping profile with --profile', async () => {
+    const { dir, cleanup: remove } = tempDir();
+    cleanup = remove;
+    const db = path.join(dir, 'cli.db');
+    const header = ['Sted', 'Ydelse', 'Tid', 'Personer i alt', 'Mangler samtale'];
+    const { openSession } = await import('../../src/main/handlers/session');
+    const { saveProfile } = await import('../../src/main/services/import/pipeline');
+    const { registerLocalFile } = await import('../../src/main/services/import/staging');
+    const session = openSession(db);
+    const sample = writeDanishCsv(path.join(dir, 'udtraek-1.csv'), [['Ærø', 'A-dagpenge', '2023M07', 10, 2]], header);
+    await saveProfile(session.db, 'Eget udtræk', registerLocalFile(sample), { kind: 'measurement', mapping: { municipality: 0, group: 1, period: 2, measured: 3, interviewsLacking: 4 } });
+    session.close();
+    const other = writeDanishCsv(path.join(dir, 'udtraek-2.csv'), [['Læsø', 'A-dagpenge', '2023M08', 5, 1]], ['Lokalitet', 'Ydelse', 'Tid', 'Personer i alt', 'Mangler samtale']);
+    const refused = cli('import', other, '--db', db, '--json');
+    expect(refused.status).toBe(1);
+    const unknown = cli('import', other, '--profile', 'Findes ikke', '--db', db);
+    expect(unknown.stderr).toMatch(/ingen gemt kolonneopsætning med navnet "Findes ikke"/);
+    const imported = cli('import', other, '--profile', 'Eget udtræk', '--db', db, '--json');
+    expect(imported.status).toBe(0);
+    expect(JSON.parse(imported.stdout).files[0].report).toMatchObject({ rowsImported: 1, kind: 'measurement' });
+  });
+
   it('prints every error as file:row:column: message and exits non-zero; --skip-bad-rows imports the rest', () => {
     const { dir, cleanup: remove } = tempDir();
     cleanup = remove;

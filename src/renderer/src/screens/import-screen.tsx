@@ -47,7 +47,9 @@ export function ImportScreen() {
   const input = useRef<HTMLInputElement>(null);
   const add = (files: FileList | null) => {
     if (!files) return;
-    setPicked((current) => [...current, ...Array.from(files).map((file) => ({ key: `${file.name}-${file.size}-${Math.random()}`, file }))]);
+    // Copied now: the FileList is live and empties when the input is reset for the next pick.
+    const added = Array.from(files).map((file) => ({ key: `${file.name}-${file.size}-${Math.random()}`, file }));
+    setPicked((current) => [...current, ...added]);
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
