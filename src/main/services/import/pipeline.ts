@@ -35,6 +35,7 @@ export interface RunHooks {
 }
 
 const keptProblems = 1000;
+const insertRun = 100_000;
 const cancelled = new Set<string>();
 const running = new Set<string>();
 let importInProgress = false;
@@ -161,6 +162,7 @@ async function readAll(
   const keyColumn = layout.mapping.municipality;
   const rowProblems: RowProblem[] = [];
   const converter = new RowConverter(layout.kind, layout.mapping, lookup, headerCount);
+  let pending: ConvertedRow[] = [];
   pass.writer = startWriter();
   await layout.source.read(async ({ rows, fraction }) => {
     const good: ConvertedRow[] = [];
@@ -186,7 +188,14 @@ async function readAll(
         for (const problem of rowProblems) if (pass.problems.length < keptProblems) pass.problems.push(toProblem(problem, layout));
       }
     }
-    pass.writer?.insert(good);
+    if (pass.writer) {
+      // Bigger sorted runs keep the B-tree inserts closer to sequential.
+      for (const row of good) pending.push(row);
+      if (pending.length >= insertRun) {
+        pass.writer.insert(pending);
+        pending = [];
+      }
+    }
     pass.rowsValid += good.length;
     const estimate = fraction && fraction > 0 ? Math.round(pass.rowsRead / fraction) : null;
     hooks.onProgress?.({ importId, phase, rowsDone: pass.rowsRead, rowsTotal: fraction === 1 ? pass.rowsRead : estimate });
@@ -194,6 +203,7 @@ async function readAll(
     await new Promise((resolve) => setImmediate(resolve));
     if (cancelled.has(importId)) throw new FileProblem('cancelled', 'Indlæsningen blev annulleret. Intet blev gemt.');
   });
+  if (pass.writer && pending.length > 0) pass.writer.insert(pending);
   return pass;
 }
 
