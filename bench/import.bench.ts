@@ -84,6 +84,7 @@ export async function run() {
   try {
     const csvRows = Number(process.env.BENCH_CSV_ROWS ?? 1_000_000);
     const xlsxRows = Number(process.env.BENCH_XLSX_ROWS ?? 200_000);
+    console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')} (the figures move with it)`);
     const csv = path.join(dir, 'maalinger.csv');
     writeCsv(csv, csvRows);
     console.log(`CSV: ${csvRows.toLocaleString('en')} rows, ${(fs.statSync(csv).size / 1e6).toFixed(1)} MB, Windows-1252, ';', decimal comma`);

@@ -129,6 +129,23 @@ describe('an .xlsx with three title rows above the header', () => {
     ]);
   });
 
+  it('reads the first sheet, or the sheet the user chooses', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Noter').addRow(['Læs mig først']);
+    const data = workbook.addWorksheet('Tal i år');
+    data.addRow(['Kommunekode', 'Ydelsesgruppe', 'Måned', 'Antal borgere', 'Antal uden samtaler']);
+    data.addRow([492, 'A-dagpenge', '2023M07', 25, 6]);
+    const twoSheets = file('to-ark.xlsx');
+    await workbook.xlsx.writeFile(twoSheets);
+    const first = await previewFile(db(), registerLocalFile(twoSheets));
+    expect(first).toMatchObject({ sheetNames: ['Noter', 'Tal i år'], sheet: 'Noter' });
+    expect(first.warnings[0]).toMatch(/Ingen af kolonneoverskrifterne/);
+    const chosen = await previewFile(db(), registerLocalFile(twoSheets), { sheet: 'Tal i år' });
+    expect(chosen).toMatchObject({ sheet: 'Tal i år', headerRow: 1, mapping: { municipality: 0, group: 1, period: 2, measured: 3, interviewsLacking: 4 } });
+    expect(await importPath(db(), twoSheets, { sheet: 'Tal i år' })).toMatchObject({ rowsImported: 1 });
+    await expect(previewFile(db(), registerLocalFile(twoSheets), { sheet: 'Ark9' })).rejects.toThrow('Arket "Ark9" findes ikke i filen. Arkene hedder: Noter, Tal i år.');
+  });
+
   it('reads a two-row header with merged cells as one', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Ark1');
