@@ -142,6 +142,10 @@ describe('municipalities and benefit groups', () => {
     expect(lookup.municipality('høje-taastrup')).toBe(169);
     expect(lookup.municipality('Læsø')).toBe(825);
     expect(lookup.municipality('Lyngby-Taarbæk Kommune')).toBe(173);
+    expect(lookup.municipality('Bornholms Regionskommune')).toBe(400);
+    expect(lookup.municipality('Århus Kommune')).toBe(751);
+    expect(lookup.municipality('Nordfyn')).toBe(480);
+    expect(lookup.municipality('101 København')).toBe(101);
     expect(lookup.municipality('Atlantis')).toBeNull();
     expect(lookup.municipality('999')).toBeNull();
   });

@@ -12,7 +12,7 @@ import type {
 import { backupDatabase, currentUserName, nowIso, type Db } from '../store';
 import { columnLetter, RowConverter, isBlankRow, rowKey, type ConvertedRow, type RowProblem } from './convert';
 import { encodingLabels } from './encoding';
-import { fieldLabels, headerSignature, type FieldId, type Mapping } from './fields';
+import { fieldLabels, headerSignature, type Mapping } from './fields';
 import { missingRequired, previewOf, resolveLayout, type Layout } from './layout';
 import { checkFileSize, FileProblem } from './readers';
 import { buildReferenceLookup } from './reference-lookup';
@@ -376,4 +376,3 @@ export async function saveProfile(db: Db, name: string, file: StagedFile, option
   ).run(name, layout.kind, headerSignature(layout.headers), JSON.stringify(layout.mapping satisfies Mapping), nowIso());
 }
 
-export type { FieldId };

@@ -59,7 +59,14 @@ export function buildReferenceLookup(db: Db): ReferenceLookup {
     names.set(code, name);
   }
   // Names Danes write in other forms than Jobindsats does.
-  const aliases: Record<string, string> = { 'københavns': 'København', 'frederiksberg kommune': 'Frederiksberg', 'bornholms regionskommune': 'Bornholm', 'bornholms': 'Bornholm', 'århus': 'Aarhus', 'nordfyn': 'Nordfyns', 'vesthimmerland': 'Vesthimmerlands', 'lyngby-tårbæk': 'Lyngby-Taarbæk', 'ærø kommune': 'Ærø' };
+  const aliases: Record<string, string> = {
+    københavns: 'København',
+    'bornholms regionskommune': 'Bornholm',
+    bornholms: 'Bornholm',
+    århus: 'Aarhus',
+    nordfyn: 'Nordfyns',
+    vesthimmerland: 'Vesthimmerlands',
+  };
   for (const [alias, name] of Object.entries(aliases)) {
     const code = byName.get(municipalityKey(name));
     if (code !== undefined) byName.set(municipalityKey(alias), code);
@@ -73,21 +80,21 @@ export function buildReferenceLookup(db: Db): ReferenceLookup {
   for (const [id, labels] of Object.entries(groupSynonyms)) for (const label of labels) groupByLabel.set(normalizeLabel(label), id);
 
   const municipalityOf = (value: unknown): number | null => {
-      if (typeof value === 'number') return Number.isInteger(value) && codes.has(value) ? value : null;
-      if (typeof value !== 'string') return null;
-      const text = value.trim();
-      if (/^\d{1,4}$/.test(text)) {
-        const code = Number(text);
-        return codes.has(code) ? code : null;
-      }
-      // "101 København" and "København (101)" both occur in case-system exports.
-      const withCode = text.match(/^(\d{3,4})\s+\S/) ?? text.match(/\((\d{3,4})\)\s*$/);
-      if (withCode && codes.has(Number(withCode[1]))) return Number(withCode[1]);
-      return byName.get(municipalityKey(text)) ?? null;
+    if (typeof value === 'number') return Number.isInteger(value) && codes.has(value) ? value : null;
+    if (typeof value !== 'string') return null;
+    const text = value.trim();
+    if (/^\d{1,4}$/.test(text)) {
+      const code = Number(text);
+      return codes.has(code) ? code : null;
+    }
+    // "101 København" and "København (101)" both occur in case-system exports.
+    const withCode = text.match(/^(\d{3,4})\s+\S/) ?? text.match(/\((\d{3,4})\)\s*$/);
+    if (withCode && codes.has(Number(withCode[1]))) return Number(withCode[1]);
+    return byName.get(municipalityKey(text)) ?? null;
   };
   const groupOf = (value: unknown): string | null => {
-      if (typeof value !== 'string') return null;
-      return groupByLabel.get(normalizeLabel(value)) ?? groupByLabel.get(normalizeLabel(value).replace(/\s*mv\.?$/, '')) ?? null;
+    if (typeof value !== 'string') return null;
+    return groupByLabel.get(normalizeLabel(value)) ?? groupByLabel.get(normalizeLabel(value).replace(/\s*mv\.?$/, '')) ?? null;
   };
   // Files repeat the same hundred names a million times: remember each text's answer.
   const municipalityCache = new Map<unknown, number | null>();
