@@ -219,6 +219,14 @@ describe('all or nothing, skip bad rows, replace and undo', () => {
     expect(db().prepare("SELECT COUNT(*) AS n FROM measurement WHERE month = '2023-08'").get()).toEqual({ n: 0 });
   });
 
+  it('undoing the demo batch clears the demo data for good', async () => {
+    const { loadDemoData } = await import('../../src/main/services/demo-data');
+    const { getSetting } = await import('../../src/main/services/store');
+    const { batchId } = loadDemoData(db());
+    expect(removeBatch(db(), batchId)).toBe(37044);
+    expect(getSetting(db(), 'demoDataDismissed')).toBe('1');
+  });
+
   it('takes a backup before importing into a store that has data', async () => {
     await importPath(db(), writeDanishCsv(file('a.csv'), [good]), {}, made.databasePath);
     expect(fs.existsSync(path.join(made.dir, 'backups'))).toBe(false);

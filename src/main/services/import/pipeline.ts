@@ -9,7 +9,7 @@ import type {
   ImportReport,
   ValidationReport,
 } from '../../../shared/api/import';
-import { backupDatabase, currentUserName, nowIso, type Db } from '../store';
+import { backupDatabase, currentUserName, nowIso, setSetting, type Db } from '../store';
 import { columnLetter, RowConverter, isBlankRow, rowKey, type ConvertedRow, type RowProblem } from './convert';
 import { encodingLabels } from './encoding';
 import { fieldLabels, headerSignature, type Mapping } from './fields';
@@ -348,13 +348,15 @@ export function listBatches(db: Db): ImportBatchRow[] {
 export function removeBatch(db: Db, batchId: number): number {
   if (importInProgress) throw new FileProblem('busy', 'En fil er ved at blive indlæst. Vent, til den er færdig.');
   return db.transaction(() => {
-    const exists = db.prepare('SELECT 1 FROM import_batch WHERE id = ?').get(batchId);
+    const exists = db.prepare('SELECT is_demo FROM import_batch WHERE id = ?').get(batchId) as { is_demo: number } | undefined;
     if (!exists) throw new FileProblem('not-found', `Indlæsning nr. ${batchId} findes ikke (den er måske allerede fjernet).`);
     let removed = 0;
     for (const table of ['measurement', 'benchmark', 'focus_measurement', 'supervision_entry']) {
       removed += (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE batch_id = ?`).get(batchId) as { n: number }).n;
     }
     db.prepare('DELETE FROM import_batch WHERE id = ?').run(batchId);
+    // Undoing the demo batch is clearing the demo data: it must not come back on the next start.
+    if (exists.is_demo === 1) setSetting(db, 'demoDataDismissed', '1');
     return removed;
   })();
 }
