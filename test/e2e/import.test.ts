@@ -27,6 +27,15 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** Waits for the import report; if none comes, fails with what the card shows instead. */
+async function waitForReport(target: ReturnType<typeof card>, name: string) {
+  try {
+    await target.getByTestId('import-report').waitFor({ timeout: 60_000 });
+  } catch {
+    throw new Error(`No import report for ${name}; the card shows: ${(await target.textContent())?.slice(0, 600)}`);
+  }
+}
+
 const card = (name: string) => app.page.locator('[data-testid="import-card"]', { has: app.page.locator('h3', { hasText: name }) });
 
 describe('importing files through the UI, in Chromium', () => {
@@ -87,7 +96,7 @@ describe('importing files through the UI, in Chromium', () => {
     for (const name of ['jobindsats-august.xlsx', 'jobindsats-Y30R21-2023-08.ndjson']) {
       const target = card(name);
       await target.getByTestId('import-run').click();
-      await target.getByTestId('import-report').waitFor({ timeout: 60_000 });
+      await waitForReport(target, name);
     }
     await expect(card('jobindsats-Y30R21-2023-08.ndjson').getByTestId('import-report').textContent()).resolves.toMatch(/indlæst: 2\.352/);
     expect(session.db.prepare('SELECT COUNT(*) AS n FROM benchmark').get()).toEqual({ n: 2352 });
@@ -138,5 +147,24 @@ describe('importing files through the UI, in Chromium', () => {
     await expect(table.locator('tbody tr').count()).resolves.toBe(3);
     expect(session.db.prepare("SELECT batch_id FROM measurement_current WHERE municipality_code = 825 AND group_id = 'kontanthjaelp' AND month = '2023-08'").get()).toEqual({ batch_id: 1 });
     await screenshot(page, 'import-04-history');
+  });
+
+  it('keeps the enhanced-supervision list: add and remove an entry', async () => {
+    const { page, session } = app;
+    const list = page.getByTestId('supervision');
+    await list.getByLabel('Kommune (navn eller kode)').fill('Ærø Kommune');
+    await list.getByLabel('Fra periode').fill('april 2024');
+    await list.getByLabel('Bemærkning').fill('Udvalgt i april');
+    await list.getByRole('button', { name: 'Tilføj' }).click();
+    await list.locator('tbody tr', { hasText: 'Ærø' }).waitFor();
+    await expect(list.locator('tbody tr').first().textContent()).resolves.toBe('Ærø2024-04Udvalgt i aprilindtastetFjern');
+    expect(session.db.prepare('SELECT municipality_code, period_from FROM supervision_entry WHERE removed_at IS NULL').all()).toEqual([{ municipality_code: 492, period_from: '2024-04' }]);
+    await list.getByLabel('Kommune (navn eller kode)').fill('Atlantis');
+    await list.getByLabel('Fra periode').fill('2024-04');
+    await list.getByRole('button', { name: 'Tilføj' }).click();
+    await list.getByRole('alert').filter({ hasText: 'Ukendt kommune: "Atlantis".' }).waitFor();
+    await list.getByRole('button', { name: 'Fjern' }).click();
+    await list.getByText('Ingen kommuner på listen.').waitFor();
+    expect(session.db.prepare('SELECT COUNT(*) AS n FROM supervision_entry WHERE removed_at IS NOT NULL').get()).toEqual({ n: 1 });
   });
 });
