@@ -149,7 +149,36 @@ describe('importing files through the UI, in Chromium', () => {
     await screenshot(page, 'import-04-history');
   });
 
+  it('lets the user map unknown columns, save the mapping, and offers it for the next file with the same headers', async () => {
+    const { page } = app;
+    const header = ['Lokalitet', 'Ydelse', 'Tid', 'Personer i alt', 'Mangler samtale'];
+    const first = writeDanishCsv(path.join(app.dir, 'eget-udtraek-1.csv'), [['Ærø', 'A-dagpenge', '2021M03', 10, 2]], header);
+    const second = writeDanishCsv(path.join(app.dir, 'eget-udtraek-2.csv'), [['Læsø', 'A-dagpenge', '2021M04', 5, 1]], header);
+    await page.getByRole('button', { name: 'Indlæs filer' }).click();
+    await page.getByTestId('import-file-input').setInputFiles([first]);
+    const target = card('eget-udtraek-1.csv');
+    await target.getByTestId('import-warning').filter({ hasText: 'Kommune' }).waitFor();
+    await target.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Lokalitet' });
+    await target.getByLabel('Antal borgere', { exact: true }).selectOption({ label: 'Personer i alt' });
+    await target.getByLabel('Antal uden samtaler', { exact: true }).selectOption({ label: 'Mangler samtale' });
+    await expect.poll(() => target.getByTestId('import-warning').count()).toBe(0);
+    await target.getByLabel('Navn på kolonneopsætning').fill('Kommunens eget udtræk');
+    await target.getByRole('button', { name: 'Gem kolonneopsætning' }).click();
+    await target.getByText('Kolonneopsætningen "Kommunens eget udtræk" er gemt').waitFor();
+    await target.getByTestId('import-run').click();
+    await waitForReport(target, 'eget-udtraek-1.csv');
+
+    await page.getByTestId('import-file-input').setInputFiles([second]);
+    const next = card('eget-udtraek-2.csv');
+    await next.getByText('Kolonneopsætningen "Kommunens eget udtræk" er brugt').waitFor();
+    await expect(next.getByTestId('import-profile').inputValue()).resolves.toBe('Kommunens eget udtræk');
+    await next.getByTestId('import-run').click();
+    await waitForReport(next, 'eget-udtraek-2.csv');
+    expect(app.session.db.prepare("SELECT COUNT(*) AS n FROM measurement WHERE month IN ('2021-03', '2021-04') AND batch_id > 1").get()).toEqual({ n: 2 });
+  });
+
   it('keeps the enhanced-supervision list: add and remove an entry', async () => {
+    await app.page.getByRole('button', { name: 'Indlæsninger' }).click();
     const { page, session } = app;
     const list = page.getByTestId('supervision');
     await list.getByLabel('Kommune (navn eller kode)').fill('Ærø Kommune');

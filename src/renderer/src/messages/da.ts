@@ -55,6 +55,8 @@ export const da = {
     sample: (count: number) => `De første ${count} rækker, som de blev læst`,
     row: 'Række',
     profileMatched: (name: string) => `Kolonneopsætningen "${name}" er brugt, fordi filen har de samme overskrifter.`,
+    profile: 'Gemt kolonneopsætning',
+    noProfile: '— ingen —',
     profileName: 'Navn på kolonneopsætning',
     saveProfile: 'Gem kolonneopsætning',
     profileSaved: (name: string) => `Kolonneopsætningen "${name}" er gemt og bliver foreslået til filer med samme overskrifter.`,

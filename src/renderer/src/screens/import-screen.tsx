@@ -184,10 +184,10 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
   };
   /** What the user sees is what is imported: the preview's mapping and kind, as shown. */
   const currentOptions = (): ImportOptions =>
-    preview ? { ...options, kind: preview.kind, headerRow: preview.headerRow, mapping: preview.mapping, profile: undefined } : options;
+    preview ? { ...options, kind: options.kind ?? preview.kind, headerRow: options.headerRow ?? preview.headerRow, mapping: options.mapping ?? preview.mapping, profile: undefined } : options;
 
   const mappedColumns = new Set(Object.values(preview?.mapping ?? {}));
-  const columnOf = (field: string) => preview?.mapping[field];
+  const columnOf = (field: string) => (options.mapping ?? preview?.mapping)?.[field];
 
   return (
     <article className="import-card" data-testid="import-card" aria-label={file.name}>
@@ -276,6 +276,21 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
                 ))}
               </select>
             </label>
+            {preview.profiles.length > 0 && (
+              <label>
+                {text.profile}
+                <select
+                  data-testid="import-profile"
+                  value={preview.matchedProfile ?? ''}
+                  onChange={(event) => change({ profile: event.target.value || undefined, mapping: undefined, kind: undefined })}
+                >
+                  <option value="">{text.noProfile}</option>
+                  {preview.profiles.map((name) => (
+                    <option key={name}>{name}</option>
+                  ))}
+                </select>
+              </label>
+            )}
           </div>
           <div className="import-columns">
             <table className="import-table" data-testid="import-mapping">
@@ -297,10 +312,14 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
                         aria-label={text.fields[field.id] ?? field.id}
                         value={columnOf(field.id) ?? ''}
                         onChange={(event) => {
-                          const mapping = { ...preview.mapping };
-                          if (event.target.value === '') delete mapping[field.id];
-                          else mapping[field.id] = Number(event.target.value);
-                          change({ mapping, kind: preview.kind, headerRow: preview.headerRow });
+                          const value = event.target.value;
+                          // From the latest local choice, not the last preview: several quick changes must all count.
+                          setOptions((current) => {
+                            const mapping = { ...(current.mapping ?? preview.mapping) };
+                            if (value === '') delete mapping[field.id];
+                            else mapping[field.id] = Number(value);
+                            return { ...current, mapping, kind: preview.kind, headerRow: preview.headerRow, profile: undefined };
+                          });
                         }}
                       >
                         <option value="">{text.notMapped}</option>
