@@ -1,4 +1,7 @@
-/** Runs every bench/*.bench.ts in turn; each prints its own figures. */
+/**
+ * Runs every bench/*.bench.ts in turn; each prints its own figures. Speed is measured here,
+ * never asserted in tests.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -8,7 +11,7 @@ async function main() {
     .filter((name) => name.endsWith('.bench.ts'))
     .sort();
   for (const file of files) {
-    console.log(`\n=== ${file} ===`);
+    console.log(`\n== ${file}`);
     const loaded = require(path.join(__dirname, file)) as { run?: () => Promise<void> };
     if (loaded.run) await loaded.run();
   }

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
-import { loadDemoIfFirstStart } from '../main/handlers/core-handlers';
 import { openSession } from '../main/handlers/session';
 import { defaultDatabasePath } from '../main/services/paths';
 import { CliError, makeCaller, type CliCommand, type CliIo } from './cli-context';
 import { coreCommands } from './core-commands';
+import { engineCommands } from './engine-commands';
+import { exportCommands } from './export-commands';
 import { importCommands } from './import-commands';
 
 /** Every command; each area adds its own list. */
-export const commands: CliCommand[] = [...coreCommands, ...importCommands];
+export const commands: CliCommand[] = [...coreCommands, ...engineCommands, ...exportCommands, ...importCommands];
 
 const stdio: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -62,7 +63,6 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     return 1;
   }
   try {
-    if (command.name !== 'demo') loadDemoIfFirstStart(session);
     return await command.run({ session, io, positionals: parsed.positionals, options: parsed.values, call: makeCaller(session) });
   } catch (error) {
     if (error instanceof CliError) {

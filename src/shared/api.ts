@@ -2,10 +2,14 @@ import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './contract';
 import { defineEvent } from './contract';
 import { coreContract } from './api/core';
+import { engineContract } from './api/engine';
+import { exportContract } from './api/export';
 import { importContract } from './api/import';
 
 export * from './contract';
 export type * from './api/core';
+export type * from './api/engine';
+export type * from './api/export';
 export type * from './api/import';
 
 /**
@@ -14,6 +18,8 @@ export type * from './api/import';
  */
 export const apiContract = {
   ...coreContract,
+  ...engineContract,
+  ...exportContract,
   ...importContract,
 };
 

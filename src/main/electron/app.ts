@@ -5,6 +5,7 @@ import { loadDemoIfFirstStart } from '../handlers/core-handlers';
 import { openSession, type Session } from '../handlers/session';
 import { defaultDatabasePath } from '../services/paths';
 import { registerApi } from './ipc';
+import { createSaveFile } from './save-file';
 import { lockDownContents, lockDownSession, secureWebPreferences } from './security';
 
 type Electron = typeof ElectronModule;
@@ -39,6 +40,8 @@ export async function startApp(electron: Electron, options: { rendererUrl?: stri
     return null;
   }
 
+  // Exports are saved through the main process's save dialog (see save-file.ts).
+  session.saveFile = createSaveFile(dialog, () => mainWindow, () => app.getPath('documents'));
   lockDownSession(electron.session.defaultSession);
   registerApi(ipcMain, session, rendererUrl, () => mainWindow?.webContents ?? null);
 

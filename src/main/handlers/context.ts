@@ -6,6 +6,12 @@ export interface HandlerContext {
   db: Db;
   databasePath: string;
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
+  /**
+   * Saves an exported file where the user wants it (Electron: a save dialog; the CLI: --out).
+   * Returns the path, or null when the user cancelled. Absent in the browser bridge, where the
+   * bytes go back to the page as a download.
+   */
+  saveFile?(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
 }
 
 export type Handler<K extends CallName> = (args: ParsedArgs<K>, context: HandlerContext) => CallResult<K> | Promise<CallResult<K>>;

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { apiContract, type CallName, type Envelope } from '../../shared/api';
 import { coreHandlers } from './core-handlers';
+import { engineHandlers } from './engine-handlers';
+import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
 import { UserFacingError, type HandlerContext, type HandlerTable } from './context';
 
 /** The one handler table: Electron's IPC, the CLI and the browser bridge all call this. */
 export const handlers: HandlerTable = {
   ...coreHandlers,
+  ...engineHandlers,
+  ...exportHandlers,
   ...importHandlers,
 };
 

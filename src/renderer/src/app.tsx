@@ -1,7 +1,14 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call } from './api-client';
 import { messages } from './messages/da';
+import { Breadcrumbs } from './components/breadcrumbs';
+import { DeskContext, type DeskEntry, type DeskState } from './components/desk-context';
+import { BenefitGroupScreen } from './screens/benefit-group-screen';
+import { CountryScreen } from './screens/country-screen';
 import { MunicipalitiesScreen } from './screens/municipalities-screen';
+import { MunicipalityScreen } from './screens/municipality-screen';
+import { OverviewScreen } from './screens/overview-screen';
+import { RuleSetsScreen } from './screens/rule-sets-screen';
 import { ImportHistoryScreen } from './screens/import-history-screen';
 import { ImportScreen } from './screens/import-screen';
 import { useApi } from './use-api';
@@ -43,6 +50,10 @@ function DemoBanner() {
 
 /** The top-level screens; each area adds its own entry. */
 const screens = [
+  { id: 'overview', label: messages.nav.overview, render: () => <OverviewScreen /> },
+  { id: 'benefitGroups', label: messages.nav.benefitGroups, render: () => <BenefitGroupScreen /> },
+  { id: 'country', label: messages.nav.country, render: () => <CountryScreen /> },
+  { id: 'ruleSets', label: messages.nav.ruleSets, render: () => <RuleSetsScreen /> },
   { id: 'municipalities', label: messages.nav.municipalities, render: () => <MunicipalitiesScreen /> },
   { id: 'import', label: messages.importer.nav, render: () => <ImportScreen /> },
   { id: 'import-history', label: messages.importer.navHistory, render: () => <ImportHistoryScreen /> },
@@ -50,29 +61,113 @@ const screens = [
 
 type ScreenId = (typeof screens)[number]['id'];
 
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
 export function App() {
   const [screenId, setScreenId] = useState<ScreenId>(screens[0].id);
+  // Screens once shown stay mounted (hidden), so going back finds their scroll, sort and filters as left.
+  const [visited, setVisited] = useState<ScreenId[]>([screens[0].id]);
+  const [stack, setStack] = useState<DeskEntry[]>([]);
+  const periods = useApi('periods.available');
+  const [chosenPeriod, setPeriod] = useState<string | null>(null);
+  const [ruleSetId, setRuleSetId] = useState<string | undefined>(undefined);
+  const period = chosenPeriod ?? periods.data?.latestCompleteHalfYear ?? periods.data?.halfYears.at(-1)?.period ?? null;
+  const hostRef = useRef<HTMLDivElement | null>(null);
+
+  const showScreen = useCallback((id: ScreenId) => {
+    setScreenId(id);
+    setVisited((list) => (list.includes(id) ? list : [...list, id]));
+    setStack([]);
+  }, []);
+  const back = useCallback(() => {
+    setStack((list) => list.slice(0, -1));
+    // Give the grid its keyboard focus back where the user left it.
+    requestAnimationFrame(() => hostRef.current?.querySelector<HTMLElement>('.screen-host:not([hidden]) .ag-cell-focus')?.focus());
+  }, []);
+  const desk = useMemo<DeskState>(
+    () => ({
+      period,
+      ruleSetId: ruleSetId as string,
+      setPeriod,
+      setRuleSetId: (id) => setRuleSetId(id || undefined),
+      open: (entry) => setStack((list) => [...list, entry]),
+      back,
+    }),
+    [period, ruleSetId, back],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const active = hostRef.current?.querySelector<HTMLElement>('.screen-host:not([hidden])');
+      const ctrl = event.ctrlKey || event.metaKey;
+      if (ctrl && event.key.toLowerCase() === 'f') {
+        const search = active?.querySelector<HTMLInputElement>('[data-search]');
+        if (search) {
+          event.preventDefault();
+          search.focus();
+          search.select();
+        }
+      } else if (ctrl && event.key.toLowerCase() === 'e') {
+        event.preventDefault();
+        active?.querySelector<HTMLButtonElement>('[data-export-default]')?.click();
+      } else if ((event.altKey && event.key === 'ArrowLeft') || (event.key === 'Backspace' && !isTyping(event.target))) {
+        if (stack.length > 0) {
+          event.preventDefault();
+          back();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [stack.length, back]);
+
   const screen = screens.find((candidate) => candidate.id === screenId) ?? screens[0];
+  const top = stack.at(-1);
+  const trail = [screen.label, ...stack.map((entry) => (entry.kind === 'municipality' ? entry.name : entry.label))];
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>{messages.appTitle}</h1>
-        <span className="subtitle">{messages.appSubtitle}</span>
-        <nav className="app-nav" aria-label={messages.nav.label}>
-          {screens.map((candidate) => (
-            <button
-              key={candidate.id}
-              className={candidate.id === screenId ? 'active' : ''}
-              aria-current={candidate.id === screenId ? 'page' : undefined}
-              onClick={() => setScreenId(candidate.id)}
-            >
-              {candidate.label}
+    <DeskContext.Provider value={desk}>
+      <div className="app">
+        <header className="app-header">
+          <h1>{messages.appTitle}</h1>
+          <span className="subtitle">{messages.appSubtitle}</span>
+          <nav className="app-nav" aria-label={messages.nav.label}>
+            {screens.map((candidate) => (
+              <button
+                key={candidate.id}
+                className={candidate.id === screenId ? 'active' : ''}
+                aria-current={candidate.id === screenId ? 'page' : undefined}
+                onClick={() => showScreen(candidate.id)}
+              >
+                {candidate.label}
+              </button>
+            ))}
+          </nav>
+        </header>
+        <DemoBanner />
+        <div className="crumb-bar">
+          {stack.length > 0 && (
+            <button onClick={back} data-testid="back" title="Alt+←">
+              {`← ${messages.desk.back}`}
             </button>
-          ))}
-        </nav>
-      </header>
-      <DemoBanner />
-      <main>{screen.render()}</main>
-    </div>
+          )}
+          <Breadcrumbs trail={trail} onGo={(index) => setStack((list) => list.slice(0, index))} />
+        </div>
+        <main ref={hostRef}>
+          {screens
+            .filter((candidate) => visited.includes(candidate.id))
+            .map((candidate) => (
+              <div className="screen-host" key={candidate.id} hidden={candidate.id !== screenId || top !== undefined}>
+                {candidate.render()}
+              </div>
+            ))}
+          {top && (
+            <div className="screen-host" key={`${top.kind}:${top.kind === 'municipality' ? top.code : top.groupId}`}>
+              {top.kind === 'municipality' ? <MunicipalityScreen code={top.code} /> : <BenefitGroupScreen initialGroupId={top.groupId} />}
+            </div>
+          )}
+        </main>
+      </div>
+    </DeskContext.Provider>
   );
 }

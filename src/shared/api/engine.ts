@@ -19,6 +19,14 @@ export interface RuleParameter {
   interpretation: boolean;
   /** Which source document (seed file) or RULES.md line it comes from. */
   source: string;
+  /** What a copy may set it to (for an editor): number range, whole numbers, allowed texts or list members. */
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  options?: string[];
+  members?: string[];
+  /** The value in Danish words, as explanations show it (group labels, ja/nej, 20 %). */
+  displayValue?: string;
 }
 
 export interface RuleSetSummary {
@@ -80,6 +88,11 @@ export interface ExemptionProposal {
   evidence: string;
 }
 
+/** The decision subject for an exemption proposal: `exemption:<reason>:<criterion|all>`. */
+export function exemptionSubject(proposal: Pick<ExemptionProposal, 'reason' | 'criterion'>): string {
+  return `exemption:${proposal.reason}:${proposal.criterion ?? 'all'}`;
+}
+
 export interface EarlyWarning {
   criterion: CriterionId;
   monthsAboveSoFar: number;
@@ -118,6 +131,8 @@ export interface EarlyEffortMunicipalityResult {
   decisions: DecisionRow[];
   /** Plain-language explanation in Danish, one sentence per line. */
   explanation: string[];
+  /** To be contacted, but a reviewer accepted an exemption (the decision stands beside `toContact`, never changes it). */
+  exemptionAccepted?: boolean;
 }
 
 export interface EarlyEffortEvaluation {
@@ -293,3 +308,5 @@ export const engineContract = {
     z.object({ ruleSetId: ruleSetId.optional(), period: z.string().max(20).optional(), municipalityCode: z.number().int().optional() }).strict(),
   ),
 };
+
+export type EngineCallName = keyof typeof engineContract;

@@ -1,0 +1,50 @@
+/**
+ * The desk's heavy calls on the demo data: the overview's evaluation, one municipality's
+ * drill-down, the contact list (.xlsx, three sheets) and a 98-row "this view" export.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { dispatch } from '../src/main/handlers';
+import { loadDemoIfFirstStart } from '../src/main/handlers/core-handlers';
+import { openSession } from '../src/main/handlers/session';
+
+async function timed(label: string, times: number, action: () => Promise<unknown>): Promise<unknown> {
+  let last: unknown;
+  const durations: number[] = [];
+  for (let i = 0; i < times; i += 1) {
+    const start = performance.now();
+    last = await action();
+    durations.push(performance.now() - start);
+  }
+  durations.sort((a, b) => a - b);
+  console.log(`${label.padEnd(48)} median ${durations[Math.floor(durations.length / 2)].toFixed(1)} ms  (n=${times}, min ${durations[0].toFixed(1)}, max ${durations.at(-1)!.toFixed(1)})`);
+  return last;
+}
+
+export async function run(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'indsatsmonitor-bench-'));
+  const session = openSession(path.join(dir, 'bench.db'));
+  try {
+    loadDemoIfFirstStart(session);
+    const call = async (name: string, args: unknown) => {
+      const envelope = await dispatch(session, name, args);
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return envelope.value;
+    };
+    await timed('evaluate.early2023 2023H2 (overview)', 10, () => call('evaluate.early2023', { period: '2023H2' }));
+    await timed('municipality.detail 101 2023H2 (drill-down)', 10, () => call('municipality.detail', { code: 101, period: '2023H2' }));
+    const list = (await timed('export.contactList 2023H2 (.xlsx, 3 sheets)', 3, () => call('export.contactList', { period: '2023H2' }))) as {
+      rows: number;
+      contentBase64: string;
+    };
+    console.log(`  contact list: ${list.rows} municipalities, ${Math.round((list.contentBase64.length * 3) / 4 / 1024)} KiB`);
+    const columns = Array.from({ length: 20 }, (_, i) => ({ header: `Kolonne ${i}`, kind: i % 2 ? 'share' : 'text' }));
+    const rows = Array.from({ length: 98 }, (_, r) => columns.map((column, c) => (column.kind === 'share' ? (r * c) / 2000 : `Kommune ${r}`)));
+    await timed('export.view 98 × 20 (.xlsx)', 5, () => call('export.view', { title: 'Bench', format: 'xlsx', columns, rows }));
+    await timed('export.view 98 × 20 (CSV)', 5, () => call('export.view', { title: 'Bench', format: 'csv', columns, rows }));
+  } finally {
+    session.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,179 @@
+import type {
+  BenefitGroupDetail,
+  CriterionId,
+  EarlyEffortEvaluation,
+  MonthFigure,
+  MunicipalityDetail,
+  RuleSetComparison,
+} from '../../../shared/api/engine';
+import type { Db } from '../store';
+import { listDecisions } from './decisions';
+import { criteria, criterionLabel, earlyParams, evaluateEarly2023 } from './early-2023';
+import { evaluateEarly2021 } from './early-2021';
+import { EngineError } from './engine-error';
+import { percent } from './format';
+import { addMonths, halfYearMonths, halfYearOf, monthRange, monthsWithData } from './periods';
+import { bindPooled, monthFigure, pooledCte, pooledRows, type PooledRow } from './pooled-sql';
+import { resolveRuleSet } from './rule-sets';
+import { evaluateSupervision } from './supervision';
+
+export function municipalityDetail(db: Db, code: number, period: string, ruleSetId?: string): MunicipalityDetail {
+  const municipality = db.prepare('SELECT code, name, region, labour_market_office AS labourMarketOffice FROM municipality WHERE code = ?').get(code) as
+    | { code: number; name: string; region: string; labourMarketOffice: string }
+    | undefined;
+  if (!municipality) throw new EngineError('not-found', `Kommunekoden ${code} findes ikke.`);
+  const evaluation = evaluateEarly2023(db, period, ruleSetId, { code });
+  const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
+  const params = earlyParams(rule);
+  const months = halfYearMonths(period);
+  const seriesMonths = monthRange(addMonths(months[5], -23), 24);
+  const pooled = { interviewGroups: params.interviewGroups, offerGroups: params.offerGroups, code };
+  const seriesRows = pooledRows(db, { ...pooled, months: seriesMonths }, false);
+  const series = criteria.map((criterion) => ({
+    criterion,
+    months: seriesMonths.map((month) =>
+      monthFigure(
+        seriesRows.find((row) => row.criterion === criterion && row.month === month),
+        month,
+        params.threshold,
+        params.strictlyGreater,
+      ),
+    ),
+  }));
+  const groupRows = pooledRows(db, { ...pooled, months }, true);
+  const labels = db.prepare('SELECT id, label FROM benefit_group ORDER BY sort_order').all() as { id: string; label: string }[];
+  const groupMonths = labels.flatMap((group) =>
+    criteria
+      .map((criterion) => ({ criterion, rows: groupRows.filter((row) => row.group_id === group.id && row.criterion === criterion) }))
+      .filter(({ rows }) => rows.length > 0)
+      .map(({ criterion, rows }) => ({
+        groupId: group.id,
+        label: group.label,
+        criterion,
+        months: months.map((month) => monthFigure(rows.find((row) => row.month === month), month, params.threshold, params.strictlyGreater)),
+      })),
+  );
+  const assessedPeriods = [...new Set(seriesMonths.map(halfYearOf))].map((half) => {
+    const halfMonths = halfYearMonths(half);
+    return { period: half, firstMonth: halfMonths[0], lastMonth: halfMonths[5] };
+  });
+
+  const dataMonths = monthsWithData(db).filter((month) => month <= months[5]);
+  let escalation = null;
+  if (dataMonths.length > 0) {
+    const monthly = evaluateEarly2021(db, dataMonths[dataMonths.length - 1]);
+    escalation = monthly.escalation.find((state) => state.code === code) ?? null;
+  }
+  let supervision = null;
+  const benchmarkPeriods = (db.prepare('SELECT DISTINCT period FROM benchmark ORDER BY period').all() as { period: string }[]).map((row) => row.period);
+  if (benchmarkPeriods.length > 0) {
+    supervision = evaluateSupervision(db, benchmarkPeriods[benchmarkPeriods.length - 1]).municipalities.find((row) => row.code === code) ?? null;
+  }
+  return {
+    ...municipality,
+    period,
+    ruleSetId: rule.id,
+    ruleSetVersion: rule.version,
+    threshold: params.threshold,
+    assessedPeriods,
+    series,
+    groupMonths,
+    result: evaluation.municipalities[0],
+    decisionHistory: listDecisions(db, { ruleSetId: rule.id, municipalityCode: code }),
+    escalation,
+    supervision,
+    batches: evaluation.batches,
+  };
+}
+
+/** National pooled figures per criterion and month (constant SQL composed at load; values bound). */
+const nationalSql = `WITH ${pooledCte(false)}
+SELECT 0 AS code, criterion, month, SUM(measured) AS measured,
+  CASE WHEN MIN(source_form = 'counts') = 1 THEN SUM(lacking) END AS lacking, SUM(lacking_est) AS lacking_est,
+  SUM(lacking_est) * 1.0 / NULLIF(SUM(CASE WHEN lacking_est IS NOT NULL THEN measured END), 0) AS share,
+  CASE WHEN MIN(source_form = 'counts') = 1 THEN 'counts' WHEN MAX(source_form = 'counts') = 0 THEN 'shares' ELSE 'mixed' END AS source_form
+FROM pooled GROUP BY criterion, month ORDER BY criterion, month`;
+
+function nationalRows(db: Db, months: string[], interviewGroups: string[], offerGroups: string[]): PooledRow[] {
+  return db.prepare(nationalSql).all(bindPooled({ months, interviewGroups, offerGroups })) as PooledRow[];
+}
+
+export function benefitGroupDetail(db: Db, groupId: string, period: string, ruleSetId?: string): BenefitGroupDetail {
+  const group = db.prepare('SELECT id, label FROM benefit_group WHERE id = ?').get(groupId) as { id: string; label: string } | undefined;
+  if (!group) throw new EngineError('not-found', `Ydelsesgruppen "${groupId}" findes ikke.`);
+  const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
+  const params = earlyParams(rule);
+  const months = halfYearMonths(period);
+  const have = new Set(monthsWithData(db));
+  if (!months.some((month) => have.has(month))) throw new EngineError('no-data', `Der er ingen målinger for ${period}.`);
+  // The group on its own, for each criterion it takes part in under the rule set.
+  const interviewGroups = params.interviewGroups.includes(groupId) ? [groupId] : [];
+  const offerGroups = params.offerGroups.includes(groupId) ? [groupId] : [];
+  const rows = pooledRows(db, { months, interviewGroups, offerGroups }, false);
+  const names = new Map((db.prepare('SELECT code, name FROM municipality').all() as { code: number; name: string }[]).map((row) => [row.code, row.name]));
+  const keyed = new Map<string, PooledRow[]>();
+  for (const row of rows) keyed.set(`${row.code}:${row.criterion}`, [...(keyed.get(`${row.code}:${row.criterion}`) ?? []), row]);
+  const municipalities = [...keyed.values()].map((list) => {
+    const measured = list.reduce((sum, row) => sum + (row.measured ?? 0), 0);
+    const lackingEst = list.reduce((sum, row) => sum + (row.lacking_est ?? 0), 0);
+    const weight = list.reduce((sum, row) => sum + (row.lacking_est !== null ? (row.measured ?? 0) : 0), 0);
+    return {
+      code: list[0].code,
+      name: names.get(list[0].code) ?? String(list[0].code),
+      criterion: list[0].criterion,
+      measured,
+      lacking: Math.round(lackingEst),
+      share: weight > 0 ? Math.round((lackingEst / weight) * 10000) / 10000 : null,
+      months: months.map((month) => monthFigure(list.find((row) => row.month === month), month, params.threshold, params.strictlyGreater)),
+    };
+  });
+  const national = nationalRows(db, months, interviewGroups, offerGroups);
+  return {
+    groupId: group.id,
+    label: group.label,
+    period,
+    months,
+    municipalities,
+    national: [...new Set(national.map((row) => row.criterion))].map((criterion: CriterionId) => ({
+      criterion,
+      months: months.map((month) => monthFigure(national.find((row) => row.criterion === criterion && row.month === month), month, params.threshold, params.strictlyGreater)),
+    })),
+  };
+}
+
+function describeCriterion(evaluation: EarlyEffortEvaluation, code: number, criterion: CriterionId): string {
+  const municipality = evaluation.municipalities.find((row) => row.code === code)!;
+  const result = municipality[criterion];
+  const threshold = evaluation.parameters.find((parameter) => parameter.key === 'threshold')!.value as number;
+  const needed = evaluation.parameters.find((parameter) => parameter.key === 'consecutiveMonths')!.value as number;
+  const above = result.months.filter((month: MonthFigure) => month.above).length;
+  if (!result.eligible) return `kan ikke vurderes (for få borgere)`;
+  return `${above} af ${result.months.length} måneder over ${percent(threshold, 0)} (kræver ${needed} i træk): ${result.fails ? 'ikke opfyldt' : 'opfyldt'}`;
+}
+
+/** Two rule sets of model A over the same half-year: which municipalities change status, and why. */
+export function compareRuleSets(db: Db, leftId: string, rightId: string, period: string): RuleSetComparison {
+  const left = evaluateEarly2023(db, period, leftId, { withDecisions: false });
+  const right = evaluateEarly2023(db, period, rightId, { withDecisions: false });
+  const status = (evaluation: EarlyEffortEvaluation, index: number) => {
+    const row = evaluation.municipalities[index];
+    return { toContact: row.toContact, failInterviews: row.interviews.fails, failOffers: row.offers.fails };
+  };
+  const changed: RuleSetComparison['changed'] = [];
+  left.municipalities.forEach((row, index) => {
+    const a = status(left, index);
+    const b = status(right, index);
+    if (a.toContact === b.toContact && a.failInterviews === b.failInterviews && a.failOffers === b.failOffers) return;
+    const why = criteria
+      .filter((criterion) => (criterion === 'interviews' ? a.failInterviews !== b.failInterviews : a.failOffers !== b.failOffers))
+      .map((criterion) => `${criterionLabel[criterion]}: ${left.ruleSetId}: ${describeCriterion(left, row.code, criterion)}; ${right.ruleSetId}: ${describeCriterion(right, row.code, criterion)}.`)
+      .join(' ');
+    changed.push({ code: row.code, name: row.name, left: a, right: b, why });
+  });
+  return {
+    period,
+    left: { ruleSetId: left.ruleSetId, ruleSetVersion: left.ruleSetVersion, summary: left.summary },
+    right: { ruleSetId: right.ruleSetId, ruleSetVersion: right.ruleSetVersion, summary: right.summary },
+    changed,
+  };
+}

@@ -1,0 +1,132 @@
+import type { CriterionId, DecisionRow, EscalationState, MonthlyEvaluation, MonthlyFinding } from '../../../shared/api/engine';
+import type { Db } from '../store';
+import { EngineError } from './engine-error';
+import { addMonths, monthRange } from './periods';
+import { bindPooled, monthFigure, pooledCte, type PooledRow } from './pooled-sql';
+import { batchRefs } from './provenance';
+import { resolveRuleSet } from './rule-sets';
+
+interface MonthlyParams {
+  threshold: number;
+  strictlyGreater: boolean;
+  consecutiveMonths: number;
+  minCitizens: number;
+  groups: string[];
+  explanationDueMonths: number;
+}
+
+/**
+ * Model B: each benefit group on its own. A finding is a municipality × group × criterion
+ * whose N months ending with the given month are each above the threshold with at least the
+ * minimum citizens; a sliding window sum over the qualifying months finds them in SQL.
+ */
+const findingsSql = `WITH ${pooledCte(true)},
+flag AS (
+  SELECT r.code, r.group_id, r.criterion, r.month, mo.idx, r.measured, CASE WHEN r.from_counts = 1 THEN r.lacking END AS lacking,
+    r.source_form, CASE WHEN r.from_counts = 1 THEN r.lacking * 1.0 / NULLIF(r.measured, 0) ELSE r.lshare END AS share
+  FROM rowwise r JOIN mo ON mo.month = r.month
+),
+ok AS (
+  SELECT *, CASE WHEN measured >= @minCitizens AND share IS NOT NULL
+      AND (ROUND(share, 9) > @threshold OR (@strict = 0 AND ROUND(share, 9) = @threshold)) THEN 1 ELSE 0 END AS ok
+  FROM flag
+),
+win AS (
+  SELECT *, SUM(ok) OVER (PARTITION BY code, group_id, criterion ORDER BY idx ROWS BETWEEN @span - 1 PRECEDING AND CURRENT ROW) AS run
+  FROM ok
+),
+hits AS (SELECT code, group_id, criterion FROM win WHERE idx = @span - 1 AND run = @span),
+found AS (
+  SELECT f.code, f.group_id, f.criterion, f.month, f.measured, f.lacking, f.share, f.source_form, m.name, g.label, g.sort_order, f.idx
+  FROM flag f JOIN hits h ON h.code = f.code AND h.group_id = f.group_id AND h.criterion = f.criterion
+  JOIN municipality m ON m.code = f.code JOIN benefit_group g ON g.id = f.group_id
+)
+SELECT
+  (SELECT json_group_array(json_array(code, group_id, criterion, month, measured, lacking, share, source_form, name, label))
+     FROM (SELECT * FROM found ORDER BY code, sort_order, criterion, idx)) AS findings,
+  (SELECT json_group_array(DISTINCT batch_id) FROM src) AS batches,
+  (SELECT COUNT(*) FROM src WHERE month = (SELECT month FROM mo WHERE idx = @span - 1)) AS last_month_rows`;
+
+const findingColumns = ['code', 'group_id', 'criterion', 'month', 'measured', 'lacking', 'share', 'source_form', 'name', 'label'];
+
+export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): MonthlyEvaluation {
+  const rule = resolveRuleSet(db, 'early-2021', ruleSetId);
+  const params = rule.values as unknown as MonthlyParams;
+  const span = params.consecutiveMonths;
+  const months = monthRange(addMonths(period, -(span - 1)), span);
+  const raw = db.prepare(findingsSql).get({
+    span,
+    ...bindPooled({ months, interviewGroups: params.groups, offerGroups: params.groups }),
+    minCitizens: params.minCitizens,
+    threshold: params.threshold,
+    strict: params.strictlyGreater ? 1 : 0,
+  }) as { findings: string; batches: string; last_month_rows: number };
+  if (raw.last_month_rows === 0) {
+    throw new EngineError('no-data', `Der er ingen målinger for ${period}. Vælg en måned med data, eller indlæs data først.`);
+  }
+  const rows = (JSON.parse(raw.findings) as unknown[][]).map(
+    (values) => Object.fromEntries(findingColumns.map((column, index) => [column, values[index]])) as unknown as PooledRow & { name: string; label: string; group_id: string },
+  );
+  const findings: MonthlyFinding[] = [];
+  for (const row of rows) {
+    let finding = findings[findings.length - 1];
+    if (!finding || finding.code !== row.code || finding.groupId !== row.group_id || finding.criterion !== row.criterion) {
+      finding = { code: row.code, name: row.name, group: row.label, groupId: row.group_id, criterion: row.criterion as CriterionId, months: [] };
+      findings.push(finding);
+    }
+    finding.months.push(monthFigure(row, row.month, params.threshold, params.strictlyGreater));
+  }
+  return {
+    model: 'early-2021',
+    ruleSetId: rule.id,
+    ruleSetVersion: rule.version,
+    period,
+    findings,
+    escalation: escalationStates(db, rule.id, period, params.explanationDueMonths, new Set(findings.map((finding) => finding.code))),
+    parameters: rule.parameters,
+    batches: batchRefs(db, JSON.parse(raw.batches) as number[]),
+  };
+}
+
+function addMonthsToDate(date: string, months: number): string {
+  const shifted = addMonths(date.slice(0, 7), months);
+  const day = Math.min(Number(date.slice(8, 10)), new Date(Date.UTC(Number(shifted.slice(0, 4)), Number(shifted.slice(5, 7)), 0)).getUTCDate());
+  return `${shifted}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The escalation ladder per municipality from the recorded decisions (any period of the rule
+ * set, up to the evaluated month): contact → explanation and recovery plan due N months after
+ * the contact if the effort is still below the mark → the minister's request for a meeting.
+ */
+export function escalationStates(db: Db, ruleSetId: string, period: string, dueMonths: number, withFindings: Set<number>): EscalationState[] {
+  const decisions = db
+    .prepare(
+      `SELECT d.municipality_code AS code, d.subject, d.verdict, d.decided_on AS decidedOn, d.decided_at AS decidedAt
+       FROM decision d WHERE d.rule_set_id = ? AND d.id IN (
+         SELECT MAX(id) FROM decision WHERE rule_set_id = ? AND subject IN ('contact', 'escalation:explanation', 'escalation:meeting') GROUP BY municipality_code, subject)`,
+    )
+    .all(ruleSetId, ruleSetId) as (Pick<DecisionRow, 'subject' | 'verdict' | 'decidedOn' | 'decidedAt'> & { code: number })[];
+  const names = new Map((db.prepare('SELECT code, name FROM municipality').all() as { code: number; name: string }[]).map((row) => [row.code, row.name]));
+  const codes = [...new Set([...withFindings, ...decisions.map((decision) => decision.code)])].sort((a, b) => a - b);
+  const endOfPeriod = `${period}-31`;
+  return codes.map((code) => {
+    // Only what had happened by the end of the evaluated month.
+    const mine = decisions.filter(
+      (decision) => decision.code === code && decision.verdict !== 'withdrawn' && (decision.decidedOn ?? decision.decidedAt.slice(0, 10)) <= endOfPeriod,
+    );
+    const dateOf = (subject: string) => {
+      const decision = mine.find((candidate) => candidate.subject === subject);
+      return decision ? (decision.decidedOn ?? decision.decidedAt.slice(0, 10)) : null;
+    };
+    const contactedOn = dateOf('contact');
+    const explanationOn = dateOf('escalation:explanation');
+    const meetingRequestedOn = dateOf('escalation:meeting');
+    const explanationDueOn = contactedOn ? addMonthsToDate(contactedOn, dueMonths) : null;
+    let step = 'none';
+    if (meetingRequestedOn) step = 'meeting';
+    else if (explanationOn || (explanationDueOn && explanationDueOn <= endOfPeriod && withFindings.has(code))) step = 'explanation-due';
+    else if (contactedOn) step = 'contacted';
+    return { code, name: names.get(code) ?? String(code), step, contactedOn, explanationDueOn, meetingRequestedOn };
+  });
+}

@@ -1,0 +1,395 @@
+import type {
+  CriterionId,
+  CriterionResult,
+  DecisionRow,
+  EarlyEffortEvaluation,
+  EarlyEffortMunicipalityResult,
+  EarlyWarning,
+  ExemptionProposal,
+  GroupShare,
+  MonthFigure,
+} from '../../../shared/api/engine';
+import { exemptionSubject } from '../../../shared/api/engine';
+import type { Db } from '../store';
+import { latestDecisions } from './decisions';
+import { EngineError } from './engine-error';
+import { monthName, percent } from './format';
+import { addMonths, halfYearMonths, monthsWithData } from './periods';
+import { bindPooled, isAbove, pooledCte } from './pooled-sql';
+import { batchRefs } from './provenance';
+import { interpretationLines, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
+
+export const criteria: CriterionId[] = ['interviews', 'offers'];
+export const criterionLabel: Record<CriterionId, string> = { interviews: 'Samtaler', offers: 'Tilbud' };
+const criterionNoun: Record<CriterionId, string> = {
+  interviews: 'uden det lovpligtige antal samtaler',
+  offers: 'uden et aktivt tilbud',
+};
+
+export interface EarlyParams {
+  threshold: number;
+  strictlyGreater: boolean;
+  consecutiveMonths: number;
+  minCitizens: number;
+  minCitizensPerCriterion: boolean;
+  interviewGroups: string[];
+  offerGroups: string[];
+  challengedMinCitizens: number;
+  exemptEnhancedSupervision: boolean;
+  exemptPositiveDevelopment: boolean;
+}
+
+export function earlyParams(rule: ResolvedRuleSet): EarlyParams {
+  return rule.values as unknown as EarlyParams;
+}
+
+/**
+ * Model A in one statement: pooled monthly shares (pooled-sql), the threshold test, window
+ * functions for the consecutive months (gaps-and-islands run lengths) and for the month-on-month
+ * development (LAG); plus each group's half-year share and the batches behind the numbers. The
+ * three parts come back as JSON arrays in one row, so the measurements are read only once.
+ */
+export const evaluationSql = `WITH ${pooledCte(false)},
+grid AS (
+  SELECT m.code, cr.criterion, mo.month, mo.idx
+  FROM municipality m CROSS JOIN (SELECT 'interviews' AS criterion UNION ALL SELECT 'offers') cr CROSS JOIN mo
+  WHERE (@code IS NULL OR m.code = @code)
+),
+totals AS (SELECT code, month, SUM(measured) AS total_measured FROM src GROUP BY code, month),
+flagged AS (
+  SELECT g.code, g.criterion, g.month, g.idx, p.measured, p.lacking, p.share, p.source_form,
+    CASE WHEN @perCriterion = 1 THEN p.measured ELSE t.total_measured END AS basis,
+    CASE WHEN p.share IS NOT NULL AND (ROUND(p.share, 9) > @threshold
+      OR (@strict = 0 AND ROUND(p.share, 9) = @threshold)) THEN 1 ELSE 0 END AS above
+  FROM grid g
+  LEFT JOIN pooled p ON p.code = g.code AND p.criterion = g.criterion AND p.month = g.month
+  LEFT JOIN totals t ON t.code = g.code AND t.month = g.month
+),
+islands AS (
+  SELECT *, idx - ROW_NUMBER() OVER (PARTITION BY code, criterion, above ORDER BY idx) AS island,
+    LAG(share) OVER (PARTITION BY code, criterion ORDER BY idx) AS prev_share
+  FROM flagged
+),
+monthly AS (
+  SELECT code, criterion, month, idx, measured, lacking, share, source_form, basis, above, prev_share,
+    CASE WHEN above = 1 THEN COUNT(*) OVER (PARTITION BY code, criterion, above, island) ELSE 0 END AS run_length,
+    CASE WHEN above = 1 THEN COUNT(*) OVER (PARTITION BY code, criterion, above, island ORDER BY idx ROWS UNBOUNDED PRECEDING) ELSE 0 END AS run_so_far
+  FROM islands
+),
+group_shares AS (
+  SELECT r.code, r.criterion, r.group_id, g.label, g.sort_order, SUM(r.measured) AS measured, SUM(r.lacking_est) AS lacking_est,
+    SUM(r.lacking_est) * 1.0 / NULLIF(SUM(CASE WHEN r.lacking_est IS NOT NULL THEN r.measured END), 0) AS share
+  FROM rowwise r JOIN benefit_group g ON g.id = r.group_id
+  GROUP BY r.code, r.criterion, r.group_id
+)
+SELECT
+  (SELECT json_group_array(json_array(code, criterion, month, idx, measured, lacking, share, source_form, basis, above, prev_share, run_length, run_so_far))
+     FROM (SELECT * FROM monthly ORDER BY code, criterion, idx)) AS monthly,
+  (SELECT json_group_array(json_array(code, criterion, group_id, label, sort_order, measured, lacking_est, share))
+     FROM (SELECT * FROM group_shares ORDER BY code, criterion, sort_order)) AS groups,
+  (SELECT json_group_array(DISTINCT batch_id) FROM src) AS batches,
+  (SELECT json_group_array(DISTINCT month) FROM src) AS months`;
+
+const monthlyColumns = ['code', 'criterion', 'month', 'idx', 'measured', 'lacking', 'share', 'source_form', 'basis', 'above', 'prev_share', 'run_length', 'run_so_far'] as const;
+const groupColumns = ['code', 'criterion', 'group_id', 'label', 'sort_order', 'measured', 'lacking_est', 'share'] as const;
+
+function fromArrays<T>(json: string, columns: readonly string[]): T[] {
+  return (JSON.parse(json) as unknown[][]).map((values) => Object.fromEntries(columns.map((column, index) => [column, values[index]])) as T);
+}
+
+interface MonthlyRow {
+  code: number;
+  criterion: CriterionId;
+  month: string;
+  idx: number;
+  measured: number | null;
+  lacking: number | null;
+  share: number | null;
+  source_form: MonthFigure['sourceForm'];
+  basis: number | null;
+  above: number;
+  prev_share: number | null;
+  run_length: number;
+  run_so_far: number;
+}
+
+interface GroupRow {
+  code: number;
+  criterion: CriterionId;
+  group_id: string;
+  label: string;
+  sort_order: number;
+  measured: number | null;
+  lacking_est: number | null;
+  share: number | null;
+}
+
+interface MunicipalityRow {
+  code: number;
+  name: string;
+  region: string;
+  labourMarketOffice: string;
+}
+
+export interface EarlyOptions {
+  code?: number;
+  /** Skip decision lookup (the what-if comparison does not need it). */
+  withDecisions?: boolean;
+}
+
+export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, options: EarlyOptions = {}): EarlyEffortEvaluation {
+  const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
+  const params = earlyParams(rule);
+  const months = halfYearMonths(period);
+  const binding = {
+    ...bindPooled({ months, interviewGroups: params.interviewGroups, offerGroups: params.offerGroups, code: options.code ?? null }),
+    threshold: params.threshold,
+    strict: params.strictlyGreater ? 1 : 0,
+    perCriterion: params.minCitizensPerCriterion ? 1 : 0,
+  };
+  const raw = db.prepare(evaluationSql).get(binding) as { monthly: string; groups: string; batches: string; months: string };
+  // One municipality's drill-down asks the whole store which months it has; the full run sees them in its own rows.
+  const dataMonths = new Set(options.code === undefined ? (JSON.parse(raw.months) as string[]) : monthsWithData(db));
+  const assessed = months.filter((month) => dataMonths.has(month));
+  if (assessed.length === 0) {
+    throw new EngineError('no-data', `Der er ingen målinger for ${period} (${months[0]} til ${months[5]}). Indlæs data for perioden først.`);
+  }
+  // A half-year is assessed up to the last month the store has; later months are "not yet".
+  const lastAssessed = assessed[assessed.length - 1];
+  const assessedMonths = months.filter((month) => month <= lastAssessed);
+  const complete = assessedMonths.length === months.length;
+  const monthly = fromArrays<MonthlyRow>(raw.monthly, monthlyColumns).filter((row) => row.month <= lastAssessed);
+  const groups = fromArrays<GroupRow>(raw.groups, groupColumns);
+  const municipalities = db
+    .prepare('SELECT code, name, region, labour_market_office AS labourMarketOffice FROM municipality WHERE (? IS NULL OR code = ?) ORDER BY code')
+    .all(options.code ?? null, options.code ?? null) as MunicipalityRow[];
+  const supervised = supervisedMunicipalities(db, months[0], months[5]);
+  const decisions = options.withDecisions === false ? new Map<number, DecisionRow[]>() : latestDecisions(db, rule.id, period);
+
+  const monthlyByKey = new Map<string, MonthlyRow[]>();
+  for (const row of monthly) {
+    const key = `${row.code}:${row.criterion}`;
+    monthlyByKey.set(key, [...(monthlyByKey.get(key) ?? []), row]);
+  }
+  const groupsByCode = new Map<number, GroupRow[]>();
+  for (const row of groups) groupsByCode.set(row.code, [...(groupsByCode.get(row.code) ?? []), row]);
+
+  const results = municipalities.map((municipality) =>
+    municipalityResult(municipality, params, rule, months, assessedMonths, complete, monthlyByKey, groupsByCode.get(municipality.code) ?? [], supervised.get(municipality.code) ?? null, decisions.get(municipality.code) ?? []),
+  );
+  const batches = batchRefs(db, JSON.parse(raw.batches) as number[]);
+  const source = `Tallene kommer fra: ${batches.map((batch) => `${batch.fileName} (indlæst ${batch.importedAt.slice(0, 10)}, SHA-256 ${batch.sha256.slice(0, 12)}…)`).join('; ')}.`;
+  for (const result of results) result.explanation.push(source);
+  return {
+    model: 'early-2023',
+    ruleSetId: rule.id,
+    ruleSetVersion: rule.version,
+    period,
+    months,
+    complete,
+    summary: {
+      toContact: results.filter((result) => result.toContact).length,
+      failInterviews: results.filter((result) => result.interviews.fails).length,
+      failOffers: results.filter((result) => result.offers.fails).length,
+      exemptionProposals: results.filter((result) => result.exemptionProposals.length > 0).length,
+      earlyWarnings: results.filter((result) => result.earlyWarnings.length > 0).length,
+    },
+    municipalities: results,
+    parameters: rule.parameters,
+    batches,
+  };
+}
+
+/**
+ * A period as the importer writes it (`2023-07-01`, `2023-07`, `2023Q3`, `2023`, `2022QMAT04`)
+ * → its first and last month, so entries of any granularity compare with the half-year.
+ */
+export function periodSpan(text: string): { first: string; last: string } | null {
+  const value = text.trim();
+  let match = /^(\d{4})-(\d{2})(-\d{2})?$/.exec(value);
+  if (match) return { first: `${match[1]}-${match[2]}`, last: `${match[1]}-${match[2]}` };
+  match = /^(\d{4})QMAT0?([1-4])$/i.exec(value);
+  if (match) {
+    const last = `${match[1]}-${String(Number(match[2]) * 3).padStart(2, '0')}`;
+    return { first: addMonths(last, -11), last };
+  }
+  match = /^(\d{4})Q([1-4])$/i.exec(value);
+  if (match) {
+    const quarter = Number(match[2]);
+    return { first: `${match[1]}-${String(quarter * 3 - 2).padStart(2, '0')}`, last: `${match[1]}-${String(quarter * 3).padStart(2, '0')}` };
+  }
+  match = /^(\d{4})$/.exec(value);
+  if (match) return { first: `${match[1]}-01`, last: `${match[1]}-12` };
+  return null;
+}
+
+/** Municipalities under enhanced supervision at some time in the half-year (entries not removed). */
+function supervisedMunicipalities(db: Db, firstMonth: string, lastMonth: string): Map<number, { from: string; to: string | null; note: string | null }> {
+  const rows = db
+    .prepare(`SELECT municipality_code AS code, period_from AS "from", period_to AS "to", note FROM supervision_entry WHERE removed_at IS NULL ORDER BY id`)
+    .all() as { code: number; from: string; to: string | null; note: string | null }[];
+  const result = new Map<number, { from: string; to: string | null; note: string | null }>();
+  for (const row of rows) {
+    const from = periodSpan(row.from);
+    const to = row.to === null ? null : periodSpan(row.to);
+    if (!from || (row.to !== null && !to)) continue;
+    if (from.first <= lastMonth && (to === null || to.last >= firstMonth)) result.set(row.code, row);
+  }
+  return result;
+}
+
+function criterionResult(rows: MonthlyRow[], params: EarlyParams, months: string[], assessedMonths: string[]): {
+  result: CriterionResult;
+  maxRun: number;
+  trailingRun: number;
+  falling: boolean;
+  lowMonths: { month: string; basis: number | null }[];
+} {
+  const byMonth = new Map(rows.map((row) => [row.month, row]));
+  const figures: MonthFigure[] = months.map((month) => {
+    const row = byMonth.get(month);
+    if (!row || row.share === null && row.measured === null) return { month, measured: null, lacking: null, share: null, above: false, sourceForm: null };
+    return {
+      month,
+      measured: row.measured,
+      lacking: row.lacking,
+      share: row.share === null ? null : Math.round(row.share * 10000) / 10000,
+      above: row.above === 1,
+      sourceForm: row.source_form,
+    };
+  });
+  const assessedRows = assessedMonths.map((month) => byMonth.get(month));
+  const lowMonths = assessedMonths
+    .map((month, index) => ({ month, basis: assessedRows[index]?.basis ?? null }))
+    .filter((row) => row.basis === null || row.basis < params.minCitizens);
+  const eligible = assessedRows.every((row) => row !== undefined && row.basis !== null && row.basis >= params.minCitizens);
+  const maxRun = Math.max(0, ...rows.map((row) => row.run_length));
+  const trailingRun = assessedRows[assessedRows.length - 1]?.run_so_far ?? 0;
+  const falling =
+    assessedRows.length > 1 &&
+    assessedRows.every((row, index) => index === 0 || (row !== undefined && row.share !== null && row.prev_share !== null && row.share < row.prev_share));
+  return { result: { eligible, fails: eligible && maxRun >= params.consecutiveMonths, months: figures }, maxRun, trailingRun, falling, lowMonths };
+}
+
+function municipalityResult(
+  municipality: MunicipalityRow,
+  params: EarlyParams,
+  rule: ResolvedRuleSet,
+  months: string[],
+  assessedMonths: string[],
+  complete: boolean,
+  monthlyByKey: Map<string, MonthlyRow[]>,
+  groupRows: GroupRow[],
+  supervision: { from: string; to: string | null; note: string | null } | null,
+  decisions: DecisionRow[],
+): EarlyEffortMunicipalityResult & { exemptionAccepted?: boolean } {
+  const threshold = percent(params.threshold, 0);
+  const comparison = params.strictlyGreater ? 'over' : 'på eller over';
+  const explanation: string[] = [
+    `Regelsæt: ${rule.name} (${rule.id}), version ${rule.version}. Et kriterium er ikke opfyldt, når andelen er ${comparison} ${threshold} i ${params.consecutiveMonths} på hinanden følgende måneder, med mindst ${params.minCitizens} borgere i hver måned.`,
+  ];
+  if (!complete) {
+    explanation.push(`Halvåret er ikke slut: der er data for ${assessedMonths.length} af ${months.length} måneder (til og med ${monthName(assessedMonths[assessedMonths.length - 1])}).`);
+  }
+  const perCriterion = {} as Record<CriterionId, ReturnType<typeof criterionResult>>;
+  const earlyWarnings: EarlyWarning[] = [];
+  for (const criterion of criteria) {
+    const evaluated = criterionResult(monthlyByKey.get(`${municipality.code}:${criterion}`) ?? [], params, months, assessedMonths);
+    perCriterion[criterion] = evaluated;
+    const shown = evaluated.result.months.filter((figure) => assessedMonths.includes(figure.month));
+    const aboveCount = shown.filter((figure) => figure.above).length;
+    const detail = shown
+      .map((figure) => `${monthName(figure.month)}: ${percent(figure.share)}${figure.lacking !== null && figure.measured !== null ? ` (${figure.lacking} af ${figure.measured})` : figure.measured !== null ? ` (af ${figure.measured}, kun andel)` : ''}`)
+      .join('; ');
+    const verdict = !evaluated.result.eligible
+      ? `kan ikke vurderes: under ${params.minCitizens} borgere i ${evaluated.lowMonths.length ? evaluated.lowMonths.map((row) => `${monthName(row.month)} (${row.basis ?? 'antal ukendt'})`).join(', ') : 'mindst én måned uden data'}`
+      : evaluated.result.fails
+        ? `ikke opfyldt: andelen ${criterionNoun[criterion]} var ${comparison} ${threshold} i ${evaluated.maxRun} måneder i træk`
+        : `opfyldt: andelen var ${comparison} ${threshold} i ${aboveCount} af ${shown.length} måneder (længste række ${evaluated.maxRun})`;
+    explanation.push(`${criterionLabel[criterion]} – ${verdict}. ${detail}.`);
+    if (shown.some((figure) => figure.sourceForm === 'shares' || figure.sourceForm === 'mixed')) {
+      explanation.push(`${criterionLabel[criterion]}: for en eller flere måneder gav filen kun andele; den samlede andel er vægtet med antal målte borgere (fortolkning).`);
+    }
+    const monthsLeft = months.length - assessedMonths.length;
+    if (!complete && evaluated.result.eligible && !evaluated.result.fails && evaluated.trailingRun > 0 && evaluated.trailingRun + monthsLeft >= params.consecutiveMonths) {
+      const warning = { criterion, monthsAboveSoFar: evaluated.trailingRun, monthsRemaining: params.consecutiveMonths - evaluated.trailingRun };
+      earlyWarnings.push(warning);
+      explanation.push(
+        `Tidlig varsling (${criterionLabel[criterion].toLowerCase()}): over tærsklen i ${warning.monthsAboveSoFar} måned(er) i træk indtil nu; ${warning.monthsRemaining} måned(er) mere over tærsklen, så er kriteriet ikke opfyldt.`,
+      );
+    }
+  }
+  const failing = criteria.filter((criterion) => perCriterion[criterion].result.fails);
+  const toContact = failing.length > 0;
+
+  const groupShares: GroupShare[] = groupRows.map((row) => {
+    const measured = row.measured ?? 0;
+    const challenged = measured >= params.challengedMinCitizens && isAbove(row.share, params.threshold, params.strictlyGreater);
+    return {
+      groupId: row.group_id,
+      label: row.label,
+      criterion: row.criterion,
+      measured,
+      lacking: Math.round(row.lacking_est ?? 0),
+      share: row.share === null ? null : Math.round(row.share * 10000) / 10000,
+      challenged,
+    };
+  });
+  const challenged = groupShares.filter((group) => group.challenged && failing.includes(group.criterion));
+  const challengedGroups = [...new Set(challenged.map((group) => group.label))];
+  if (challenged.length > 0) {
+    explanation.push(
+      `Særligt udfordret (gruppens andel over halvåret ${comparison} ${threshold}, mindst ${params.challengedMinCitizens} målte; fortolkning): ${challenged
+        .map((group) => `${group.label}, ${criterionLabel[group.criterion].toLowerCase()}: ${percent(group.share)} (${group.lacking} af ${group.measured})`)
+        .join('; ')}.`,
+    );
+  }
+
+  const exemptionProposals: ExemptionProposal[] = [];
+  if (toContact && params.exemptEnhancedSupervision && supervision) {
+    exemptionProposals.push({
+      reason: 'enhanced-supervision',
+      criterion: null,
+      evidence: `Kommunen er under skærpet tilsyn fra ${supervision.from}${supervision.to ? ` til ${supervision.to}` : ''}${supervision.note ? ` (${supervision.note})` : ''}.`,
+    });
+  }
+  if (params.exemptPositiveDevelopment) {
+    for (const criterion of failing) {
+      if (!perCriterion[criterion].falling) continue;
+      const shares = perCriterion[criterion].result.months.filter((figure) => assessedMonths.includes(figure.month)).map((figure) => percent(figure.share));
+      exemptionProposals.push({
+        reason: 'positive-development',
+        criterion,
+        evidence: `${criterionLabel[criterion]}: andelen faldt hver måned: ${shares.join(' → ')}.`,
+      });
+    }
+  }
+  for (const proposal of exemptionProposals) {
+    explanation.push(`Forslag om undtagelse (${proposal.reason === 'enhanced-supervision' ? 'skærpet tilsyn' : 'konstant positiv udvikling'}): ${proposal.evidence} En medarbejder skal vurdere forslaget.`);
+  }
+  // Only a decision on a proposal made now counts (a proposal from other figures may be stale).
+  const proposed = new Set(exemptionProposals.map(exemptionSubject));
+  const accepted = decisions.filter((decision) => proposed.has(decision.subject) && decision.verdict === 'accepted');
+  const contact = decisions.find((decision) => decision.subject === 'contact');
+  if (accepted.length > 0) explanation.push(`Undtagelse godkendt: ${accepted.map((decision) => `${decision.subject} af ${decision.decidedBy}${decision.reason ? ` (${decision.reason})` : ''}`).join('; ')}.`);
+  if (contact) explanation.push(`Kontakt registreret: ${contact.verdict}${contact.decidedOn ? ` den ${contact.decidedOn}` : ''} af ${contact.decidedBy}.`);
+  explanation.push(toContact ? `Resultat: skal kontaktes (${failing.map((criterion) => criterionLabel[criterion].toLowerCase()).join(' og ')}).` : 'Resultat: skal ikke kontaktes.');
+  explanation.push(...interpretationLines(rule));
+
+  return {
+    code: municipality.code,
+    name: municipality.name,
+    region: municipality.region,
+    labourMarketOffice: municipality.labourMarketOffice,
+    toContact,
+    interviews: perCriterion.interviews.result,
+    offers: perCriterion.offers.result,
+    challengedGroups,
+    groupShares,
+    exemptionProposals,
+    earlyWarnings,
+    decisions,
+    explanation,
+    exemptionAccepted: toContact && accepted.length > 0,
+  };
+}

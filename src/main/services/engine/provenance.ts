@@ -1,0 +1,29 @@
+import type { BatchRef } from '../../../shared/api/engine';
+import type { Db } from '../store';
+
+/** The import batches behind a set of numbers, newest first. */
+export function batchRefs(db: Db, batchIds: Iterable<number>): BatchRef[] {
+  const ids = [...new Set(batchIds)];
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT id, file_name AS fileName, sha256, kind, imported_at AS importedAt, is_demo AS isDemo
+       FROM import_batch WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`,
+    )
+    .all(JSON.stringify(ids)) as (Omit<BatchRef, 'isDemo'> & { isDemo: number })[];
+  return rows.map((row) => ({ ...row, isDemo: row.isDemo === 1 }));
+}
+
+/** Batches behind the current measurements of the given months (optionally one municipality). */
+export function measurementBatches(db: Db, months: string[], code?: number): BatchRef[] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT batch_id AS id FROM measurement_current
+       WHERE month IN (SELECT value FROM json_each(?)) AND (? IS NULL OR municipality_code = ?)`,
+    )
+    .all(JSON.stringify(months), code ?? null, code ?? null) as { id: number }[];
+  return batchRefs(
+    db,
+    rows.map((row) => row.id),
+  );
+}

@@ -1,0 +1,80 @@
+import type { StatusEvaluation, StatusRow } from '../../../shared/api/engine';
+import type { Db } from '../store';
+import { EngineError } from './engine-error';
+import { monthsWithData } from './periods';
+import { bindPooled, pooledCte } from './pooled-sql';
+import { measurementBatches } from './provenance';
+import { resolveRuleSet } from './rule-sets';
+
+interface StatusParams {
+  groups: string[];
+  nationalLabel: string;
+}
+
+/**
+ * Model D: the share that got the required interviews (1 − the share lacking them), per group,
+ * for the whole country and per municipality, at a month and at a baseline month; the change
+ * is in percentage points.
+ */
+const statusSql = `WITH ${pooledCte(true)},
+iv AS (SELECT * FROM pooled WHERE criterion = 'interviews' AND lacking_est IS NOT NULL),
+by_group AS (
+  SELECT 'group' AS level, group_id AS key, month, SUM(measured) AS measured, 1 - SUM(lacking_est) * 1.0 / NULLIF(SUM(measured), 0) AS share
+  FROM iv GROUP BY group_id, month
+),
+national AS (
+  SELECT 'national' AS level, NULL AS key, month, SUM(measured) AS measured, 1 - SUM(lacking_est) * 1.0 / NULLIF(SUM(measured), 0) AS share
+  FROM iv GROUP BY month
+),
+by_municipality AS (
+  SELECT 'municipality' AS level, CAST(code AS TEXT) AS key, month, SUM(measured) AS measured, 1 - SUM(lacking_est) * 1.0 / NULLIF(SUM(measured), 0) AS share
+  FROM iv GROUP BY code, month
+)
+SELECT * FROM national UNION ALL SELECT * FROM by_group UNION ALL SELECT * FROM by_municipality`;
+
+const round4 = (value: number | null) => (value === null ? null : Math.round(value * 10000) / 10000);
+const change = (share: number | null, baseline: number | null) => (share === null || baseline === null ? null : Math.round((share - baseline) * 10000) / 100);
+
+export function evaluateStatus(db: Db, period: string, baseline: string, ruleSetId?: string): StatusEvaluation {
+  const rule = resolveRuleSet(db, 'status', ruleSetId);
+  const params = rule.values as unknown as StatusParams;
+  const have = new Set(monthsWithData(db));
+  const missing = [period, baseline].filter((month) => !have.has(month));
+  if (missing.length > 0) throw new EngineError('no-data', `Der er ingen målinger for ${missing.join(' og ')}. Vælg måneder med data.`);
+  const rows = db.prepare(statusSql).all(bindPooled({ months: [period, baseline], interviewGroups: params.groups, offerGroups: [] })) as {
+    level: string;
+    key: string | null;
+    month: string;
+    measured: number;
+    share: number | null;
+  }[];
+  const find = (level: string, key: string | null, month: string) => rows.find((row) => row.level === level && row.key === key && row.month === month);
+  const groups = db.prepare('SELECT id, label FROM benefit_group ORDER BY sort_order').all() as { id: string; label: string }[];
+  const statusRow = (label: string, level: string, key: string | null): StatusRow => {
+    const now = find(level, key, period);
+    const before = find(level, key, baseline);
+    return {
+      label,
+      groupId: level === 'group' ? key : null,
+      share: round4(now?.share ?? null),
+      baselineShare: round4(before?.share ?? null),
+      changePoints: change(now?.share ?? null, before?.share ?? null),
+      measured: now?.measured ?? 0,
+    };
+  };
+  const municipalities = (db.prepare('SELECT code, name FROM municipality ORDER BY code').all() as { code: number; name: string }[]).map((m) => {
+    const row = statusRow(m.name, 'municipality', String(m.code));
+    return { code: m.code, name: m.name, share: row.share, baselineShare: row.baselineShare, changePoints: row.changePoints };
+  });
+  return {
+    model: 'status',
+    ruleSetId: rule.id,
+    ruleSetVersion: rule.version,
+    period,
+    baseline,
+    rows: [statusRow(params.nationalLabel, 'national', null), ...groups.filter((group) => params.groups.includes(group.id)).map((group) => statusRow(group.label, 'group', group.id))],
+    municipalities,
+    parameters: rule.parameters,
+    batches: measurementBatches(db, [period, baseline]),
+  };
+}

@@ -1,0 +1,69 @@
+import type { GridApi } from 'ag-grid-community';
+import type { CallArgs, ExportColumnKind, ExportResult } from '../../../shared/api';
+import { call } from '../api-client';
+import { messages } from '../messages/da';
+
+type ViewCell = string | number | boolean | null;
+
+/** What a column contributes to "this view": usually one cell, a month-share column six. */
+export interface ExportSpec<Row> {
+  kind?: ExportColumnKind;
+  expand?: { headers: string[]; kind: ExportColumnKind; values(row: Row): ViewCell[] };
+}
+
+/**
+ * The browser bridge hands the file back as bytes: offer it as a download. In Electron the main
+ * side already saved it through the save dialog, so there is nothing to do here but report.
+ */
+export function deliverExport(result: ExportResult): string {
+  if (result.cancelled) return messages.desk.export.cancelled;
+  if (result.savedPath) return messages.desk.export.saved(result.savedPath);
+  if (result.contentBase64) {
+    const bytes = Uint8Array.from(atob(result.contentBase64), (char) => char.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: result.mimeType }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = result.fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return messages.desk.export.downloaded(result.fileName);
+  }
+  return '';
+}
+
+/** Exactly what the grid shows: rows after its filters and sort, the displayed columns in their order. */
+export function collectView<Row>(api: GridApi<Row>): Pick<CallArgs<'export.view'>, 'columns' | 'rows'> {
+  const columns = api.getAllDisplayedColumns();
+  const headers: CallArgs<'export.view'>['columns'] = [];
+  for (const column of columns) {
+    const spec = (column.getColDef().context?.export ?? {}) as ExportSpec<Row>;
+    const name = api.getDisplayNameForColumn(column, null);
+    if (spec.expand) headers.push(...spec.expand.headers.map((header) => ({ header: `${name} ${header}`, kind: spec.expand!.kind })));
+    else headers.push({ header: name, kind: spec.kind ?? 'text' });
+  }
+  const rows: ViewCell[][] = [];
+  api.forEachNodeAfterFilterAndSort((node) => {
+    if (!node.data) return;
+    const row: ViewCell[] = [];
+    for (const column of columns) {
+      const spec = (column.getColDef().context?.export ?? {}) as ExportSpec<Row>;
+      if (spec.expand) {
+        row.push(...spec.expand.values(node.data));
+        continue;
+      }
+      const kind = spec.kind ?? 'text';
+      const value = kind === 'text' ? api.getCellValue({ rowNode: node, colKey: column, useFormatter: true }) : api.getCellValue({ rowNode: node, colKey: column });
+      row.push(value === undefined ? null : typeof value === 'object' && value !== null ? String(value) : (value as ViewCell));
+    }
+    rows.push(row);
+  });
+  return { columns: headers, rows };
+}
+
+export async function exportGridView<Row>(api: GridApi<Row>, title: string, format: 'xlsx' | 'csv'): Promise<string> {
+  const view = collectView(api);
+  const result = await call('export.view', { title, format, ...view });
+  return deliverExport(result);
+}

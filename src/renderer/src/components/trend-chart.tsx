@@ -1,0 +1,120 @@
+import { AgCharts } from 'ag-charts-react';
+import type { AgCartesianChartOptions } from 'ag-charts-community';
+import { useMemo } from 'react';
+import type { CriterionId, MunicipalityDetail } from '../../../shared/api';
+import { formatShare } from '../format';
+import { messages } from '../messages/da';
+import { palette } from './share-bars';
+
+const text = messages.desk;
+
+/**
+ * Each criterion's pooled monthly share over 24 months against the threshold, the assessed
+ * half-years shaded (the chosen one darker). Two lines told apart by colour (Okabe–Ito blue and
+ * vermillion), dash and marker shape, so they read in grayscale too.
+ */
+export function TrendChart({ detail }: { detail: MunicipalityDetail }) {
+  const options = useMemo<AgCartesianChartOptions>(() => {
+    const months = detail.series[0]?.months.map((figure) => figure.month) ?? [];
+    const data = months.map((month) => {
+      const row: Record<string, string | number | null> = { month };
+      for (const series of detail.series) row[series.criterion] = series.months.find((figure) => figure.month === month)?.share ?? null;
+      return row;
+    });
+    const style: Record<CriterionId, { stroke: string; dash: number[]; shape: 'circle' | 'square' }> = {
+      interviews: { stroke: palette.interviews, dash: [], shape: 'circle' },
+      offers: { stroke: palette.offers, dash: [6, 3], shape: 'square' },
+    };
+    return {
+      data,
+      height: 300,
+      animation: { enabled: false },
+      series: detail.series.map((series) => ({
+        type: 'line' as const,
+        xKey: 'month',
+        yKey: series.criterion,
+        yName: text.criterionTitle[series.criterion],
+        stroke: style[series.criterion].stroke,
+        lineDash: style[series.criterion].dash,
+        strokeWidth: 2,
+        marker: { shape: style[series.criterion].shape, fill: style[series.criterion].stroke, size: 6 },
+        tooltip: { renderer: ({ datum }: { datum: Record<string, number | string | null> }) => ({ title: String(datum.month), content: formatShare(datum[series.criterion] as number | null) }) },
+      })),
+      axes: {
+        x: {
+          type: 'category',
+          position: 'bottom',
+          label: { rotation: -45, fontSize: 10 },
+          crossLines: detail.assessedPeriods
+            .filter((period) => months.includes(period.firstMonth) && months.includes(period.lastMonth))
+            .map((period) => ({
+              type: 'range' as const,
+              range: [period.firstMonth, period.lastMonth] as [string, string],
+              fill: period.period === detail.period ? palette.shade : '#d9d9d9',
+              fillOpacity: period.period === detail.period ? 0.35 : 0.2,
+              strokeWidth: 0,
+              label: { text: period.period, position: 'top' as const, fontSize: 10 },
+            })),
+        },
+        y: {
+          type: 'number',
+          position: 'left',
+          min: 0,
+          label: { formatter: ({ value }: { value: number }) => formatShare(value) },
+          crossLines: [
+            {
+              type: 'line' as const,
+              value: detail.threshold,
+              stroke: palette.threshold,
+              lineDash: [4, 4],
+              strokeWidth: 1.5,
+              label: { text: text.municipality.threshold, position: 'right' as const, fontSize: 11 },
+            },
+          ],
+        },
+      },
+      legend: { position: 'bottom' },
+    } as AgCartesianChartOptions;
+  }, [detail]);
+  return (
+    <div className="chart" data-testid="trend-chart" aria-label={text.municipality.chartTitle}>
+      <AgCharts options={options} />
+    </div>
+  );
+}
+
+/** How many municipalities fall in each 5 %-band of a share, the threshold band marked. */
+export function DistributionChart({ shares, threshold = 0.2 }: { shares: (number | null)[]; threshold?: number }) {
+  const options = useMemo<AgCartesianChartOptions>(() => {
+    const bands = Array.from({ length: 12 }, (_, index) => ({ from: index * 0.05, count: 0 }));
+    for (const share of shares) {
+      if (share === null) continue;
+      bands[Math.min(bands.length - 1, Math.floor(share / 0.05))].count += 1;
+    }
+    const label = (from: number) => `${Math.round(from * 100)}–${Math.round((from + 0.05) * 100)} %`;
+    return {
+      data: bands.map((band) => ({ band: label(band.from), count: band.count, above: band.from >= threshold })),
+      height: 260,
+      animation: { enabled: false },
+      series: [
+        {
+          type: 'bar',
+          xKey: 'band',
+          yKey: 'count',
+          yName: text.country.count,
+          itemStyler: ({ datum }: { datum: { above: boolean } }) => ({ fill: datum.above ? palette.above : palette.below }),
+        },
+      ],
+      axes: {
+        x: { type: 'category', position: 'bottom', title: { text: text.country.bucket } },
+        y: { type: 'number', position: 'left', title: { text: text.country.count } },
+      },
+      legend: { enabled: false },
+    } as AgCartesianChartOptions;
+  }, [shares, threshold]);
+  return (
+    <div className="chart" data-testid="distribution-chart">
+      <AgCharts options={options} />
+    </div>
+  );
+}

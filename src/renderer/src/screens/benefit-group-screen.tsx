@@ -1,0 +1,126 @@
+import { AgGridReact } from 'ag-grid-react';
+import type { CellKeyDownEvent, ColDef, GridApi } from 'ag-grid-community';
+import { useMemo, useRef, useState } from 'react';
+import type { BenefitGroupDetail, MonthFigure } from '../../../shared/api';
+import { useDesk } from '../components/desk-context';
+import { usePersistentGridState } from '../components/grid-state';
+import { PeriodPicker } from '../components/period-picker';
+import { ShareBars } from '../components/share-bars';
+import { ViewExportButtons } from '../components/view-export-buttons';
+import { formatInteger, formatShare } from '../format';
+import { danishOrder } from './overview-screen';
+import { messages } from '../messages/da';
+import { useApi } from '../use-api';
+
+const text = messages.desk;
+type Row = BenefitGroupDetail['municipalities'][number];
+
+/** One benefit group across all municipalities: which of them drive the group's shortfall. */
+export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string }) {
+  const desk = useDesk();
+  const groups = useApi('benefitGroups.list');
+  const [groupId, setGroupId] = useState(initialGroupId ?? 'dagpenge');
+  const detail = useApi('benefitGroup.detail', { groupId, period: desk.period ?? '2000H1', ruleSetId: desk.ruleSetId });
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  const gridState = usePersistentGridState('benefit-group');
+  const data = detail.data;
+  const months = data?.months ?? [];
+  // Which municipalities drive the group's shortfall: each one's part of the country's lacking, per criterion.
+  const nationalLacking = useMemo(() => {
+    const totals = new Map<string, number>();
+    for (const row of data?.municipalities ?? []) totals.set(row.criterion, (totals.get(row.criterion) ?? 0) + row.lacking);
+    return totals;
+  }, [data]);
+
+  const columnDefs = useMemo<ColDef<Row>[]>(
+    () => [
+      { field: 'code', headerName: text.columns.code, width: 80, filter: 'agNumberColumnFilter', context: { export: { kind: 'integer' } } },
+      { field: 'name', headerName: text.columns.name, pinned: 'left', width: 160, filter: 'agTextColumnFilter', comparator: danishOrder },
+      { colId: 'criterion', headerName: text.columns.criterion, width: 100, valueGetter: (params) => (params.data ? text.criterion[params.data.criterion] : ''), filter: 'agTextColumnFilter' },
+      { field: 'measured', headerName: text.columns.measured, width: 130, type: 'numericColumn', valueFormatter: (params) => formatInteger(params.value), filter: 'agNumberColumnFilter', context: { export: { kind: 'integer' } } },
+      { field: 'lacking', headerName: text.columns.lacking, width: 150, type: 'numericColumn', valueFormatter: (params) => formatInteger(params.value), filter: 'agNumberColumnFilter', context: { export: { kind: 'number' } } },
+      { field: 'share', headerName: text.columns.share, width: 100, type: 'numericColumn', sort: 'desc', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
+      {
+        colId: 'contribution',
+        headerName: text.columns.contribution,
+        width: 150,
+        type: 'numericColumn',
+        valueGetter: (params) => (params.data && nationalLacking.get(params.data.criterion) ? params.data.lacking / nationalLacking.get(params.data.criterion)! : null),
+        valueFormatter: (params) => formatShare(params.value),
+        context: { export: { kind: 'share' } },
+      },
+      {
+        colId: 'months',
+        headerName: text.columns.shareByMonth,
+        width: 110,
+        sortable: false,
+        cellRenderer: (params: { data?: Row }) => (params.data ? <ShareBars months={params.data.months} /> : null),
+        context: { export: { expand: { headers: months, kind: 'share', values: (row: Row) => row.months.map((figure: MonthFigure) => figure.share) } } },
+      },
+    ],
+    [months, nationalLacking],
+  );
+
+  return (
+    <section className="screen" data-testid="benefit-group-screen">
+      <div className="toolbar">
+        <h2>{messages.nav.benefitGroups}</h2>
+        <PeriodPicker />
+        <label>
+          {text.group.pick}{' '}
+          <select value={groupId} onChange={(event) => setGroupId(event.target.value)} data-testid="group-picker">
+            {(groups.data ?? []).map((group) => (
+              <option key={group.id} value={group.id}>
+                {group.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="spacer" />
+        <ViewExportButtons gridApi={gridApi} title={`${data?.label ?? groupId} ${desk.period ?? ''}`} primary />
+      </div>
+      {detail.error && <p className="error" role="alert">{`${messages.errorPrefix}: ${detail.error}`}</p>}
+      {data && (
+        <table className="figures" data-testid="group-national">
+          <thead>
+            <tr>
+              <th>{text.group.national}</th>
+              {data.months.map((month) => (
+                <th key={month}>{month}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.national.map((series) => (
+              <tr key={series.criterion}>
+                <th>{text.criterionTitle[series.criterion]}</th>
+                {series.months.map((figure) => (
+                  <td key={figure.month} className={figure.above ? 'cell-above' : ''}>
+                    {formatShare(figure.share)}
+                    <small>{` ${formatInteger(figure.lacking)}/${formatInteger(figure.measured)}`}</small>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="grid">
+        <AgGridReact<Row>
+          rowData={data?.municipalities ?? []}
+          columnDefs={columnDefs}
+          defaultColDef={{ sortable: true, resizable: true }}
+          rowHeight={34}
+          getRowId={(params) => `${params.data.code}:${params.data.criterion}`}
+          initialState={gridState.initialState}
+          onStateUpdated={gridState.onStateUpdated}
+          onGridReady={(event) => (gridApi.current = event.api)}
+          onRowDoubleClicked={(event) => event.data && desk.open({ kind: 'municipality', code: event.data.code, name: event.data.name })}
+          onCellKeyDown={(event: CellKeyDownEvent<Row>) => {
+            if ((event.event as KeyboardEvent | undefined)?.key === 'Enter' && event.data) desk.open({ kind: 'municipality', code: event.data.code, name: event.data.name });
+          }}
+        />
+      </div>
+    </section>
+  );
+}

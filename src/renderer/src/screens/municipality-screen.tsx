@@ -1,0 +1,164 @@
+import { AgGridReact } from 'ag-grid-react';
+import type { CellKeyDownEvent, ColDef, GridApi } from 'ag-grid-community';
+import { useMemo, useRef } from 'react';
+import type { MonthFigure, MunicipalityDetail } from '../../../shared/api';
+import { DecisionPanel } from '../components/decision-panel';
+import { useDesk } from '../components/desk-context';
+import { TrendChart } from '../components/trend-chart';
+import { ViewExportButtons } from '../components/view-export-buttons';
+import { formatInteger, formatShare } from '../format';
+import { messages } from '../messages/da';
+import { useApi } from '../use-api';
+
+const text = messages.desk;
+type GroupRow = MunicipalityDetail['groupMonths'][number];
+
+function monthCell(figure: MonthFigure | undefined): string {
+  if (!figure || figure.measured === null) return '–';
+  return `${formatShare(figure.share)} (${formatInteger(figure.lacking)}/${formatInteger(figure.measured)})`;
+}
+
+/** One municipality: the trend, the benefit-group × month figures, the explanation and the decisions. */
+export function MunicipalityScreen({ code }: { code: number }) {
+  const desk = useDesk();
+  const detail = useApi('municipality.detail', { code, period: desk.period ?? '2000H1', ruleSetId: desk.ruleSetId });
+  const gridApi = useRef<GridApi<GroupRow> | null>(null);
+  const data = detail.data;
+  const months = useMemo(() => data?.groupMonths[0]?.months.map((figure) => figure.month) ?? [], [data]);
+
+  const columnDefs = useMemo<ColDef<GroupRow>[]>(
+    () => [
+      { field: 'label', headerName: text.columns.group, pinned: 'left', width: 170 },
+      { colId: 'criterion', headerName: text.columns.criterion, width: 100, valueGetter: (params) => (params.data ? text.criterion[params.data.criterion] : '') },
+      ...months.map(
+        (month, index): ColDef<GroupRow> => ({
+          colId: month,
+          headerName: month,
+          width: 170,
+          valueGetter: (params) => params.data?.months[index]?.share ?? null,
+          valueFormatter: (params) => monthCell(params.data?.months[index]),
+          cellClass: (params) => (params.data?.months[index]?.above ? 'cell-above' : ''),
+          context: { export: { kind: 'share' } },
+        }),
+      ),
+    ],
+    [months],
+  );
+
+  if (detail.error) return <p className="error" role="alert">{`${messages.errorPrefix}: ${detail.error}`}</p>;
+  if (!data) return <p>{messages.loading}</p>;
+  const result = data.result;
+  return (
+    <section className="screen scroll" data-testid="municipality-screen">
+      <div className="toolbar">
+        <h2 data-testid="municipality-title">{`${data.name} (${data.code})`}</h2>
+        <span className="muted">{`${data.region} · AMK ${data.labourMarketOffice} · ${data.period} · ${data.ruleSetId} v${data.ruleSetVersion}`}</span>
+        <span className={result.toContact ? 'badge flag' : 'badge'} data-testid="municipality-verdict">
+          {result.toContact ? text.municipality.toContact : text.municipality.notToContact}
+        </span>
+      </div>
+      <div className="two-columns">
+        <div className="panel">
+          <h3>{text.municipality.chartTitle}</h3>
+          <TrendChart detail={data} />
+        </div>
+        <div className="panel" data-testid="explanation">
+          <h3>{text.municipality.explanationTitle}</h3>
+          <ul className="explanation">
+            {result.explanation.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+            {result.exemptionProposals.map((proposal, index) => (
+              <li key={`p${index}`}>
+                <strong>{`${text.columns.proposals}: ${text.reason[proposal.reason]}`}</strong> {proposal.evidence}
+              </li>
+            ))}
+          </ul>
+          <table className="figures" data-testid="criterion-figures">
+            <thead>
+              <tr>
+                <th>{text.columns.criterion}</th>
+                {months.map((month) => (
+                  <th key={month}>{month}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {(['interviews', 'offers'] as const).map((criterion) => (
+                <tr key={criterion} data-criterion={criterion}>
+                  <th>{text.criterionTitle[criterion]}</th>
+                  {result[criterion].months.map((figure) => (
+                    <td key={figure.month} className={figure.above ? 'cell-above' : ''} data-month={figure.month} title={text.municipality.cellTitle(formatInteger(figure.lacking), formatInteger(figure.measured))}>
+                      {formatShare(figure.share)}
+                      <small>{` ${formatInteger(figure.lacking)}/${formatInteger(figure.measured)}`}</small>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h4>{text.municipality.sourcesTitle}</h4>
+          <ul className="sources" data-testid="sources">
+            {data.batches.map((batch) => (
+              <li key={batch.id}>{`${batch.fileName} · SHA-256 ${batch.sha256.slice(0, 16)}… · ${batch.importedAt.slice(0, 10)}`}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <div className="panel">
+        <div className="toolbar">
+          <h3>{text.municipality.groupsTitle}</h3>
+          <ViewExportButtons gridApi={gridApi} title={`${data.name} ${data.period}`} primary />
+        </div>
+        <div className="grid small-grid" data-testid="group-month-grid">
+          <AgGridReact<GroupRow>
+            rowData={data.groupMonths}
+            columnDefs={columnDefs}
+            defaultColDef={{ sortable: true, resizable: true }}
+            domLayout="autoHeight"
+            getRowId={(params) => `${params.data.groupId}:${params.data.criterion}`}
+            onGridReady={(event) => (gridApi.current = event.api)}
+            onRowDoubleClicked={(event) => event.data && desk.open({ kind: 'group', groupId: event.data.groupId, label: event.data.label })}
+            onCellKeyDown={(event: CellKeyDownEvent<GroupRow>) => {
+              if ((event.event as KeyboardEvent | undefined)?.key === 'Enter' && event.data) desk.open({ kind: 'group', groupId: event.data.groupId, label: event.data.label });
+            }}
+          />
+        </div>
+      </div>
+      <div className="two-columns">
+        <DecisionPanel
+          key={`${data.code}:${data.period}:${data.ruleSetId}`}
+          ruleSetId={data.ruleSetId}
+          period={data.period}
+          municipalityCode={data.code}
+          proposals={result.exemptionProposals}
+          history={data.decisionHistory}
+        />
+        <div className="panel">
+          <h3>{text.municipality.escalationTitle}</h3>
+          {data.escalation ? (
+            <p data-testid="escalation">
+              <strong>{text.municipality.escalationStep[data.escalation.step as keyof typeof text.municipality.escalationStep] ?? data.escalation.step}</strong>
+              {(['contactedOn', 'explanationDueOn', 'meetingRequestedOn'] as const)
+                .filter((key) => data.escalation?.[key])
+                .map((key) => ` · ${text.municipality[key]} ${data.escalation?.[key]}`)
+                .join('')}
+            </p>
+          ) : (
+            <p className="muted">{text.municipality.noData}</p>
+          )}
+          <h3>{text.municipality.supervisionTitle}</h3>
+          {data.supervision ? (
+            <ul>
+              {data.supervision.explanation.map((line, index) => (
+                <li key={index}>{line}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{text.municipality.noData}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { defineCall } from '../contract';
+
+/**
+ * Excel and CSV exports (issue 6). The main side builds the file; where it goes depends on the
+ * transport: Electron asks with a save dialog, the CLI writes to --out, the browser bridge hands
+ * the bytes back so the page can offer them as a download.
+ */
+export interface ExportResult {
+  fileName: string;
+  /** Data rows written (header rows not counted). */
+  rows: number;
+  /** Where the file was saved, when the transport saved it. */
+  savedPath: string | null;
+  /** True when the user closed the save dialog without saving. */
+  cancelled: boolean;
+  /** The file itself, base64, when the transport cannot save (the browser bridge). */
+  contentBase64: string | null;
+  mimeType: string;
+}
+
+/** How a column's values are written: shares become percentage numbers, never text. */
+export type ExportColumnKind = 'text' | 'integer' | 'number' | 'share';
+
+const cell = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]);
+
+export const exportContract = {
+  /** The AMK's contact list for a half-year: three sheets (list, monthly detail per group, provenance). */
+  'export.contactList': defineCall<ExportResult>()(
+    z
+      .object({
+        ruleSetId: z.string().min(1).max(120).optional(),
+        period: z.string().regex(/^\d{4}H[12]$/, 'Halvår skrives som 2023H2'),
+      })
+      .strict(),
+  ),
+  /** Exactly what a grid shows (its filters, sort and visible columns, in that order). */
+  'export.view': defineCall<ExportResult>()(
+    z
+      .object({
+        title: z.string().min(1).max(120),
+        format: z.enum(['xlsx', 'csv']),
+        columns: z.array(z.object({ header: z.string().max(200), kind: z.enum(['text', 'integer', 'number', 'share']) }).strict()).min(1).max(200),
+        rows: z.array(z.array(cell).max(200)).max(100_000),
+      })
+      .strict()
+      .refine((value) => value.rows.every((row) => row.length === value.columns.length), 'Hver række skal have lige så mange celler som der er kolonner'),
+  ),
+};

@@ -1,0 +1,93 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { isDangerousText, neutraliseForCsv } from '../../src/main/services/export/sanitize';
+import { exportFileName, sheetName, writeView } from '../../src/main/services/export/view';
+import type { SheetColumn } from '../../src/main/services/export/workbook';
+
+const columns: SheetColumn[] = [
+  { header: 'Kommune', kind: 'text' },
+  { header: 'Kode', kind: 'integer' },
+  { header: 'Andel', kind: 'share' },
+  { header: 'Procentpoint', kind: 'number' },
+];
+const injections = ['=1+1', '+4512345678', '-2+3', '@SUM(A1:A2)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://x","klik")'];
+
+async function readBack(bytes: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+describe('formula-injection neutralisation', () => {
+  it('flags exactly the text that starts with = + - @ tab or CR', () => {
+    for (const text of injections) expect(isDangerousText(text)).toBe(true);
+    for (const text of ['København', '12,3 %', 'a=b', ' =x', '']) expect(isDangerousText(text)).toBe(false);
+    expect(neutraliseForCsv('=1+1')).toBe("'=1+1");
+    expect(neutraliseForCsv('Ærø')).toBe('Ærø');
+  });
+
+  it('writes dangerous text into .xlsx as text-formatted strings, never as formulas', async () => {
+    const rows = injections.map((text, index) => [text, 100 + index, 0.25, -1.5]);
+    const workbook = await readBack(await writeView('xlsx', 'Test', columns, rows, 'tester'));
+    const sheet = workbook.worksheets[0];
+    injections.forEach((text, index) => {
+      const cell = sheet.getRow(index + 2).getCell(1);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      // XML reads a bare CR back as LF (line-end normalisation); the text is otherwise unchanged.
+      expect(cell.value).toBe(text.replace('\r', '\n'));
+      expect(cell.formula).toBeUndefined();
+      expect(cell.numFmt).toBe('@');
+    });
+    // Negative numbers in number columns stay numbers: only text is neutralised.
+    expect(sheet.getRow(2).getCell(4).value).toBe(-1.5);
+  });
+});
+
+describe('"this view" to .xlsx', () => {
+  it('keeps rows, column order, numbers and shares as numbers, with Excel formatting', async () => {
+    const rows = [
+      ['Ærø', 492, 0.2345, 1.25],
+      ['København', 101, null, -0.5],
+    ];
+    const workbook = await readBack(await writeView('xlsx', 'Overblik 2023H2', columns, rows, 'tester'));
+    const sheet = workbook.getWorksheet('Overblik 2023H2')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Kommune', 'Kode', 'Andel', 'Procentpoint']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getRow(2).getCell(1).value).toBe('Ærø');
+    expect(sheet.getRow(2).getCell(2).value).toBe(492);
+    expect(sheet.getRow(2).getCell(3).value).toBe(0.2345);
+    expect(sheet.getRow(2).getCell(3).numFmt).toBe('0.0%');
+    expect(sheet.getRow(3).getCell(3).value).toBeNull();
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.pageSetup.orientation).toBe('landscape');
+    expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
+    expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual('København'.length);
+  });
+
+  it('makes safe sheet and file names', () => {
+    expect(sheetName('Kontakt: [liste]/2023?*')).not.toMatch(/[:\\/?*[\]]/);
+    expect(sheetName('x'.repeat(50))).toHaveLength(31);
+    expect(exportFileName('Overblik 2023H2', 'xlsx', new Date('2024-03-25T10:00:00Z'))).toBe('Overblik 2023H2 2024-03-25.xlsx');
+    expect(exportFileName('a/b:c', 'csv')).not.toMatch(/[/:]/);
+  });
+});
+
+describe('"this view" to Danish CSV', () => {
+  it('writes UTF-8 with BOM, semicolons, decimal comma, percentages, quoted and neutralised text', async () => {
+    const rows = [
+      ['Ærø; Marstal', 492, 0.2345, 1.25],
+      ['=1+1', 101, null, -0.5],
+      ['Sagde "nej"', 1234567, 0.2, 0],
+    ];
+    const bytes = await writeView('csv', 'Test', columns, rows, 'tester');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('Kommune;Kode;Andel;Procentpoint');
+    expect(lines[1]).toBe('"Ærø; Marstal";492;23,5%;1,25');
+    expect(lines[2]).toBe(`"'=1+1";101;;-0,5`);
+    expect(lines[3]).toBe('"Sagde ""nej""";1234567;20,0%;0');
+    expect(lines[4]).toBe('');
+  });
+});
