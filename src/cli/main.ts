@@ -5,12 +5,13 @@ import { CliError, makeCaller, type CliCommand, type CliIo } from './cli-context
 import { coreCommands } from './core-commands';
 import { engineCommands } from './engine-commands';
 import { exportCommands } from './export-commands';
+import { importCommands } from './import-commands';
 import { CorruptDatabaseError } from '../main/services/database-errors';
 import { listBackups } from '../main/services/recovery';
 import { trustCommands } from './trust-commands';
 
 /** Every command; each area adds its own list. */
-export const commands: CliCommand[] = [...coreCommands, ...engineCommands, ...exportCommands, ...trustCommands];
+export const commands: CliCommand[] = [...coreCommands, ...engineCommands, ...exportCommands, ...importCommands, ...trustCommands];
 
 const stdio: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -4,11 +4,13 @@ import { defineEvent } from './contract';
 import { coreContract } from './api/core';
 import { engineContract } from './api/engine';
 import { exportContract } from './api/export';
+import { importContract } from './api/import';
 
 export * from './contract';
 export type * from './api/core';
 export type * from './api/engine';
 export type * from './api/export';
+export type * from './api/import';
 
 /**
  * Every call the renderer (or the CLI, or the browser bridge) can make. Each area keeps its
@@ -18,6 +20,7 @@ export const apiContract = {
   ...coreContract,
   ...engineContract,
   ...exportContract,
+  ...importContract,
 };
 
 /** Every event main pushes to the renderer. */

@@ -3,6 +3,7 @@ import { apiContract, type CallName, type Envelope } from '../../shared/api';
 import { coreHandlers } from './core-handlers';
 import { engineHandlers } from './engine-handlers';
 import { exportHandlers } from './export-handlers';
+import { importHandlers } from './import-handlers';
 import { UserFacingError, type HandlerContext, type HandlerTable } from './context';
 
 /** The one handler table: Electron's IPC, the CLI and the browser bridge all call this. */
@@ -10,6 +11,7 @@ export const handlers: HandlerTable = {
   ...coreHandlers,
   ...engineHandlers,
   ...exportHandlers,
+  ...importHandlers,
 };
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(apiContract, name);

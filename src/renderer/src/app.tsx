@@ -9,6 +9,8 @@ import { MunicipalitiesScreen } from './screens/municipalities-screen';
 import { MunicipalityScreen } from './screens/municipality-screen';
 import { OverviewScreen } from './screens/overview-screen';
 import { RuleSetsScreen } from './screens/rule-sets-screen';
+import { ImportHistoryScreen } from './screens/import-history-screen';
+import { ImportScreen } from './screens/import-screen';
 import { useApi } from './use-api';
 
 function DemoBanner() {
@@ -53,6 +55,8 @@ const screens = [
   { id: 'country', label: messages.nav.country, render: () => <CountryScreen /> },
   { id: 'ruleSets', label: messages.nav.ruleSets, render: () => <RuleSetsScreen /> },
   { id: 'municipalities', label: messages.nav.municipalities, render: () => <MunicipalitiesScreen /> },
+  { id: 'import', label: messages.importer.nav, render: () => <ImportScreen /> },
+  { id: 'import-history', label: messages.importer.navHistory, render: () => <ImportHistoryScreen /> },
 ] as const;
 
 type ScreenId = (typeof screens)[number]['id'];

@@ -1,0 +1,24 @@
+/**
+ * One import in a fresh process, so its peak memory is the import's own. Prints one JSON line.
+ * Usage: node bin/run-ts.cjs bench/import-child.ts <file> <db>
+ */
+import { importFile } from '../src/main/services/import/pipeline';
+import { registerLocalFile } from '../src/main/services/import/staging';
+import { openStore } from '../src/main/services/store';
+
+async function main() {
+  const [filePath, databasePath] = process.argv.slice(3);
+  const db = openStore(databasePath);
+  const started = process.hrtime.bigint();
+  const report = await importFile(db, registerLocalFile(filePath), {}, { databasePath });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  db.close();
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  const memory = process.memoryUsage();
+  console.log(JSON.stringify({ ms, rows: report.rowsImported, peakMb, heapMb: memory.heapUsed / 1048576, externalMb: memory.external / 1048576 }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

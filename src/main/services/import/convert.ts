@@ -1,0 +1,265 @@
+import type { FieldId, ImportKind, Mapping } from './fields';
+import { fieldLabels } from './fields';
+import { parseNumber } from './numbers';
+import { parsePeriod } from './periods';
+import type { ReferenceLookup } from './reference-lookup';
+
+/** One problem, where the user finds it in Excel. */
+export interface RowProblem {
+  row: number;
+  /** Excel column letter, e.g. `C`; empty for a problem with the whole row. */
+  column: string;
+  message: string;
+}
+
+export interface MeasureValues {
+  measured: number | null;
+  interviewsLacking: number | null;
+  interviewsLackingShare: number | null;
+  offersLacking: number | null;
+  offersLackingShare: number | null;
+  sourceForm: 'counts' | 'shares';
+}
+
+export type ConvertedRow =
+  | ({ kind: 'measurement'; municipalityCode: number; groupId: string; month: string } & MeasureValues)
+  | ({ kind: 'focus'; municipalityCode: number; groupLabel: string; period: string } & MeasureValues)
+  | {
+      kind: 'benchmark';
+      municipalityCode: number;
+      groupLabel: string;
+      period: string;
+      expectedCount: number | null;
+      actualCount: number | null;
+      differenceCount: number | null;
+      expectedShare: number | null;
+      actualShare: number | null;
+      differencePoints: number | null;
+      rank: number | null;
+    }
+  | { kind: 'supervision'; municipalityCode: number; periodFrom: string; periodTo: string | null; note: string | null };
+
+export function columnLetter(index: number): string {
+  let letters = '';
+  let rest = index + 1;
+  while (rest > 0) {
+    const remainder = (rest - 1) % 26;
+    letters = String.fromCharCode(65 + remainder) + letters;
+    rest = Math.floor((rest - 1) / 26);
+  }
+  return letters;
+}
+
+export function isBlankRow(cells: unknown[]): boolean {
+  for (const cell of cells) if (cell !== null && cell !== undefined && String(cell).trim() !== '') return false;
+  return true;
+}
+
+const groupIndex = new Map<string, number>();
+
+const plainInteger = /^\d{1,15}$/;
+const plainDecimal = /^-?\d{1,15}(,\d{1,15})?$/;
+
+const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * Converts rows of a file to the store's form, or says what is wrong with them. Everything the
+ * issue asks to be checked is checked here: unknown municipality or group, unparseable number or
+ * period, share outside 0–100, lacking > measured. Duplicate keys are checked by the caller.
+ * A class with methods rather than closures per row: this runs a million times per file.
+ */
+export class RowConverter {
+  private cells: unknown[] = [];
+  private rowNumber = 0;
+  private problems: RowProblem[] = [];
+
+  constructor(
+    private readonly kind: ImportKind,
+    private readonly mapping: Mapping,
+    private readonly lookup: ReferenceLookup,
+    private readonly headerCount: number,
+  ) {}
+
+  private problem(field: FieldId | null, message: string): void {
+    const index = field ? this.mapping[field] : undefined;
+    this.problems.push({ row: this.rowNumber, column: index !== undefined ? columnLetter(index) : '', message });
+  }
+
+  private raw(field: FieldId): unknown {
+    const index = this.mapping[field];
+    return index === undefined ? undefined : this.cells[index];
+  }
+
+  private count(field: FieldId): number | null {
+    const value = this.raw(field);
+    if (value === undefined) return null;
+    if (typeof value === 'number') return value;
+    // Plain digits are most cells of a big file: no allocation for them.
+    if (typeof value === 'string' && plainInteger.test(value)) return Number(value);
+    const parsed = parseNumber(value);
+    if (!parsed.ok) {
+      this.problem(field, `${fieldLabels[field]}: "${String(value)}" er ikke et tal.`);
+      return null;
+    }
+    if (parsed.value === null) return null;
+    if (parsed.percent) {
+      this.problem(field, `${fieldLabels[field]}: "${String(value)}" er en procentsats, men kolonnen skal indeholde et antal.`);
+      return null;
+    }
+    return parsed.value;
+  }
+
+  private wholeCount(field: FieldId, allowNegative = false): number | null {
+    const value = this.count(field);
+    if (value === null) return null;
+    if (!Number.isInteger(value)) {
+      this.problem(field, `${fieldLabels[field]}: ${String(this.raw(field))} er ikke et helt tal.`);
+      return null;
+    }
+    if (!allowNegative && value < 0) {
+      this.problem(field, `${fieldLabels[field]}: ${value} er negativt.`);
+      return null;
+    }
+    return value;
+  }
+
+  /** Per cent in the file (0–100), a fraction in the store. */
+  private share(field: FieldId): number | null {
+    const value = this.raw(field);
+    if (value === undefined) return null;
+    let number: number;
+    if (typeof value === 'number') number = value;
+    else if (typeof value === 'string' && plainDecimal.test(value)) number = Number(value.replace(',', '.'));
+    else {
+      const parsed = parseNumber(value);
+      if (!parsed.ok) {
+        this.problem(field, `${fieldLabels[field]}: "${String(value)}" er ikke et tal.`);
+        return null;
+      }
+      if (parsed.value === null) return null;
+      number = parsed.value;
+    }
+    if (number < 0 || number > 100) {
+      this.problem(field, `${fieldLabels[field]}: ${String(value)} ligger ikke mellem 0 og 100 %.`);
+      return null;
+    }
+    return number / 100;
+  }
+
+  /** Sets `lacking` and `lackingShare` for interviews or offers (fields, not a new object per row). */
+  private lacking: number | null = null;
+  private lackingShare: number | null = null;
+  private topic(measured: number | null, lackingField: FieldId, withField: FieldId, lackingShareField: FieldId, withShareField: FieldId): void {
+    let lacking = this.wholeCount(lackingField);
+    const withCount = this.wholeCount(withField);
+    let lackingShare = this.share(lackingShareField);
+    const withShare = this.share(withShareField);
+    if (lacking === null && withCount !== null) {
+      if (measured === null) this.problem(withField, `${fieldLabels[withField]} kan ikke omregnes til "uden", fordi antal borgere mangler.`);
+      else if (withCount > measured) this.problem(withField, `${fieldLabels[withField]} (${withCount}) er større end antal borgere (${measured}).`);
+      else lacking = measured - withCount;
+    } else if (lacking !== null && measured !== null && lacking > measured) {
+      this.problem(lackingField, `${fieldLabels[lackingField]} (${lacking}) er større end antal borgere (${measured}).`);
+    }
+    // A share stays a share: it is never multiplied back into a count.
+    if (lackingShare === null && withShare !== null) lackingShare = Math.round((1 - withShare) * 1e12) / 1e12;
+    this.lacking = lacking;
+    this.lackingShare = lackingShare;
+  }
+
+  convert(cells: unknown[], rowNumber: number, problems: RowProblem[]): ConvertedRow | null {
+    this.cells = cells;
+    this.rowNumber = rowNumber;
+    this.problems = problems;
+    const before = problems.length;
+    const { kind, headerCount } = this;
+
+    if (headerCount > 0 && cells.length > headerCount && cells.slice(headerCount).some((cell) => !isEmpty(cell))) {
+      this.problem(null, `Rækken har ${cells.length} felter, men overskriften har ${headerCount}: et skilletegn eller anførselstegn er sandsynligvis forkert.`);
+      return null;
+    }
+
+    const municipalityRaw = this.raw('municipality');
+    const municipalityCode = isEmpty(municipalityRaw) ? null : this.lookup.municipality(municipalityRaw);
+    if (isEmpty(municipalityRaw)) this.problem('municipality', 'Kommune mangler.');
+    else if (municipalityCode === null) this.problem('municipality', `Ukendt kommune: "${String(municipalityRaw)}".`);
+
+    const periodRaw = this.raw('period');
+    const period = isEmpty(periodRaw) ? null : this.lookup.period(periodRaw);
+    if (isEmpty(periodRaw)) this.problem('period', 'Periode mangler.');
+    else if (!period) this.problem('period', `Perioden "${String(periodRaw)}" kan ikke læses (skriv fx 2023M07, 2023-07, juli 2023 eller 2023Q2).`);
+
+    if (kind === 'supervision') {
+      const toRaw = this.raw('periodTo');
+      const periodTo = isEmpty(toRaw) ? null : parsePeriod(toRaw);
+      if (!isEmpty(toRaw) && !periodTo) this.problem('periodTo', `Perioden "${String(toRaw)}" kan ikke læses.`);
+      const note = this.raw('note');
+      if (problems.length > before || municipalityCode === null || !period) return null;
+      return { kind, municipalityCode, periodFrom: period.value, periodTo: periodTo?.value ?? null, note: isEmpty(note) ? null : String(note).trim() };
+    }
+
+    const groupRaw = this.raw('group');
+    const groupText = isEmpty(groupRaw) ? '' : String(groupRaw).trim();
+    if (!groupText) this.problem('group', 'Ydelsesgruppe mangler.');
+
+    if (kind === 'benchmark') {
+      const expectedCount = this.wholeCount('expectedCount', true);
+      const actualCount = this.wholeCount('actualCount', true);
+      const differenceCount = this.wholeCount('differenceCount', true);
+      const expectedShare = this.share('expectedShare');
+      const actualShare = this.share('actualShare');
+      const differencePoints = this.count('differencePoints');
+      const rank = this.wholeCount('rank');
+      if (problems.length > before || municipalityCode === null || !period) return null;
+      return { kind, municipalityCode, groupLabel: groupText, period: period.value, expectedCount, actualCount, differenceCount, expectedShare, actualShare, differencePoints, rank };
+    }
+
+    let groupId: string | null = null;
+    if (groupText && kind === 'measurement') {
+      groupId = this.lookup.group(groupText);
+      if (!groupId) this.problem('group', `Ukendt ydelsesgruppe: "${groupText}".`);
+    }
+    if (kind === 'measurement' && period && period.kind !== 'month') {
+      this.problem('period', `Målinger skal være pr. måned; "${String(periodRaw)}" er ${period.kind === 'year' ? 'et år' : 'et kvartal'}.`);
+    }
+
+    const measured = this.wholeCount('measured');
+    this.topic(measured, 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare');
+    const interviewsLacking = this.lacking;
+    const interviewsLackingShare = this.lackingShare;
+    this.topic(measured, 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare');
+    const offersLacking = this.lacking;
+    const offersLackingShare = this.lackingShare;
+    if (problems.length > before || municipalityCode === null || !period) return null;
+    const hasCounts = interviewsLacking !== null || offersLacking !== null;
+    const hasShares = interviewsLackingShare !== null || offersLackingShare !== null;
+    const sourceForm = !hasCounts && hasShares ? 'shares' : 'counts';
+    if (kind === 'focus') {
+      return { kind, municipalityCode, groupLabel: groupText, period: period.value, measured, interviewsLacking, interviewsLackingShare, offersLacking, offersLackingShare, sourceForm };
+    }
+    return { kind: 'measurement', municipalityCode, groupId: groupId!, month: period.value, measured, interviewsLacking, interviewsLackingShare, offersLacking, offersLackingShare, sourceForm };
+  }
+}
+
+/** A small integer per measurement key (V8 keeps it unboxed), so a million keys fit in a Map cheaply. */
+export function measurementKey(row: { municipalityCode: number; groupId: string; month: string }): number {
+  let index = groupIndex.get(row.groupId);
+  if (index === undefined) {
+    index = groupIndex.size + 1;
+    groupIndex.set(row.groupId, index);
+  }
+  const monthIndex = (Number(row.month.slice(0, 4)) - 1900) * 12 + Number(row.month.slice(5, 7));
+  return (row.municipalityCode * 16 + index) * 4000 + monthIndex;
+}
+
+export function rowKey(row: ConvertedRow): number | string {
+  switch (row.kind) {
+    case 'measurement':
+      return measurementKey(row);
+    case 'focus':
+    case 'benchmark':
+      return `${row.municipalityCode}|${row.groupLabel.toLocaleLowerCase('da-DK')}|${row.period}`;
+    case 'supervision':
+      return `${row.municipalityCode}|${row.periodFrom}|${row.periodTo ?? ''}`;
+  }
+}

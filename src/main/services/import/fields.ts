@@ -1,0 +1,182 @@
+import { normalizeLabel } from './reference-lookup';
+
+/** What a file holds (issue 4, "Kinds of data"). */
+export type ImportKind = 'measurement' | 'benchmark' | 'focus' | 'supervision';
+export const importKinds: ImportKind[] = ['measurement', 'benchmark', 'focus', 'supervision'];
+
+/** Every column meaning the importer knows. */
+export type FieldId =
+  | 'municipality'
+  | 'group'
+  | 'period'
+  | 'periodTo'
+  | 'measured'
+  | 'interviewsLacking'
+  | 'interviewsWith'
+  | 'interviewsLackingShare'
+  | 'interviewsWithShare'
+  | 'offersLacking'
+  | 'offersWith'
+  | 'offersLackingShare'
+  | 'offersWithShare'
+  | 'expectedCount'
+  | 'actualCount'
+  | 'differenceCount'
+  | 'expectedShare'
+  | 'actualShare'
+  | 'differencePoints'
+  | 'rank'
+  | 'note';
+
+export const fieldsByKind: Record<ImportKind, FieldId[]> = {
+  measurement: ['municipality', 'group', 'period', 'measured', 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare', 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare'],
+  focus: ['municipality', 'group', 'period', 'measured', 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare', 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare'],
+  benchmark: ['municipality', 'group', 'period', 'expectedCount', 'actualCount', 'differenceCount', 'expectedShare', 'actualShare', 'differencePoints', 'rank'],
+  supervision: ['municipality', 'period', 'periodTo', 'note'],
+};
+
+export const requiredFieldsByKind: Record<ImportKind, FieldId[]> = {
+  measurement: ['municipality', 'group', 'period'],
+  focus: ['municipality', 'group', 'period'],
+  benchmark: ['municipality', 'group', 'period'],
+  supervision: ['municipality', 'period'],
+};
+
+/**
+ * The header synonym table, Danish and English. Headers are compared after lower-casing and
+ * collapsing spaces; a Jobindsats header `Tabel: Måling` is also tried by its part after the colon.
+ * `exact` lists whole headers; `patterns` catch the many spellings of the measure columns.
+ */
+export const headerSynonyms: { field: FieldId; exact: string[]; patterns?: RegExp[] }[] = [
+  { field: 'municipality', exact: ['område', 'omraade', 'kommune', 'kommunekode', 'kommunenr', 'kommunenr.', 'kommunenummer', 'kommunenavn', 'area', 'municipality', 'municipality code', 'kode', 'kommune (kode)', 'myndighed', 'jobcenter'] },
+  { field: 'group', exact: ['ydelsesgruppe', 'ydelsesgrupper', 'målgruppe', 'målgrupper', 'ydelse', 'ydelsestype', 'benefit group', 'group', 'target group', 'gruppe'] },
+  { field: 'period', exact: ['periode', 'måned', 'maaned', 'month', 'period', 'tid', 'dato', 'kvartal', 'år', 'periode fra', 'fra', 'fra periode', 'startperiode', 'start', 'from', 'gælder fra', 'tilsyn fra'] },
+  { field: 'periodTo', exact: ['periode til', 'til', 'til periode', 'slutperiode', 'slut', 'to', 'gælder til', 'tilsyn til'] },
+  { field: 'note', exact: ['note', 'bemærkning', 'bemærkninger', 'kommentar', 'begrundelse'] },
+  {
+    field: 'measured',
+    exact: ['antal borgere', 'antal personer', 'antal målte', 'målte borgere', 'measured', 'citizens', 'antal', 'borgere', 'personer'],
+    patterns: [/^antal (borgere|personer)\b(?!.*\b(uden|med)\b)/, /anciennitet/],
+  },
+  { field: 'expectedShare', exact: ['forventet andel', 'forventet andel (pct.)', 'expected share'] },
+  { field: 'actualShare', exact: ['faktisk andel', 'faktisk andel (pct.)', 'actual share'] },
+  { field: 'differencePoints', exact: ['forskel mellem forventet og faktisk andel (pct. point)', 'forskel mellem forventet og faktisk andel', 'forskel (pct. point)', 'difference (points)'] },
+  { field: 'expectedCount', exact: ['forventet antal', 'expected count', 'expected'] },
+  { field: 'actualCount', exact: ['faktisk antal', 'actual count', 'actual'] },
+  { field: 'differenceCount', exact: ['forskel mellem forventet og faktisk antal', 'forskel', 'difference'] },
+  { field: 'rank', exact: ['placering på benchmarkranglisten', 'placering', 'benchmarkplacering', 'rank', 'rang'] },
+];
+
+function normalizeHeader(text: string): string {
+  return normalizeLabel(text.replace(/[\r\n]+/g, ' ')).replace(/^å/, 'å');
+}
+
+const englishMeasures: Record<string, FieldId> = {
+  'interviews lacking': 'interviewsLacking',
+  interviews: 'interviewsWith',
+  'interviews lacking share': 'interviewsLackingShare',
+  'interviews share': 'interviewsWithShare',
+  'offers lacking': 'offersLacking',
+  offers: 'offersWith',
+  'offers lacking share': 'offersLackingShare',
+  'offers share': 'offersWithShare',
+};
+
+/**
+ * The interview and offer columns come in many spellings and word orders ("Antal uden
+ * samtaler", "Andel med minimum fire samtaler (pct.)", "Samtaler: Antal uden" from a two-row
+ * header): topic, count or share, and lacking or with are read separately.
+ */
+function measureField(text: string): FieldId | null {
+  if (englishMeasures[text]) return englishMeasures[text];
+  const topic = /samtale/.test(text) ? 'interviews' : /tilbud/.test(text) ? 'offers' : null;
+  if (!topic) return null;
+  const share = /\bandel\b|pct|procent|%/.test(text);
+  const count = /\bantal\b/.test(text) || /^(uden|med)\b/.test(text);
+  const lacking = /\buden\b|\bikke\b|mangler/.test(text);
+  const withIt = /\bmed\b|fået|modtaget/.test(text);
+  if ((!share && !count) || lacking === withIt) return null;
+  return `${topic}${lacking ? 'Lacking' : 'With'}${share ? 'Share' : ''}` as FieldId;
+}
+
+export function matchHeader(header: unknown): FieldId | null {
+  if (header === null || header === undefined) return null;
+  const full = normalizeHeader(String(header));
+  if (!full) return null;
+  const candidates = [full];
+  const colon = full.lastIndexOf(':');
+  if (colon >= 0) candidates.push(full.slice(colon + 1).trim());
+  for (const candidate of candidates) {
+    for (const entry of headerSynonyms) if (entry.exact.includes(candidate)) return entry.field;
+  }
+  for (const candidate of candidates) {
+    const measure = measureField(candidate);
+    if (measure) return measure;
+    for (const entry of headerSynonyms) if (entry.patterns?.some((pattern) => pattern.test(candidate))) return entry.field;
+  }
+  return null;
+}
+
+/** Column index per field; a field the file lacks is absent. */
+export type Mapping = Partial<Record<FieldId, number>>;
+
+export function mappingFromHeaders(headers: unknown[]): Mapping {
+  const mapping: Mapping = {};
+  headers.forEach((header, index) => {
+    const field = matchHeader(header);
+    if (field && mapping[field] === undefined) mapping[field] = index;
+  });
+  return mapping;
+}
+
+/** The kind whose fields a header row speaks of. */
+export function detectKind(headers: unknown[], mapping: Mapping): ImportKind {
+  const has = (field: FieldId) => mapping[field] !== undefined;
+  if (has('expectedCount') || has('expectedShare') || has('actualShare') || has('rank')) return 'benchmark';
+  const text = headers.map((header) => normalizeHeader(String(header ?? ''))).join(' | ');
+  const measures: FieldId[] = ['measured', 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare', 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare'];
+  if (measures.some(has)) return /12 måneder|12 mdr|225 timer|seneste år/.test(text) ? 'focus' : 'measurement';
+  if (has('municipality') && (has('period') || has('periodTo')) && !has('group')) return 'supervision';
+  return 'measurement';
+}
+
+/** How many cells of a row the synonym table recognises (header-row detection). */
+export function recognisedCount(cells: unknown[]): number {
+  return cells.reduce<number>((count, cell) => count + (matchHeader(cell) ? 1 : 0), 0);
+}
+
+/** Identifies "files with the same headers" for saved mapping profiles. */
+export function headerSignature(headers: unknown[]): string {
+  return headers.map((header) => normalizeHeader(String(header ?? ''))).join('|');
+}
+
+export const fieldLabels: Record<FieldId, string> = {
+  municipality: 'Kommune',
+  group: 'Ydelsesgruppe',
+  period: 'Periode',
+  periodTo: 'Periode til',
+  measured: 'Antal borgere',
+  interviewsLacking: 'Antal uden samtaler',
+  interviewsWith: 'Antal med samtaler',
+  interviewsLackingShare: 'Andel uden samtaler (pct.)',
+  interviewsWithShare: 'Andel med samtaler (pct.)',
+  offersLacking: 'Antal uden tilbud',
+  offersWith: 'Antal med tilbud',
+  offersLackingShare: 'Andel uden tilbud (pct.)',
+  offersWithShare: 'Andel med tilbud (pct.)',
+  expectedCount: 'Forventet antal',
+  actualCount: 'Faktisk antal',
+  differenceCount: 'Forskel i antal',
+  expectedShare: 'Forventet andel (pct.)',
+  actualShare: 'Faktisk andel (pct.)',
+  differencePoints: 'Forskel i andel (pct.-point)',
+  rank: 'Placering på benchmarkranglisten',
+  note: 'Bemærkning',
+};
+
+export const kindLabels: Record<ImportKind, string> = {
+  measurement: 'Målinger af den tidlige indsats (samtaler og tilbud)',
+  benchmark: 'Resultatmål (Jobindsats Y30R21)',
+  focus: 'Fokusmål (12 måneders anciennitet)',
+  supervision: 'Skærpet tilsyn (liste over kommuner)',
+};

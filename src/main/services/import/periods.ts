@@ -1,0 +1,67 @@
+/**
+ * Periods as Jobindsats and Danish Excel write them, to one canonical form:
+ * a month `YYYY-MM`, a quarter `YYYYQn`, a moving annual total `YYYYQMATnn`, a year `YYYY`.
+ */
+export type PeriodKind = 'month' | 'quarter' | 'mat' | 'year';
+export interface Period {
+  kind: PeriodKind;
+  /** Canonical text: `2023-07`, `2023Q2`, `2022QMAT04`, `2023`. */
+  value: string;
+}
+
+const monthNames: Record<string, number> = {
+  januar: 1, jan: 1, january: 1,
+  februar: 2, feb: 2, february: 2,
+  marts: 3, mar: 3, march: 3,
+  april: 4, apr: 4,
+  maj: 5, may: 5,
+  juni: 6, jun: 6, june: 6,
+  juli: 7, jul: 7, july: 7,
+  august: 8, aug: 8,
+  september: 9, sep: 9, sept: 9,
+  oktober: 10, okt: 10, oct: 10, october: 10,
+  november: 11, nov: 11,
+  december: 12, dec: 12,
+};
+
+const month = (year: number, monthNumber: number): Period | null =>
+  year >= 1900 && year <= 2200 && monthNumber >= 1 && monthNumber <= 12
+    ? { kind: 'month', value: `${year}-${String(monthNumber).padStart(2, '0')}` }
+    : null;
+
+/** Excel's day count (1900 system, with its phantom 29 February 1900) to a month. */
+export function excelSerialToMonth(serial: number): Period | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 200000) return null;
+  const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000);
+  return month(date.getUTCFullYear(), date.getUTCMonth() + 1);
+}
+
+export function parsePeriod(input: unknown): Period | null {
+  if (input instanceof Date) return Number.isNaN(input.getTime()) ? null : month(input.getUTCFullYear(), input.getUTCMonth() + 1);
+  if (typeof input === 'number') return Number.isInteger(input) && input >= 1900 && input <= 2200 ? { kind: 'year', value: String(input) } : excelSerialToMonth(input);
+  if (typeof input !== 'string') return null;
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  let match: RegExpMatchArray | null;
+  if ((match = text.match(/^(\d{4})\s*m\s*(\d{1,2})$/))) return month(+match[1], +match[2]);
+  if ((match = text.match(/^(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2})?(?:[t ].*)?$/))) return month(+match[1], +match[2]);
+  if ((match = text.match(/^(\d{1,2})[-/.](\d{4})$/))) return month(+match[2], +match[1]);
+  if ((match = text.match(/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/))) return month(+match[3], +match[2]);
+  if ((match = text.match(/^(\d{4})\s*q\s*mat\s*(\d{1,2})$/))) {
+    const quarter = +match[2];
+    return quarter >= 1 && quarter <= 4 ? { kind: 'mat', value: `${match[1]}QMAT${String(quarter).padStart(2, '0')}` } : null;
+  }
+  if ((match = text.match(/^(\d{4})\s*[-]?\s*(?:q|k|kvt\.?|kvartal)\s*([1-4])$/))) return { kind: 'quarter', value: `${match[1]}Q${match[2]}` };
+  if ((match = text.match(/^([1-4])\.?\s*(?:kvt\.?|kvartal)\s*(\d{4})$/))) return { kind: 'quarter', value: `${match[2]}Q${match[1]}` };
+  if ((match = text.match(/^([a-zæøå]+)\.?[\s-]*(\d{4})$/))) {
+    const monthNumber = monthNames[match[1]];
+    return monthNumber ? month(+match[2], monthNumber) : null;
+  }
+  if ((match = text.match(/^(\d{4})[\s-]*([a-zæøå]+)\.?$/))) {
+    const monthNumber = monthNames[match[2]];
+    return monthNumber ? month(+match[1], monthNumber) : null;
+  }
+  if ((match = text.match(/^(\d{4})$/))) return { kind: 'year', value: match[1] };
+  // An Excel serial that reached us as text (a date column exported as numbers).
+  if ((match = text.match(/^(\d{5})$/))) return excelSerialToMonth(+match[1]);
+  return null;
+}

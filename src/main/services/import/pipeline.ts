@@ -1,0 +1,380 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type {
+  EarlierImport,
+  ImportBatchRow,
+  ImportOptions,
+  ImportPreview,
+  ImportProblem,
+  ImportReport,
+  ValidationReport,
+} from '../../../shared/api/import';
+import { backupDatabase, currentUserName, nowIso, setSetting, type Db } from '../store';
+import { columnLetter, RowConverter, isBlankRow, rowKey, type ConvertedRow, type RowProblem } from './convert';
+import { encodingLabels } from './encoding';
+import { fieldLabels, headerSignature, type Mapping } from './fields';
+import { missingRequired, previewOf, resolveLayout, type Layout } from './layout';
+import { checkFileSize, FileProblem } from './readers';
+import { buildReferenceLookup } from './reference-lookup';
+import type { StagedFile } from './staging';
+import { KeyIndex } from './key-index';
+import { beginBatch, type BatchWriter } from './writer';
+
+export interface ProgressPayload {
+  importId: string;
+  phase: string;
+  rowsDone: number;
+  rowsTotal: number | null;
+}
+
+export interface RunHooks {
+  importId?: string;
+  onProgress?(payload: ProgressPayload): void;
+  /** Database file, for the backup taken before an import into a store that has data. */
+  databasePath?: string;
+}
+
+const keptProblems = 1000;
+const insertRun = 100_000;
+const cancelled = new Set<string>();
+const running = new Set<string>();
+let importInProgress = false;
+
+export function cancelImport(importId: string): boolean {
+  if (!running.has(importId)) return false;
+  cancelled.add(importId);
+  return true;
+}
+
+export async function sha256OfFile(filePath: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function findEarlierImport(db: Db, sha256: string): EarlierImport | null {
+  const row = db.prepare('SELECT id, file_name, imported_at FROM import_batch WHERE sha256 = ?').get(sha256) as
+    | { id: number; file_name: string; imported_at: string }
+    | undefined;
+  return row ? { batchId: row.id, fileName: row.file_name, importedAt: row.imported_at } : null;
+}
+
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()} kl. ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function duplicateMessage(earlier: EarlierImport): string {
+  return `Filen er allerede indlæst: "${earlier.fileName}" blev indlæst ${formatTime(earlier.importedAt)} (indlæsning nr. ${earlier.batchId}). Fjern den indlæsning i historikken først, hvis filen skal indlæses igen.`;
+}
+
+function statSize(file: StagedFile): number {
+  try {
+    return fs.statSync(file.filePath).size;
+  } catch {
+    throw new FileProblem('not-found', `Filen ${file.fileName} kan ikke længere læses.`);
+  }
+}
+
+export async function previewFile(db: Db, file: StagedFile, options: ImportOptions = {}): Promise<ImportPreview> {
+  checkFileSize(statSize(file));
+  const layout = await resolveLayout(db, file, options);
+  const profiles = (db.prepare('SELECT name FROM mapping_profile ORDER BY name').all() as { name: string }[]).map((row) => row.name);
+  return {
+    fileId: file.fileId,
+    fileName: file.fileName,
+    size: file.size,
+    ...previewOf(layout, profiles),
+    duplicateOf: findEarlierImport(db, await sha256OfFile(file.filePath)),
+  };
+}
+
+function readerLabel(layout: Layout): string {
+  const { info } = layout.source;
+  const parts: string[] = [info.format];
+  if (info.encoding) parts.push(encodingLabels[info.encoding]);
+  if (info.delimiter) parts.push(info.delimiter === '\t' ? 'tabulator' : `"${info.delimiter}"`);
+  if (info.sheet) parts.push(`ark "${info.sheet}"`);
+  return parts.join(', ');
+}
+
+function requireColumns(layout: Layout): void {
+  const missing = missingRequired(layout.kind, layout.mapping);
+  if (missing.length === 0) return;
+  const found = layout.headers.filter(Boolean).slice(0, 8).join(', ') || 'ingen';
+  if (Object.keys(layout.mapping).length === 0) {
+    throw new FileProblem(
+      'no-known-columns',
+      `Ingen af kolonneoverskrifterne blev genkendt (overskriftsrække ${layout.headerRow}: ${found}). Vælg den rigtige overskriftsrække, eller angiv kolonnernes betydning i forhåndsvisningen.`,
+    );
+  }
+  throw new FileProblem(
+    'missing-columns',
+    `Filen mangler en kolonne for ${missing.map((field) => fieldLabels[field]).join(', ')} (overskriftsrække ${layout.headerRow}: ${found}). Angiv kolonnen i forhåndsvisningen.`,
+  );
+}
+
+function toProblem(problem: RowProblem, layout: Layout): ImportProblem {
+  const index = problem.column ? columnIndex(problem.column) : -1;
+  return { row: problem.row, column: problem.column, header: index >= 0 ? (layout.headers[index] ?? null) : null, message: problem.message };
+}
+
+function columnIndex(letters: string): number {
+  let value = 0;
+  for (const letter of letters) value = value * 26 + (letter.charCodeAt(0) - 64);
+  return value - 1;
+}
+
+function describeMapping(layout: Layout): string {
+  const named: Record<string, string> = {};
+  for (const [field, index] of Object.entries(layout.mapping)) named[field] = layout.headers[index as number] ?? `kolonne ${index}`;
+  return JSON.stringify({ kind: layout.kind, headerRow: layout.headerRow, mapping: layout.mapping, headers: named });
+}
+
+interface Pass {
+  layout: Layout;
+  rowsRead: number;
+  rowsValid: number;
+  rowsWithProblems: number;
+  problems: ImportProblem[];
+  problemsTotal: number;
+  writer: BatchWriter | null;
+}
+
+/**
+ * Reads every row once: converts, validates, checks duplicate keys and, when a writer is given,
+ * inserts the valid rows inside the file's transaction. Yields between batches so progress
+ * events go out and a cancel can arrive.
+ */
+async function readAll(
+  db: Db,
+  layout: Layout,
+  importId: string,
+  phase: string,
+  hooks: RunHooks,
+  startWriter: () => BatchWriter | null,
+): Promise<Pass> {
+  const lookup = buildReferenceLookup(db);
+  const pass: Pass = { layout, rowsRead: 0, rowsValid: 0, rowsWithProblems: 0, problems: [], problemsTotal: 0, writer: null };
+  const seen = new KeyIndex();
+  const headerCount = layout.headers.length;
+  const keyColumn = layout.mapping.municipality;
+  const rowProblems: RowProblem[] = [];
+  const converter = new RowConverter(layout.kind, layout.mapping, lookup, headerCount);
+  let pending: ConvertedRow[] = [];
+  pass.writer = startWriter();
+  await layout.source.read(async ({ rows, fraction }) => {
+    const good: ConvertedRow[] = [];
+    for (const row of rows) {
+      if (row.rowNumber <= layout.headerRow || isBlankRow(row.cells)) continue;
+      pass.rowsRead++;
+      rowProblems.length = 0;
+      if (row.problem) rowProblems.push({ row: row.rowNumber, column: '', message: row.problem });
+      const converted = row.problem ? null : converter.convert(row.cells, row.rowNumber, rowProblems);
+      if (converted) {
+        const earlier = seen.firstRow(rowKey(converted), row.rowNumber);
+        if (earlier !== 0) {
+          rowProblems.push({
+            row: row.rowNumber,
+            column: keyColumn !== undefined ? columnLetter(keyColumn) : '',
+            message: `Samme kommune, ${layout.kind === 'supervision' ? 'periode' : 'ydelsesgruppe og periode'} står også i række ${earlier}.`,
+          });
+        } else good.push(converted);
+      }
+      if (rowProblems.length > 0) {
+        pass.rowsWithProblems++;
+        pass.problemsTotal += rowProblems.length;
+        for (const problem of rowProblems) if (pass.problems.length < keptProblems) pass.problems.push(toProblem(problem, layout));
+      }
+    }
+    if (pass.writer) {
+      // Bigger sorted runs keep the B-tree inserts closer to sequential.
+      for (const row of good) pending.push(row);
+      if (pending.length >= insertRun) {
+        pass.writer.insert(pending);
+        pending = [];
+      }
+    }
+    pass.rowsValid += good.length;
+    const estimate = fraction && fraction > 0 ? Math.round(pass.rowsRead / fraction) : null;
+    hooks.onProgress?.({ importId, phase, rowsDone: pass.rowsRead, rowsTotal: fraction === 1 ? pass.rowsRead : estimate });
+    // Let progress events out and a cancel in.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (cancelled.has(importId)) throw new FileProblem('cancelled', 'Indlæsningen blev annulleret. Intet blev gemt.');
+  });
+  if (pass.writer && pending.length > 0) pass.writer.insert(pending);
+  return pass;
+}
+
+export async function validateFile(db: Db, file: StagedFile, options: ImportOptions = {}, hooks: RunHooks = {}): Promise<ValidationReport> {
+  checkFileSize(statSize(file));
+  const layout = await resolveLayout(db, file, options);
+  requireColumns(layout);
+  const importId = hooks.importId ?? crypto.randomUUID();
+  running.add(importId);
+  try {
+    const pass = await readAll(db, layout, importId, 'validating', hooks, () => null);
+    if (pass.rowsRead === 0) throw new FileProblem('no-rows', 'Filen har en overskriftsrække, men ingen rækker med tal.');
+    return {
+      fileId: file.fileId,
+      fileName: file.fileName,
+      kind: layout.kind,
+      rowsRead: pass.rowsRead,
+      rowsValid: pass.rowsValid,
+      rowsWithProblems: pass.rowsWithProblems,
+      problems: pass.problems,
+      problemsTotal: pass.problemsTotal,
+      duplicateOf: findEarlierImport(db, await sha256OfFile(file.filePath)),
+    };
+  } finally {
+    running.delete(importId);
+    cancelled.delete(importId);
+  }
+}
+
+export async function importFile(
+  db: Db,
+  file: StagedFile,
+  options: ImportOptions & { skipBadRows?: boolean } = {},
+  hooks: RunHooks = {},
+): Promise<ImportReport> {
+  const started = Date.now();
+  const size = statSize(file);
+  checkFileSize(size);
+  if (importInProgress) throw new FileProblem('busy', 'En anden fil er ved at blive indlæst. Vent, til den er færdig.');
+  importInProgress = true;
+  const importId = hooks.importId ?? crypto.randomUUID();
+  running.add(importId);
+  let writer: BatchWriter | null = null;
+  try {
+    const sha256 = await sha256OfFile(file.filePath);
+    const earlier = findEarlierImport(db, sha256);
+    if (earlier) throw new FileProblem('duplicate-file', duplicateMessage(earlier));
+    const layout = await resolveLayout(db, file, options);
+    requireColumns(layout);
+    let backupPath: string | null = null;
+    const hasData = db.prepare('SELECT 1 FROM import_batch LIMIT 1').get();
+    if (hasData && hooks.databasePath) backupPath = backupDatabase(db, hooks.databasePath, 'before-import');
+    const importedAt = nowIso();
+    const pass = await readAll(db, layout, importId, 'importing', hooks, () => {
+      writer = beginBatch(db, {
+        fileName: file.fileName,
+        fileSize: size,
+        sha256,
+        kind: layout.kind,
+        reader: readerLabel(layout),
+        mappingJson: describeMapping(layout),
+        importedAt,
+        importedBy: currentUserName(),
+      });
+      return writer;
+    });
+    const activeWriter = pass.writer!;
+    if (pass.rowsRead === 0) throw new FileProblem('no-rows', 'Filen har en overskriftsrække, men ingen rækker med tal. Intet blev indlæst.');
+    if (pass.rowsWithProblems > 0 && !options.skipBadRows) {
+      throw new FileProblem(
+        'invalid-rows',
+        `${pass.rowsWithProblems} af ${pass.rowsRead} rækker har fejl, så intet fra filen blev indlæst. Ret fejlene, eller vælg at springe fejlrækkerne over.`,
+        pass.problems,
+      );
+    }
+    if (pass.rowsValid === 0) throw new FileProblem('no-valid-rows', 'Ingen af filens rækker kunne indlæses. Intet blev gemt.', pass.problems);
+    hooks.onProgress?.({ importId, phase: 'committing', rowsDone: pass.rowsRead, rowsTotal: pass.rowsRead });
+    const replacedFrom = activeWriter.replaced();
+    const rowsReplaced = replacedFrom.reduce((sum, entry) => sum + entry.rows, 0);
+    const report: ImportReport = {
+      batchId: activeWriter.batchId,
+      fileName: file.fileName,
+      kind: layout.kind,
+      rowsRead: pass.rowsRead,
+      rowsImported: pass.rowsValid,
+      rowsSkipped: pass.rowsWithProblems,
+      rowsReplaced,
+      replacedFrom,
+      skippedProblems: pass.problems,
+      durationMs: 0,
+      backupPath,
+    };
+    activeWriter.commit({
+      rowsRead: pass.rowsRead,
+      rowsImported: pass.rowsValid,
+      rowsSkipped: pass.rowsWithProblems,
+      rowsReplaced,
+      reportJson: JSON.stringify({ replacedFrom, skippedProblems: pass.problems, problemsTotal: pass.problemsTotal, warnings: layout.warnings }),
+    });
+    writer = null;
+    report.durationMs = Date.now() - started;
+    hooks.onProgress?.({ importId, phase: 'done', rowsDone: pass.rowsRead, rowsTotal: pass.rowsRead });
+    return report;
+  } catch (error) {
+    (writer as BatchWriter | null)?.rollback();
+    hooks.onProgress?.({ importId, phase: error instanceof FileProblem && error.code === 'cancelled' ? 'cancelled' : 'failed', rowsDone: 0, rowsTotal: null });
+    throw error;
+  } finally {
+    importInProgress = false;
+    running.delete(importId);
+    cancelled.delete(importId);
+  }
+}
+
+export function listBatches(db: Db): ImportBatchRow[] {
+  const current = new Map<number, number>();
+  const tally = (sql: string) => {
+    for (const row of db.prepare(sql).all() as { batchId: number; rows: number }[]) current.set(row.batchId, (current.get(row.batchId) ?? 0) + row.rows);
+  };
+  tally('SELECT batch_id AS batchId, COUNT(*) AS rows FROM measurement_current GROUP BY batch_id');
+  for (const [table, keys] of [
+    ['benchmark', 'municipality_code, group_label, period'],
+    ['focus_measurement', 'municipality_code, group_label, period'],
+  ] as const) {
+    tally(`SELECT batch_id AS batchId, COUNT(*) AS rows FROM ${table} t WHERE batch_id = (SELECT MAX(batch_id) FROM ${table} o WHERE (${keys
+      .split(', ')
+      .map((key) => `o.${key} = t.${key}`)
+      .join(' AND ')})) GROUP BY batch_id`);
+  }
+  tally('SELECT batch_id AS batchId, COUNT(*) AS rows FROM supervision_entry WHERE batch_id IS NOT NULL AND removed_at IS NULL GROUP BY batch_id');
+  const rows = db
+    .prepare(
+      `SELECT id, file_name AS fileName, file_size AS fileSize, sha256, kind, reader, rows_read AS rowsRead, rows_imported AS rowsImported,
+              rows_skipped AS rowsSkipped, rows_replaced AS rowsReplaced, imported_at AS importedAt, imported_by AS importedBy, is_demo AS isDemo
+       FROM import_batch ORDER BY id DESC`,
+    )
+    .all() as (Omit<ImportBatchRow, 'isDemo' | 'currentRows'> & { isDemo: number })[];
+  return rows.map((row) => ({ ...row, isDemo: row.isDemo === 1, currentRows: current.get(row.id) ?? 0 }));
+}
+
+/** Undo: the batch and (through ON DELETE CASCADE) its rows go; older rows become current again. */
+export function removeBatch(db: Db, batchId: number): number {
+  if (importInProgress) throw new FileProblem('busy', 'En fil er ved at blive indlæst. Vent, til den er færdig.');
+  return db.transaction(() => {
+    const exists = db.prepare('SELECT is_demo FROM import_batch WHERE id = ?').get(batchId) as { is_demo: number } | undefined;
+    if (!exists) throw new FileProblem('not-found', `Indlæsning nr. ${batchId} findes ikke (den er måske allerede fjernet).`);
+    let removed = 0;
+    for (const table of ['measurement', 'benchmark', 'focus_measurement', 'supervision_entry']) {
+      removed += (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE batch_id = ?`).get(batchId) as { n: number }).n;
+    }
+    db.prepare('DELETE FROM import_batch WHERE id = ?').run(batchId);
+    // Undoing the demo batch is clearing the demo data: it must not come back on the next start.
+    if (exists.is_demo === 1) setSetting(db, 'demoDataDismissed', '1');
+    return removed;
+  })();
+}
+
+export function listProfiles(db: Db) {
+  return db.prepare('SELECT name, kind, created_at AS createdAt FROM mapping_profile ORDER BY name').all() as {
+    name: string;
+    kind: Layout['kind'];
+    createdAt: string;
+  }[];
+}
+
+/** Saves the mapping the user confirmed for this file's headers, offered again for files with the same headers. */
+export async function saveProfile(db: Db, name: string, file: StagedFile, options: ImportOptions = {}): Promise<void> {
+  const layout = await resolveLayout(db, file, { ...options, profile: undefined });
+  db.prepare(
+    `INSERT INTO mapping_profile (name, kind, header_signature, mapping_json, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, header_signature = excluded.header_signature, mapping_json = excluded.mapping_json, created_at = excluded.created_at`,
+  ).run(name, layout.kind, headerSignature(layout.headers), JSON.stringify(layout.mapping satisfies Mapping), nowIso());
+}
+

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { maxUnpackedXlsxBytes, maxXlsxCompressionRatio } from './limits';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+export class ZipProblem extends Error {
+  constructor(
+    readonly reason: 'truncated' | 'not-xlsx' | 'bomb',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads an .xlsx's central directory (the index at the end of every zip) without unpacking
+ * anything: a truncated download has none, a zip bomb declares absurd sizes, a zip that is not
+ * a workbook lacks `xl/workbook.xml`. All three are refused before exceljs sees the file.
+ */
+export function inspectXlsx(filePath: string): ZipEntry[] {
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const tailLength = Math.min(size, 65557);
+    const tail = Buffer.alloc(tailLength);
+    fs.readSync(fd, tail, 0, tailLength, size - tailLength);
+    let eocd = -1;
+    for (let index = tailLength - 22; index >= 0; index--) {
+      if (tail.readUInt32LE(index) === 0x06054b50) {
+        eocd = index;
+        break;
+      }
+    }
+    const truncated = new ZipProblem('truncated', 'Excel-filen er ufuldstændig eller beskadiget (fx en afbrudt download). Hent eller gem filen igen.');
+    if (eocd < 0) throw truncated;
+    const entryCount = tail.readUInt16LE(eocd + 10);
+    const directorySize = tail.readUInt32LE(eocd + 12);
+    const directoryOffset = tail.readUInt32LE(eocd + 16);
+    if (directoryOffset === 0xffffffff || directoryOffset + directorySize > size) throw truncated;
+    const directory = Buffer.alloc(directorySize);
+    fs.readSync(fd, directory, 0, directorySize, directoryOffset);
+    const entries: ZipEntry[] = [];
+    let position = 0;
+    for (let index = 0; index < entryCount; index++) {
+      if (position + 46 > directory.length || directory.readUInt32LE(position) !== 0x02014b50) throw truncated;
+      const nameLength = directory.readUInt16LE(position + 28);
+      const extraLength = directory.readUInt16LE(position + 30);
+      const commentLength = directory.readUInt16LE(position + 32);
+      entries.push({
+        method: directory.readUInt16LE(position + 10),
+        compressedSize: directory.readUInt32LE(position + 20),
+        uncompressedSize: directory.readUInt32LE(position + 24),
+        localHeaderOffset: directory.readUInt32LE(position + 42),
+        name: directory.toString('utf8', position + 46, position + 46 + nameLength),
+      });
+      position += 46 + nameLength + extraLength + commentLength;
+    }
+    if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
+      throw new ZipProblem('not-xlsx', 'Filen er en zip-fil, men ikke et Excel-regneark (.xlsx). Åbn den i Excel og gem den som .xlsx.');
+    }
+    const unpacked = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+    const bomb = entries.some(
+      (entry) => entry.uncompressedSize === 0xffffffff || (entry.uncompressedSize > 10_000_000 && entry.uncompressedSize > entry.compressedSize * maxXlsxCompressionRatio),
+    );
+    if (bomb || unpacked > maxUnpackedXlsxBytes) {
+      throw new ZipProblem('bomb', 'Excel-filen pakker sig ud til en urimelig størrelse (en såkaldt zip-bombe) og læses ikke af sikkerhedshensyn.');
+    }
+    for (const entry of entries) {
+      if (entry.localHeaderOffset + entry.compressedSize > size) throw truncated;
+    }
+    return entries;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Unpacks one small entry (e.g. `xl/workbook.xml`) from a checked zip. */
+export function readZipEntry(filePath: string, entry: ZipEntry): Buffer {
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    const header = Buffer.alloc(30);
+    fs.readSync(fd, header, 0, 30, entry.localHeaderOffset);
+    const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    const data = Buffer.alloc(entry.compressedSize);
+    fs.readSync(fd, data, 0, entry.compressedSize, dataStart);
+    return entry.method === 8 ? zlib.inflateRawSync(data, { maxOutputLength: 64 * 1024 * 1024 }) : data;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Sheet names in workbook order. */
+export function xlsxSheetNames(filePath: string, entries: ZipEntry[]): string[] {
+  const workbook = entries.find((entry) => entry.name === 'xl/workbook.xml');
+  if (!workbook) return [];
+  const xml = readZipEntry(filePath, workbook).toString('utf8');
+  return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((match) => decodeXml(match[1]));
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, entity: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    if (named[entity]) return named[entity];
+    return String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
+  });
+}

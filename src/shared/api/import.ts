@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { defineCall } from '../contract';
+
+/** What a file holds (issue 4). */
+export type ImportKind = 'measurement' | 'benchmark' | 'focus' | 'supervision';
+export type ImportFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
+export type ImportEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type ImportDelimiter = ';' | ',' | '\t' | '|';
+
+/** Everything the preview detects, each changeable by the user; absent = detect. */
+export interface ImportOptions {
+  encoding?: ImportEncoding;
+  delimiter?: ImportDelimiter;
+  sheet?: string;
+  /** The header row as numbered in Excel (1-based). */
+  headerRow?: number;
+  kind?: ImportKind;
+  /** Field id → column index (0-based); replaces the detected mapping when given. */
+  mapping?: Record<string, number>;
+  /** A saved mapping profile to apply. */
+  profile?: string;
+}
+
+export interface EarlierImport {
+  batchId: number;
+  fileName: string;
+  importedAt: string;
+}
+
+export interface ImportPreview {
+  fileId: string;
+  fileName: string;
+  size: number;
+  format: ImportFormat;
+  encoding: ImportEncoding | null;
+  delimiter: ImportDelimiter | null;
+  sheetNames: string[];
+  sheet: string | null;
+  headerRow: number;
+  headers: string[];
+  kind: ImportKind;
+  /** Field id → column index. */
+  mapping: Record<string, number>;
+  /** The fields of `kind`, in order; `required` ones must be mapped. */
+  fields: { id: string; required: boolean }[];
+  /** The first data rows as text, as parsed. */
+  sampleRows: { rowNumber: number; cells: string[] }[];
+  /** A saved profile for files with these headers, if any (already applied when `profile` was not given). */
+  matchedProfile: string | null;
+  profiles: string[];
+  duplicateOf: EarlierImport | null;
+  /** Things the user should know, in Danish (e.g. a required field that matched no column). */
+  warnings: string[];
+}
+
+/** One problem, where the user finds it in Excel. */
+export interface ImportProblem {
+  row: number;
+  /** Excel column letter (`C`), empty when the whole row is wrong. */
+  column: string;
+  /** The column's header, when known. */
+  header: string | null;
+  message: string;
+}
+
+export interface ValidationReport {
+  fileId: string;
+  fileName: string;
+  kind: ImportKind;
+  rowsRead: number;
+  rowsValid: number;
+  rowsWithProblems: number;
+  /** At most 1,000 problems; `problemsTotal` counts all. */
+  problems: ImportProblem[];
+  problemsTotal: number;
+  duplicateOf: EarlierImport | null;
+}
+
+export interface ImportReport {
+  batchId: number;
+  fileName: string;
+  kind: ImportKind;
+  rowsRead: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  rowsReplaced: number;
+  /** Which earlier imports the replaced rows came from. */
+  replacedFrom: { batchId: number; fileName: string; rows: number }[];
+  /** The skipped rows' problems (at most 1,000 kept). */
+  skippedProblems: ImportProblem[];
+  durationMs: number;
+  backupPath: string | null;
+}
+
+export interface ImportBatchRow {
+  id: number;
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  kind: string;
+  reader: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  rowsReplaced: number;
+  importedAt: string;
+  importedBy: string;
+  isDemo: boolean;
+  /** Rows of this batch that are the current value of their key (a newer batch replaces). */
+  currentRows: number;
+}
+
+export interface SupervisionEntryRow {
+  id: number;
+  municipalityCode: number;
+  municipalityName: string;
+  periodFrom: string;
+  periodTo: string | null;
+  note: string | null;
+  batchId: number | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+const kind = z.enum(['measurement', 'benchmark', 'focus', 'supervision']);
+export const importOptionsSchema = z
+  .object({
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
+    delimiter: z.enum([';', ',', '\t', '|']).optional(),
+    sheet: z.string().max(200).optional(),
+    headerRow: z.number().int().min(1).max(1000).optional(),
+    kind: kind.optional(),
+    mapping: z.record(z.string().max(40), z.number().int().min(0).max(1000)).optional(),
+    profile: z.string().max(200).optional(),
+  })
+  .strict();
+const fileId = z.string().regex(/^[a-f0-9-]{8,64}$/);
+const importId = z.string().min(1).max(100);
+
+export const importContract = {
+  /** Starts an upload: the renderer reads the picked file and sends its bytes in chunks. */
+  'import.upload.begin': defineCall<{ uploadId: string }>()(z.object({ fileName: z.string().min(1).max(500), size: z.number().int().min(0) }).strict()),
+  'import.upload.chunk': defineCall<{ received: number }>()(
+    z.object({ uploadId: fileId, offset: z.number().int().min(0), base64: z.string().max(48 * 1024 * 1024) }).strict(),
+  ),
+  'import.upload.finish': defineCall<{ fileId: string; fileName: string; size: number }>()(z.object({ uploadId: fileId }).strict()),
+  'import.discard': defineCall<{ discarded: boolean }>()(z.object({ fileId }).strict()),
+  'import.preview': defineCall<ImportPreview>()(z.object({ fileId, options: importOptionsSchema.optional() }).strict()),
+  'import.validate': defineCall<ValidationReport>()(z.object({ fileId, options: importOptionsSchema.optional() }).strict()),
+  'import.run': defineCall<ImportReport>()(
+    z.object({ fileId, options: importOptionsSchema.optional(), skipBadRows: z.boolean().optional(), importId: importId.optional() }).strict(),
+  ),
+  'import.cancel': defineCall<{ cancelled: boolean }>()(z.object({ importId }).strict()),
+  'import.history': defineCall<ImportBatchRow[]>()(z.object({}).strict().optional()),
+  'import.undo': defineCall<{ batchId: number; removedRows: number }>()(z.object({ batchId: z.number().int().min(1) }).strict()),
+  'import.profiles.list': defineCall<{ name: string; kind: ImportKind; createdAt: string }[]>()(z.object({}).strict().optional()),
+  'import.profiles.save': defineCall<{ name: string }>()(
+    z.object({ name: z.string().trim().min(1).max(100), fileId, options: importOptionsSchema.optional() }).strict(),
+  ),
+  'supervision.list': defineCall<SupervisionEntryRow[]>()(z.object({}).strict().optional()),
+  'supervision.add': defineCall<SupervisionEntryRow>()(
+    z
+      .object({
+        municipality: z.union([z.number().int(), z.string().min(1).max(100)]),
+        periodFrom: z.string().min(1).max(40),
+        periodTo: z.string().max(40).nullable().optional(),
+        note: z.string().max(2000).nullable().optional(),
+      })
+      .strict(),
+  ),
+  'supervision.remove': defineCall<{ removed: boolean }>()(z.object({ id: z.number().int().min(1) }).strict()),
+};
