@@ -129,6 +129,20 @@ describe('an .xlsx with three title rows above the header', () => {
     ]);
   });
 
+  it('refuses a row whose formula fetched its value from outside the workbook (WEBSERVICE, HYPERLINK), naming the cell', async () => {
+    const workbookPath = await writeTitledWorkbook(file('udefra.xlsx'), [
+      ['Ærø', 'A-dagpenge', '2023M07', 25, 6, 24, 3, 12],
+      ['Læsø', 'Kontanthjælp', '2023M07', { formula: 'WEBSERVICE("https://example.invalid/n")', result: 14 } as unknown, 2, '14,3', 1, '7,1'],
+    ]);
+    const before = storeFingerprint(db());
+    await expect(importPath(db(), workbookPath)).rejects.toThrow(/1 af 2 rækker har fejl/);
+    expect(storeFingerprint(db())).toBe(before);
+    const report = await importPath(db(), workbookPath, { skipBadRows: true });
+    expect(report.rowsImported).toBe(1);
+    expect(report.skippedProblems[0]).toMatchObject({ row: 6, column: 'D' });
+    expect(report.skippedProblems[0].message).toMatch(/=WEBSERVICE.*uden for projektmappen/);
+  });
+
   it('reads the first sheet, or the sheet the user chooses', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Noter').addRow(['Læs mig først']);

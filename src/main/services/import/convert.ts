@@ -1,3 +1,4 @@
+import { ExternalFormulaCell } from './readers';
 import type { FieldId, ImportKind, Mapping } from './fields';
 import { fieldLabels } from './fields';
 import { parseNumber } from './numbers';
@@ -176,6 +177,16 @@ export class RowConverter {
 
     if (headerCount > 0 && cells.length > headerCount && cells.slice(headerCount).some((cell) => !isEmpty(cell))) {
       this.problem(null, `Rækken har ${cells.length} felter, men overskriften har ${headerCount}: et skilletegn eller anførselstegn er sandsynligvis forkert.`);
+      return null;
+    }
+
+    const external = cells.findIndex((cell) => cell instanceof ExternalFormulaCell);
+    if (external >= 0) {
+      this.problems.push({
+        row: rowNumber,
+        column: columnLetter(external),
+        message: `Cellen indeholder formlen ${String(cells[external]).slice(0, 80)}, som henter sin værdi uden for projektmappen; rækken indlæses ikke. Erstat formlen med selve værdien.`,
+      });
       return null;
     }
 

@@ -370,6 +370,21 @@ function openXlsx(filePath: string, options: ReadOptions): Source {
   };
 }
 
+/**
+ * Functions whose cached value came from outside the workbook (the web, another program, a
+ * file). Ordinary formulas are read by their cached value; a cell using one of these is not
+ * trusted, because the value it shows was fetched, not computed from the sheet.
+ */
+const externalFunctions = /\b(HYPERLINK|WEBSERVICE|FILTERXML|IMPORTXML|IMPORTDATA|RTD|DDE|CALL|REGISTER(\.ID)?|EXEC|INDIRECT)\s*\(/i;
+
+/** A cell whose formula reaches outside the workbook; the row it is in is refused. */
+export class ExternalFormulaCell {
+  constructor(readonly formula: string) {}
+  toString(): string {
+    return `=${this.formula}`;
+  }
+}
+
 /** exceljs rows are 1-based and hold formulas, rich text and hyperlinks as objects. */
 function cellValues(values: unknown[]): unknown[] {
   const cells: unknown[] = [];
@@ -381,6 +396,7 @@ function plainValue(value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || value instanceof Date) return value;
   const object = value as Record<string, unknown>;
+  if (typeof object.formula === 'string' && externalFunctions.test(object.formula)) return new ExternalFormulaCell(object.formula);
   if ('result' in object) return plainValue(object.result);
   if ('formula' in object || 'sharedFormula' in object) return null;
   if (Array.isArray(object.richText)) return (object.richText as { text: string }[]).map((part) => part.text).join('');
