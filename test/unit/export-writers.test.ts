@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { isDangerousText, neutraliseForCsv } from '../../src/main/services/export/sanitize';
+import { neutraliseCell, startsLikeFormula } from '../../src/main/services/export/neutralise-formula';
 import { exportFileName, sheetName, writeView } from '../../src/main/services/export/view';
 import type { SheetColumn } from '../../src/main/services/export/workbook';
 
@@ -20,10 +20,12 @@ async function readBack(bytes: Buffer) {
 
 describe('formula-injection neutralisation', () => {
   it('flags exactly the text that starts with = + - @ tab or CR', () => {
-    for (const text of injections) expect(isDangerousText(text)).toBe(true);
-    for (const text of ['København', '12,3 %', 'a=b', ' =x', '']) expect(isDangerousText(text)).toBe(false);
-    expect(neutraliseForCsv('=1+1')).toBe("'=1+1");
-    expect(neutraliseForCsv('Ærø')).toBe('Ærø');
+    for (const text of injections) expect(startsLikeFormula(text)).toBe(true);
+    // Excel trims leading spaces before it parses, so ' =x' is a formula too.
+    expect(startsLikeFormula(' =x')).toBe(true);
+    for (const text of ['København', '12,3 %', 'a=b', '']) expect(startsLikeFormula(text)).toBe(false);
+    expect(neutraliseCell('=1+1', 'csv')).toBe("'=1+1");
+    expect(neutraliseCell('Ærø', 'csv')).toBe('Ærø');
   });
 
   it('writes dangerous text into .xlsx as text-formatted strings, never as formulas', async () => {

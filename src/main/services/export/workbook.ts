@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ExportColumnKind } from '../../../shared/api/export';
-import { isDangerousText, neutraliseForCsv } from './sanitize';
+import { neutraliseCell, startsLikeFormula } from './neutralise-formula';
 
 export type CellValue = string | number | boolean | null;
 
@@ -31,16 +31,16 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns:
   header.alignment = { vertical: 'top', wrapText: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } };
   header.eachCell((cell) => {
-    if (typeof cell.value === 'string' && isDangerousText(cell.value)) cell.numFmt = '@';
+    if (typeof cell.value === 'string' && startsLikeFormula(cell.value)) cell.numFmt = '@';
   });
   for (const values of rows) {
-    const row = sheet.addRow(values.map((value, index) => toCell(value, columns[index].kind)));
+    const row = sheet.addRow(values.map((value, index) => neutraliseCell(toCell(value, columns[index].kind), 'xlsx')));
     values.forEach((value, index) => {
       const cell = row.getCell(index + 1);
       const format = numberFormats[columns[index].kind];
       // Text cells keep the text format, so even a value like "=1+1" stays text when edited in Excel.
       if (typeof value === 'string' || columns[index].kind !== 'text') cell.numFmt = format ?? 'General';
-      if (typeof value === 'string' && isDangerousText(value)) cell.numFmt = '@';
+      if (typeof value === 'string' && startsLikeFormula(value)) cell.numFmt = '@';
     });
   }
   columns.forEach((column, index) => {
@@ -85,7 +85,7 @@ export function toDanishCsv(columns: SheetColumn[], rows: CellValue[][]): Buffer
       text = text.replace('\u2212', '-');
       return text;
     }
-    text = neutraliseForCsv(typeof value === 'boolean' ? (value ? 'Ja' : 'Nej') : value);
+    text = String(neutraliseCell(typeof value === 'boolean' ? (value ? 'Ja' : 'Nej') : value, 'csv'));
     return /[";\r\n]/.test(text) || text !== text.trim() || text.startsWith("'") ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [columns.map((column) => field(column.header, 'text')).join(';'), ...rows.map((row) => row.map((value, index) => field(value, columns[index].kind)).join(';'))];
