@@ -9,6 +9,8 @@ import { openAppInChromium, type AppUnderTest } from '../helpers/browser';
 let app: AppUnderTest;
 beforeAll(async () => {
   app = await openAppInChromium();
+  // The overview opens first; the municipality list is the page this test waits for.
+  await app.page.getByRole('button', { name: 'Kommuner', exact: true }).click();
 });
 afterAll(async () => {
   await app?.close();
