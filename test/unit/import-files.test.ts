@@ -143,6 +143,22 @@ describe('an .xlsx with three title rows above the header', () => {
     expect(report.skippedProblems[0].message).toMatch(/=WEBSERVICE.*uden for projektmappen/);
   });
 
+  it('reads a share that Excel keeps as a fraction with a percent format (0,24 shown as 24,0 %) as 24 %', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Andele');
+    sheet.addRow(['Kommune', 'Ydelsesgruppe', 'Måned', 'Antal borgere', 'Andel uden samtaler (pct.)', 'Andel uden tilbud (pct.)']);
+    sheet.addRow(['Ærø', 'A-dagpenge', '2023M07', 25, 0.24, 12]);
+    sheet.getCell('E2').numFmt = '0.0%';
+    const percentPath = file('procent.xlsx');
+    await workbook.xlsx.writeFile(percentPath);
+    await importPath(db(), percentPath);
+    // E2 carries a percent format (0.24 → 24 %); F2 is a plain number already in per cent (12 → 12 %).
+    expect(db().prepare('SELECT interviews_lacking_share AS interviews, offers_lacking_share AS offers FROM measurement WHERE municipality_code = 492').get()).toEqual({
+      interviews: 0.24,
+      offers: 0.12,
+    });
+  });
+
   it('reads the first sheet, or the sheet the user chooses', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Noter').addRow(['Læs mig først']);

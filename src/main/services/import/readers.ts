@@ -345,7 +345,7 @@ function openXlsx(filePath: string, options: ReadOptions): Source {
           }
           for await (const row of worksheet) {
             if (stop) continue;
-            rows.push({ rowNumber: row.number, cells: cellValues(row.values as unknown[]) });
+            rows.push({ rowNumber: row.number, cells: cellValues(row.values as unknown[], row) });
             seen++;
             if (limit && seen >= limit) stop = true;
             if (rows.length >= batchSize || stop) {
@@ -386,9 +386,14 @@ export class ExternalFormulaCell {
 }
 
 /** exceljs rows are 1-based and hold formulas, rich text and hyperlinks as objects. */
-function cellValues(values: unknown[]): unknown[] {
+function cellValues(values: unknown[], row?: ExcelJS.Row): unknown[] {
   const cells: unknown[] = [];
-  for (let index = 1; index < values.length; index++) cells.push(plainValue(values[index]));
+  for (let index = 1; index < values.length; index++) {
+    const value = plainValue(values[index]);
+    // Excel keeps 12,3 % as 0.123 with a percent format; the importer reads shares in per cent.
+    if (typeof value === 'number' && row && row.getCell(index).numFmt?.includes('%')) cells.push(Math.round(value * 100 * 1e10) / 1e10);
+    else cells.push(value);
+  }
   return cells;
 }
 
