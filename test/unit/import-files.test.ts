@@ -285,6 +285,32 @@ describe('all or nothing, skip bad rows, replace and undo', () => {
   });
 });
 
+describe('writes while an import holds its transaction', () => {
+  it('refuses a decision during an import, so a cancel cannot roll it back, and accepts it afterwards', async () => {
+    const rows = Array.from({ length: 3000 }, (_, index) => [index % 2 ? 'Læsø' : 'Ærø', 'A-dagpenge', `${1950 + Math.floor(index / 24)}M${String((index % 12) + 1).padStart(2, '0')}`, 10, 1, '10,0', 1, '10,0']);
+    const many = writeDanishCsv(file('travl.csv'), rows);
+    const decision = { ruleSetId: 'early-2023', period: '2023H2', municipalityCode: 492, subject: 'contact', verdict: 'contacted', reason: 'ringet op' };
+    let duringImport: unknown = null;
+    const run = importFile(db(), registerLocalFile(many), {}, {
+      importId: 'busy-check',
+      onProgress: (payload) => {
+        if (payload.phase === 'importing' && duringImport === null) {
+          duringImport = 'pending';
+          void dispatch(made.session, 'decisions.record', decision).then((envelope) => {
+            duringImport = envelope;
+            cancelImport('busy-check');
+          });
+        }
+      },
+    });
+    await expect(run).rejects.toThrow(/annulleret/);
+    expect(duringImport).toMatchObject({ ok: false, error: { code: 'busy' } });
+    expect(db().prepare('SELECT COUNT(*) AS n FROM decision').get()).toEqual({ n: 0 });
+    expect(await dispatch(made.session, 'decisions.record', decision)).toMatchObject({ ok: true });
+    expect(db().prepare('SELECT COUNT(*) AS n FROM decision').get()).toEqual({ n: 1 });
+  });
+});
+
 describe('other sources and kinds', () => {
   it('reads Jobindsats JSON in both API forms', async () => {
     const v2 = [{ Variables: [{ Name: 'area', Label: 'Område' }, { Name: 'period', Label: 'Periode' }, { Name: 'group', Label: 'Ydelsesgrupper' }, { Name: 'n', Label: 'Antal borgere' }, { Name: 'l', Label: 'Antal uden samtaler' }], Data: [['Ærø', '2023M07', 'A-dagpenge mv.', '25', '6']] }];

@@ -4,6 +4,7 @@ import { coreHandlers } from './core-handlers';
 import { engineHandlers } from './engine-handlers';
 import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
+import { isImportInProgress } from '../services/import/pipeline';
 import { UserFacingError, type HandlerContext, type HandlerTable } from './context';
 
 /** The one handler table: Electron's IPC, the CLI and the browser bridge all call this. */
@@ -13,6 +14,21 @@ export const handlers: HandlerTable = {
   ...exportHandlers,
   ...importHandlers,
 };
+
+/**
+ * Calls that write to the store outside the importer. While an import holds its transaction
+ * open they are refused, so a decision or a rule-set copy is never rolled back with a cancelled
+ * import. (The importer's own calls guard themselves.)
+ */
+const writesOutsideImport = new Set<CallName>([
+  'demo.load',
+  'demo.clear',
+  'ruleSets.copy',
+  'decisions.record',
+  'import.profiles.save',
+  'supervision.add',
+  'supervision.remove',
+]);
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(apiContract, name);
 
@@ -34,6 +50,9 @@ export async function dispatch(context: HandlerContext, name: unknown, rawArgs: 
         details: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
       },
     };
+  }
+  if (writesOutsideImport.has(name) && isImportInProgress()) {
+    return { ok: false, error: { code: 'busy', message: 'En fil er ved at blive indlæst. Vent, til den er færdig, og prøv igen; intet blev gemt.' } };
   }
   try {
     const handler = handlers[name] as (args: unknown, context: HandlerContext) => unknown;

@@ -40,6 +40,14 @@ const cancelled = new Set<string>();
 const running = new Set<string>();
 let importInProgress = false;
 
+/**
+ * An import keeps one transaction open across its async batches, on the one connection every
+ * handler shares: any other write in that time would join it and be rolled back with a cancel.
+ */
+export function isImportInProgress(): boolean {
+  return importInProgress;
+}
+
 export function cancelImport(importId: string): boolean {
   if (!running.has(importId)) return false;
   cancelled.add(importId);
