@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Db } from '../../src/main/services/store';
+import { sharedExtractPath } from './import-files';
 
 /** Hand-built measurements for golden tests, inserted as the importer would: one batch, many rows. */
 export interface FixtureRow {
@@ -91,7 +92,8 @@ function pointsNumber(text: string | number | null | undefined): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-export const y30r21Path = '/work/shared/data/jobindsats-Y30R21-2023-08.ndjson';
+/** The shared extract, found beside the checkout wherever it is cloned (CI clones elsewhere). */
+export const y30r21Path = sharedExtractPath();
 
 /**
  * Reads the real Y30R21 extract (one JSON object per line) into `benchmark` under one batch,
