@@ -5,7 +5,7 @@ import { commands } from '../../src/cli/main';
 import { loadDemoData, monthsBetween } from '../../src/main/services/demo-data';
 import { openStore } from '../../src/main/services/store';
 import { tempDir } from '../helpers/temp-store';
-import { runCrashKills, timeChild } from './crash-harness';
+import { runCrashKills, timeChild, type CrashKillOptions } from './crash-harness';
 import { buildLargeMeasurementFile } from './fixtures/malformed-corpus';
 import { trustRecorder } from './recorder';
 
@@ -41,7 +41,7 @@ describe('SIGKILL during an import', () => {
     reset();
     const importMs = timing.doneMs;
     const writeMs = importMs - (timing.writeStartMs ?? 0);
-    const results = await runCrashKills({
+    const killOptions: CrashKillOptions = {
       databasePath,
       childArgs: ['import', databasePath, file],
       kills: 20,
@@ -62,7 +62,17 @@ describe('SIGKILL during an import', () => {
         if (demoRows !== demo.rows) throw new Error(`the demo data changed: ${demoRows} rows`);
         return batches[0] ? 'whole batch' : 'none';
       },
-    });
+    };
+    const results = await runCrashKills(killOptions);
+    // On a loaded machine the import can run longer than the timing run, and every kill may land
+    // before the commit. Then kill later and later (a bounded few tries) until one lands after
+    // it, so both sides of the commit are seen without depending on the machine's speed.
+    for (const factor of [1.1, 1.25, 1.5, 2, 3]) {
+      if (results.some((result) => result.state === 'whole batch')) break;
+      const lateDelay = Math.round(importMs * factor);
+      const [late] = await runCrashKills({ ...killOptions, kills: 1, aimAtWrite: undefined, minDelayMs: lateDelay, maxDelayMs: lateDelay });
+      results.push({ ...late, kill: results.length + 1 });
+    }
     for (const result of results) {
       const when = result.aimedAtWrite ? `${result.delayMs} ms into the write (~${writeMs} ms)` : `${result.delayMs} ms into the import (~${importMs} ms)`;
       trust.record('crash-import', `kill ${result.kill}, ${when}: ${result.lastLine}, WAL ${Math.round(result.walBytesAtKill / 1024)} kB → ${result.state}`, result.survived, result.problem);
