@@ -267,6 +267,15 @@ describe('the analyst’s desk', () => {
     const group = await api<CallResult<'benefitGroup.detail'>>('benefitGroup.detail', { groupId: 'dagpenge', period });
     await page.locator('[data-testid="benefit-group-screen"] .ag-row').first().waitFor();
     expect(await page.getByTestId('group-national').textContent()).toContain(group.months[0]);
+    // The national line of the group is drawn against the rule set's threshold.
+    await page.getByTestId('group-chart').locator('canvas').first().waitFor();
+    expect(group.threshold).toBe(0.2);
+    // Each municipality's part of the country's lacking citizens: the top row (highest share) checked against the API's counts.
+    const top = [...group.municipalities].sort((a, b) => (b.share ?? -1) - (a.share ?? -1))[0];
+    const lackingInCountry = group.municipalities.filter((row) => row.criterion === top.criterion).reduce((sum, row) => sum + row.lacking, 0);
+    const expectedPart = `${((top.lacking / lackingInCountry) * 100).toFixed(1).replace('.', ',')} %`;
+    const shownPart = await page.locator('[data-testid="benefit-group-screen"] .ag-row[row-index="0"] [col-id="contribution"]').first().textContent();
+    expect(shownPart?.replace(/\s/g, ' ')).toBe(expectedPart);
     await page.waitForTimeout(300);
     await screenshot(page, 'desk-03-benefit-group');
 

@@ -261,6 +261,8 @@ export interface BenefitGroupDetail {
   months: string[];
   municipalities: { code: number; name: string; criterion: CriterionId; measured: number; lacking: number; share: number | null; months: MonthFigure[] }[];
   national: { criterion: CriterionId; months: MonthFigure[] }[];
+  /** The rule set's threshold, for the chart's line. */
+  threshold: number;
 }
 
 /** Two rule sets side by side: who changes status. */

@@ -138,6 +138,7 @@ export function benefitGroupDetail(db: Db, groupId: string, period: string, rule
       criterion,
       months: months.map((month) => monthFigure(national.find((row) => row.criterion === criterion && row.month === month), month, params.threshold, params.strictlyGreater)),
     })),
+    threshold: params.threshold,
   };
 }
 

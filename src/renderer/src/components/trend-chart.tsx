@@ -13,7 +13,10 @@ const text = messages.desk;
  * half-years shaded (the chosen one darker). Two lines told apart by colour (Okabe–Ito blue and
  * vermillion), dash and marker shape, so they read in grayscale too.
  */
-export function TrendChart({ detail }: { detail: MunicipalityDetail }) {
+/** What the chart needs: a municipality's detail has it, and so does a benefit group's national line. */
+export type TrendData = Pick<MunicipalityDetail, 'series' | 'assessedPeriods' | 'threshold' | 'period'>;
+
+export function TrendChart({ detail, title = text.municipality.chartTitle }: { detail: TrendData; title?: string }) {
   const options = useMemo<AgCartesianChartOptions>(() => {
     const months = detail.series[0]?.months.map((figure) => figure.month) ?? [];
     const data = months.map((month) => {
@@ -77,7 +80,7 @@ export function TrendChart({ detail }: { detail: MunicipalityDetail }) {
     } as AgCartesianChartOptions;
   }, [detail]);
   return (
-    <div className="chart" data-testid="trend-chart" aria-label={text.municipality.chartTitle}>
+    <div className="chart" data-testid="trend-chart" aria-label={title}>
       <AgCharts options={options} />
     </div>
   );

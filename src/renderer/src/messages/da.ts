@@ -139,6 +139,7 @@ export const da = {
     group: {
       pick: 'Ydelsesgruppe',
       national: 'Hele landet',
+      chartTitle: 'Gruppens andel uden krævet indsats, hele landet, pr. måned i halvåret',
       title: (label: string) => `Ydelsesgruppe: ${label}`,
     },
     country: {

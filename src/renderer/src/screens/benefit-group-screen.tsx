@@ -6,6 +6,7 @@ import { useDesk } from '../components/desk-context';
 import { usePersistentGridState } from '../components/grid-state';
 import { PeriodPicker } from '../components/period-picker';
 import { ShareBars } from '../components/share-bars';
+import { TrendChart } from '../components/trend-chart';
 import { ViewExportButtons } from '../components/view-export-buttons';
 import { formatInteger, formatShare } from '../format';
 import { danishOrder } from './overview-screen';
@@ -13,7 +14,8 @@ import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 
 const text = messages.desk;
-type Row = BenefitGroupDetail['municipalities'][number];
+/** A municipality's row, with its part of the country's lacking citizens for the criterion. */
+type Row = BenefitGroupDetail['municipalities'][number] & { contribution: number | null };
 
 /** One benefit group across all municipalities: which of them drive the group's shortfall. */
 export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string }) {
@@ -25,11 +27,15 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
   const gridState = usePersistentGridState('benefit-group');
   const data = detail.data;
   const months = data?.months ?? [];
-  // Which municipalities drive the group's shortfall: each one's part of the country's lacking, per criterion.
-  const nationalLacking = useMemo(() => {
+  // Which municipalities drive the group's shortfall: each one's part of the country's lacking, per
+  // criterion. Computed into the rows, so the grid sorts, filters and exports it like any field.
+  const rows = useMemo<Row[]>(() => {
     const totals = new Map<string, number>();
     for (const row of data?.municipalities ?? []) totals.set(row.criterion, (totals.get(row.criterion) ?? 0) + row.lacking);
-    return totals;
+    return (data?.municipalities ?? []).map((row) => {
+      const total = totals.get(row.criterion) ?? 0;
+      return { ...row, contribution: total > 0 ? row.lacking / total : null };
+    });
   }, [data]);
 
   const columnDefs = useMemo<ColDef<Row>[]>(
@@ -41,11 +47,10 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
       { field: 'lacking', headerName: text.columns.lacking, width: 150, type: 'numericColumn', valueFormatter: (params) => formatInteger(params.value), filter: 'agNumberColumnFilter', context: { export: { kind: 'number' } } },
       { field: 'share', headerName: text.columns.share, width: 100, type: 'numericColumn', sort: 'desc', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
       {
-        colId: 'contribution',
+        field: 'contribution',
         headerName: text.columns.contribution,
         width: 150,
         type: 'numericColumn',
-        valueGetter: (params) => (params.data && nationalLacking.get(params.data.criterion) ? params.data.lacking / nationalLacking.get(params.data.criterion)! : null),
         valueFormatter: (params) => formatShare(params.value),
         context: { export: { kind: 'share' } },
       },
@@ -58,7 +63,7 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
         context: { export: { expand: { headers: months, kind: 'share', values: (row: Row) => row.months.map((figure: MonthFigure) => figure.share) } } },
       },
     ],
-    [months, nationalLacking],
+    [months],
   );
 
   return (
@@ -105,9 +110,22 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
           </tbody>
         </table>
       )}
+      {data && data.months.length > 0 && (
+        <div className="group-chart" data-testid="group-chart">
+          <TrendChart
+            title={text.group.chartTitle}
+            detail={{
+              series: data.national,
+              threshold: data.threshold,
+              period: data.period,
+              assessedPeriods: [{ period: data.period, firstMonth: data.months[0], lastMonth: data.months[data.months.length - 1] }],
+            }}
+          />
+        </div>
+      )}
       <div className="grid">
         <AgGridReact<Row>
-          rowData={data?.municipalities ?? []}
+          rowData={rows}
           columnDefs={columnDefs}
           defaultColDef={{ sortable: true, resizable: true }}
           rowHeight={34}
