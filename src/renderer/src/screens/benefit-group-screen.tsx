@@ -5,6 +5,7 @@ import type { BenefitGroupDetail, MonthFigure } from '../../../shared/api';
 import { useDesk } from '../components/desk-context';
 import { usePersistentGridState } from '../components/grid-state';
 import { PeriodPicker } from '../components/period-picker';
+import { MonthFigureCell } from '../components/month-figure-cell';
 import { ShareBars } from '../components/share-bars';
 import { TrendChart } from '../components/trend-chart';
 import { ViewExportButtons } from '../components/view-export-buttons';
@@ -100,10 +101,7 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
               <tr key={series.criterion}>
                 <th>{text.criterionTitle[series.criterion]}</th>
                 {series.months.map((figure) => (
-                  <td key={figure.month} className={figure.above ? 'cell-above' : ''}>
-                    {formatShare(figure.share)}
-                    <small>{` ${formatInteger(figure.lacking)}/${formatInteger(figure.measured)}`}</small>
-                  </td>
+                  <MonthFigureCell key={figure.month} figure={figure} />
                 ))}
               </tr>
             ))}

@@ -1,3 +1,4 @@
+import { MonthFigureCell } from '../components/month-figure-cell';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellKeyDownEvent, ColDef, GridApi } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
@@ -88,10 +89,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
                 <tr key={criterion} data-criterion={criterion}>
                   <th>{text.criterionTitle[criterion]}</th>
                   {result[criterion].months.map((figure) => (
-                    <td key={figure.month} className={figure.above ? 'cell-above' : ''} data-month={figure.month} title={text.municipality.cellTitle(formatInteger(figure.lacking), formatInteger(figure.measured))}>
-                      {formatShare(figure.share)}
-                      <small>{` ${formatInteger(figure.lacking)}/${formatInteger(figure.measured)}`}</small>
-                    </td>
+                    <MonthFigureCell key={figure.month} figure={figure} title={text.municipality.cellTitle(formatInteger(figure.lacking), formatInteger(figure.measured))} />
                   ))}
                 </tr>
               ))}
