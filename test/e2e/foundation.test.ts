@@ -4,9 +4,8 @@ import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/bro
 
 let app: AppUnderTest;
 beforeAll(async () => {
-  app = await openAppInChromium();
-  // The overview opens first since the desk (issue 6); this list is one tab further.
-  await app.page.getByRole('button', { name: 'Kommuner', exact: true }).click();
+  // The overview opens first; these tests start on the municipality list.
+  app = await openAppInChromium({ screen: 'Kommuner' });
 });
 afterAll(async () => {
   await app?.close();

@@ -8,9 +8,8 @@ import { openAppInChromium, type AppUnderTest } from '../helpers/browser';
  */
 let app: AppUnderTest;
 beforeAll(async () => {
-  app = await openAppInChromium();
-  // The overview opens first; the municipality list is the page this test waits for.
-  await app.page.getByRole('button', { name: 'Kommuner', exact: true }).click();
+  // The overview opens first; these tests start on the municipality list.
+  app = await openAppInChromium({ screen: 'Kommuner' });
 });
 afterAll(async () => {
   await app?.close();

@@ -32,7 +32,7 @@ export interface AppUnderTest {
 }
 
 /** Starts the browser bridge on a fresh database (with the demo data) and opens the app in Chromium. */
-export async function openAppInChromium(options: { demo?: boolean } = {}): Promise<AppUnderTest> {
+export async function openAppInChromium(options: { demo?: boolean; /** Nav button to open first (the overview opens by default). */ screen?: string } = {}): Promise<AppUnderTest> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error('The renderer is not built: run "npm run build" (npm run test:e2e does it).');
   }
@@ -50,6 +50,7 @@ export async function openAppInChromium(options: { demo?: boolean } = {}): Promi
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(bridge.url);
+  if (options.screen) await page.getByRole('button', { name: options.screen, exact: true }).click();
   fs.mkdirSync(screenshotDir, { recursive: true });
   return {
     session: made.session,

@@ -1,33 +1,16 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bridgeTokenHeader, startBridge, type Bridge } from '../../src/main/bridge/server';
+import { bridgeTokenHeader } from '../../src/main/bridge/server';
 import { callNames } from '../../src/shared/api';
 import { databaseFingerprint } from '../helpers/db-fingerprint';
-import { tempSession } from '../helpers/temp-store';
+import { startTestBridge, stopTestBridges } from '../helpers/test-bridge';
 
 /** What test/unit/bridge.test.ts does not already show: address, CORS, body size, token leaks, bad URLs. */
-let bridge: Bridge | null = null;
-let cleanup: (() => void) | null = null;
-afterEach(async () => {
-  await bridge?.close();
-  bridge = null;
-  cleanup?.();
-  cleanup = null;
-});
+afterEach(stopTestBridges);
 
-async function start(options: { maxBodyBytes?: number } = {}) {
-  const made = tempSession();
-  const rendererDir = path.join(made.dir, 'renderer');
-  fs.mkdirSync(rendererDir);
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body>x</body></html>');
-  cleanup = made.cleanup;
-  bridge = await startBridge({ session: made.session, rendererDir, ...options });
-  return { bridge, session: made.session };
-}
+const start = startTestBridge;
 
 interface RawResponse {
   status: number;

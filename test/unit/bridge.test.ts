@@ -2,26 +2,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
-import { tempSession } from '../helpers/temp-store';
+import { startTestBridge, stopTestBridges } from '../helpers/test-bridge';
 
-let bridge: Bridge | null = null;
-let cleanup: (() => void) | null = null;
-afterEach(async () => {
-  await bridge?.close();
-  bridge = null;
-  cleanup?.();
-  cleanup = null;
-});
+afterEach(stopTestBridges);
 
 async function start() {
-  const made = tempSession();
-  const rendererDir = path.join(made.dir, 'renderer');
-  fs.mkdirSync(rendererDir);
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body>x</body></html>');
-  fs.writeFileSync(path.join(made.dir, 'secret.txt'), 'not for the browser');
-  cleanup = made.cleanup;
-  bridge = await startBridge({ session: made.session, rendererDir });
+  const { bridge, dir } = await startTestBridge();
+  // Beside the renderer folder: must never be served.
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'not for the browser');
   return bridge;
 }
 
