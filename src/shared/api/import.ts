@@ -128,7 +128,8 @@ export const importOptionsSchema = z
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
     delimiter: z.enum([';', ',', '\t', '|']).optional(),
     sheet: z.string().max(200).optional(),
-    headerRow: z.number().int().min(1).max(1000).optional(),
+    // import-readers: 0 is the virtual header row of an NDJSON file (its data rows are numbered by line).
+    headerRow: z.number().int().min(0).max(1000).optional(),
     kind: kind.optional(),
     mapping: z.record(z.string().max(40), z.number().int().min(0).max(1000)).optional(),
     profile: z.string().max(200).optional(),

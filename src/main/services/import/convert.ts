@@ -1,4 +1,4 @@
-import { ExternalFormulaCell } from './readers';
+import { RefusedCell } from './readers';
 import type { FieldId, ImportKind, Mapping } from './fields';
 import { fieldLabels } from './fields';
 import { parseNumber } from './numbers';
@@ -180,15 +180,16 @@ export class RowConverter {
       return null;
     }
 
-    const external = cells.findIndex((cell) => cell instanceof ExternalFormulaCell);
-    if (external >= 0) {
-      this.problems.push({
-        row: rowNumber,
-        column: columnLetter(external),
-        message: `Cellen indeholder formlen ${String(cells[external]).slice(0, 80)}, som henter sin værdi uden for projektmappen; rækken indlæses ikke. Erstat formlen med selve værdien.`,
-      });
-      return null;
+    // Cells the reader could not trust (a formula fetching from outside, one with no computed value): each named.
+    let refused = false;
+    for (let index = 0; index < cells.length; index++) {
+      const cell = cells[index];
+      if (cell instanceof RefusedCell) {
+        this.problems.push({ row: rowNumber, column: columnLetter(index), message: cell.reason });
+        refused = true;
+      }
     }
+    if (refused) return null;
 
     const municipalityRaw = this.raw('municipality');
     const municipalityCode = isEmpty(municipalityRaw) ? null : this.lookup.municipality(municipalityRaw);

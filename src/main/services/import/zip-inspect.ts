@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import { maxUnpackedXlsxBytes, maxXlsxCompressionRatio } from './limits';
 
 export interface ZipEntry {
@@ -22,7 +21,8 @@ export class ZipProblem extends Error {
 /**
  * Reads an .xlsx's central directory (the index at the end of every zip) without unpacking
  * anything: a truncated download has none, a zip bomb declares absurd sizes, a zip that is not
- * a workbook lacks `xl/workbook.xml`. All three are refused before exceljs sees the file.
+ * a workbook lacks `xl/workbook.xml`. All three are refused before the package is opened (formats/xlsx-package.ts then counts
+ * the bytes actually inflated, for a zip that under-declares its sizes).
  */
 export function inspectXlsx(filePath: string): ZipEntry[] {
   const fd = fs.openSync(filePath, 'r');
@@ -79,35 +79,4 @@ export function inspectXlsx(filePath: string): ZipEntry[] {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** Unpacks one small entry (e.g. `xl/workbook.xml`) from a checked zip. */
-export function readZipEntry(filePath: string, entry: ZipEntry): Buffer {
-  const fd = fs.openSync(filePath, 'r');
-  try {
-    const header = Buffer.alloc(30);
-    fs.readSync(fd, header, 0, 30, entry.localHeaderOffset);
-    const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    const data = Buffer.alloc(entry.compressedSize);
-    fs.readSync(fd, data, 0, entry.compressedSize, dataStart);
-    return entry.method === 8 ? zlib.inflateRawSync(data, { maxOutputLength: 64 * 1024 * 1024 }) : data;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Sheet names in workbook order. */
-export function xlsxSheetNames(filePath: string, entries: ZipEntry[]): string[] {
-  const workbook = entries.find((entry) => entry.name === 'xl/workbook.xml');
-  if (!workbook) return [];
-  const xml = readZipEntry(filePath, workbook).toString('utf8');
-  return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((match) => decodeXml(match[1]));
-}
-
-function decodeXml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, entity: string) => {
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    if (named[entity]) return named[entity];
-    return String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
-  });
 }

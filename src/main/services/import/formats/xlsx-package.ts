@@ -1,0 +1,111 @@
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { maxUnpackedXlsxBytes } from '../limits';
+import { FileProblem } from './source';
+
+/**
+ * The zip package of an .xlsx, read with yauzl: entries are found through the central directory
+ * and opened in any order (SheetJS writes the worksheet before the workbook, stored, not
+ * deflated). yauzl checks each entry's inflated bytes against the size the directory declares
+ * while inflating (`validateEntrySizes`), and this class counts every inflated byte against
+ * `maxUnpackedXlsxBytes`, so a workbook that under-declares its sizes is refused as soon as it
+ * lies, not after it has filled the memory. `inspectXlsx` (zip-inspect.ts) stays the fast first
+ * reject on the declared sizes.
+ */
+export class XlsxPackage {
+  private inflated = 0;
+  /** Inflated bytes of the part being streamed, for progress. */
+  partBytes = 0;
+
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly entries: Map<string, yauzl.Entry>,
+  ) {}
+
+  static async open(filePath: string): Promise<XlsxPackage> {
+    const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+      yauzl.open(filePath, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (error, file) =>
+        error || !file ? reject(damaged(error)) : resolve(file),
+      ),
+    );
+    const entries = new Map<string, yauzl.Entry>();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        zip.on('entry', (entry: yauzl.Entry) => {
+          entries.set(entry.fileName.replace(/\\/g, '/').replace(/^\/+/, ''), entry);
+          zip.readEntry();
+        });
+        zip.on('end', () => resolve());
+        zip.on('error', (error: Error) => reject(damaged(error)));
+        zip.readEntry();
+      });
+    } catch (error) {
+      zip.close();
+      throw error;
+    }
+    return new XlsxPackage(zip, entries);
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+
+  /** The part's name as stored (part names compare case-insensitively in OPC). */
+  find(name: string): string | null {
+    if (this.entries.has(name)) return name;
+    const lower = name.toLowerCase();
+    for (const key of this.entries.keys()) if (key.toLowerCase() === lower) return key;
+    return null;
+  }
+
+  /** Streams a part as UTF-8 text chunks, counting inflated bytes. */
+  async *text(name: string): AsyncGenerator<string> {
+    const entry = this.entries.get(name);
+    if (!entry) throw damaged(new Error(`${name} mangler`));
+    const stream = await new Promise<Readable>((resolve, reject) =>
+      this.zip.openReadStream(entry, (error, readable) => (error || !readable ? reject(damaged(error)) : resolve(readable))),
+    );
+    const decoder = new StringDecoder('utf8');
+    this.partBytes = 0;
+    try {
+      for await (const chunk of stream) {
+        this.inflated += (chunk as Buffer).length;
+        this.partBytes += (chunk as Buffer).length;
+        if (this.inflated > maxUnpackedXlsxBytes) throw bomb();
+        yield decoder.write(chunk as Buffer);
+      }
+      const rest = decoder.end();
+      if (rest) yield rest;
+    } catch (error) {
+      if (error instanceof FileProblem) throw error;
+      // yauzl: "too many bytes in the stream" (an under-declared size) or a bad deflate stream.
+      if (error instanceof Error && /too many bytes|expected \d+ bytes|uncompressedSize/i.test(error.message)) throw bomb();
+      throw damaged(error);
+    } finally {
+      stream.destroy();
+    }
+  }
+
+  /** A small part whole. */
+  async whole(name: string): Promise<string> {
+    let text = '';
+    for await (const chunk of this.text(name)) text += chunk;
+    return text;
+  }
+
+  /** The part's size unpacked, as declared (and checked while inflating), for progress. */
+  size(name: string): number {
+    return this.entries.get(name)?.uncompressedSize ?? 0;
+  }
+}
+
+function bomb(): FileProblem {
+  return new FileProblem('zip-bomb', 'Excel-filen pakker sig ud til mere, end den selv angiver (en såkaldt zip-bombe), og læses ikke af sikkerhedshensyn. Åbn den i Excel og gem den igen, hvis du stoler på filen.');
+}
+
+export function damaged(error: unknown): FileProblem {
+  if (error instanceof FileProblem) return error;
+  const text = error instanceof Error ? error.message : String(error ?? '');
+  return new FileProblem('unreadable-xlsx', `Excel-filen er beskadiget og kan ikke læses${text ? ` (${text})` : ''}. Åbn den i Excel og gem den igen.`);
+}
