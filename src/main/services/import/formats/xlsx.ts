@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTag } from 'saxes';
 import { recognisedCount } from '../fields';
 import { inspectXlsx, ZipProblem } from '../zip-inspect';
 import {
@@ -36,44 +36,98 @@ const packageRelationshipsNamespace = 'http://schemas.openxmlformats.org/package
 
 const headerSearchRows = 30;
 
-type Tag = SaxesTagNS;
+/** An element's name with its namespace resolved from the declarations in scope. */
+interface Name {
+  local: string;
+  uri: string;
+}
+
+/** An element as the handlers see it (one object reused for every element: do not keep it). */
+interface Tag extends Name {
+  attributes: Record<string, string>;
+}
 
 function attribute(tag: Tag, local: string): string | undefined {
-  const direct = tag.attributes[local] as SaxesAttributeNS | undefined;
-  if (direct && !direct.prefix) return direct.value;
-  for (const key in tag.attributes) {
-    const candidate = tag.attributes[key] as SaxesAttributeNS;
-    if (candidate.local === local && !candidate.prefix) return candidate.value;
-  }
-  return undefined;
+  return tag.attributes[local];
 }
-
-function relationshipId(tag: Tag): string | undefined {
-  for (const key in tag.attributes) {
-    const candidate = tag.attributes[key] as SaxesAttributeNS;
-    if (candidate.local === 'id' && relationshipAttributeNamespaces.has(candidate.uri)) return candidate.value;
-  }
-  return undefined;
-}
-
-const isMain = (tag: Tag) => mainNamespaces.has(tag.uri);
 
 interface Handlers {
   open?(tag: Tag): void;
-  close?(tag: Tag): void;
+  close?(tag: Name): void;
   text?(text: string): void;
 }
 
-function parser(handlers: Handlers): SaxesParser<{ xmlns: true; position: false }> {
-  const sax = new SaxesParser({ xmlns: true, position: false });
-  if (handlers.open) sax.on('opentag', handlers.open);
-  if (handlers.close) sax.on('closetag', handlers.close);
+/**
+ * saxes parses; namespaces are resolved here, from the `xmlns`/`xmlns:x` declarations in scope
+ * (saxes's own xmlns mode builds an object per attribute and is markedly slower on a 60 MB
+ * sheet). So `<x:c>` bound to SpreadsheetML is the element `c`, and an unknown prefix is not.
+ */
+function parser(handlers: Handlers): { write(chunk: string): void; close(): void; relationshipId(tag: Tag): string | undefined } {
+  const sax = new SaxesParser({ position: false });
+  let scope = new Map<string, string>();
+  let names = new Map<string, Name>();
+  const saved: { depth: number; scope: Map<string, string>; names: Map<string, Name> }[] = [];
+  const stack: Name[] = [];
+  const current: Tag = { local: '', uri: '', attributes: {} };
+  sax.on('opentag', (node: SaxesTag) => {
+    const attributes = node.attributes as Record<string, string>;
+    let declared: Map<string, string> | null = null;
+    for (const key in attributes) {
+      if (key.charCodeAt(0) === 120 /* x */ && (key === 'xmlns' || key.startsWith('xmlns:'))) {
+        declared ??= new Map(scope);
+        declared.set(key === 'xmlns' ? '' : key.slice(6), attributes[key]);
+      }
+    }
+    if (declared) {
+      saved.push({ depth: stack.length, scope, names });
+      scope = declared;
+      names = new Map();
+    }
+    const qualified = node.name;
+    let name = names.get(qualified);
+    if (!name) {
+      const colon = qualified.indexOf(':');
+      name = colon < 0 ? { local: qualified, uri: scope.get('') ?? '' } : { local: qualified.slice(colon + 1), uri: scope.get(qualified.slice(0, colon)) ?? '' };
+      names.set(qualified, name);
+    }
+    stack.push(name);
+    if (handlers.open) {
+      current.local = name.local;
+      current.uri = name.uri;
+      current.attributes = attributes;
+      handlers.open(current);
+    }
+  });
+  sax.on('closetag', () => {
+    const name = stack.pop()!;
+    handlers.close?.(name);
+    const last = saved[saved.length - 1];
+    if (last && last.depth === stack.length) {
+      saved.pop();
+      scope = last.scope;
+      names = last.names;
+    }
+  });
   if (handlers.text) sax.on('text', handlers.text);
-  return sax;
+  return {
+    write: (chunk) => void sax.write(chunk),
+    close: () => void sax.close(),
+    relationshipId(tag) {
+      for (const key in tag.attributes) {
+        const colon = key.indexOf(':');
+        if (colon > 0 && key.slice(colon + 1) === 'id' && relationshipAttributeNamespaces.has(scope.get(key.slice(0, colon)) ?? '')) return tag.attributes[key];
+      }
+      return undefined;
+    },
+  };
 }
 
-async function parseWhole(pkg: XlsxPackage, name: string, handlers: Handlers): Promise<void> {
-  const sax = parser(handlers);
+const isMain = (tag: Name) => mainNamespaces.has(tag.uri);
+
+async function parseWhole(pkg: XlsxPackage, name: string, handlers: Handlers | ((sax: ReturnType<typeof parser>) => Handlers)): Promise<void> {
+  let resolved: Handlers = {};
+  const sax = parser({ open: (tag) => resolved.open?.(tag), close: (tag) => resolved.close?.(tag), text: (text) => resolved.text?.(text) });
+  resolved = typeof handlers === 'function' ? handlers(sax) : handlers;
   try {
     for await (const chunk of pkg.text(name)) sax.write(chunk);
     sax.close();
@@ -145,11 +199,11 @@ async function readWorkbook(pkg: XlsxPackage): Promise<Workbook> {
   if (!workbookPart) throw damaged(new Error('workbook.xml mangler'));
   const rels = await relationships(pkg, workbookPart);
   const workbook: Workbook = { sheets: [], date1904: false, recalculateOnLoad: false, sharedStringsPart: null, stylesPart: null };
-  await parseWhole(pkg, workbookPart, {
+  await parseWhole(pkg, workbookPart, (sax) => ({
     open(tag) {
       if (!isMain(tag)) return;
       if (tag.local === 'sheet') {
-        const id = relationshipId(tag);
+        const id = sax.relationshipId(tag);
         const target = id ? rels.get(id)?.target : undefined;
         workbook.sheets.push({ name: attribute(tag, 'name') ?? `Ark${workbook.sheets.length + 1}`, part: target ? pkg.find(target) : null, hidden: /hidden/i.test(attribute(tag, 'state') ?? '') });
       } else if (tag.local === 'workbookPr') {
@@ -158,7 +212,7 @@ async function readWorkbook(pkg: XlsxPackage): Promise<Workbook> {
         workbook.recalculateOnLoad = /^(1|true)$/i.test(attribute(tag, 'fullCalcOnLoad') ?? '');
       }
     },
-  });
+  }));
   const sharedStrings = byType(rels, 'sharedStrings');
   const styles = byType(rels, 'styles');
   workbook.sharedStringsPart = sharedStrings ? pkg.find(sharedStrings) : null;
