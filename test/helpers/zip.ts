@@ -12,9 +12,10 @@ function crc32(data: Buffer): number {
 
 /**
  * A minimal zip writer for hostile test files (a zip bomb, a zip that is no workbook): the tests
- * build their own files instead of shipping binaries. `crc: false` skips the checksum for huge entries.
+ * build their own files instead of shipping binaries. `crc: false` skips the checksum for huge entries;
+ * `declaredSize` writes a false unpacked size into both headers (a zip that under-declares).
  */
-export function buildZip(entries: { name: string; data: Buffer; crc?: boolean }[]): Buffer {
+export function buildZip(entries: { name: string; data: Buffer; crc?: boolean; declaredSize?: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -28,7 +29,7 @@ export function buildZip(entries: { name: string; data: Buffer; crc?: boolean }[
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt32LE(entry.declaredSize ?? entry.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -37,7 +38,7 @@ export function buildZip(entries: { name: string; data: Buffer; crc?: boolean }[
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt32LE(entry.declaredSize ?? entry.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, compressed);
