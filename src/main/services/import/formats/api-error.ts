@@ -34,7 +34,10 @@ export function errorAnswerText(text: string): string | null {
   if (parsed !== undefined) return null;
   // Plain text: a few lines, no table separators, and words an error answer uses.
   const lines = trimmed.split(/\r?\n/).filter((line) => line.trim());
-  if (lines.length > 3 || lines.some((line) => /[;\t|]/.test(line) || (line.match(/,/g)?.length ?? 0) > 2)) return null;
+  const commas = lines.map((line) => line.match(/,/g)?.length ?? 0);
+  if (lines.length > 3 || lines.some((line) => /[;\t|]/.test(line)) || commas.some((count) => count > 2)) return null;
+  // Two or more lines with the same number of commas are a small comma-separated table.
+  if (lines.length > 1 && commas[0] > 0 && commas.every((count) => count === commas[0])) return null;
   const quoted = trimmed.replace(/^"(.*)"$/s, '$1');
   return errorWords.test(quoted) ? quoted : null;
 }
