@@ -22,13 +22,13 @@ const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const pkgRel = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-async function readAll(file: string, options = {}): Promise<{ rows: SourceRow[]; sheet: string | null; sheetNames: string[] }> {
+async function readAll(file: string, options = {}): Promise<{ rows: SourceRow[]; sheet: string | null; sheetNames: string[]; percentColumns?: number[] }> {
   const source = await openSource(file, options);
   const rows: SourceRow[] = [];
   await source.read(({ rows: batch }) => {
     rows.push(...batch);
   });
-  return { rows, sheet: source.info.sheet, sheetNames: source.info.sheetNames };
+  return { rows, sheet: source.info.sheet, sheetNames: source.info.sheetNames, percentColumns: source.info.percentColumns };
 }
 
 /** A workbook as the Open XML SDK lays it out: `x:` prefixes, the sheet first, absolute targets. */
@@ -72,8 +72,10 @@ describe('the .xlsx reader', () => {
   it('reads an x:-prefixed package with its parts in any order, every cell type by what Excel shows', async () => {
     const file = path.join(made.dir, 'dotnet.xlsx');
     fs.writeFileSync(file, prefixedWorkbook());
-    const { rows, sheet, sheetNames } = await readAll(file);
+    const { rows, sheet, sheetNames, percentColumns } = await readAll(file);
     expect(sheetNames).toEqual(['Udtræk']);
+    // Column A was percent-formatted (already in per cent); B's literal " %" is not.
+    expect(percentColumns).toEqual([0]);
     expect(sheet).toBe('Udtræk');
     expect(rows.map((row) => row.rowNumber)).toEqual([1, 3, 4]);
     // Rich inline text joined, the phonetic guide left out; holes are null.

@@ -20,6 +20,12 @@ export interface SourceInfo {
   delimiter: Delimiter | null;
   sheetNames: string[];
   sheet: string | null;
+  /**
+   * .xlsx only: the columns (0-based) where a cell had a percent number format, so its value
+   * already arrived in per cent as Excel shows it (0.1561 → 15.61). A share-scale decision must
+   * not scale these again. Filled while rows are read (the preview's first rows fill it early).
+   */
+  percentColumns?: number[];
 }
 
 /**

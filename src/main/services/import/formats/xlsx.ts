@@ -329,7 +329,13 @@ interface Parts {
  * Streams one worksheet part: rows are collected while saxes parses each chunk and handed to
  * `onRows` between chunks (the consumer may stop by returning false).
  */
-async function streamSheet(parts: Parts, part: string, onRows: (rows: SourceRow[], fraction: number) => Promise<boolean>, limit?: number): Promise<void> {
+async function streamSheet(
+  parts: Parts,
+  part: string,
+  onRows: (rows: SourceRow[], fraction: number) => Promise<boolean>,
+  limit?: number,
+  percentColumns: number[] = [],
+): Promise<void> {
   const { pkg, workbook, sharedStrings, styles } = parts;
   const size = pkg.size(part);
   let rows: SourceRow[] = [];
@@ -381,7 +387,10 @@ async function streamSheet(parts: Parts, part: string, onRows: (rows: SourceRow[
         const kind = styles[style];
         if (kind === 'date') return serialToDate(number, workbook.date1904);
         // Excel keeps 15,61 % as 0.1561 with a percent format; it shows (and we read) 15.61.
-        if (kind === 'percent') return Math.round(number * 100 * 1e10) / 1e10;
+        if (kind === 'percent') {
+          if (!percentColumns.includes(column)) percentColumns.push(column);
+          return Math.round(number * 100 * 1e10) / 1e10;
+        }
         return number;
       }
     }
@@ -564,13 +573,14 @@ export const xlsxFormat: FormatReader = {
     if (!chosen) throw new FileProblem('empty-file', 'Excel-filen har ingen ark. Der er intet at indlæse.');
     if (!chosen.part) throw damaged(new Error(`arket "${chosen.name}" peger på en del, der ikke findes`));
     const sheet = chosen;
+    const percentColumns: number[] = [];
     return {
-      info: { format: 'xlsx', encoding: null, delimiter: null, sheetNames, sheet: sheet.name },
+      info: { format: 'xlsx', encoding: null, delimiter: null, sheetNames, sheet: sheet.name, percentColumns },
       async read(onBatch, limit) {
         // Each read opens the package again: the preview and the import read the file separately.
         const opened = await openParts(file.path);
         try {
-          await streamSheet(opened, sheet.part!, async (rows, fraction) => (await onBatch({ rows, fraction })) !== false, limit);
+          await streamSheet(opened, sheet.part!, async (rows, fraction) => (await onBatch({ rows, fraction })) !== false, limit, percentColumns);
         } finally {
           opened.pkg.close();
         }
