@@ -71,6 +71,8 @@ export class DecisionCollector {
   shareDecisions(headers: string[], chosen: Partial<Record<string, ShareScale>> = {}): ShareDecision[] {
     const decisions: ShareDecision[] = [];
     for (const [field, stats] of this.share) {
+      // An empty column has nothing to scale (a wide sheet maps every measure, most stay empty).
+      if (stats.values === 0 && !chosen[field]) continue;
       const header = headers[this.mapping[field]!] ?? fieldLabels[field];
       const name = `"${header}"`;
       if (chosen[field]) {
@@ -78,16 +80,13 @@ export class DecisionCollector {
         continue;
       }
       const saysPercent = /pct|procent|%/i.test(header);
-      if (stats.above1 > 0 || stats.percentSigns > 0 || stats.values === 0 || (stats.fractional === 0 && saysPercent)) {
+      if (stats.above1 > 0 || stats.percentSigns > 0 || (stats.fractional === 0 && saysPercent)) {
         decisions.push({
           field,
           scale: 'percent',
           chosen: false,
           uncertain: false,
-          text:
-            stats.values === 0
-              ? `${name} er tom; den ville blive læst som procent.`
-              : `${name} læses som procent: ${stats.above1 > 0 ? `værdierne går op til ${stats.max.toLocaleString('da-DK')}` : 'værdierne har procenttegn eller overskriften siger pct.'}.`,
+          text: `${name} læses som procent: ${stats.above1 > 0 ? `værdierne går op til ${stats.max.toLocaleString('da-DK')}` : 'værdierne har procenttegn eller overskriften siger pct.'}.`,
         });
       } else {
         decisions.push({
@@ -96,7 +95,7 @@ export class DecisionCollector {
           chosen: false,
           // "(pct.)" over values that are all 1 or less: most likely fractions (pandas), but say so.
           uncertain: saysPercent,
-          text: `${name} læses som brøker og ganges med 100: alle ${stats.values.toLocaleString('da-DK')} værdier ligger mellem 0 og 1 (fx 0,1561 = 15,61 %).${saysPercent ? ' Overskriften siger pct.; kontrollér, at det er rigtigt.' : ''}`,
+          text: `${name} læses som brøker: alle ${stats.values.toLocaleString('da-DK')} værdier ligger mellem 0 og 1, så 0,1561 betyder 15,61 %.${saysPercent ? ' Overskriften siger pct.; kontrollér, at det er rigtigt.' : ''}`,
         });
       }
     }

@@ -13,6 +13,7 @@ export class LabelFiller {
   private readonly columns: { label: string; index: number }[];
   private readonly last = new Map<number, unknown>();
   private readonly filled = new Map<string, number>();
+  private rowFills: string[] = [];
 
   constructor(mapping: Mapping, extraColumns: { label: string; index: number }[] = []) {
     this.columns = [
@@ -21,8 +22,9 @@ export class LabelFiller {
     ];
   }
 
-  /** Fills `cells` in place; returns it. */
+  /** Fills `cells` in place; returns it. Counted only when the row is kept (`keep`). */
   fill(cells: unknown[]): unknown[] {
+    this.rowFills = [];
     const labelIndexes = new Set(this.columns.map((column) => column.index));
     const hasOther = cells.some((cell, index) => !labelIndexes.has(index) && !isBlank(cell));
     for (const { label, index } of this.columns) {
@@ -34,9 +36,15 @@ export class LabelFiller {
       if (!hasOther || !this.last.has(index)) continue;
       while (cells.length <= index) cells.push(null);
       cells[index] = this.last.get(index);
-      this.filled.set(label, (this.filled.get(label) ?? 0) + 1);
+      this.rowFills.push(label);
     }
     return cells;
+  }
+
+  /** The last filled row is stored: its filled labels count in the report. */
+  keep(): void {
+    for (const label of this.rowFills) this.filled.set(label, (this.filled.get(label) ?? 0) + 1);
+    this.rowFills = [];
   }
 
   /** Forgets the labels (after a note or a blank line a new block starts). */
@@ -53,7 +61,10 @@ export class LabelFiller {
   /** Whether any label in the sample would be filled (detection). */
   static wouldFill(rows: unknown[][], mapping: Mapping): boolean {
     const probe = new LabelFiller(mapping);
-    for (const cells of rows) probe.fill([...cells]);
+    for (const cells of rows) {
+      probe.fill([...cells]);
+      probe.keep();
+    }
     return probe.filled.size > 0;
   }
 }

@@ -35,6 +35,7 @@ export function longPlan(context: LayoutContext, fillDown: boolean): LayoutPlan 
             skipped.push({ row: row.rowNumber, reason, text: skippedText(cells) });
             return;
           }
+          filler.keep();
           out.push({ rowNumber: row.rowNumber, cells });
         },
         finish() {},

@@ -105,6 +105,7 @@ export const wideLayout: LayoutModule = {
               skipped.push({ row: row.rowNumber, reason, text: skippedText(cells) });
               return;
             }
+            filler.keep();
             let field = fixedMeasure;
             if (measureIndex >= 0) {
               const label = cells[measureIndex];
