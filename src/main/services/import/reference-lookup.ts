@@ -131,8 +131,16 @@ export function buildReferenceLookup(db: Db, options: { dateOrder?: DateOrder } 
     if (withCode && codes.has(Number(withCode[1]))) return Number(withCode[1]);
     return byName.get(municipalityKey(text)) ?? bySkeleton.get(nameSkeleton(text)) ?? null;
   };
+  const suggestions = new Map<string, string[]>();
   const suggest = (value: unknown): string[] => {
     const skeleton = nameSkeleton(String(value ?? ''));
+    const known = suggestions.get(skeleton);
+    if (known) return known;
+    const found = nearest(skeleton);
+    if (suggestions.size < 10_000) suggestions.set(skeleton, found);
+    return found;
+  };
+  const nearest = (skeleton: string): string[] => {
     if (!skeleton) return [];
     return municipalities
       .map(({ name }) => ({ name, distance: editDistance(skeleton, nameSkeleton(name)) }))
