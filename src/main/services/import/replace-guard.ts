@@ -2,16 +2,20 @@ import type { Db } from '../store';
 import type { ImportKind } from './fields';
 
 /** The figures of each keyed table, with the Danish names the message uses. */
-const guarded: Partial<Record<ImportKind, { table: string; keys: string[]; figures: [string, string][] }>> = {
+/**
+ * Each figure: column, Danish name and, for a share, when the new row still carries it (the
+ * counts it is computed from), so a file with counts but no share column loses nothing.
+ */
+const guarded: Partial<Record<ImportKind, { table: string; keys: string[]; figures: ([string, string] | [string, string, string])[] }>> = {
   measurement: {
     table: 'measurement',
     keys: ['municipality_code', 'group_id', 'month'],
     figures: [
       ['measured', 'antal borgere'],
       ['interviews_lacking', 'antal uden samtaler'],
-      ['interviews_lacking_share', 'andel uden samtaler'],
+      ['interviews_lacking_share', 'andel uden samtaler', 'n.interviews_lacking IS NOT NULL AND n.measured IS NOT NULL'],
       ['offers_lacking', 'antal uden tilbud'],
-      ['offers_lacking_share', 'andel uden tilbud'],
+      ['offers_lacking_share', 'andel uden tilbud', 'n.offers_lacking IS NOT NULL AND n.measured IS NOT NULL'],
     ],
   },
   focus: {
@@ -20,9 +24,9 @@ const guarded: Partial<Record<ImportKind, { table: string; keys: string[]; figur
     figures: [
       ['measured', 'antal borgere'],
       ['interviews_lacking', 'antal uden samtaler'],
-      ['interviews_lacking_share', 'andel uden samtaler'],
+      ['interviews_lacking_share', 'andel uden samtaler', 'n.interviews_lacking IS NOT NULL AND n.measured IS NOT NULL'],
       ['offers_lacking', 'antal uden tilbud'],
-      ['offers_lacking_share', 'andel uden tilbud'],
+      ['offers_lacking_share', 'andel uden tilbud', 'n.offers_lacking IS NOT NULL AND n.measured IS NOT NULL'],
     ],
   },
   benchmark: {
@@ -57,11 +61,12 @@ export function rowsLosingFigures(db: Db, kind: ImportKind, batchId: number): Lo
   const { table, keys, figures } = spec;
   if (!db.prepare(`SELECT 1 FROM ${table} WHERE batch_id < ? LIMIT 1`).get(batchId)) return { rows: 0, figures: [] };
   const match = (alias: string) => keys.map((key) => `${alias}.${key} = n.${key}`).join(' AND ');
-  const lost = (column: string) => `(n.${column} IS NULL AND o.${column} IS NOT NULL)`;
+  const lost = ([column, , carried]: [string, string] | [string, string, string]) =>
+    `(n.${column} IS NULL AND o.${column} IS NOT NULL${carried ? ` AND NOT (${carried})` : ''})`;
   const row = db
     .prepare(
-      `SELECT SUM(${figures.map(([column]) => lost(column)).join(' OR ')}) AS rows,
-              ${figures.map(([column], index) => `SUM(${lost(column)}) AS f${index}`).join(', ')}
+      `SELECT SUM(${figures.map(lost).join(' OR ')}) AS rows,
+              ${figures.map((figure, index) => `SUM(${lost(figure)}) AS f${index}`).join(', ')}
        FROM ${table} n JOIN ${table} o ON ${match('o')}
         AND o.batch_id = (SELECT MAX(p.batch_id) FROM ${table} p WHERE ${match('p')} AND p.batch_id < n.batch_id)
        WHERE n.batch_id = ?`,
