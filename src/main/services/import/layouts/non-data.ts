@@ -15,35 +15,42 @@ const text = (value: unknown) => (value === null || value === undefined ? '' : v
  * area and (unless the kind keeps group totals, as the benchmark does) the benefit group.
  */
 export function classifyRow(cells: unknown[], kind: ImportKind, mapping: Mapping): SkippedRow['reason'] | null {
+  // Only a row with one or two filled cells can be a note: stop counting at three (a million rows pass here).
   let filled = 0;
   let first = '';
   for (const cell of cells) {
     if (cell === null || cell === undefined) continue;
-    if (typeof cell !== 'string') {
-      filled++;
-      if (!first) first = text(cell);
-      continue;
-    }
-    const value = cell.trim();
-    if (value === '') continue;
-    filled++;
-    if (!first) first = value;
+    if (typeof cell === 'string') {
+      if (cell.length === 0 || (cell.charCodeAt(0) <= 32 && cell.trim() === '')) continue;
+      if (!first) first = cell.trim();
+    } else if (!first) first = text(cell);
+    if (++filled > 2) break;
   }
   if (filled === 0) return null;
-  if (notePattern.test(first) && filled <= 2) return 'note';
+  if (filled <= 2 && notePattern.test(first)) return 'note';
   // One long text cell alone is a sentence under the table, not a row with figures.
   if (filled === 1 && first.length >= 15 && /\s/.test(first) && !/^\d/.test(first)) return 'note';
-  const area = mapping.municipality !== undefined ? text(cells[mapping.municipality]) : '';
-  if (area && areaTotalPattern.test(area)) return 'total';
+  if (mapping.municipality !== undefined && isTotal(areaTotals, areaTotalPattern, cells[mapping.municipality])) return 'total';
   // The benchmark's "Ydelsesgrupper i alt" is a figure of its own (model C reads it).
-  if (kind !== 'benchmark' && mapping.group !== undefined) {
-    const group = text(cells[mapping.group]);
-    if (group && groupTotalPattern.test(group)) return 'total';
-  }
+  if (kind !== 'benchmark' && mapping.group !== undefined && isTotal(groupTotals, groupTotalPattern, cells[mapping.group])) return 'total';
   // An Excel table's totals row: "Total"/"I alt" in the first column, no area of its own.
-  const firstCell = text(cells[0]);
-  if (firstCell && /^(total|i alt|sum|totalt|hovedtotal)$/i.test(firstCell)) return 'total';
+  if (mapping.municipality !== 0 && isTotal(firstTotals, firstCellTotalPattern, cells[0])) return 'total';
   return null;
+}
+
+const firstCellTotalPattern = /^(total|i alt|sum|totalt|hovedtotal)$/i;
+/** A file repeats the same hundred labels a million times: each label's answer is remembered. */
+const areaTotals = new Map<string, boolean>();
+const groupTotals = new Map<string, boolean>();
+const firstTotals = new Map<string, boolean>();
+function isTotal(cache: Map<string, boolean>, pattern: RegExp, value: unknown): boolean {
+  if (typeof value !== 'string' || value.length === 0) return false;
+  let answer = cache.get(value);
+  if (answer === undefined) {
+    answer = pattern.test(value.trim());
+    if (cache.size < 10_000) cache.set(value, answer);
+  }
+  return answer;
 }
 
 export function skippedText(cells: unknown[]): string {
