@@ -150,6 +150,20 @@ describe('known failures of issue 12, reproduced', () => {
     expect(db().prepare("SELECT COUNT(*) AS n FROM measurement WHERE batch_id = ? AND month IN ('2023-04', '2023-05', '2023-06')").get(report.batchId)).toEqual({ n: 90 });
   });
 
+  it('a wide sheet that does not say which figure it holds: the preview asks, the import refuses until told', async () => {
+    const file = path.join(made.dir, 'bred.csv');
+    fs.writeFileSync(file, 'Kommune;Ydelsesgruppe;jul-23;aug-23\r\nKøbenhavn;A-dagpenge;4;5\r\n');
+    const preview = await previewFile(db(), registerLocalFile(file));
+    expect(preview).toMatchObject({ layout: 'wide', measureChoice: { field: null } });
+    expect(preview.warnings.join('\n')).toContain('Vælg, hvilket tal cellerne er.');
+    await expect(importPath(db(), file)).rejects.toThrow(/hvilket tal cellerne er\. Vælg det i forhåndsvisningen\./);
+    await importPath(db(), file, { wideMeasure: 'interviewsLacking' });
+    expect(db().prepare('SELECT month, interviews_lacking AS l FROM measurement ORDER BY month').all()).toEqual([
+      { month: '2023-07', l: 4 },
+      { month: '2023-08', l: 5 },
+    ]);
+  });
+
   it('item 9: the Y30R21 extract imported as focus targets is refused, naming the kind', async () => {
     const before = storeFingerprint(db());
     await expect(importPath(db(), sharedExtractPath(), { kind: 'focus' })).rejects.toThrow(/Filen indlæses som fokusmål \(12 måneders anciennitet\), men ingen kolonne har tal af den art/);

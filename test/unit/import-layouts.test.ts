@@ -149,8 +149,10 @@ describe('wide', () => {
     expect(bySheet.decisions[1]).toBe('Alle tal i arket læses som Antal uden samtaler.');
     const byTitle = wideLayout.plan(context(headers, [], { sheet: 'Ark1', titleLines: ['Antal borgere'] })) as LayoutPlan;
     expect(byTitle.decisions[1]).toBe('Alle tal i arket læses som Antal borgere.');
-    const none = wideLayout.plan(context(headers, [], { sheet: 'Ark1' }));
-    expect(none).toEqual({ problem: expect.stringContaining('Filen har 2 måneder som kolonner') });
+    const none = wideLayout.plan(context(headers, [], { sheet: 'Ark1' })) as LayoutPlan;
+    expect(none.measureChoice).toEqual({ fields: expect.arrayContaining(['measured', 'interviewsLacking']), field: null, problem: expect.stringContaining('Filen har 2 måneder som kolonner') });
+    // Nothing is stored from such a sheet: every row is a problem until the user says which figure it is.
+    expect(run(none, [{ rowNumber: 2, cells: ['101', 'A-dagpenge', 4, 5] }]).out[0].problem).toContain('hvilket tal cellerne er');
     const chosen = wideLayout.plan(context(headers, [], { sheet: 'Ark1', wideMeasure: 'measured' })) as LayoutPlan;
     expect(chosen.decisions[1]).toBe('Alle tal i arket læses som Antal borgere.');
   });

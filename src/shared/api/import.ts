@@ -91,6 +91,8 @@ export interface ImportPreview {
   shareScales: ShareScaleDecision[];
   /** The period column's date order; `order` null = undecided, the user must choose. */
   dateOrder: { order: DateOrder | null; chosen: boolean; text: string } | null;
+  /** A wide sheet without a measure column: which field its numbers are (`field` null = the user must choose). */
+  measureChoice: { fields: string[]; field: string | null } | null;
   /** Columns with numbers that no field is mapped to (shown, never dropped silently). */
   unmappedNumeric: { index: number; header: string }[];
   /** The first rows as they will be stored (after unpivoting and filling down). */

@@ -234,6 +234,7 @@ export async function resolveLayout(db: Db, file: StagedFile, options: ImportOpt
   const missing = missingRequired(kind, plan.longMapping);
   if (missing.length > 0) warnings.push(`Disse kolonner mangler: ${missing.map((field) => fieldLabels[field]).join(', ')}.`);
   if (!hasMeasureOfKind(kind, plan)) warnings.push(kindWithoutMeasures(kind, headers, 'app'));
+  if (plan.measureChoice?.problem) warnings.push(`${plan.measureChoice.problem} Vælg, hvilket tal cellerne er.`);
   const used = new Set<number>([...Object.values(mapping), ...periodIndexes]);
   const unmappedNumeric = unmappedNumericColumns(headers, dataRows.slice(0, sampleRows), used);
   for (const column of unmappedNumeric) {
@@ -361,6 +362,7 @@ export function previewOf(layout: Layout, profiles: string[]): Omit<ImportPrevie
       text: decision.text,
     })),
     dateOrder: layout.dateOrder,
+    measureChoice: layout.plan.measureChoice ? { fields: layout.plan.measureChoice.fields, field: layout.plan.measureChoice.field } : null,
     unmappedNumeric: layout.unmappedNumeric,
     longHeaders: layout.plan.longHeaders,
     longRows: layout.longSample

@@ -128,6 +128,9 @@ function requireColumns(layout: Layout, surface: 'app' | 'cli' = 'app'): void {
       `Filen mangler en kolonne for ${missing.map((field) => fieldLabels[field]).join(', ')} (${sheet}overskriftsrække ${layout.headerRow}: ${found}). Angiv kolonnen ${where}.`,
     );
   }
+  if (layout.plan.measureChoice?.problem) {
+    throw new FileProblem('wide-measure', `${layout.plan.measureChoice.problem} ${surface === 'cli' ? 'Angiv det med --measure FELT (fx --measure interviewsLacking).' : 'Vælg det i forhåndsvisningen.'}`);
+  }
   if (!hasMeasureOfKind(layout.kind, layout.plan)) throw new FileProblem('kind-without-measures', kindWithoutMeasures(layout.kind, layout.headers, surface));
   if (layout.dateOrder && !layout.dateOrder.order) {
     throw new FileProblem(

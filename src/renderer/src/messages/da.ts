@@ -292,6 +292,7 @@ export const da = {
     scale: (header: string) => `Tallene i "${header}" er`,
     scales: { percent: 'procent (15,61 = 15,61 %)', fraction: 'brøker (0,1561 = 15,61 %)' } as Record<string, string>,
     dateOrder: 'Datoerne er skrevet',
+    measure: 'Tallene i arket er',
     dateOrders: { choose: '— vælg —', 'day-first': 'dag først (31-07-2023)', 'month-first': 'måned først (07/31/2023)' } as Record<string, string>,
     longTitle: (count: number) => `Sådan gemmes de første ${count} rækker`,
     skippedTitle: (count: number) => `${count.toLocaleString('da-DK')} ${count === 1 ? 'række springes' : 'rækker springes'} over med vilje (noter og totaler gemmes aldrig)`,

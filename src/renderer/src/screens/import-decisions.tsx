@@ -28,6 +28,19 @@ export function ImportDecisions({ preview, options, change }: { preview: ImportP
             ))}
           </select>
         </label>
+        {preview.measureChoice && (
+          <label>
+            {text.measure}
+            <select data-testid="import-measure" value={preview.measureChoice.field ?? 'choose'} onChange={(event) => event.target.value !== 'choose' && change({ wideMeasure: event.target.value })}>
+              {!preview.measureChoice.field && <option value="choose">{text.dateOrders.choose}</option>}
+              {preview.measureChoice.fields.map((field) => (
+                <option key={field} value={field}>
+                  {messages.importer.fields[field] ?? field}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {preview.shareScales.map((decision) => (
           <label key={decision.field}>
             {text.scale(decision.header)}

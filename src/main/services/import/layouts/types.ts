@@ -50,6 +50,11 @@ export interface LayoutPlan {
   createTransformer(): RowTransformer;
   /** Decisions known before reading (e.g. "months as columns: 2023-01 … 2023-12"). */
   decisions: string[];
+  /**
+   * A wide sheet without a measure column: the fields its numbers may be, and the one in use
+   * (null until the sheet's name, a title line or the user says which; nothing is stored before).
+   */
+  measureChoice?: { fields: string[]; field: string | null; problem: string | null };
 }
 
 export interface LayoutModule {

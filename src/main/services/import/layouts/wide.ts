@@ -51,11 +51,10 @@ export const wideLayout: LayoutModule = {
     const measures = fieldsByKind[context.kind].filter((field) => !keyFields.includes(field));
     const measureIndex = measureColumn(context.headers);
     const fixedMeasure = measureIndex < 0 ? sheetMeasure(context, measures) : null;
-    if (measureIndex < 0 && !fixedMeasure) {
-      return {
-        problem: `Filen har ${periods.length} måneder som kolonner, men hverken en kolonne "Måling" eller arkets navn/titel siger, hvilket tal cellerne er. Angiv målingen.`,
-      };
-    }
+    const measureProblem =
+      measureIndex < 0 && !fixedMeasure
+        ? `Filen har ${periods.length} måneder som kolonner, men hverken en kolonne "Måling" eller arkets navn/titel siger, hvilket tal cellerne er.`
+        : null;
     const { municipality, group } = context.mapping;
     const longHeaders = ['Kommune', 'Ydelsesgruppe', 'Periode', ...measures.map((field) => fieldLabels[field])];
     const longMapping: Record<string, number> = { municipality: 0, period: 2 };
@@ -66,13 +65,16 @@ export const wideLayout: LayoutModule = {
       `Bred tabel: ${periods.length} ${periods.length === 1 ? 'periode' : 'perioder'} som kolonner (${periods[0].period} … ${periods[periods.length - 1].period}) vendes til rækker, én pr. kommune, ydelsesgruppe og periode.`,
       measureIndex >= 0
         ? `Hvilket tal hver række er, står i kolonnen "${context.headers[measureIndex]}".`
-        : `Alle tal i arket læses som ${fieldLabels[fixedMeasure!]}.`,
+        : fixedMeasure
+          ? `Alle tal i arket læses som ${fieldLabels[fixedMeasure]}.`
+          : measureProblem!,
     ];
     return {
       id: 'wide',
       longHeaders,
       longMapping,
       decisions,
+      measureChoice: measureIndex < 0 ? { fields: measures, field: fixedMeasure, problem: measureProblem } : undefined,
       createTransformer(): RowTransformer {
         const extra = measureIndex >= 0 ? [{ label: `Kolonnen "${context.headers[measureIndex]}"`, index: measureIndex }] : [];
         const filler = new LabelFiller(context.mapping, extra);
@@ -123,6 +125,10 @@ export const wideLayout: LayoutModule = {
                 });
                 return;
               }
+            }
+            if (!field) {
+              out.push({ rowNumber: row.rowNumber, cells: [], problem: measureProblem ?? 'Det vides ikke, hvilket tal rækken er.' });
+              return;
             }
             const area = municipality !== undefined ? cells[municipality] : null;
             const groupLabel = group !== undefined ? cells[group] : null;
