@@ -105,7 +105,19 @@ function corruptDatabaseAdvice(error: CorruptDatabaseError, databasePath: string
   ].join('\n');
 }
 
+/**
+ * `indsatsmonitor evaluate … | head -1`: when the reader of stdout goes away, stop quietly
+ * (exit 0) instead of an EPIPE stack trace. issue 12 (import-layouts).
+ */
+export function quietOnBrokenPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 if (require.main === module) {
+  quietOnBrokenPipe();
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -25,6 +25,9 @@ export const reviewedDynamicSql: { file: string; argument: string; reason: strin
   { file: 'main/services/import/writer.ts', argument: 'insertSql.measurement.replace(', reason: 'the constant INSERT with N constant placeholder groups' },
   { file: 'main/services/import/writer.ts', argument: '`SELECT 1 FROM ${table} WHERE batch_id < ? LIMIT 1`', reason: 'table from the constant keyedTables map' },
   { file: 'main/services/import/writer.ts', argument: '`SELECT r.previous AS batchId', reason: 'table and key columns from the constant keyedTables map' },
+  // issue 12 (import-layouts): the replace guard
+  { file: 'main/services/import/replace-guard.ts', argument: '`SELECT 1 FROM ${table} WHERE batch_id < ? LIMIT 1`', reason: 'table from the constant guarded map' },
+  { file: 'main/services/import/replace-guard.ts', argument: '`SELECT SUM(', reason: 'table, key and figure columns from the constant guarded map' },
   // Engine (issue 5): SQL composed once at module load from constant fragments; values bound.
   { file: 'main/services/engine/decisions.ts', argument: '`${select} WHERE', reason: 'select is a constant column list; values are bound' },
   { file: 'main/services/engine/drill-down.ts', argument: 'nationalSql', reason: 'module constant: WITH pooledCte(false) + constant text' },

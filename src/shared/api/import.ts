@@ -19,6 +19,39 @@ export interface ImportOptions {
   mapping?: Record<string, number>;
   /** A saved mapping profile to apply. */
   profile?: string;
+  // --- issue 12 (import-layouts): layout, scale, date order, replace guard ---
+  /** How the table is laid out; absent = detect. */
+  layout?: ImportLayout;
+  /** Share field id → how its numbers are written; absent = decided from the column's values. */
+  shareScales?: Record<string, ShareScale>;
+  /** Day/month order of date text in the period column; absent = decided from its values. */
+  dateOrder?: DateOrder;
+  /** A wide sheet without a measure column: the field its numbers are. */
+  wideMeasure?: string;
+  /** Store rows even when they lack figures that the current rows for the same keys have. */
+  replaceWithoutFigures?: boolean;
+}
+
+// --- issue 12 (import-layouts) ---
+export type ImportLayout = 'long' | 'wide' | 'blocks';
+export type ShareScale = 'percent' | 'fraction';
+export type DateOrder = 'day-first' | 'month-first';
+
+/** A row left out on purpose: a note under the table or a total row. */
+export interface SkippedImportRow {
+  row: number;
+  reason: 'note' | 'total';
+  text: string;
+}
+
+/** How one share column's numbers are read, and why. */
+export interface ShareScaleDecision {
+  field: string;
+  header: string;
+  scale: ShareScale;
+  chosen: boolean;
+  uncertain: boolean;
+  text: string;
 }
 
 export interface EarlierImport {
@@ -51,6 +84,22 @@ export interface ImportPreview {
   duplicateOf: EarlierImport | null;
   /** Things the user should know, in Danish (e.g. a required field that matched no column). */
   warnings: string[];
+  // --- issue 12 (import-layouts) ---
+  layout: ImportLayout;
+  /** What was decided about the file (sheet, layout, scale, date order, filled-down labels), in Danish. */
+  decisions: string[];
+  shareScales: ShareScaleDecision[];
+  /** The period column's date order; `order` null = undecided, the user must choose. */
+  dateOrder: { order: DateOrder | null; chosen: boolean; text: string } | null;
+  /** A wide sheet without a measure column: which field its numbers are (`field` null = the user must choose). */
+  measureChoice: { fields: string[]; field: string | null } | null;
+  /** Columns with numbers that no field is mapped to (shown, never dropped silently). */
+  unmappedNumeric: { index: number; header: string }[];
+  /** The first rows as they will be stored (after unpivoting and filling down). */
+  longHeaders: string[];
+  longRows: { rowNumber: number; cells: string[] }[];
+  /** Rows in the first part of the file that are left out on purpose. */
+  skippedRows: SkippedImportRow[];
 }
 
 /** One problem, where the user finds it in Excel. */
@@ -61,6 +110,9 @@ export interface ImportProblem {
   /** The column's header, when known. */
   header: string | null;
   message: string;
+  /** issue 12: the same problem in more rows (summarised as one line); `rows` lists the first of them. */
+  count?: number;
+  rows?: number[];
 }
 
 export interface ValidationReport {
@@ -74,6 +126,11 @@ export interface ValidationReport {
   problems: ImportProblem[];
   problemsTotal: number;
   duplicateOf: EarlierImport | null;
+  // --- issue 12 (import-layouts) ---
+  decisions: string[];
+  warnings: string[];
+  skippedRows: SkippedImportRow[];
+  skippedRowsTotal: number;
 }
 
 export interface ImportReport {
@@ -90,6 +147,14 @@ export interface ImportReport {
   skippedProblems: ImportProblem[];
   durationMs: number;
   backupPath: string | null;
+  // --- issue 12 (import-layouts) ---
+  decisions: string[];
+  warnings: string[];
+  /** Notes and total rows left out on purpose (at most 1,000 listed). */
+  skippedRows: SkippedImportRow[];
+  skippedRowsTotal: number;
+  /** All problems of the skipped rows, when more than were kept. */
+  problemsTotal: number;
 }
 
 export interface ImportBatchRow {
@@ -133,6 +198,12 @@ export const importOptionsSchema = z
     kind: kind.optional(),
     mapping: z.record(z.string().max(40), z.number().int().min(0).max(1000)).optional(),
     profile: z.string().max(200).optional(),
+    // issue 12 (import-layouts)
+    layout: z.enum(['long', 'wide', 'blocks']).optional(),
+    shareScales: z.record(z.string().max(40), z.enum(['percent', 'fraction'])).optional(),
+    dateOrder: z.enum(['day-first', 'month-first']).optional(),
+    wideMeasure: z.string().max(40).optional(),
+    replaceWithoutFigures: z.boolean().optional(),
   })
   .strict();
 const fileId = z.string().regex(/^[a-f0-9-]{8,64}$/);

@@ -11,7 +11,15 @@ export interface RowProblem {
   /** Excel column letter, e.g. `C`; empty for a problem with the whole row. */
   column: string;
   message: string;
+  /**
+   * The same problem in words that fit every row it occurs in, so that repeats are shown as one
+   * line with a count (a duplicate key names its first row in `message`, not here).
+   */
+  summary?: string;
 }
+
+/** How a share column's numbers are written: per cent (15.61) or a fraction (0.1561). */
+export type ShareScale = 'percent' | 'fraction';
 
 export interface MeasureValues {
   measured: number | null;
@@ -79,6 +87,7 @@ export class RowConverter {
     private readonly mapping: Mapping,
     private readonly lookup: ReferenceLookup,
     private readonly headerCount: number,
+    private readonly shareScales: Partial<Record<FieldId, ShareScale>> = {},
   ) {}
 
   private problem(field: FieldId | null, message: string): void {
@@ -129,6 +138,7 @@ export class RowConverter {
     const value = this.raw(field);
     if (value === undefined) return null;
     let number: number;
+    let percentSign = false;
     if (typeof value === 'number') number = value;
     else if (typeof value === 'string' && plainDecimal.test(value)) number = Number(value.replace(',', '.'));
     else {
@@ -139,6 +149,14 @@ export class RowConverter {
       }
       if (parsed.value === null) return null;
       number = parsed.value;
+      percentSign = parsed.percent;
+    }
+    if (!percentSign && this.shareScales[field] === 'fraction') {
+      if (number < 0 || number > 1) {
+        this.problem(field, `${fieldLabels[field]}: ${String(value)} ligger ikke mellem 0 og 1, men kolonnen er læst som brøker (0,1561 = 15,61 %).`);
+        return null;
+      }
+      return number;
     }
     if (number < 0 || number > 100) {
       this.problem(field, `${fieldLabels[field]}: ${String(value)} ligger ikke mellem 0 og 100 %.`);
@@ -194,7 +212,10 @@ export class RowConverter {
     const municipalityRaw = this.raw('municipality');
     const municipalityCode = isEmpty(municipalityRaw) ? null : this.lookup.municipality(municipalityRaw);
     if (isEmpty(municipalityRaw)) this.problem('municipality', 'Kommune mangler.');
-    else if (municipalityCode === null) this.problem('municipality', `Ukendt kommune: "${String(municipalityRaw)}".`);
+    else if (municipalityCode === null) {
+      const nearest = this.lookup.suggestMunicipalities(municipalityRaw);
+      this.problem('municipality', `Ukendt kommune: "${String(municipalityRaw)}".${nearest.length > 0 ? ` Mente du ${nearest.join(' eller ')}?` : ''}`);
+    }
 
     const periodRaw = this.raw('period');
     const period = isEmpty(periodRaw) ? null : this.lookup.period(periodRaw);

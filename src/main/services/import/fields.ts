@@ -48,15 +48,20 @@ export const requiredFieldsByKind: Record<ImportKind, FieldId[]> = {
  * `exact` lists whole headers; `patterns` catch the many spellings of the measure columns.
  */
 export const headerSynonyms: { field: FieldId; exact: string[]; patterns?: RegExp[] }[] = [
-  { field: 'municipality', exact: ['område', 'omraade', 'kommune', 'kommunekode', 'kommunenr', 'kommunenr.', 'kommunenummer', 'kommunenavn', 'area', 'municipality', 'municipality code', 'kode', 'kommune (kode)', 'myndighed', 'jobcenter'] },
-  { field: 'group', exact: ['ydelsesgruppe', 'ydelsesgrupper', 'målgruppe', 'målgrupper', 'ydelse', 'ydelsestype', 'benefit group', 'group', 'target group', 'gruppe'] },
-  { field: 'period', exact: ['periode', 'måned', 'maaned', 'month', 'period', 'tid', 'dato', 'kvartal', 'år', 'periode fra', 'fra', 'fra periode', 'startperiode', 'start', 'from', 'gælder fra', 'tilsyn fra'] },
+  { field: 'municipality', exact: ['område', 'omraade', 'kommune', 'kommunekode', 'kommunenr', 'kommunenr.', 'kommunenummer', 'kommunenavn', 'area', 'municipality', 'municipality code', 'kode', 'kommune (kode)', 'myndighed', 'jobcenter',
+    // issue 12: the forms colleagues and other systems write
+    'kom.nr.', 'kom.nr', 'kom nr', 'komnr', 'kom. nr.', 'kommunekode (dst)', 'kommunenummer (dst)', 'kommune kode', 'kommune nr', 'kommune nr.', 'kommune navn', 'municipality name', 'municipality id', 'kommune (navn)', 'dst kode'] },
+  { field: 'group', exact: ['ydelsesgruppe', 'ydelsesgrupper', 'målgruppe', 'målgrupper', 'ydelse', 'ydelsestype', 'benefit group', 'group', 'target group', 'gruppe',
+    'forsørgelsesgruppe', 'forsørgelsesgrupper', 'forsørgelsestype', 'ydelsesgruppe (jobindsats)', 'benefit', 'benefit type'] },
+  { field: 'period', exact: ['periode', 'måned', 'maaned', 'month', 'period', 'tid', 'dato', 'kvartal', 'år', 'periode fra', 'fra', 'fra periode', 'startperiode', 'start', 'from', 'gælder fra', 'tilsyn fra',
+    'år og måned', 'år-måned', 'årmåned', 'opgørelsesmåned', 'opgørelsesperiode', 'måling (måned)', 'periode (måned)', 'year month', 'yearmonth', 'month start', 'reference month', 'date'] },
   { field: 'periodTo', exact: ['periode til', 'til', 'til periode', 'slutperiode', 'slut', 'to', 'gælder til', 'tilsyn til'] },
   { field: 'note', exact: ['note', 'bemærkning', 'bemærkninger', 'kommentar', 'begrundelse'] },
   {
     field: 'measured',
-    exact: ['antal borgere', 'antal personer', 'antal målte', 'målte borgere', 'measured', 'citizens', 'antal', 'borgere', 'personer'],
-    patterns: [/^antal (borgere|personer)\b(?!.*\b(uden|med)\b)/, /anciennitet/],
+    exact: ['antal borgere', 'antal personer', 'antal målte', 'målte borgere', 'measured', 'citizens', 'antal', 'borgere', 'personer',
+      'antal målte borgere', 'antal målte personer', 'målte', 'antal i målingen', 'citizens measured', 'number measured', 'measured citizens', 'n measured', 'antal borgere i alt'],
+    patterns: [/^antal (målte )?(borgere|personer)\b(?!.*\b(uden|med|ikke|der)\b)/, /anciennitet/],
   },
   { field: 'expectedShare', exact: ['forventet andel', 'forventet andel (pct.)', 'expected share'] },
   { field: 'actualShare', exact: ['faktisk andel', 'faktisk andel (pct.)', 'actual share'] },
@@ -68,7 +73,8 @@ export const headerSynonyms: { field: FieldId; exact: string[]; patterns?: RegEx
 ];
 
 function normalizeHeader(text: string): string {
-  return normalizeLabel(text.replace(/[\r\n]+/g, ' ')).replace(/^å/, 'å');
+  // snake_case and camel-less machine names (`antal_uden_samtaler`) read as words.
+  return normalizeLabel(text.replace(/[\r\n]+/g, ' ').replace(/_+/g, ' ')).replace(/^å/, 'å');
 }
 
 const englishMeasures: Record<string, FieldId> = {
@@ -89,12 +95,13 @@ const englishMeasures: Record<string, FieldId> = {
  */
 function measureField(text: string): FieldId | null {
   if (englishMeasures[text]) return englishMeasures[text];
-  const topic = /samtale/.test(text) ? 'interviews' : /tilbud/.test(text) ? 'offers' : null;
+  const topic = /samtale|interview/.test(text) ? 'interviews' : /tilbud|\boffers?\b/.test(text) ? 'offers' : null;
   if (!topic) return null;
-  const share = /\bandel\b|pct|procent|%/.test(text);
-  const count = /\bantal\b/.test(text) || /^(uden|med)\b/.test(text);
-  const lacking = /\buden\b|\bikke\b|mangler/.test(text);
-  const withIt = /\bmed\b|fået|modtaget/.test(text);
+  const share = /\bandel\b|pct|procent|%|\bshare\b|\bpercent\b|\brate\b/.test(text);
+  const count = /\bantal\b/.test(text) || /^(uden|med|manglende)\b/.test(text) || /\bcount\b|\bnumber\b|^(lacking|without|missing|with)\b/.test(text);
+  // A negation decides: STAR writes "Andel som ikke har modtaget minimum fire jobsamtaler".
+  const lacking = /\buden\b|\bikke\b|mangl|\blacking\b|\bwithout\b|\bmissing\b|\bnot\b/.test(text);
+  const withIt = !lacking && /\bmed\b|fået|modtaget|\bwith\b|\bhad\b|\breceived\b/.test(text);
   if ((!share && !count) || lacking === withIt) return null;
   return `${topic}${lacking ? 'Lacking' : 'With'}${share ? 'Share' : ''}` as FieldId;
 }

@@ -5,6 +5,7 @@ import {
   fieldsByKind,
   fieldLabels,
   headerSignature,
+  kindLabels,
   mappingFromHeaders,
   matchHeader,
   recognisedCount,
@@ -14,6 +15,11 @@ import {
   type Mapping,
 } from './fields';
 import { FileProblem, openSource, type Source, type SourceRow } from './readers';
+import { columnLetter, type ShareScale } from './convert';
+import { DecisionCollector, type DateOrderDecision, type ShareDecision } from './decisions';
+import { planLayout, type LayoutContext, type LayoutPlan, type LongRow, type SkippedRow } from './layouts';
+import { periodColumns } from './layouts/wide';
+import { parseNumber } from './numbers';
 import type { StagedFile } from './staging';
 
 /** How a file is to be read: everything the preview shows and the user may change. */
@@ -26,6 +32,18 @@ export interface Layout {
   matchedProfile: string | null;
   firstRows: SourceRow[];
   warnings: string[];
+  // --- issue 12 (import-layouts) ---
+  /** The layout module's plan: the long headers and mapping the converter reads. */
+  plan: LayoutPlan;
+  decisions: string[];
+  shareDecisions: ShareDecision[];
+  shareScales: Partial<Record<FieldId, ShareScale>>;
+  dateOrder: DateOrderDecision | null;
+  unmappedNumeric: { index: number; header: string }[];
+  /** The first rows in long form and the ones left out, for the preview. */
+  longSample: LongRow[];
+  skippedSample: SkippedRow[];
+  sampleNotes: string[];
 }
 
 const headerSearchRows = 30;
@@ -40,7 +58,8 @@ export function displayCell(value: unknown): string {
 export function detectHeaderRow(rows: SourceRow[]): number {
   let best: { rowNumber: number; score: number } | null = null;
   for (const row of rows.slice(0, headerSearchRows)) {
-    const score = recognisedCount(row.cells);
+    // Months as column headers count too: a wide table's header names few fields.
+    const score = recognisedCount(row.cells) + Math.min(periodColumns(cellTexts(row)).length, 3);
     if (score > 0 && (!best || score > best.score)) best = { rowNumber: row.rowNumber, score };
   }
   if (best) return best.rowNumber;
@@ -101,15 +120,78 @@ interface ProfileRow {
   mapping_json: string;
 }
 
+/** How well a sheet's first rows look like a table we can read (sheet choice). */
+function tableScore(rows: SourceRow[]): number {
+  let best = 0;
+  for (const row of rows.slice(0, headerSearchRows)) {
+    const texts = cellTexts(row);
+    best = Math.max(best, recognisedCount(texts) + Math.min(periodColumns(texts).length, 3));
+  }
+  return best;
+}
+
+async function readFirstRows(source: Source): Promise<SourceRow[]> {
+  const rows: SourceRow[] = [];
+  await source.read(({ rows: batch }) => {
+    rows.push(...batch);
+  }, headerSearchRows + sampleRows);
+  return rows;
+}
+
+/**
+ * Every sheet is looked at; the one with a recognisable table is proposed. A cover sheet with a
+ * title and no table is never the one the messages talk about.
+ */
+async function openBestSheet(filePath: string, options: ImportOptions): Promise<{ source: Source; firstRows: SourceRow[]; note: string | null }> {
+  const source = await openSource(filePath, options);
+  const firstRows = await readFirstRows(source);
+  const { sheetNames, sheet } = source.info;
+  if (options.sheet || source.info.format !== 'xlsx' || sheetNames.length < 2) return { source, firstRows, note: null };
+  let best = { source, firstRows, score: tableScore(firstRows) };
+  for (const name of sheetNames) {
+    if (name === sheet) continue;
+    const other = await openSource(filePath, { ...options, sheet: name });
+    const rows = await readFirstRows(other);
+    const score = tableScore(rows);
+    if (score > best.score) best = { source: other, firstRows: rows, score };
+  }
+  if (best.source === source) return { source, firstRows, note: null };
+  return {
+    source: best.source,
+    firstRows: best.firstRows,
+    note: `Tabellen står på arket "${best.source.info.sheet}" (arket "${sheet}" har ingen genkendelig tabel); det ark indlæses.`,
+  };
+}
+
+const sampleRows = 200;
+
+/** Columns with numbers in the sample that nothing reads: shown, never dropped silently. */
+function unmappedNumericColumns(headers: string[], rows: SourceRow[], used: Set<number>): { index: number; header: string }[] {
+  const found: { index: number; header: string }[] = [];
+  const width = Math.max(headers.length, ...rows.map((row) => row.cells.length));
+  for (let index = 0; index < width; index++) {
+    if (used.has(index)) continue;
+    let numbers = 0;
+    let filled = 0;
+    for (const row of rows) {
+      const cell = row.cells[index];
+      if (cell === null || cell === undefined || cell === '' || cell instanceof Date) continue;
+      filled++;
+      const parsed = parseNumber(cell);
+      if (parsed.ok && parsed.value !== null) numbers++;
+    }
+    if (numbers > 0 && numbers * 2 >= filled) found.push({ index, header: headers[index] || `kolonne ${columnLetter(index)}` });
+  }
+  return found;
+}
+
 export async function resolveLayout(db: Db, file: StagedFile, options: ImportOptions = {}): Promise<Layout> {
-  const source = await openSource(file.filePath, options);
-  const firstRows: SourceRow[] = [];
-  await source.read(({ rows }) => {
-    firstRows.push(...rows);
-  }, headerSearchRows + 12);
+  const { source, firstRows, note: sheetNote } = await openBestSheet(file.filePath, options);
   if (firstRows.length === 0) throw new FileProblem('empty-file', 'Filen indeholder ingen rækker. Der er intet at indlæse.');
   const { headerRow, headers } = chooseHeaders(firstRows, options.headerRow);
   const warnings: string[] = [];
+  const decisions: string[] = [];
+  if (sheetNote) decisions.push(sheetNote);
 
   let profile: ProfileRow | undefined;
   if (options.profile) {
@@ -127,18 +209,114 @@ export async function resolveLayout(db: Db, file: StagedFile, options: ImportOpt
   for (const field of Object.keys(mapping) as FieldId[]) {
     if (!fieldsByKind[kind].includes(field) || mapping[field]! >= Math.max(headers.length, 1)) delete mapping[field];
   }
+  const dataRows = firstRows.filter((row) => row.rowNumber > headerRow);
+  const context: LayoutContext = {
+    kind,
+    headerRow,
+    headers,
+    mapping,
+    sampleRows: dataRows,
+    sheet: source.info.sheet,
+    titleLines: firstRows.filter((row) => row.rowNumber < headerRow).map((row) => cellTexts(row).filter(Boolean).join(' ')).filter(Boolean),
+    wideMeasure: options.wideMeasure,
+  };
+  const planned = planLayout(context, options.layout);
+  if ('problem' in planned) throw new FileProblem('layout', planned.problem);
+  const plan = planned;
+  decisions.push(...plan.decisions);
+  const periodIndexes = plan.id === 'wide' ? new Set(periodColumns(headers).map((column) => column.index)) : new Set<number>();
+
   if (Object.keys(detected).length === 0 && !options.mapping && !profileMapping) {
     warnings.push(
       `Ingen af kolonneoverskrifterne i række ${headerRow} blev genkendt (${headers.filter(Boolean).slice(0, 6).join(', ') || 'tom række'}). Vælg den rigtige overskriftsrække, eller angiv hver kolonnes betydning.`,
     );
   }
-  const missing = missingRequired(kind, mapping);
+  const missing = missingRequired(kind, plan.longMapping);
   if (missing.length > 0) warnings.push(`Disse kolonner mangler: ${missing.map((field) => fieldLabels[field]).join(', ')}.`);
-  if (kind === 'measurement' || kind === 'focus') {
-    const measures = fieldsByKind[kind].filter((field) => !['municipality', 'group', 'period'].includes(field));
-    if (!measures.some((field) => mapping[field] !== undefined)) warnings.push('Ingen kolonne med antal borgere, samtaler eller tilbud blev fundet.');
+  if (!hasMeasureOfKind(kind, plan)) warnings.push(kindWithoutMeasures(kind, headers, 'app'));
+  if (plan.measureChoice?.problem) warnings.push(`${plan.measureChoice.problem} Vælg, hvilket tal cellerne er.`);
+  const used = new Set<number>([...Object.values(mapping), ...periodIndexes]);
+  const unmappedNumeric = unmappedNumericColumns(headers, dataRows.slice(0, sampleRows), used);
+  for (const column of unmappedNumeric) {
+    warnings.push(`Kolonnen "${column.header}" (${columnLetter(column.index)}) har tal, men læses ikke: ingen betydning er valgt for den. Angiv, hvad den er, hvis tallene skal med.`);
   }
-  return { source, headerRow, headers, kind, mapping, matchedProfile: profile?.name ?? null, firstRows, warnings };
+
+  // Decisions per column from the first rows; the rest of the file is read only when they do not settle it.
+  const sampleTransformer = plan.createTransformer();
+  const longSample: LongRow[] = [];
+  const skippedSample: SkippedRow[] = [];
+  for (const row of dataRows) sampleTransformer.push(row, longSample, skippedSample);
+  sampleTransformer.finish(longSample);
+  const collector = new DecisionCollector(plan.longMapping);
+  for (const row of longSample) if (!row.problem) collector.add(row.cells);
+  const layout: Layout = {
+    source,
+    headerRow,
+    headers,
+    kind,
+    mapping,
+    matchedProfile: profile?.name ?? null,
+    firstRows,
+    warnings,
+    plan,
+    decisions,
+    shareDecisions: [],
+    shareScales: {},
+    dateOrder: null,
+    unmappedNumeric,
+    longSample,
+    skippedSample,
+    sampleNotes: sampleTransformer.notes(),
+  };
+  if (!collector.settled() && firstRows.length >= headerSearchRows + sampleRows) await collectAll(layout, collector);
+  layout.shareDecisions = collector.shareDecisions(plan.longHeaders, options.shareScales as Record<string, ShareScale> | undefined);
+  for (const decision of layout.shareDecisions) {
+    layout.shareScales[decision.field] = decision.scale;
+    decisions.push(decision.text);
+    if (decision.uncertain) warnings.push(decision.text);
+  }
+  layout.dateOrder = collector.dateOrderDecision(plan.longHeaders, options.dateOrder);
+  if (layout.dateOrder) {
+    decisions.push(layout.dateOrder.text);
+    if (!layout.dateOrder.order) warnings.push(`${layout.dateOrder.text} Vælg datoernes rækkefølge.`);
+  }
+  return layout;
+}
+
+/** The whole file, for decisions the first rows cannot settle (a share column with only small numbers). */
+async function collectAll(layout: Layout, collector: DecisionCollector): Promise<void> {
+  const transformer = layout.plan.createTransformer();
+  const sampleEnd = layout.firstRows[layout.firstRows.length - 1]?.rowNumber ?? 0;
+  const out: LongRow[] = [];
+  const skipped: SkippedRow[] = [];
+  await layout.source.read(({ rows }) => {
+    for (const row of rows) if (row.rowNumber > sampleEnd) transformer.push(row, out, skipped);
+    for (const row of out) if (!row.problem) collector.add(row.cells);
+    out.length = 0;
+    skipped.length = 0;
+  });
+  transformer.finish(out);
+  for (const row of out) if (!row.problem) collector.add(row.cells);
+}
+
+const measureFieldsByKind: Record<ImportKind, FieldId[]> = {
+  measurement: ['measured', 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare', 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare'],
+  focus: ['measured', 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare', 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare'],
+  benchmark: ['expectedCount', 'actualCount', 'differenceCount', 'expectedShare', 'actualShare', 'differencePoints', 'rank'],
+  supervision: [],
+};
+
+/** A file must carry at least one figure of the kind it is imported as (issue 12, item 9). */
+export function hasMeasureOfKind(kind: ImportKind, plan: LayoutPlan): boolean {
+  const measures = measureFieldsByKind[kind];
+  return measures.length === 0 || measures.some((field) => plan.longMapping[field] !== undefined);
+}
+
+export function kindWithoutMeasures(kind: ImportKind, headers: string[], surface: 'app' | 'cli'): string {
+  const wanted = measureFieldsByKind[kind].map((field) => fieldLabels[field]);
+  const found = headers.filter(Boolean).slice(0, 8).join(', ') || 'ingen';
+  const choose = surface === 'cli' ? 'Angiv den rigtige art med --kind, eller angiv kolonnen med --map FELT=KOLONNE' : 'Vælg den rigtige art i forhåndsvisningen, eller angiv kolonnen';
+  return `Filen indlæses som ${kindLabels[kind].toLocaleLowerCase('da-DK')}, men ingen kolonne har tal af den art (${wanted.slice(0, 4).join(', ')} …). Kolonnerne er: ${found}. ${choose}.`;
 }
 
 /** Empty cells after the last header (formatting Excel left behind) are no columns. */
@@ -173,5 +351,24 @@ export function previewOf(layout: Layout, profiles: string[]): Omit<ImportPrevie
     matchedProfile: layout.matchedProfile,
     profiles,
     warnings: layout.warnings,
+    layout: layout.plan.id,
+    decisions: [...layout.decisions, ...layout.sampleNotes],
+    shareScales: layout.shareDecisions.map((decision) => ({
+      field: decision.field,
+      header: layout.plan.longHeaders[layout.plan.longMapping[decision.field]!] ?? fieldLabels[decision.field],
+      scale: decision.scale,
+      chosen: decision.chosen,
+      uncertain: decision.uncertain,
+      text: decision.text,
+    })),
+    dateOrder: layout.dateOrder,
+    measureChoice: layout.plan.measureChoice ? { fields: layout.plan.measureChoice.fields, field: layout.plan.measureChoice.field } : null,
+    unmappedNumeric: layout.unmappedNumeric,
+    longHeaders: layout.plan.longHeaders,
+    longRows: layout.longSample
+      .filter((row) => !row.problem)
+      .slice(0, 12)
+      .map((row) => ({ rowNumber: row.rowNumber, cells: row.cells.map(displayCell) })),
+    skippedRows: layout.skippedSample.slice(0, 50),
   };
 }

@@ -6,7 +6,8 @@ export type NumberParse = { ok: true; value: number | null; percent: boolean } |
 /**
  * Danish and plain numbers: `1.234,5`, `12,3 %`, `-0,10`, `−3`, `1 234`, `1234.5`; blank markers
  * give null. A dot followed by exactly three digits is a thousands separator (Danish), any
- * other lone dot is a decimal point (English exports).
+ * other lone dot is a decimal point (English exports). A leading `0.` never starts a thousands
+ * group: "0.422" is pandas' share 0.422, never 422 (issue 12).
  */
 export function parseNumber(input: unknown): NumberParse {
   if (input === null || input === undefined) return { ok: true, value: null, percent: false };
@@ -23,9 +24,9 @@ export function parseNumber(input: unknown): NumberParse {
   }
   text = text.replace(/^[\u2212\u2013]/, '-');
   let normalized: string;
-  if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) normalized = text.replace(/\./g, '').replace(',', '.');
+  if (/^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(text)) normalized = text.replace(/\./g, '').replace(',', '.');
   else if (/^[+-]?\d+(,\d+)?$/.test(text)) normalized = text.replace(',', '.');
-  else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) && text.includes('.')) normalized = text.replace(/,/g, '');
+  else if (/^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(text) && text.includes('.')) normalized = text.replace(/,/g, '');
   else if (/^[+-]?\d*\.\d+$/.test(text) || /^[+-]?\d+\.?$/.test(text)) normalized = text;
   else if (/^[+-]?,\d+$/.test(text)) normalized = text.replace(',', '.');
   else return { ok: false };

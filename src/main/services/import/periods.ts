@@ -36,7 +36,17 @@ export function excelSerialToMonth(serial: number): Period | null {
   return month(date.getUTCFullYear(), date.getUTCMonth() + 1);
 }
 
-export function parsePeriod(input: unknown): Period | null {
+/** Order of day and month in date text such as 07/08/2023 (decided per column, `decisions.ts`). */
+export type DateOrder = 'day-first' | 'month-first';
+
+/** The day and month parts of `a/b/yyyy` text, or null when the text is not such a date. */
+export function dateParts(input: unknown): { first: number; second: number; year: number } | null {
+  if (typeof input !== 'string') return null;
+  const match = input.trim().match(/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?$/i);
+  return match ? { first: +match[1], second: +match[2], year: +match[3] } : null;
+}
+
+export function parsePeriod(input: unknown, dateOrder: DateOrder = 'day-first'): Period | null {
   if (input instanceof Date) return Number.isNaN(input.getTime()) ? null : month(input.getUTCFullYear(), input.getUTCMonth() + 1);
   if (typeof input === 'number') return Number.isInteger(input) && input >= 1900 && input <= 2200 ? { kind: 'year', value: String(input) } : excelSerialToMonth(input);
   if (typeof input !== 'string') return null;
@@ -45,7 +55,8 @@ export function parsePeriod(input: unknown): Period | null {
   if ((match = text.match(/^(\d{4})\s*m\s*(\d{1,2})$/))) return month(+match[1], +match[2]);
   if ((match = text.match(/^(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2})?(?:[t ].*)?$/))) return month(+match[1], +match[2]);
   if ((match = text.match(/^(\d{1,2})[-/.](\d{4})$/))) return month(+match[2], +match[1]);
-  if ((match = text.match(/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/))) return month(+match[3], +match[2]);
+  const parts = dateParts(text);
+  if (parts) return month(parts.year, dateOrder === 'month-first' ? parts.first : parts.second);
   if ((match = text.match(/^(\d{4})\s*q\s*mat\s*(\d{1,2})$/))) {
     const quarter = +match[2];
     return quarter >= 1 && quarter <= 4 ? { kind: 'mat', value: `${match[1]}QMAT${String(quarter).padStart(2, '0')}` } : null;
@@ -55,6 +66,11 @@ export function parsePeriod(input: unknown): Period | null {
   if ((match = text.match(/^([a-zæøå]+)\.?[\s-]*(\d{4})$/))) {
     const monthNumber = monthNames[match[1]];
     return monthNumber ? month(+match[2], monthNumber) : null;
+  }
+  // Danish Excel saves a month-formatted date in CSV as "jul-23" or "okt. 23" (two-digit year).
+  if ((match = text.match(/^([a-zæøå]+)\.?[\s-]*(\d{2})$/))) {
+    const monthNumber = monthNames[match[1]];
+    return monthNumber ? month(2000 + +match[2], monthNumber) : null;
   }
   if ((match = text.match(/^(\d{4})[\s-]*([a-zæøå]+)\.?$/))) {
     const monthNumber = monthNames[match[2]];

@@ -13,7 +13,9 @@ import { backupDatabase, currentUserName, nowIso, setSetting, type Db } from '..
 import { columnLetter, RowConverter, isBlankRow, rowKey, type ConvertedRow, type RowProblem } from './convert';
 import { encodingLabels } from './encoding';
 import { fieldLabels, headerSignature, type Mapping } from './fields';
-import { missingRequired, previewOf, resolveLayout, type Layout } from './layout';
+import { hasMeasureOfKind, kindWithoutMeasures, missingRequired, previewOf, resolveLayout, type Layout } from './layout';
+import type { LongRow, SkippedRow } from './layouts';
+import { rowsLosingFigures } from './replace-guard';
 import { checkFileSize, FileProblem } from './readers';
 import { buildReferenceLookup } from './reference-lookup';
 import type { StagedFile } from './staging';
@@ -32,6 +34,8 @@ export interface RunHooks {
   onProgress?(payload: ProgressPayload): void;
   /** Database file, for the backup taken before an import into a store that has data. */
   databasePath?: string;
+  /** Who reads the messages: the CLI's name its options, the app's the preview (issue 12). */
+  surface?: 'app' | 'cli';
 }
 
 const keptProblems = 1000;
@@ -107,20 +111,68 @@ function readerLabel(layout: Layout): string {
   return parts.join(', ');
 }
 
-function requireColumns(layout: Layout): void {
-  const missing = missingRequired(layout.kind, layout.mapping);
-  if (missing.length === 0) return;
+function requireColumns(layout: Layout, surface: 'app' | 'cli' = 'app'): void {
+  const where = surface === 'cli' ? 'med --map FELT=KOLONNE' : 'i forhåndsvisningen';
+  const missing = missingRequired(layout.kind, layout.plan.longMapping);
   const found = layout.headers.filter(Boolean).slice(0, 8).join(', ') || 'ingen';
-  if (Object.keys(layout.mapping).length === 0) {
+  const sheet = layout.source.info.sheet ? `ark "${layout.source.info.sheet}", ` : '';
+  if (missing.length > 0 && Object.keys(layout.mapping).length === 0) {
     throw new FileProblem(
       'no-known-columns',
-      `Ingen af kolonneoverskrifterne blev genkendt (overskriftsrække ${layout.headerRow}: ${found}). Vælg den rigtige overskriftsrække, eller angiv kolonnernes betydning i forhåndsvisningen.`,
+      `Ingen af kolonneoverskrifterne blev genkendt (${sheet}overskriftsrække ${layout.headerRow}: ${found}). Vælg den rigtige overskriftsrække${surface === 'cli' ? ' (--header-row N)' : ''}, eller angiv kolonnernes betydning ${where}.`,
     );
   }
-  throw new FileProblem(
-    'missing-columns',
-    `Filen mangler en kolonne for ${missing.map((field) => fieldLabels[field]).join(', ')} (overskriftsrække ${layout.headerRow}: ${found}). Angiv kolonnen i forhåndsvisningen.`,
-  );
+  if (missing.length > 0) {
+    throw new FileProblem(
+      'missing-columns',
+      `Filen mangler en kolonne for ${missing.map((field) => fieldLabels[field]).join(', ')} (${sheet}overskriftsrække ${layout.headerRow}: ${found}). Angiv kolonnen ${where}.`,
+    );
+  }
+  if (layout.plan.measureChoice?.problem) {
+    throw new FileProblem('wide-measure', `${layout.plan.measureChoice.problem} ${surface === 'cli' ? 'Angiv det med --measure FELT (fx --measure interviewsLacking).' : 'Vælg det i forhåndsvisningen.'}`);
+  }
+  if (!hasMeasureOfKind(layout.kind, layout.plan)) throw new FileProblem('kind-without-measures', kindWithoutMeasures(layout.kind, layout.headers, surface));
+  if (layout.dateOrder && !layout.dateOrder.order) {
+    throw new FileProblem(
+      'date-order',
+      `${layout.dateOrder.text} ${surface === 'cli' ? 'Angiv --date-order day-first (31-07-2023) eller --date-order month-first (07/31/2023).' : 'Vælg datoernes rækkefølge i forhåndsvisningen.'}`,
+    );
+  }
+}
+
+/**
+ * The problems of a file, with repeats summarised: the same problem in the same column is one
+ * line with a count and its first rows, so a file that repeats itself gives one line, not thousands.
+ */
+class ProblemList {
+  readonly entries: ImportProblem[] = [];
+  private readonly byKey = new Map<string, ImportProblem>();
+  total = 0;
+
+  add(problem: RowProblem, layout: Layout): void {
+    this.total++;
+    const key = `${problem.column}\u0000${problem.summary ?? problem.message}`;
+    const existing = this.byKey.get(key);
+    if (existing) {
+      existing.count = (existing.count ?? 1) + 1;
+      if (existing.rows!.length < 20) existing.rows!.push(problem.row);
+      if (problem.summary) existing.message = problem.summary;
+      return;
+    }
+    if (this.entries.length >= keptProblems) return;
+    const entry: ImportProblem = { ...toProblem(problem, layout), count: 1, rows: [problem.row] };
+    this.entries.push(entry);
+    this.byKey.set(key, entry);
+  }
+
+  /** Single problems keep their plain form. */
+  list(): ImportProblem[] {
+    return this.entries.map((entry) => {
+      if ((entry.count ?? 1) > 1) return entry;
+      const { count: _count, rows: _rows, ...plain } = entry;
+      return plain;
+    });
+  }
 }
 
 function toProblem(problem: RowProblem, layout: Layout): ImportProblem {
@@ -134,10 +186,26 @@ function columnIndex(letters: string): number {
   return value - 1;
 }
 
+/** "og 4.211 fejl mere" when not every problem is listed. */
+function moreProblems(pass: Pass): string {
+  const listed = pass.problems.reduce((sum, problem) => sum + (problem.count ?? 1), 0);
+  const more = pass.problemsTotal - listed;
+  return more > 0 ? ` Listen viser ${listed.toLocaleString("da-DK")} fejl – og ${more.toLocaleString("da-DK")} fejl mere.` : '';
+}
+
 function describeMapping(layout: Layout): string {
   const named: Record<string, string> = {};
   for (const [field, index] of Object.entries(layout.mapping)) named[field] = layout.headers[index as number] ?? `kolonne ${index}`;
-  return JSON.stringify({ kind: layout.kind, headerRow: layout.headerRow, mapping: layout.mapping, headers: named });
+  return JSON.stringify({
+    kind: layout.kind,
+    headerRow: layout.headerRow,
+    mapping: layout.mapping,
+    headers: named,
+    layout: layout.plan.id,
+    sheet: layout.source.info.sheet,
+    shareScales: layout.shareScales,
+    dateOrder: layout.dateOrder?.order ?? null,
+  });
 }
 
 interface Pass {
@@ -148,12 +216,23 @@ interface Pass {
   problems: ImportProblem[];
   problemsTotal: number;
   writer: BatchWriter | null;
+  skippedRows: SkippedRow[];
+  skippedRowsTotal: number;
+  /** What the layout did while reading (filled-down labels), in Danish. */
+  notes: string[];
+}
+
+/** A long row's problem names the source column it came from (a wide file's month column). */
+function sourceColumn(column: string, row: LongRow): string {
+  if (!row.columns || !column) return column;
+  const index = row.columns[columnIndex(column)];
+  return index !== undefined && index >= 0 ? columnLetter(index) : column;
 }
 
 /**
- * Reads every row once: converts, validates, checks duplicate keys and, when a writer is given,
- * inserts the valid rows inside the file's transaction. Yields between batches so progress
- * events go out and a cancel can arrive.
+ * Reads every row once: lays it out (long, wide, blocks), converts, validates, checks duplicate
+ * keys and, when a writer is given, inserts the valid rows inside the file's transaction. Yields
+ * between batches so progress events go out and a cancel can arrive.
  */
 async function readAll(
   db: Db,
@@ -163,19 +242,33 @@ async function readAll(
   hooks: RunHooks,
   startWriter: () => BatchWriter | null,
 ): Promise<Pass> {
-  const lookup = buildReferenceLookup(db);
-  const pass: Pass = { layout, rowsRead: 0, rowsValid: 0, rowsWithProblems: 0, problems: [], problemsTotal: 0, writer: null };
+  const lookup = buildReferenceLookup(db, { dateOrder: layout.dateOrder?.order ?? undefined });
+  const pass: Pass = {
+    layout,
+    rowsRead: 0,
+    rowsValid: 0,
+    rowsWithProblems: 0,
+    problems: [],
+    problemsTotal: 0,
+    writer: null,
+    skippedRows: [],
+    skippedRowsTotal: 0,
+    notes: [],
+  };
+  const problemList = new ProblemList();
   const seen = new KeyIndex();
-  const headerCount = layout.headers.length;
-  const keyColumn = layout.mapping.municipality;
+  const { plan } = layout;
+  const keyColumn = plan.longMapping.municipality;
   const rowProblems: RowProblem[] = [];
-  const converter = new RowConverter(layout.kind, layout.mapping, lookup, headerCount);
+  const converter = new RowConverter(layout.kind, plan.longMapping, lookup, plan.longHeaders.length, layout.shareScales);
+  const transformer = plan.createTransformer();
+  const longRows: LongRow[] = [];
+  const skipped: SkippedRow[] = [];
+  const duplicateSummary = `Samme kommune, ${layout.kind === 'supervision' ? 'periode' : 'ydelsesgruppe og periode'} står flere gange i filen; rækkerne her gentager tidligere rækker.`;
   let pending: ConvertedRow[] = [];
   pass.writer = startWriter();
-  await layout.source.read(async ({ rows, fraction }) => {
-    const good: ConvertedRow[] = [];
-    for (const row of rows) {
-      if (row.rowNumber <= layout.headerRow || isBlankRow(row.cells)) continue;
+  const convertAll = (good: ConvertedRow[]) => {
+    for (const row of longRows) {
       pass.rowsRead++;
       rowProblems.length = 0;
       if (row.problem) rowProblems.push({ row: row.rowNumber, column: '', message: row.problem });
@@ -187,15 +280,23 @@ async function readAll(
             row: row.rowNumber,
             column: keyColumn !== undefined ? columnLetter(keyColumn) : '',
             message: `Samme kommune, ${layout.kind === 'supervision' ? 'periode' : 'ydelsesgruppe og periode'} står også i række ${earlier}.`,
+            summary: duplicateSummary,
           });
         } else good.push(converted);
       }
       if (rowProblems.length > 0) {
         pass.rowsWithProblems++;
-        pass.problemsTotal += rowProblems.length;
-        for (const problem of rowProblems) if (pass.problems.length < keptProblems) pass.problems.push(toProblem(problem, layout));
+        for (const problem of rowProblems) problemList.add(row.columns ? { ...problem, column: sourceColumn(problem.column, row) } : problem, layout);
       }
     }
+    longRows.length = 0;
+    for (const row of skipped) {
+      pass.skippedRowsTotal++;
+      if (pass.skippedRows.length < keptProblems) pass.skippedRows.push(row);
+    }
+    skipped.length = 0;
+  };
+  const store = (good: ConvertedRow[]) => {
     if (pass.writer) {
       // Bigger sorted runs keep the B-tree inserts closer to sequential.
       for (const row of good) pending.push(row);
@@ -205,20 +306,41 @@ async function readAll(
       }
     }
     pass.rowsValid += good.length;
+  };
+  await layout.source.read(async ({ rows, fraction }) => {
+    const good: ConvertedRow[] = [];
+    for (const row of rows) {
+      if (row.rowNumber <= layout.headerRow || isBlankRow(row.cells)) continue;
+      transformer.push(row, longRows, skipped);
+    }
+    convertAll(good);
+    store(good);
     const estimate = fraction && fraction > 0 ? Math.round(pass.rowsRead / fraction) : null;
     hooks.onProgress?.({ importId, phase, rowsDone: pass.rowsRead, rowsTotal: fraction === 1 ? pass.rowsRead : estimate });
     // Let progress events out and a cancel in.
     await new Promise((resolve) => setImmediate(resolve));
     if (cancelled.has(importId)) throw new FileProblem('cancelled', 'Indlæsningen blev annulleret. Intet blev gemt.');
   });
+  transformer.finish(longRows);
+  const last: ConvertedRow[] = [];
+  convertAll(last);
+  store(last);
   if (pass.writer && pending.length > 0) pass.writer.insert(pending);
+  pass.problems = problemList.list();
+  pass.problemsTotal = problemList.total;
+  pass.notes = transformer.notes();
   return pass;
+}
+
+/** The decisions the report repeats: layout, sheet, scales, date order, filled-down labels. */
+function decisionsOf(layout: Layout, pass: Pass): string[] {
+  return [...layout.decisions, ...pass.notes];
 }
 
 export async function validateFile(db: Db, file: StagedFile, options: ImportOptions = {}, hooks: RunHooks = {}): Promise<ValidationReport> {
   checkFileSize(statSize(file));
   const layout = await resolveLayout(db, file, options);
-  requireColumns(layout);
+  requireColumns(layout, hooks.surface);
   const importId = hooks.importId ?? crypto.randomUUID();
   running.add(importId);
   try {
@@ -234,6 +356,10 @@ export async function validateFile(db: Db, file: StagedFile, options: ImportOpti
       problems: pass.problems,
       problemsTotal: pass.problemsTotal,
       duplicateOf: findEarlierImport(db, await sha256OfFile(file.filePath)),
+      decisions: decisionsOf(layout, pass),
+      warnings: layout.warnings,
+      skippedRows: pass.skippedRows,
+      skippedRowsTotal: pass.skippedRowsTotal,
     };
   } finally {
     running.delete(importId);
@@ -260,7 +386,7 @@ export async function importFile(
     const earlier = findEarlierImport(db, sha256);
     if (earlier) throw new FileProblem('duplicate-file', duplicateMessage(earlier));
     const layout = await resolveLayout(db, file, options);
-    requireColumns(layout);
+    requireColumns(layout, hooks.surface);
     let backupPath: string | null = null;
     const hasData = db.prepare('SELECT 1 FROM import_batch LIMIT 1').get();
     if (hasData && hooks.databasePath) backupPath = backupDatabase(db, hooks.databasePath, 'before-import');
@@ -283,11 +409,24 @@ export async function importFile(
     if (pass.rowsWithProblems > 0 && !options.skipBadRows) {
       throw new FileProblem(
         'invalid-rows',
-        `${pass.rowsWithProblems} af ${pass.rowsRead} rækker har fejl, så intet fra filen blev indlæst. Ret fejlene, eller vælg at springe fejlrækkerne over.`,
+        `${pass.rowsWithProblems.toLocaleString('da-DK')} af ${pass.rowsRead.toLocaleString('da-DK')} rækker har fejl, så intet fra filen blev indlæst. Ret fejlene, eller ${hooks.surface === 'cli' ? 'spring fejlrækkerne over med --skip-bad-rows' : 'vælg at springe fejlrækkerne over'}.${moreProblems(pass)}`,
         pass.problems,
       );
     }
     if (pass.rowsValid === 0) throw new FileProblem('no-valid-rows', 'Ingen af filens rækker kunne indlæses. Intet blev gemt.', pass.problems);
+    if (!options.replaceWithoutFigures) {
+      const lost = rowsLosingFigures(db, layout.kind, activeWriter.batchId);
+      if (lost.rows > 0) {
+        const figures = lost.figures.map((figure) => figure.name).join(', ');
+        throw new FileProblem(
+          'would-lose-figures',
+          `Filen ville erstatte ${lost.rows.toLocaleString('da-DK')} ${lost.rows === 1 ? 'række' : 'rækker'}, der har tal, med rækker uden de tal (${figures}), så intet blev indlæst. ` +
+            `Måske blev en kolonne ikke genkendt: ${hooks.surface === 'cli' ? 'angiv den med --map FELT=KOLONNE' : 'angiv dens betydning i forhåndsvisningen'}. ` +
+            `Skal tallene virkelig fjernes, så ${hooks.surface === 'cli' ? 'brug --replace-without-figures' : 'vælg "Erstat alligevel"'}.`,
+          { lostFigures: lost },
+        );
+      }
+    }
     hooks.onProgress?.({ importId, phase: 'committing', rowsDone: pass.rowsRead, rowsTotal: pass.rowsRead });
     const replacedFrom = activeWriter.replaced();
     const rowsReplaced = replacedFrom.reduce((sum, entry) => sum + entry.rows, 0);
@@ -303,13 +442,26 @@ export async function importFile(
       skippedProblems: pass.problems,
       durationMs: 0,
       backupPath,
+      decisions: decisionsOf(layout, pass),
+      warnings: layout.warnings,
+      skippedRows: pass.skippedRows,
+      skippedRowsTotal: pass.skippedRowsTotal,
+      problemsTotal: pass.problemsTotal,
     };
     activeWriter.commit({
       rowsRead: pass.rowsRead,
       rowsImported: pass.rowsValid,
       rowsSkipped: pass.rowsWithProblems,
       rowsReplaced,
-      reportJson: JSON.stringify({ replacedFrom, skippedProblems: pass.problems, problemsTotal: pass.problemsTotal, warnings: layout.warnings }),
+      reportJson: JSON.stringify({
+        replacedFrom,
+        skippedProblems: pass.problems,
+        problemsTotal: pass.problemsTotal,
+        warnings: layout.warnings,
+        decisions: report.decisions,
+        skippedRows: pass.skippedRows,
+        skippedRowsTotal: pass.skippedRowsTotal,
+      }),
     });
     writer = null;
     report.durationMs = Date.now() - started;

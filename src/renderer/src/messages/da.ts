@@ -280,6 +280,28 @@ export const da = {
       manual: 'indtastet',
     },
   },
+  // --- issue 12 (import-layouts): what the preview decided about a file, and the user's choices ---
+  importLayouts: {
+    decisionsTitle: 'Det har programmet besluttet om filen',
+    layout: 'Tabellens form',
+    layouts: {
+      long: 'Lang: én række pr. kommune, ydelsesgruppe og periode',
+      wide: 'Bred: måneder som kolonner (vendes til rækker)',
+      blocks: 'Blokke: etiketter én gang pr. blok (fyldes ned)',
+    } as Record<string, string>,
+    scale: (header: string) => `Tallene i "${header}" er`,
+    scales: { percent: 'procent (15,61 = 15,61 %)', fraction: 'brøker (0,1561 = 15,61 %)' } as Record<string, string>,
+    dateOrder: 'Datoerne er skrevet',
+    measure: 'Tallene i arket er',
+    dateOrders: { choose: '— vælg —', 'day-first': 'dag først (31-07-2023)', 'month-first': 'måned først (07/31/2023)' } as Record<string, string>,
+    longTitle: (count: number) => `Sådan gemmes de første ${count} rækker`,
+    skippedTitle: (count: number) => `${count.toLocaleString('da-DK')} ${count === 1 ? 'række springes' : 'rækker springes'} over med vilje (noter og totaler gemmes aldrig)`,
+    skippedReasons: { note: 'note eller kilde', total: 'total' } as Record<string, string>,
+    unmapped: 'Kolonner med tal, som ikke indlæses (vælg deres betydning ovenfor, hvis de skal med)',
+    replaceAnyway: 'Erstat alligevel: gem rækkerne, selv om de mangler tal, som de tidligere indlæste rækker havde',
+    repeated: (count: number, rows: number[]) => `${count.toLocaleString('da-DK')} rækker: ${rows.join(', ')}${count > rows.length ? ', …' : ''}`,
+    moreProblems: (more: number) => `… og ${more.toLocaleString('da-DK')} fejl mere`,
+  },
 } as const;
 
 export type Messages = typeof da;

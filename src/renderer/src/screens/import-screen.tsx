@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { ImportOptions, ImportPreview, ImportReport, ValidationReport } from '../../../shared/api';
 import { call, onEvent } from '../api-client';
 import { messages } from '../messages/da';
+import { ImportDecisions, SkippedRows } from './import-decisions';
 import './import.css';
 
 const text = messages.importer;
@@ -102,6 +103,8 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'validating' | 'running' | null>(null);
   const [skipBadRows, setSkipBadRows] = useState(false);
+  // issue 12 (import-layouts): replace rows that had figures with rows without them, only when asked
+  const [replaceAnyway, setReplaceAnyway] = useState(false);
   const [progress, setProgress] = useState<{ rowsDone: number; rowsTotal: number | null } | null>(null);
   const [profileName, setProfileName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -165,7 +168,8 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
     setProgress({ rowsDone: 0, rowsTotal: null });
     importId.current = `import-${Math.random().toString(36).slice(2)}`;
     try {
-      setReport(await call('import.run', { fileId, options: currentOptions(), skipBadRows, importId: importId.current }));
+      const runOptions = replaceAnyway ? { ...currentOptions(), replaceWithoutFigures: true } : currentOptions();
+      setReport(await call('import.run', { fileId, options: runOptions, skipBadRows, importId: importId.current }));
     } catch (reason) {
       setError((reason as Error).message);
     } finally {
@@ -292,6 +296,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
               </label>
             )}
           </div>
+          <ImportDecisions preview={preview} options={options} change={change} />
           <div className="import-columns">
             <table className="import-table" data-testid="import-mapping">
               <caption>{text.mapping}</caption>
@@ -377,6 +382,10 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
             <label>
               <input type="checkbox" checked={skipBadRows} onChange={(event) => setSkipBadRows(event.target.checked)} data-testid="import-skip" /> {text.skipBadRows}
             </label>
+            <label>
+              <input type="checkbox" checked={replaceAnyway} onChange={(event) => setReplaceAnyway(event.target.checked)} data-testid="import-replace-anyway" />{' '}
+              {messages.importLayouts.replaceAnyway}
+            </label>
             <button onClick={run} disabled={busy !== null || Boolean(preview.duplicateOf)} data-testid="import-run">
               {busy === 'running' ? text.running : text.run}
             </button>
@@ -399,7 +408,15 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
           {report.replacedFrom.map((entry) => (
             <p key={entry.batchId}>{text.replacedFrom(entry.rows, entry.fileName, entry.batchId)}</p>
           ))}
-          {report.skippedProblems.length > 0 && <ProblemTable problems={report.skippedProblems} />}
+          {report.decisions.length > 0 && (
+            <ul data-testid="import-report-decisions">
+              {report.decisions.map((decision) => (
+                <li key={decision}>{decision}</li>
+              ))}
+            </ul>
+          )}
+          <SkippedRows rows={report.skippedRows} total={report.skippedRowsTotal} />
+          {report.skippedProblems.length > 0 && <ProblemTable problems={report.skippedProblems} total={report.problemsTotal} />}
         </div>
       )}
     </article>
@@ -416,10 +433,13 @@ function ValidationView({ report }: { report: ValidationReport }) {
   );
 }
 
+/** A summarised problem counts every row it stands for (issue 12). */
+const listedCount = (problems: ValidationReport['problems']) => problems.reduce((sum, problem) => sum + (problem.count ?? 1), 0);
+
 function ProblemTable({ problems, total }: { problems: ValidationReport['problems']; total?: number }) {
   return (
     <div className="import-problems">
-      {total !== undefined && total > problems.length && <p>{text.moreProblems(problems.length, total)}</p>}
+      {total !== undefined && total > listedCount(problems) && <p>{messages.importLayouts.moreProblems(total - listedCount(problems))}</p>}
       <table className="import-table" data-testid="import-problems">
         <thead>
           <tr>
@@ -435,7 +455,10 @@ function ProblemTable({ problems, total }: { problems: ValidationReport['problem
               <td>{problem.row}</td>
               <td>{problem.column}</td>
               <td>{problem.header ?? ''}</td>
-              <td>{problem.message}</td>
+              <td>
+                {problem.message}
+                {problem.count && problem.count > 1 ? ` (${messages.importLayouts.repeated(problem.count, problem.rows ?? [])})` : ''}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,79 @@
+import type { Db } from '../store';
+import type { ImportKind } from './fields';
+
+/** The figures of each keyed table, with the Danish names the message uses. */
+/**
+ * Each figure: column, Danish name and, for a share, when the new row still carries it (the
+ * counts it is computed from), so a file with counts but no share column loses nothing.
+ */
+const guarded: Partial<Record<ImportKind, { table: string; keys: string[]; figures: ([string, string] | [string, string, string])[] }>> = {
+  measurement: {
+    table: 'measurement',
+    keys: ['municipality_code', 'group_id', 'month'],
+    figures: [
+      ['measured', 'antal borgere'],
+      ['interviews_lacking', 'antal uden samtaler'],
+      ['interviews_lacking_share', 'andel uden samtaler', 'n.interviews_lacking IS NOT NULL AND n.measured IS NOT NULL'],
+      ['offers_lacking', 'antal uden tilbud'],
+      ['offers_lacking_share', 'andel uden tilbud', 'n.offers_lacking IS NOT NULL AND n.measured IS NOT NULL'],
+    ],
+  },
+  focus: {
+    table: 'focus_measurement',
+    keys: ['municipality_code', 'group_label', 'period'],
+    figures: [
+      ['measured', 'antal borgere'],
+      ['interviews_lacking', 'antal uden samtaler'],
+      ['interviews_lacking_share', 'andel uden samtaler', 'n.interviews_lacking IS NOT NULL AND n.measured IS NOT NULL'],
+      ['offers_lacking', 'antal uden tilbud'],
+      ['offers_lacking_share', 'andel uden tilbud', 'n.offers_lacking IS NOT NULL AND n.measured IS NOT NULL'],
+    ],
+  },
+  benchmark: {
+    table: 'benchmark',
+    keys: ['municipality_code', 'group_label', 'period'],
+    figures: [
+      ['expected_count', 'forventet antal'],
+      ['actual_count', 'faktisk antal'],
+      ['expected_share', 'forventet andel'],
+      ['actual_share', 'faktisk andel'],
+      ['difference_points', 'forskel i andel'],
+      ['benchmark_rank', 'placering'],
+    ],
+  },
+};
+
+export interface LostFigures {
+  /** Rows of the new batch that lack a figure the row they replace had. */
+  rows: number;
+  /** The figures lost, by Danish name, with how many rows lose each. */
+  figures: { name: string; rows: number }[];
+}
+
+/**
+ * Inside the import's transaction, before the commit: how many of the new batch's rows would
+ * replace a row that had a figure with one that has none (issue 12: a file without the figures
+ * must not silently replace rows that had them).
+ */
+export function rowsLosingFigures(db: Db, kind: ImportKind, batchId: number): LostFigures {
+  const spec = guarded[kind];
+  if (!spec) return { rows: 0, figures: [] };
+  const { table, keys, figures } = spec;
+  if (!db.prepare(`SELECT 1 FROM ${table} WHERE batch_id < ? LIMIT 1`).get(batchId)) return { rows: 0, figures: [] };
+  const match = (alias: string) => keys.map((key) => `${alias}.${key} = n.${key}`).join(' AND ');
+  const lost = ([column, , carried]: [string, string] | [string, string, string]) =>
+    `(n.${column} IS NULL AND o.${column} IS NOT NULL${carried ? ` AND NOT (${carried})` : ''})`;
+  const row = db
+    .prepare(
+      `SELECT SUM(${figures.map(lost).join(' OR ')}) AS rows,
+              ${figures.map((figure, index) => `SUM(${lost(figure)}) AS f${index}`).join(', ')}
+       FROM ${table} n JOIN ${table} o ON ${match('o')}
+        AND o.batch_id = (SELECT MAX(p.batch_id) FROM ${table} p WHERE ${match('p')} AND p.batch_id < n.batch_id)
+       WHERE n.batch_id = ?`,
+    )
+    .get(batchId) as Record<string, number | null>;
+  return {
+    rows: row.rows ?? 0,
+    figures: figures.map(([, name], index) => ({ name, rows: row[`f${index}`] ?? 0 })).filter((figure) => figure.rows > 0),
+  };
+}
