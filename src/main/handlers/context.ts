@@ -12,6 +12,8 @@ export interface HandlerContext {
    * bytes go back to the page as a download.
    */
   saveFile?(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
+  /** trust-store (issue 14, item 2): set when the store could only be opened read-only; why, in Danish. */
+  readOnly?: string | null;
 }
 
 export type Handler<K extends CallName> = (args: ParsedArgs<K>, context: HandlerContext) => CallResult<K> | Promise<CallResult<K>>;
