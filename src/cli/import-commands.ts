@@ -1,5 +1,5 @@
 import type { ImportKind, ImportOptions, ImportProblem } from '../shared/api';
-import { importFile } from '../main/services/import/pipeline';
+import { dispatch } from '../main/handlers';
 import { FileProblem } from '../main/services/import/readers';
 import { discardStaged, registerLocalFile } from '../main/services/import/staging';
 import { CliError, formatTable, type CliCommand } from './cli-context';
@@ -31,9 +31,14 @@ export const importCommands: CliCommand[] = [
         try {
           const file = registerLocalFile(filePath);
           try {
-            const report = await importFile(session.db, file, importOptions, { databasePath: session.databasePath });
-            session.emit('data.changed', { reason: 'import' });
-            results.push({ file: filePath, ok: true, report });
+            // trust-store (issue 14, items 1 and 2): the app's own path (the import worker, the one Danish error mapping).
+            const { skipBadRows, ...rest } = importOptions;
+            const envelope = await dispatch(session, 'import.run', { fileId: file.fileId, options: rest, skipBadRows });
+            if (envelope.ok) results.push({ file: filePath, ok: true, report: envelope.value });
+            else {
+              const problems = Array.isArray(envelope.error.details) ? (envelope.error.details as ImportProblem[]) : [];
+              results.push({ file: filePath, ok: false, error: { code: envelope.error.code, message: envelope.error.message, problems } });
+            }
           } finally {
             discardStaged(file.fileId);
           }

@@ -115,7 +115,6 @@ describe('reads during an open import (issue 14, item 1)', () => {
     // The same rows, committed, do change every figure: the reads above could have failed.
     const good = registerLocalFile(writeFailingEverywhere(path.join(made.dir, 'alle-fejler-gyldig.csv'), false));
     expect(await dispatch(session, 'import.run', { fileId: good.fileId })).toMatchObject({ ok: true });
-    const after = await read(session);
     const evaluation = await dispatch(session, 'evaluate.early2023', { period: '2023H2' });
     expect(evaluation.ok && (evaluation.value as { summary: { toContact: number } }).summary.toContact).toBe(98);
     const info = await dispatch(session, 'app.info', undefined);

@@ -80,6 +80,16 @@ function canWrite(target: string): boolean {
   }
 }
 
+/** Less room than a few pages on the database's file system. */
+function diskIsFull(databasePath: string): boolean {
+  try {
+    const stat = fs.statfsSync(path.dirname(databasePath));
+    return stat.bavail * stat.bsize < 256 * 1024;
+  } catch {
+    return false;
+  }
+}
+
 function readOnlyText(refusal: WriteRefusal): string {
   return `${writeRefusalText[refusal]} Databasen er derfor åbnet skrivebeskyttet: du kan se, evaluere og eksportere, men ikke indlæse, fortryde eller registrere beslutninger, før det er løst.`;
 }
@@ -98,9 +108,20 @@ export function openStoreWithState(databasePath: string, options: StoreOptions =
   const writable = canWrite(databasePath) && canWrite(path.dirname(databasePath));
   let db: Db;
   let dispose = () => {};
+  let refused: WriteRefusal | null = writable ? null : 'read-only';
   try {
-    if (writable) db = openConnection(databasePath);
-    else ({ db, dispose } = openReadOnly(databasePath));
+    if (writable) {
+      try {
+        db = openConnection(databasePath);
+        // The first read creates the -wal/-shm files, which a full disk refuses.
+        db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+      } catch (error) {
+        refused = writeRefusalOf(error);
+        if (!refused || isCorruptionCode(error)) throw error;
+        if (diskIsFull(databasePath)) refused = 'disk-full';
+        ({ db, dispose } = openReadOnly(databasePath));
+      }
+    } else ({ db, dispose } = openReadOnly(databasePath));
   } catch (error) {
     if (isCorruptionCode(error)) throw new CorruptDatabaseError(databasePath, (error as Error).message);
     throw error;
@@ -131,10 +152,10 @@ export function openStoreWithState(databasePath: string, options: StoreOptions =
   } catch (error) {
     return fail(error);
   }
-  if (!needs.wal && !needs.migrations && !needs.reference) return { db, readOnly: writable ? null : readOnlyText('read-only'), dispose };
-  if (!writable) {
-    if (needs.migrations) return fail(cannotMigrate(databasePath, 'read-only'));
-    return { db, readOnly: readOnlyText('read-only'), dispose };
+  if (!needs.wal && !needs.migrations && !needs.reference) return { db, readOnly: refused ? readOnlyText(refused) : null, dispose };
+  if (refused) {
+    if (needs.migrations) return fail(cannotMigrate(databasePath, refused));
+    return { db, readOnly: readOnlyText(refused), dispose };
   }
   try {
     if (needs.wal) db.pragma('journal_mode = WAL');
@@ -184,12 +205,15 @@ function createStore(databasePath: string): OpenedStore {
  * private copy, which `dispose` removes.
  */
 function openReadOnly(databasePath: string): { db: Db; dispose(): void } {
+  let inPlace: Db | null = null;
   try {
-    const db = openConnection(databasePath, { readonly: true });
-    db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
-    return { db, dispose: () => {} };
+    inPlace = openConnection(databasePath, { readonly: true });
+    inPlace.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+    return { db: inPlace, dispose: () => {} };
   } catch (error) {
-    if ((error as { code?: string }).code !== 'SQLITE_CANTOPEN') throw error;
+    if (inPlace?.open) inPlace.close();
+    // Cannot open (no -shm and no right or room to make one): read a copy instead. Damage is not that.
+    if (isCorruptionCode(error) || !writeRefusalOf(error)) throw error;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'indsatsmonitor-readonly-'));
   const copy = path.join(dir, path.basename(databasePath));
