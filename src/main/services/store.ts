@@ -283,20 +283,64 @@ export function backupDir(databasePath: string): string {
 
 /**
  * A consistent copy through SQLite's backup mechanism (VACUUM INTO works on a live WAL
- * database and is synchronous), keeping only the newest `keep` copies.
+ * database and is synchronous), keeping only the newest `keep` copies. Written under a temporary
+ * name and renamed when complete (issue 14, item 4): a crash mid-backup leaves a `.partial` file,
+ * never a `.db` that looks like a backup; incomplete files never count toward the rotation.
  */
 export function backupDatabase(db: Db, databasePath: string, label: string, keep = 5): string {
   const dir = backupDir(databasePath);
   fs.mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.join(dir, `${path.basename(databasePath, '.db')}-${stamp}-${label}.db`);
-  db.prepare('VACUUM INTO ?').run(target);
-  const backups = fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith('.db'))
+  const partial = `${target}.partial`;
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    const fd = fs.openSync(partial, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(partial, target);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  // Leftovers of a crashed backup go; only complete backups count toward `keep`.
+  const names = fs.readdirSync(dir);
+  for (const name of names) if (name.endsWith('.db.partial') && path.join(dir, name) !== partial) fs.rmSync(path.join(dir, name), { force: true });
+  const complete = names
+    .filter((name) => name.endsWith('.db') && isCompleteDatabaseFile(path.join(dir, name)))
     .sort();
-  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(path.join(dir, old), { force: true });
+  for (const old of complete.slice(0, Math.max(0, complete.length - keep))) fs.rmSync(path.join(dir, old), { force: true });
   return target;
+}
+
+/**
+ * A cheap check that a file is a whole SQLite database: the header's magic, a valid page size,
+ * and a file exactly as long as the header's page count says (a 0-byte or half-written copy fails).
+ */
+export function isCompleteDatabaseFile(file: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
+    if (size < 100) return false;
+    const header = Buffer.alloc(100);
+    fs.readSync(fd, header, 0, 100, 0);
+    if (header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') return false;
+    const rawPageSize = header.readUInt16BE(16);
+    const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return false;
+    const pageCount = header.readUInt32BE(28);
+    // The in-header page count is valid when its "version-valid-for" matches the change counter.
+    if (pageCount > 0 && header.readUInt32BE(92) === header.readUInt32BE(24)) return size === pageCount * pageSize;
+    return size % pageSize === 0;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
 }
 
 export function getSetting(db: Db, key: string): string | null {
