@@ -118,6 +118,27 @@ describe('opening the store (issue 14, item 2)', () => {
     expect(write).toMatchObject({ ok: false, error: { code: 'read-only' } });
     const info = await dispatch(session, 'app.info', undefined);
     expect(info.ok && (info.value as { measurementRows: number }).measurementRows).toBe(37044);
+    expect(info.ok && (info.value as { readOnly: string }).readOnly).toMatch(/optaget/);
+  });
+
+  it('the app says so in a Danish warning when it opens read-only', async () => {
+    const { startApp } = await import('../../src/main/electron/app');
+    const { electronStandIn } = await import('../helpers/electron-stand-in');
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const databasePath = path.join(dir, 'app.db');
+    await demoStore(databasePath);
+    const old = new Database(databasePath);
+    old.prepare("UPDATE municipality SET name = 'Gammelt navn' WHERE code = 101").run();
+    old.close();
+    holdWriteLock(databasePath);
+    const standIn = electronStandIn();
+    const started = await startApp(standIn.electron as never, { rendererUrl: 'file:///app/index.html', databasePath });
+    cleanups.push(() => started?.session.close());
+    expect(standIn.electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'warning', message: 'Databasen er åbnet skrivebeskyttet.', detail: expect.stringMatching(/optaget/) }),
+    );
+    expect(standIn.windows).toHaveLength(1);
   });
 
   it.skipIf(!canMount)('a read-only folder (read-only mount): opens read-only, says so in Danish, shows the data, refuses writes', async () => {
@@ -174,7 +195,9 @@ describe('opening the store (issue 14, item 2)', () => {
     expect(text).not.toMatch(/database or disk is full|Uventet fejl/);
     expect((holder.prepare('SELECT COUNT(*) AS n FROM measurement').get() as { n: number }).n).toBe(0);
     holder.close();
-    // 2. No -shm and no room to make one: opening reads the data read-only and says why.
+    // 2. No -shm and no room to make one: opening reads the data read-only and says why. (A close
+    // on a full disk may leave -shm behind; with no connection open it is safe to remove.)
+    fs.rmSync(`${databasePath}-shm`, { force: true });
     fill(0);
     const later = capture();
     const laterCode = await runCli(["municipalities", "--json", "--db", databasePath], later.io);

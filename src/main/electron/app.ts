@@ -56,6 +56,11 @@ export async function startApp(electron: Electron, options: { rendererUrl?: stri
     }
   }
 
+  // trust-store (issue 14, item 2): the user is told, in Danish, when the store could only be opened read-only.
+  if (session.readOnly) {
+    void dialog.showMessageBox({ type: 'warning', title: 'Indsatsmonitor: skrivebeskyttet', message: 'Databasen er åbnet skrivebeskyttet.', detail: session.readOnly, buttons: ['OK'], noLink: true });
+  }
+
   // Exports are saved through the main process's save dialog (see save-file.ts).
   session.saveFile = createSaveFile(dialog, () => mainWindow, () => app.getPath('documents'));
   lockDownSession(electron.session.defaultSession, { allowDevServer: devUrl !== null && rendererUrl === devUrl, allowFile: rendererUrl.startsWith('file:') });
