@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // trust-store (issue 14, item 1): the import worker is its own file beside index.js (worker-import.ts finds it there).
+          'import-worker': resolve(__dirname, 'src/main/services/import/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,5 +1,6 @@
 import type { ImportKind, ImportOptions, ImportProblem, ImportReport, SkippedImportRow } from '../shared/api';
-import { importFile, previewFile } from '../main/services/import/pipeline';
+import { dispatch } from '../main/handlers';
+import { previewFile } from '../main/services/import/pipeline';
 import { fieldsByKind, fieldLabels, type FieldId } from '../main/services/import/fields';
 import { columnLetter } from '../main/services/import/convert';
 import { shareFields } from '../main/services/import/decisions';
@@ -143,10 +144,14 @@ export const importCommands: CliCommand[] = [
         try {
           const file = registerLocalFile(filePath);
           try {
-            const importOptions = { ...(await optionsFor(session.db, file, baseOptions, maps)), skipBadRows: baseOptions.skipBadRows };
-            const report = await importFile(session.db, file, importOptions, { databasePath: session.databasePath, surface: 'cli' });
-            session.emit('data.changed', { reason: 'import' });
-            results.push({ file: filePath, ok: true, report });
+            // The app's own path: the import worker on its own connection, the one Danish error mapping (issue 14).
+            const { skipBadRows, ...rest } = { ...(await optionsFor(session.db, file, baseOptions, maps)), skipBadRows: baseOptions.skipBadRows };
+            const envelope = await dispatch(session, 'import.run', { fileId: file.fileId, options: rest, skipBadRows });
+            if (envelope.ok) results.push({ file: filePath, ok: true, report: envelope.value as ImportReport });
+            else {
+              const problems = Array.isArray(envelope.error.details) ? (envelope.error.details as ImportProblem[]) : [];
+              results.push({ file: filePath, ok: false, error: { code: envelope.error.code, message: envelope.error.message, problems } });
+            }
           } finally {
             discardStaged(file.fileId);
           }

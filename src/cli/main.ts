@@ -6,7 +6,8 @@ import { coreCommands } from './core-commands';
 import { engineCommands } from './engine-commands';
 import { exportCommands } from './export-commands';
 import { importCommands } from './import-commands';
-import { CorruptDatabaseError } from '../main/services/database-errors';
+import { CorruptDatabaseError, ForeignDatabaseError, StoreOpenError } from '../main/services/database-errors';
+import { describeError } from '../main/handlers';
 import { listBackups } from '../main/services/recovery';
 import { trustCommands } from './trust-commands';
 
@@ -68,15 +69,25 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
   }
   let session;
   try {
-    session = openSession(databasePath);
+    session = openSession(databasePath, { surface: 'cli' });
   } catch (error) {
     if (error instanceof CorruptDatabaseError) {
       io.err(corruptDatabaseAdvice(error, databasePath));
       return 3;
     }
-    io.err(`Databasen ${databasePath} kunne ikke åbnes: ${(error as Error).message}`);
+    // trust-store (issue 14, items 2 and 3): a foreign database or a refused write, said in Danish.
+    if (error instanceof ForeignDatabaseError) {
+      io.err(error.message);
+      return 3;
+    }
+    if (error instanceof StoreOpenError) {
+      io.err(error.message);
+      return 1;
+    }
+    io.err(`Databasen ${databasePath} kunne ikke åbnes: ${describeError(error).message}`);
     return 1;
   }
+  if (session.readOnly) io.err(`Bemærk: ${session.readOnly}`);
   try {
     return await command.run({ session, io, positionals: parsed.positionals, options: parsed.values, call: makeCaller(session) });
   } catch (error) {
@@ -84,7 +95,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       io.err(error.message);
       return error.exitCode;
     }
-    io.err(`Uventet fejl: ${(error as Error).message}`);
+    // The one Danish error mapping of the handler table (a full disk is "Disken er fuld", not SQLite's English).
+    io.err(describeError(error).message);
     return 1;
   } finally {
     session.close();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { RecoveryError } from '../main/services/database-errors';
-import { checkDatabaseFile, listBackups, restoreBackup, startFresh } from '../main/services/recovery';
+import { checkDatabaseFile, listAllBackups, newestUsableBackup, restoreBackup, startFresh } from '../main/services/recovery';
 import { backupDir } from '../main/services/store';
 import { CliError, formatTable, type CliCommand } from './cli-context';
 
@@ -10,11 +10,13 @@ function danishTime(iso: string): string {
 }
 
 /** `newest`, a bare file name from the backup folder, or a path. */
-function resolveBackup(databasePath: string, given: string): string {
+function resolveBackup(databasePath: string, given: string, io: { err(text: string): void }): string {
   if (given === 'newest' || given === 'nyeste') {
-    const newest = listBackups(databasePath)[0];
-    if (!newest) throw new CliError(`Der er ingen sikkerhedskopier i ${backupDir(databasePath)}.`);
-    return newest.path;
+    // trust-store (issue 14, item 4): an incomplete or damaged backup is passed over for the next good one.
+    const { backup, skipped } = newestUsableBackup(databasePath);
+    for (const bad of skipped) io.err(`Springer over ${bad.fileName}: ${bad.reason}.`);
+    if (!backup) throw new CliError(`Der er ingen brugbare sikkerhedskopier i ${backupDir(databasePath)}.`);
+    return backup.path;
   }
   return given.includes('/') || given.includes('\\') ? path.resolve(given) : path.join(backupDir(databasePath), given);
 }
@@ -29,7 +31,7 @@ export const trustCommands: CliCommand[] = [
     async withoutStore({ databasePath, io, options }) {
       try {
         if (typeof options.restore === 'string') {
-          const result = restoreBackup(databasePath, resolveBackup(databasePath, options.restore));
+          const result = restoreBackup(databasePath, resolveBackup(databasePath, options.restore, io));
           io.out(`Sikkerhedskopien ${path.basename(result.restoredFrom)} er gendannet til ${databasePath}.`);
           if (result.movedAside.length > 0) io.out(`Den tidligere databasefil er gemt som ${result.movedAside[0]}.`);
           return 0;
@@ -46,7 +48,7 @@ export const trustCommands: CliCommand[] = [
       }
       const state = checkDatabaseFile(databasePath);
       io.out(`Database: ${databasePath} (${state.ok ? 'i orden' : `BESKADIGET: ${state.reason}`})`);
-      const backups = listBackups(databasePath);
+      const backups = listAllBackups(databasePath);
       if (backups.length === 0) {
         io.out(`Ingen sikkerhedskopier i ${backupDir(databasePath)}.`);
         return 0;
@@ -54,7 +56,12 @@ export const trustCommands: CliCommand[] = [
       io.out(
         formatTable(
           ['Fil', 'Taget', 'Anledning', 'Størrelse (kB)'],
-          backups.map((backup) => [backup.fileName, danishTime(backup.createdAt), backup.label, Math.round(backup.sizeBytes / 1024)]),
+          backups.map((backup) => [
+            backup.complete ? backup.fileName : `${backup.fileName} (ufuldstændig, bruges ikke)`,
+            danishTime(backup.createdAt),
+            backup.label,
+            Math.round(backup.sizeBytes / 1024),
+          ]),
         ),
       );
       return 0;

@@ -9,6 +9,9 @@ export function electronStandIn() {
   const handlers = new Map<string, (event: unknown, args: unknown) => unknown>();
   const windows: FakeWindow[] = [];
   const sessionHandlers: Record<string, unknown> = {};
+  // trust-store (issue 14, item 12): the app:// protocol.
+  const protocolHandlers = new Map<string, (request: { url: string }) => Response | Promise<Response>>();
+  const order: string[] = [];
 
   class FakeContents extends EventEmitter {
     windowOpenHandler: ((details: unknown) => { action: string }) | null = null;
@@ -45,8 +48,11 @@ export function electronStandIn() {
   }
   const app = Object.assign(new EventEmitter(), {
     requestSingleInstanceLock: vi.fn(() => true),
-    whenReady: vi.fn(async () => {}),
+    whenReady: vi.fn(async () => {
+      order.push('ready');
+    }),
     quit: vi.fn(),
+    isPackaged: false,
   });
   const electron = {
     app,
@@ -54,6 +60,14 @@ export function electronStandIn() {
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, args: unknown) => unknown) => handlers.set(channel, handler),
       removeHandler: (channel: string) => handlers.delete(channel),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn((_schemes: unknown) => {
+        order.push('registerSchemesAsPrivileged');
+      }),
+      handle: vi.fn((scheme: string, handler: (request: { url: string }) => Response | Promise<Response>) => {
+        protocolHandlers.set(scheme, handler);
+      }),
     },
     dialog: {
       showErrorBox: vi.fn(),
@@ -71,5 +85,5 @@ export function electronStandIn() {
       },
     },
   };
-  return { electron, handlers, windows, sessionHandlers };
+  return { electron, handlers, windows, sessionHandlers, protocolHandlers, order };
 }

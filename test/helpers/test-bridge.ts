@@ -7,7 +7,7 @@ import { tempSession } from './temp-store';
 const running: (() => Promise<void>)[] = [];
 
 /** A bridge on a fresh temp store, serving a one-line stand-in renderer; `stopTestBridges` ends them all. */
-export async function startTestBridge(options: Pick<BridgeOptions, 'maxBodyBytes'> = {}): Promise<{ bridge: Bridge; session: Session; dir: string }> {
+export async function startTestBridge(options: Pick<BridgeOptions, 'maxBodyBytes' | 'idleTimeoutMs' | 'maxConnections'> = {}): Promise<{ bridge: Bridge; session: Session; dir: string }> {
   const made = tempSession();
   const rendererDir = path.join(made.dir, 'renderer');
   fs.mkdirSync(rendererDir);

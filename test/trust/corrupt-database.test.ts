@@ -208,7 +208,8 @@ describe('the Electron shell with a damaged database', () => {
       db.close();
       return file;
     })();
-    fs.writeFileSync(newer, 'damaged backup');
+    // Whole in length (an incomplete file is never offered, issue 14 item 4) but damaged inside.
+    damagePages(newer);
     damagePages(made.databasePath);
     const standIn = electronStandIn();
     const started = await startApp(standIn.electron as never, { rendererUrl: 'file:///app/index.html', databasePath: made.databasePath });

@@ -102,7 +102,8 @@ describe('Electron security checklist', () => {
         expect(cancelled(url), url).toBe(true);
       }
       expect(cancelled('file:///app/out/renderer/assets/index.js')).toBe(false);
-      expect(cancelled('http://localhost:5173/src/main.tsx')).toBe(false);
+      // trust-store (issue 14, item 12): the dev server only in development with ELECTRON_RENDERER_URL (test/unit/electron-protocol.test.ts).
+      expect(cancelled('http://localhost:5173/src/main.tsx')).toBe(true);
     }));
 
   it('6 navigation away from the app is blocked (will-navigate, will-redirect)', () =>

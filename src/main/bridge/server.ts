@@ -18,6 +18,11 @@ export interface BridgeOptions {
   token?: string;
   /** Largest request body accepted (default 64 MB); tests lower it. */
   maxBodyBytes?: number;
+  // trust-store (issue 14, item 9): bounded sockets; tests lower these.
+  /** A socket with no traffic this long is closed (default 30 s; never while a call is being answered or for the event stream). */
+  idleTimeoutMs?: number;
+  /** At most this many open connections (default 64). */
+  maxConnections?: number;
 }
 
 export interface Bridge {
@@ -41,6 +46,20 @@ const contentTypes: Record<string, string> = {
 
 const defaultMaxBodyBytes = 64 * 1024 * 1024;
 
+// trust-store (issue 14, items 9 and 12): limits and the headers every response carries.
+const defaultIdleTimeoutMs = 30_000;
+const defaultMaxConnections = 64;
+const headersTimeoutMs = 10_000;
+const requestTimeoutMs = 120_000;
+const eventStreamHeartbeatMs = 15_000;
+
+/** No page may frame the bridge's (clickjacking), and no response is sniffed into another type. */
+export const bridgeSecurityHeaders: Record<string, string> = {
+  'content-security-policy': "frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+};
+
 export const bridgeTokenHeader = 'x-indsatsmonitor-token';
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
@@ -59,7 +78,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const tokenMatches = (given: string | null | undefined) =>
     typeof given === 'string' && given.length === token.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token));
 
+  const idleTimeoutMs = options.idleTimeoutMs ?? defaultIdleTimeoutMs;
   const server = http.createServer((request, response) => {
+    for (const [name, value] of Object.entries(bridgeSecurityHeaders)) response.setHeader(name, value);
     // A page on another origin could reach loopback through DNS rebinding: only our own host name is served.
     const host = request.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
@@ -79,8 +100,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (!tokenMatches(url.searchParams.get('token'))) return refuse(response);
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': connected\n\n');
+      // The event stream is meant to stay open: no idle timeout, and a comment line now and then keeps it alive.
+      request.socket.setTimeout(0);
+      const heartbeat = setInterval(() => response.write(': \n\n'), eventStreamHeartbeatMs);
+      heartbeat.unref();
       sseClients.add(response);
-      request.on('close', () => sseClients.delete(response));
+      request.on('close', () => {
+        clearInterval(heartbeat);
+        sseClients.delete(response);
+      });
       return;
     }
     if (request.method !== 'POST') {
@@ -116,27 +144,56 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       } catch {
         return sendJson(response, 400, { ok: false, error: { code: 'invalid-json', message: 'Forespørgslen var ikke gyldig JSON.' } });
       }
+      // A long call (an import) sends nothing while it works: no idle timeout until it has answered.
+      request.socket.setTimeout(0);
       const envelope = await dispatch(options.session, name, args);
+      response.once('finish', () => request.socket.setTimeout(idleTimeoutMs));
       sendJson(response, 200, envelope);
     });
   }
 
+  /**
+   * The renderer's files: the real path (symlinks resolved) must lie inside the renderer folder's
+   * real path, and files are streamed, never read whole (issue 14, item 9). index.html is small
+   * and gets the token, so it is read.
+   */
+  let realRendererDir: string | null = null;
   function serveStatic(pathname: string, response: http.ServerResponse) {
     const relative = pathname === '/' ? 'index.html' : safeDecode(pathname).replace(/^\/+/, '');
-    const filePath = path.resolve(rendererDir, relative);
-    if (!filePath.startsWith(rendererDir + path.sep) || !fs.existsSync(filePath) || !fs.statSync(filePath).isFile()) {
-      response.writeHead(404).end('Ikke fundet');
-      return;
+    const notFound = () => {
+      if (!response.headersSent) response.writeHead(404).end('Ikke fundet');
+      else response.destroy();
+    };
+    let filePath: string;
+    try {
+      realRendererDir ??= fs.realpathSync(rendererDir);
+      filePath = fs.realpathSync(path.resolve(rendererDir, relative));
+      if (!filePath.startsWith(realRendererDir + path.sep) || !fs.statSync(filePath).isFile()) return notFound();
+    } catch {
+      return notFound();
     }
-    const extension = path.extname(filePath);
-    let body: Buffer | string = fs.readFileSync(filePath);
+    const headers = { 'content-type': contentTypes[path.extname(filePath)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
     if (relative === 'index.html') {
       // The renderer finds the bridge and its token in a meta tag: no inline script, so the CSP stays strict.
-      body = body.toString('utf8').replace('</head>', `<meta name="indsatsmonitor-bridge-token" content="${token}"></head>`);
+      const body = fs.readFileSync(filePath, 'utf8').replace('</head>', `<meta name="indsatsmonitor-bridge-token" content="${token}"></head>`);
+      response.writeHead(200, headers);
+      response.end(body);
+      return;
     }
-    response.writeHead(200, { 'content-type': contentTypes[extension] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    response.end(body);
+    const stream = fs.createReadStream(filePath);
+    stream.once('error', notFound);
+    stream.once('open', () => {
+      response.writeHead(200, headers);
+      stream.pipe(response);
+    });
   }
+
+  server.headersTimeout = headersTimeoutMs;
+  server.requestTimeout = requestTimeoutMs;
+  server.keepAliveTimeout = Math.min(5_000, idleTimeoutMs);
+  // With no 'timeout' listener, a socket idle this long is destroyed.
+  server.timeout = idleTimeoutMs;
+  server.maxConnections = options.maxConnections ?? defaultMaxConnections;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -155,6 +212,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         options.session.events.off('event', forward);
         for (const client of sseClients) client.end();
         server.close(() => resolve());
+        server.closeAllConnections();
       }),
   };
 }

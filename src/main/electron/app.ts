@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type * as ElectronModule from 'electron';
 import { loadDemoIfFirstStart } from '../handlers/core-handlers';
 import { openSession, type Session } from '../handlers/session';
 import { CorruptDatabaseError } from '../services/database-errors';
 import { defaultDatabasePath } from '../services/paths';
+import { appRendererUrl, devRendererUrl, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { recoverCorruptDatabase } from './recovery-dialog';
 import { registerApi } from './ipc';
 import { createSaveFile } from './save-file';
@@ -13,12 +13,14 @@ import { lockDownContents, lockDownSession, secureWebPreferences } from './secur
 type Electron = typeof ElectronModule;
 
 /** The app's start-up, with electron passed in so a test can drive it with a stand-in. */
-export async function startApp(electron: Electron, options: { rendererUrl?: string; databasePath?: string } = {}) {
-  const { app, BrowserWindow, ipcMain, dialog } = electron;
+export async function startApp(electron: Electron, options: { rendererUrl?: string; databasePath?: string; rendererDir?: string } = {}) {
+  const { app, BrowserWindow, ipcMain, dialog, protocol } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
   }
+  // trust-store (issue 14, item 12): app:// must be registered before the app is ready.
+  registerAppScheme(protocol);
   let mainWindow: ElectronModule.BrowserWindow | null = null;
   app.on('second-instance', () => {
     // A second start on the same database focuses the window that is already open.
@@ -28,8 +30,10 @@ export async function startApp(electron: Electron, options: { rendererUrl?: stri
   });
 
   await app.whenReady();
-  const rendererUrl =
-    options.rendererUrl ?? process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(__dirname, '..', 'renderer', 'index.html')).toString();
+  // The built renderer through app:// (never file://); the dev server only in development.
+  const devUrl = devRendererUrl(app.isPackaged);
+  const rendererUrl = options.rendererUrl ?? devUrl ?? appRendererUrl;
+  handleAppProtocol(protocol, options.rendererDir ?? path.join(__dirname, '..', 'renderer'));
 
   let session: Session;
   const databasePath = options.databasePath ?? defaultDatabasePath();
@@ -52,9 +56,14 @@ export async function startApp(electron: Electron, options: { rendererUrl?: stri
     }
   }
 
+  // trust-store (issue 14, item 2): the user is told, in Danish, when the store could only be opened read-only.
+  if (session.readOnly) {
+    void dialog.showMessageBox({ type: 'warning', title: 'Indsatsmonitor: skrivebeskyttet', message: 'Databasen er åbnet skrivebeskyttet.', detail: session.readOnly, buttons: ['OK'], noLink: true });
+  }
+
   // Exports are saved through the main process's save dialog (see save-file.ts).
   session.saveFile = createSaveFile(dialog, () => mainWindow, () => app.getPath('documents'));
-  lockDownSession(electron.session.defaultSession);
+  lockDownSession(electron.session.defaultSession, { allowDevServer: devUrl !== null && rendererUrl === devUrl, allowFile: rendererUrl.startsWith('file:') });
   registerApi(ipcMain, session, rendererUrl, () => mainWindow?.webContents ?? null);
 
   mainWindow = new BrowserWindow({

@@ -34,6 +34,8 @@ export function isAppUrl(url: string, rendererUrl: string): boolean {
     const target = new URL(url);
     const own = new URL(rendererUrl);
     if (own.protocol === 'file:') return target.protocol === 'file:' && target.pathname === own.pathname;
+    // app:// is not a special scheme for URL: its origin is "null", so compare scheme and host.
+    if (own.protocol === 'app:') return target.protocol === 'app:' && target.host === own.host;
     return target.origin === own.origin;
   } catch {
     return false;
@@ -48,20 +50,28 @@ export function lockDownContents(contents: WebContents, rendererUrl: string): vo
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url, rendererUrl)) event.preventDefault();
   });
+  // trust-store (issue 14, item 12): subframes too (Electron's will-navigate sees only the main frame).
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url, rendererUrl)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-export function lockDownSession(session: ElectronSession): void {
+export function lockDownSession(session: ElectronSession, options: { allowDevServer?: boolean; allowFile?: boolean } = {}): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
-  // Nothing but our own files and the local dev server is ever loaded.
+  // Nothing but our own files (app://; file:// only when the renderer itself is a file, as in tests) and, in development only, the local dev server is ever loaded.
   session.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url;
-    const local = url.startsWith('file:') || url.startsWith('devtools:') || /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url);
+    const local =
+      url.startsWith('app:') ||
+      (options.allowFile === true && url.startsWith('file:')) ||
+      url.startsWith('devtools:') ||
+      (options.allowDevServer === true && /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url));
     callback({ cancel: !local });
   });
 }

@@ -5,6 +5,8 @@ import type { Db } from '../services/store';
 export interface HandlerContext {
   db: Db;
   databasePath: string;
+  /** Who is calling, so messages name what that caller can do: the CLI's options or the app's preview. */
+  surface?: 'app' | 'cli';
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
   /**
    * Saves an exported file where the user wants it (Electron: a save dialog; the CLI: --out).
@@ -12,6 +14,8 @@ export interface HandlerContext {
    * bytes go back to the page as a download.
    */
   saveFile?(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
+  /** trust-store (issue 14, item 2): set when the store could only be opened read-only; why, in Danish. */
+  readOnly?: string | null;
 }
 
 export type Handler<K extends CallName> = (args: ParsedArgs<K>, context: HandlerContext) => CallResult<K> | Promise<CallResult<K>>;

@@ -4,7 +4,8 @@ import { getSetting, latestSchemaVersion } from '../services/store';
 import type { Handler, HandlerContext } from './context';
 import packageJson from '../../../package.json';
 
-export function appInfo({ db, databasePath }: HandlerContext): AppInfo {
+export function appInfo(context: HandlerContext): AppInfo {
+  const { db, databasePath } = context;
   const counts = db.prepare('SELECT COUNT(*) AS rows, MIN(month) AS first, MAX(month) AS last FROM measurement_current').get() as {
     rows: number;
     first: string | null;
@@ -18,6 +19,7 @@ export function appInfo({ db, databasePath }: HandlerContext): AppInfo {
     demoDataLoaded: demo.n > 0,
     measurementRows: counts.rows,
     monthRange: counts.first && counts.last ? { first: counts.first, last: counts.last } : null,
+    readOnly: context.readOnly ?? null,
   };
 }
 

@@ -1,7 +1,8 @@
 import type { CallName } from '../../shared/api';
-import { cancelImport, importFile, listBatches, listProfiles, previewFile, removeBatch, saveProfile, validateFile } from '../services/import/pipeline';
+import { cancelImport, listBatches, listProfiles, previewFile, removeBatch, saveProfile, validateFile } from '../services/import/pipeline';
 import { FileProblem } from '../services/import/readers';
 import { appendUpload, beginUpload, discardStaged, finishUpload, stagedFile } from '../services/import/staging';
+import { cancelWorkerImport, importInWorker } from '../services/import/worker-import';
 import { addSupervision, listSupervision, removeSupervision } from '../services/import/supervision';
 import { UserFacingError, type Handler, type HandlerContext } from './context';
 
@@ -49,15 +50,16 @@ export const importHandlers = {
     userFacing(() => validateFile(context.db, stagedFile(fileId), options, { onProgress: progressTo(context) })),
   'import.run': ({ fileId, options, skipBadRows, importId }, context) =>
     userFacing(async () => {
-      const report = await importFile(context.db, stagedFile(fileId), { ...options, skipBadRows }, {
+      // trust-store (issue 14, item 1): in a worker on its own connection; this connection never sees its open transaction.
+      const report = await importInWorker(context.databasePath, stagedFile(fileId), { ...options, skipBadRows }, {
         importId,
         onProgress: progressTo(context),
-        databasePath: context.databasePath,
+        surface: context.surface,
       });
       context.emit('data.changed', { reason: 'import' });
       return report;
     }),
-  'import.cancel': ({ importId }) => ({ cancelled: cancelImport(importId) }),
+  'import.cancel': ({ importId }) => ({ cancelled: cancelWorkerImport(importId) || cancelImport(importId) }),
   'import.history': (_args, { db }) => listBatches(db),
   'import.undo': ({ batchId }, context) =>
     userFacing(() => {

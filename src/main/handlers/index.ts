@@ -5,6 +5,7 @@ import { engineHandlers } from './engine-handlers';
 import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
 import { isImportInProgress } from '../services/import/pipeline';
+import { isWorkerImportRunning } from '../services/import/worker-import';
 import { UserFacingError, type HandlerContext, type HandlerTable } from './context';
 
 /** The one handler table: Electron's IPC, the CLI and the browser bridge all call this. */
@@ -28,7 +29,12 @@ const writesOutsideImport = new Set<CallName>([
   'import.profiles.save',
   'supervision.add',
   'supervision.remove',
+  // trust-store (issue 14, item 1): the import runs in a worker now, so undo is guarded here too.
+  'import.undo',
 ]);
+
+/** trust-store (issue 14, item 2): calls refused when the store is open read-only. */
+const writesToStore = new Set<CallName>([...writesOutsideImport, 'import.run']);
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(apiContract, name);
 
@@ -51,7 +57,10 @@ export async function dispatch(context: HandlerContext, name: unknown, rawArgs: 
       },
     };
   }
-  if (writesOutsideImport.has(name) && isImportInProgress()) {
+  if (writesToStore.has(name) && context.readOnly) {
+    return { ok: false, error: { code: 'read-only', message: `${context.readOnly} Intet blev gemt.` } };
+  }
+  if (writesOutsideImport.has(name) && (isImportInProgress() || isWorkerImportRunning())) {
     return { ok: false, error: { code: 'busy', message: 'En fil er ved at blive indlæst. Vent, til den er færdig, og prøv igen; intet blev gemt.' } };
   }
   try {

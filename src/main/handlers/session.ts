@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { EventName, EventPayload } from '../../shared/api';
-import { openStore } from '../services/store';
+import { cleanStaleStaging } from '../services/import/staging';
+import { openStoreWithState } from '../services/store';
 import type { HandlerContext } from './context';
 
 export interface Session extends HandlerContext {
@@ -9,12 +10,16 @@ export interface Session extends HandlerContext {
 }
 
 /** Opens the store and makes the context every transport hands to the handlers. */
-export function openSession(databasePath: string): Session {
-  const db = openStore(databasePath);
+export function openSession(databasePath: string, options: { surface?: 'app' | 'cli' } = {}): Session {
+  const { db, readOnly, dispose } = openStoreWithState(databasePath);
+  // Upload copies left behind by a process that crashed (issue 14, item 5).
+  cleanStaleStaging();
   const events = new EventEmitter();
   return {
     db,
     databasePath,
+    surface: options.surface ?? 'app',
+    readOnly,
     events,
     emit<K extends EventName>(name: K, payload: EventPayload<K>) {
       events.emit('event', name, payload);
@@ -22,6 +27,7 @@ export function openSession(databasePath: string): Session {
     close() {
       events.removeAllListeners();
       if (db.open) db.close();
+      dispose();
     },
   };
 }

@@ -30,3 +30,52 @@ export function isCorruptionCode(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
 }
+
+// --- trust-store (issue 14, items 2 and 3): opening the store ---
+
+/** A non-empty SQLite file that is not an Indsatsmonitor database: refused, never converted. */
+export class ForeignDatabaseError extends Error {
+  readonly code = 'database-foreign';
+  constructor(
+    readonly databasePath: string,
+    readonly tables: string[],
+  ) {
+    super(
+      `Filen ${databasePath} er en SQLite-database, men ikke en Indsatsmonitor-database (den har tabellerne ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}). Den bliver ikke ændret. Angiv en anden fil, eller en ny fil, som Indsatsmonitor selv opretter.`,
+    );
+    this.name = 'ForeignDatabaseError';
+  }
+}
+
+/** Why a store could only be opened read-only, or not at all, in the user's words. */
+export type WriteRefusal = 'read-only' | 'disk-full' | 'locked' | 'io-error';
+
+export const writeRefusalText: Record<WriteRefusal, string> = {
+  'read-only': 'Databasefilen eller dens mappe er skrivebeskyttet.',
+  'disk-full': 'Disken er fuld.',
+  locked: 'Databasen er optaget: et andet program (fx en indlæsning i Indsatsmonitor eller kommandolinjen) skriver i den lige nu.',
+  'io-error': 'Databasefilen kunne ikke skrives (fejl på disken eller drevet).',
+};
+
+/** SQLite's answer to a refused write, as one of the refusals above (null: not a refusal). */
+export function writeRefusalOf(error: unknown): WriteRefusal | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL') return 'disk-full';
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED') return 'locked';
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only';
+  if (code === 'ENOSPC') return 'disk-full';
+  if (code.startsWith('SQLITE_IOERR')) return 'io-error';
+  return null;
+}
+
+/** The store could not be opened at all (a write was needed and refused), in Danish. */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly code: WriteRefusal | 'newer-version',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreOpenError';
+  }
+}

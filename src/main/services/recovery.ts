@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RecoveryError } from './database-errors';
-import { backupDir } from './store';
+import { backupDir, isCompleteDatabaseFile } from './store';
 
 /**
  * What to do when the database file is damaged: keep it aside (never delete what might still
@@ -27,8 +27,16 @@ function stampToIso(stamp: string): string {
   return stamp.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z');
 }
 
-/** The automatic backups next to the database, newest first. */
+/**
+ * The automatic backups next to the database, newest first. Only complete files: a 0-byte or
+ * half-written backup (a crash while it was written) is skipped (issue 14, item 4).
+ */
 export function listBackups(databasePath: string): BackupInfo[] {
+  return listAllBackups(databasePath).filter((backup) => backup.complete);
+}
+
+/** Every `.db` in the backup folder, complete or not, newest first. */
+export function listAllBackups(databasePath: string): (BackupInfo & { complete: boolean })[] {
   const dir = backupDir(databasePath);
   if (!fs.existsSync(dir)) return [];
   const base = path.basename(databasePath, '.db');
@@ -47,6 +55,7 @@ export function listBackups(databasePath: string): BackupInfo[] {
         createdAt: match ? stampToIso(match[1]) : stat.mtime.toISOString(),
         label: match ? match[2] : '',
         sizeBytes: stat.size,
+        complete: isCompleteDatabaseFile(full),
       };
     });
 }
@@ -169,4 +178,19 @@ function fsyncDirectory(dir: string): void {
   } catch {
     // Directory handles cannot be fsynced on Windows; the rename is still atomic there.
   }
+}
+
+/** The newest backup that passes the full check (`backups --restore newest`): a damaged one is passed over. */
+export function newestUsableBackup(databasePath: string): { backup: BackupInfo | null; skipped: { fileName: string; reason: string }[] } {
+  const skipped: { fileName: string; reason: string }[] = [];
+  for (const backup of listAllBackups(databasePath)) {
+    if (!backup.complete) {
+      skipped.push({ fileName: backup.fileName, reason: 'ufuldstændig (afbrudt under skrivningen)' });
+      continue;
+    }
+    const check = checkDatabaseFile(backup.path);
+    if (check.ok) return { backup, skipped };
+    skipped.push({ fileName: backup.fileName, reason: check.reason });
+  }
+  return { backup: null, skipped };
 }

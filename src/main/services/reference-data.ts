@@ -57,3 +57,30 @@ export function seedReferenceData(db: Db): void {
     }
   })();
 }
+
+/**
+ * True when the reference tables differ from the resources files (a newer release, or a store
+ * made before the tables existed), so opening the store writes only when there is something
+ * to write (issue 14, item 2).
+ */
+export function referenceDataDiffers(db: Db): boolean {
+  const { source, groups } = readBenefitGroupFacts();
+  const wanted = {
+    municipalities: readMunicipalityFacts()
+      .map((m) => [m.code, m.name, m.region, m.labourMarketOffice])
+      .sort((a, b) => Number(a[0]) - Number(b[0])),
+    groups: groups.map((g) => [g.id, g.label, g.sortOrder]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    requirements: groups
+      .flatMap((g) => g.requirements.map((r) => [g.id, r.effectiveFrom, r.minInterviews, r.offerRequired ? 1 : 0, source, r.note]))
+      .sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`)),
+  };
+  const rows = (sql: string) => (db.prepare(sql).raw().all() as unknown[][]);
+  const stored = {
+    municipalities: rows('SELECT code, name, region, labour_market_office FROM municipality ORDER BY code'),
+    groups: rows('SELECT id, label, sort_order FROM benefit_group').sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    requirements: rows('SELECT group_id, effective_from, min_interviews, offer_required, source, note FROM group_requirement').sort((a, b) =>
+      `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`),
+    ),
+  };
+  return JSON.stringify(wanted) !== JSON.stringify(stored);
+}

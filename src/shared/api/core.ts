@@ -34,6 +34,8 @@ export interface AppInfo {
   demoDataLoaded: boolean;
   measurementRows: number;
   monthRange: { first: string; last: string } | null;
+  /** trust-store (issue 14, item 2): why the store is open read-only, in Danish; null when it can be written. */
+  readOnly?: string | null;
 }
 
 export interface DemoLoadResult {

@@ -29,9 +29,14 @@ const staged = new Map<string, StagedFile>();
 const uploads = new Map<string, Upload>();
 let stagingDir: string | null = null;
 
+const stagingPrefix = 'indsatsmonitor-import-';
+const ownerFile = 'owner.pid';
+
 function ensureStagingDir(): string {
   if (!stagingDir) {
-    stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'indsatsmonitor-import-'));
+    stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), stagingPrefix));
+    // Who owns the folder, so a later start can tell a crashed process's leftovers from a running one's.
+    fs.writeFileSync(path.join(stagingDir, ownerFile), String(process.pid));
     process.once('exit', () => {
       if (stagingDir) fs.rmSync(stagingDir, { recursive: true, force: true });
     });
@@ -98,4 +103,54 @@ export function discardStaged(fileId: string): boolean {
   staged.delete(fileId);
   if (file.owned) fs.rmSync(file.filePath, { force: true });
   return true;
+}
+
+// --- trust-store (issue 14, item 5): upload copies left behind by a crash ---
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes staging folders whose process is gone (it crashed or was killed before its exit
+ * handler ran). A folder of a running process (the app and the CLI at the same time) is kept;
+ * a folder without an owner file (an older release) is removed once it is a day old.
+ * Returns the folders removed.
+ */
+export function cleanStaleStaging(tempRoot = os.tmpdir(), now = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(tempRoot);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(stagingPrefix)) continue;
+    const dir = path.join(tempRoot, name);
+    if (dir === stagingDir) continue;
+    try {
+      const stat = fs.lstatSync(dir);
+      if (!stat.isDirectory()) continue;
+      let stale: boolean;
+      try {
+        const pid = Number(fs.readFileSync(path.join(dir, ownerFile), 'utf8').trim());
+        stale = !Number.isInteger(pid) || pid <= 0 || (pid !== process.pid && !processAlive(pid));
+      } catch {
+        stale = now - stat.mtimeMs > 24 * 60 * 60 * 1000;
+      }
+      if (!stale) continue;
+      fs.rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    } catch {
+      // Someone else's file or already gone: leave it.
+    }
+  }
+  return removed;
 }
