@@ -10,6 +10,7 @@ import { runCli } from '../../src/cli/main';
 import { callNames } from '../../src/shared/api';
 import { databaseFingerprint } from '../helpers/db-fingerprint';
 import { tempSession } from '../helpers/temp-store';
+import { sqlInjectionStrings } from './attack-strings';
 import { trustRecorder } from './recorder';
 
 const trust = trustRecorder(__filename);
@@ -46,19 +47,6 @@ describe('SQL is built from constants only', () => {
   });
 });
 
-/** Classic SQL injection strings; each must reach the store as data or be refused, never run. */
-export const sqlInjectionStrings = [
-  "'; DROP TABLE municipality; --",
-  "Robert'); DROP TABLE measurement;--",
-  '" OR 1=1 --',
-  "' OR '1'='1",
-  '1; DELETE FROM import_batch',
-  "København' UNION SELECT name, sql FROM sqlite_master --",
-  "\\'; ATTACH DATABASE '/tmp/pwn.db' AS pwn; --",
-  "'); PRAGMA writable_schema = 1; --",
-  '%27%3B%20DROP%20TABLE%20municipality%3B%20--',
-  'Læsø\u0000; DROP TABLE municipality',
-];
 
 describe('injection strings through every way in that exists today', () => {
   let made: ReturnType<typeof tempSession>;
