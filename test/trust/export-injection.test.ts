@@ -105,8 +105,8 @@ describe('the contact list, written by export.contactList, with attack strings i
     });
   });
 
-  // A rule-set copy per attack costs a contact list each: the non-XML names and two formulas.
-  const ruleSetAttacks = [...nonXmlStrings, formulaInjectionStrings[0], formulaInjectionStrings[2]];
+  // A rule-set copy per attack costs a contact list each (slow: see the report of issue 14): three names.
+  const ruleSetAttacks = [nonXmlStrings[0], nonXmlStrings[2], formulaInjectionStrings[0]];
   it.each(ruleSetAttacks)('rule-set name %j: a valid .xlsx, the name as plain text', async (attack) => {
     await trust.check('formula-injection', `XLSX contact list, rule-set name ${JSON.stringify(attack)}`, async () => {
       const copy = await call<{ id: string; name: string }>('ruleSets.copy', { fromId: ruleSetId, name: attack, changes: {} });
