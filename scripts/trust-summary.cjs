@@ -13,6 +13,7 @@ const families = [
   // trust-exports (issue 14): the injection figures now come from the product's own paths.
   ['formula-injection', 'formula injection and non-XML text through the real exports (read back strictly)'],
   ['sql-injection', 'SQL injection: schema-valid calls, attack strings in every free-text field'],
+  ['store-faults', 'read-only and full disk through the real open path and importer (CLI)'],
   ['electron', 'Electron checklist items passed'],
   ['audit', 'runtime dependencies audited (npm audit)'],
 ];

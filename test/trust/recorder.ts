@@ -6,7 +6,7 @@ import { afterAll } from 'vitest';
  * The trust figures are counted, not claimed: each check records whether it really passed,
  * and `scripts/trust-summary.cjs` adds the records up into one line per family.
  */
-export type TrustFamily = 'crash-demo' | 'crash-import' | 'malformed' | 'formula-injection' | 'sql-injection' | 'audit' | 'electron';
+export type TrustFamily = 'crash-demo' | 'crash-import' | 'malformed' | 'formula-injection' | 'sql-injection' | 'store-faults' | 'audit' | 'electron';
 
 export interface TrustRecord {
   family: TrustFamily;
