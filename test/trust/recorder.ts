@@ -6,7 +6,7 @@ import { afterAll } from 'vitest';
  * The trust figures are counted, not claimed: each check records whether it really passed,
  * and `scripts/trust-summary.cjs` adds the records up into one line per family.
  */
-export type TrustFamily = 'crash-demo' | 'crash-import' | 'malformed' | 'injection' | 'electron';
+export type TrustFamily = 'crash-demo' | 'crash-import' | 'malformed' | 'formula-injection' | 'sql-injection' | 'store-faults' | 'audit' | 'electron';
 
 export interface TrustRecord {
   family: TrustFamily;
@@ -14,6 +14,10 @@ export interface TrustRecord {
   passed: boolean;
   /** Why an item does not apply (counted neither way), or a note for the reader. */
   note?: string;
+  /** A failure already known and owned by another branch (issue 14): counted as failed, does not fail the run. */
+  knownGap?: boolean;
+  /** The check could not be made (e.g. a service did not answer): listed apart, never counted as passed. */
+  notChecked?: boolean;
 }
 
 export const trustResultsDir = path.resolve(__dirname, '..', '..', 'test-results', 'trust');
@@ -30,8 +34,8 @@ export function trustRecorder(fileName: string) {
   save();
   afterAll(save);
   return {
-    record(family: TrustFamily, item: string, passed: boolean, note?: string) {
-      records.push({ family, item, passed, note });
+    record(family: TrustFamily, item: string, passed: boolean, note?: string, extra: Pick<TrustRecord, 'knownGap' | 'notChecked'> = {}) {
+      records.push({ family, item, passed, note, ...extra });
     },
     /** Runs the check; records a pass only when it returns without throwing, and rethrows a failure. */
     async check(family: TrustFamily, item: string, run: () => unknown | Promise<unknown>): Promise<void> {

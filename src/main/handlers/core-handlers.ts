@@ -26,11 +26,18 @@ export function appInfo(context: HandlerContext): AppInfo {
 export function listMunicipalities({ db }: HandlerContext): MunicipalityRow[] {
   return db
     .prepare(
-      `WITH latest AS (SELECT MAX(month) AS month FROM measurement_current)
+      // trust-exports (issue 14 item 8): the latest month and its totals are computed once
+      // (materialised), then joined; the old form re-ran the `latest` CTE per municipality.
+      // Every key of measurement has a current row, so the newest month is MAX over measurement.
+      `WITH latest AS MATERIALIZED (SELECT MAX(month) AS month FROM measurement),
+            totals AS MATERIALIZED (
+              SELECT c.municipality_code AS code, SUM(c.measured) AS measured
+              FROM latest CROSS JOIN measurement_current c
+              WHERE c.month = latest.month
+              GROUP BY c.municipality_code)
        SELECT m.code, m.name, m.region, m.labour_market_office AS labourMarketOffice,
-              (SELECT SUM(c.measured) FROM measurement_current c WHERE c.municipality_code = m.code AND c.month = latest.month) AS latestMeasured,
-              latest.month AS latestMonth
-       FROM municipality m, latest
+              totals.measured AS latestMeasured, latest.month AS latestMonth
+       FROM latest CROSS JOIN municipality m LEFT JOIN totals ON totals.code = m.code
        ORDER BY m.code`,
     )
     .all() as MunicipalityRow[];

@@ -169,4 +169,11 @@ CREATE TABLE app_setting (
 );
 `,
   },
+  // trust-exports (issue 14 item 8): the newest month and one month's rows without a scan of
+  // every measurement (municipalities.list, the period pickers). Version 4 as assigned; the lead renumbers.
+  {
+    version: 4,
+    description: 'index of measurements by month',
+    sql: `CREATE INDEX measurement_month ON measurement(month, municipality_code, group_id, batch_id);`,
+  },
 ];

@@ -22,6 +22,15 @@ export interface ExportResult {
 /** How a column's values are written: shares become percentage numbers, never text. */
 export type ExportColumnKind = 'text' | 'integer' | 'number' | 'share';
 
+// trust-exports (issue 14 item 7): what one "this view" export may hold. The streamed writer
+// stays under 400 MB for the largest view these allow (`npm run bench` prints it); a grid with
+// more is refused in Danish before anything is written.
+/** Cells (rows × columns) in one view export. */
+export const maxViewCells = 1_000_000;
+/** Characters of text in all cells of one view export together. */
+export const maxViewTextCharacters = 10_000_000;
+const danishCount = (value: number) => value.toLocaleString('da-DK');
+
 const cell = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]);
 
 export const exportContract = {
@@ -44,6 +53,24 @@ export const exportContract = {
         rows: z.array(z.array(cell).max(200)).max(100_000),
       })
       .strict()
-      .refine((value) => value.rows.every((row) => row.length === value.columns.length), 'Hver række skal have lige så mange celler som der er kolonner'),
+      .refine((value) => value.rows.every((row) => row.length === value.columns.length), 'Hver række skal have lige så mange celler som der er kolonner')
+      .superRefine((value, context) => {
+        const cells = value.rows.length * value.columns.length;
+        if (cells > maxViewCells) {
+          context.addIssue({
+            code: 'custom',
+            message: `Visningen er for stor til at blive eksporteret: ${danishCount(value.rows.length)} rækker × ${danishCount(value.columns.length)} kolonner = ${danishCount(cells)} celler; højst ${danishCount(maxViewCells)} celler. Filtrér rækkerne eller skjul kolonner, og prøv igen. Intet blev skrevet.`,
+          });
+          return;
+        }
+        let characters = 0;
+        for (const row of value.rows) for (const item of row) if (typeof item === 'string') characters += item.length;
+        if (characters > maxViewTextCharacters) {
+          context.addIssue({
+            code: 'custom',
+            message: `Visningen har for meget tekst til at blive eksporteret: ${danishCount(characters)} tegn; højst ${danishCount(maxViewTextCharacters)} tegn. Filtrér rækkerne eller skjul kolonner, og prøv igen. Intet blev skrevet.`,
+          });
+        }
+      }),
   ),
 };

@@ -20,16 +20,14 @@
  * Numbers, booleans, dates and null pass through unchanged: they cannot carry a formula.
  */
 
+import { xmlSafeText } from './xml-text';
+
 export type ExportFormat = 'csv' | 'xlsx';
 export type SafeCellValue = string | number | boolean | Date | null;
 
 const triggers = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\0', '＝', '＋', '－', '＠']);
 
-/** Excel's limit for the text of one cell. */
-export const maxXlsxCellLength = 32_767;
-
-// eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids.
-const xmlForbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+export { maxXlsxCellLength } from './xml-text';
 
 /** Would a spreadsheet read this text as the start of a formula? */
 export function startsLikeFormula(text: string): boolean {
@@ -48,7 +46,7 @@ export function neutraliseCell(value: unknown, format: ExportFormat): SafeCellVa
   const text = typeof value === 'string' ? value : textOf(value);
   if (format === 'csv') return startsLikeFormula(text) ? `'${text}` : text;
   // XML readers turn a bare \r into \n anyway; Excel's own line break in a cell is \n.
-  return text.replace(/\r\n?/g, '\n').replace(xmlForbidden, '').slice(0, maxXlsxCellLength);
+  return xmlSafeText(text);
 }
 
 /** The visible text of an object exceljs would otherwise interpret (formula, hyperlink, rich text). */

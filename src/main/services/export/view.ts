@@ -1,16 +1,15 @@
-import { addTableSheet, newWorkbook, toDanishCsv, workbookBytes, type CellValue, type SheetColumn } from './workbook';
+import { safeSheetName, streamTableWorkbook, toDanishCsv, type CellValue, type SheetColumn } from './workbook';
 
 /** "This view": exactly the rows and columns a grid shows, in its order, to .xlsx or Danish CSV. */
 export async function writeView(format: 'xlsx' | 'csv', title: string, columns: SheetColumn[], rows: CellValue[][], madeBy: string): Promise<Buffer> {
   if (format === 'csv') return toDanishCsv(columns, rows);
-  const workbook = newWorkbook(madeBy);
-  addTableSheet(workbook, sheetName(title), columns, rows, { freezeColumns: 0 });
-  return workbookBytes(workbook);
+  // Streamed (issue 14 item 7): the largest view the contract allows stays well under 400 MB.
+  return streamTableWorkbook(madeBy, [{ name: sheetName(title), columns, rows, freezeColumns: 0 }]);
 }
 
 /** Excel allows 31 characters and none of : \ / ? * [ ] in a sheet name. */
 export function sheetName(title: string): string {
-  return title.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || 'Ark1';
+  return safeSheetName(title);
 }
 
 /** A file name from a title and today's date: "Kontaktliste 2023H2 2026-11-23.xlsx". */

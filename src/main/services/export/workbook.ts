@@ -1,6 +1,16 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportColumnKind } from '../../../shared/api/export';
 import { neutraliseCell, startsLikeFormula } from './neutralise-formula';
+import { xmlSafeText } from './xml-text';
+
+/*
+ * The one module that writes .xlsx bytes (trust-exports, issue 14 items 7 and 14). Every export
+ * writer ends here: an in-memory workbook (the contact list) goes out through `workbookBytes`,
+ * which first passes every string in it through `xmlSafeText`; a large table ("this view")
+ * goes out through `streamTableWorkbook`, which writes row by row with exceljs's streaming
+ * writer and passes each cell through the same function. No other code calls exceljs's writers.
+ */
 
 export type CellValue = string | number | boolean | null;
 
@@ -92,13 +102,133 @@ export function toDanishCsv(columns: SheetColumn[], rows: CellValue[][]): Buffer
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
 
+/** The bytes of an in-memory workbook, after every string in it has been made XML-safe. */
 export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  sanitiseWorkbook(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const documentFields = ['creator', 'lastModifiedBy', 'title', 'subject', 'keywords', 'category', 'description', 'company', 'manager'] as const;
+
+/** Every string a workbook will write (document properties, sheet names, cells, notes, headers) made XML-safe. */
+function sanitiseWorkbook(workbook: ExcelJS.Workbook): void {
+  const properties = workbook as unknown as Record<string, unknown>;
+  for (const field of documentFields) if (typeof properties[field] === 'string') properties[field] = xmlSafeText(properties[field] as string, 255);
+  const names = new Set<string>();
+  workbook.eachSheet((sheet) => {
+    const safeName = uniqueSheetName(sheet.name, names);
+    if (safeName !== sheet.name) sheet.name = safeName;
+    const headerFooter = sheet.headerFooter as unknown as Record<string, unknown> | undefined;
+    for (const [key, value] of Object.entries(headerFooter ?? {})) if (typeof value === 'string') headerFooter![key] = xmlSafeText(value, 255);
+    sheet.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const value = cell.value;
+        if (typeof value === 'string') {
+          const safe = xmlSafeText(value);
+          if (safe !== value) cell.value = safe;
+        } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+          // Formulas, hyperlinks and rich text: flattened to their (safe) text, never run.
+          cell.value = neutraliseCell(value, 'xlsx');
+        }
+        const note = cell.note as unknown;
+        if (typeof note === 'string') cell.note = xmlSafeText(note);
+        else if (note) cell.note = xmlSafeText(String(neutraliseCell(note, 'xlsx') ?? ''));
+      }),
+    );
+  });
+}
+
+/** A sheet name Excel accepts: XML-safe, none of : \ / ? * [ ], not starting or ending with ', at most 31 characters, unique. */
+export function safeSheetName(title: string): string {
+  return (
+    xmlSafeText(title)
+      .replace(/[:\\/?*[\]\n\t]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31)
+      .replace(/[\uD800-\uDBFF]$/, '')
+      .trim() || 'Ark1'
+  );
+}
+
+function uniqueSheetName(name: string, taken: Set<string>): string {
+  let candidate = safeSheetName(name);
+  for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = `${safeSheetName(name).slice(0, 27)} (${n})`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+export interface StreamedSheet {
+  name: string;
+  columns: SheetColumn[];
+  rows: Iterable<CellValue[]>;
+  freezeColumns?: number;
+}
+
+/** How many rows are written between pauses that let the zip stream take what is written so far. */
+const rowsPerYield = 250;
+
+/**
+ * Table sheets written row by row with exceljs's streaming writer: each row is committed (turned
+ * into XML and handed to the zip stream) as soon as it is written, so memory holds one row and
+ * the compressed output, never the whole workbook as objects. Same look as `addTableSheet`.
+ */
+export async function streamTableWorkbook(creator: string, sheets: StreamedSheet[]): Promise<Buffer> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    output.on('end', resolve);
+    output.on('error', reject);
+  });
+  const safeCreator = xmlSafeText(creator, 255);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, creator: safeCreator, lastModifiedBy: safeCreator, created: new Date() } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0] & { creator: string; lastModifiedBy: string; created: Date });
+  const names = new Set<string>();
+  for (const spec of sheets) {
+    const rows = Array.isArray(spec.rows) ? (spec.rows as CellValue[][]) : [...spec.rows];
+    const sheet = workbook.addWorksheet(uniqueSheetName(spec.name, names), {
+      views: [{ state: 'frozen', xSplit: spec.freezeColumns ?? 0, ySplit: 1 }],
+      pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    });
+    // Widths must be known before the first row is written.
+    sheet.columns = spec.columns.map((column, index) => ({ width: columnWidth(column, rows, index) }));
+    const header = sheet.addRow(spec.columns.map((column) => xmlSafeText(column.header)));
+    header.font = { bold: true };
+    header.alignment = { vertical: 'top', wrapText: true };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } };
+    header.eachCell((cell) => {
+      if (typeof cell.value === 'string' && startsLikeFormula(cell.value)) cell.numFmt = '@';
+    });
+    header.commit();
+    if (spec.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
+    let written = 0;
+    for (const values of rows) {
+      const row = sheet.addRow(values.map((value, index) => neutraliseCell(toCell(value, spec.columns[index].kind), 'xlsx')));
+      values.forEach((value, index) => {
+        const kind = spec.columns[index].kind;
+        if (typeof value === 'string' || kind !== 'text') row.getCell(index + 1).numFmt = numberFormats[kind] ?? 'General';
+        if (typeof value === 'string' && startsLikeFormula(value)) row.getCell(index + 1).numFmt = '@';
+      });
+      row.commit();
+      written += 1;
+      if (written % rowsPerYield === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    sheet.commit();
+  }
+  await workbook.commit();
+  await finished;
+  return Buffer.concat(chunks);
+}
+
+function columnWidth(column: SheetColumn, rows: CellValue[][], index: number): number {
+  let longest = Math.max(...column.header.split(' ').map((word) => word.length), Math.min(column.header.length, 18));
+  for (let r = 0; r < Math.min(rows.length, 2000); r += 1) longest = Math.max(longest, displayLength(rows[r][index], column.kind));
+  return Math.min(60, Math.max(6, longest + 2));
 }
 
 export function newWorkbook(creator: string): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = creator;
+  workbook.creator = xmlSafeText(creator, 255);
   workbook.created = new Date();
   return workbook;
 }
