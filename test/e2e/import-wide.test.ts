@@ -56,3 +56,46 @@ describe('a wide file through the preview', () => {
     expect([july.measured, july.lacking]).toEqual([measured, lacking]);
   });
 });
+
+describe('the preview lets the user decide what the file cannot', () => {
+  const layouts = path.resolve(__dirname, '..', 'fixtures', 'layouts');
+
+  it('undecidable dates: the preview asks for the order, and the chosen order is imported', async () => {
+    const { page, session } = app;
+    await page.getByTestId('import-file-input').setInputFiles([path.join(layouts, 'us-dates-undecidable.csv')]);
+    const card = page.locator('[data-testid="import-card"]', { has: page.locator('h3', { hasText: 'us-dates-undecidable.csv' }) });
+    const order = card.getByTestId('import-date-order');
+    await order.waitFor({ timeout: 30_000 });
+    await expect(order.inputValue()).resolves.toBe('choose');
+    await expect(card.getByTestId('import-warning').allTextContents()).resolves.toContainEqual(expect.stringContaining('Vælg datoernes rækkefølge.'));
+    await order.scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-wide-03-date-order');
+    await order.selectOption('month-first');
+    await expect.poll(() => card.getByTestId('import-decision-list').textContent()).toContain('måned først (amerikansk, 07/31/2023), som valgt');
+    await card.getByTestId('import-run').click();
+    await card.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    const batch = session.db.prepare("SELECT id FROM import_batch WHERE file_name = 'us-dates-undecidable.csv'").get() as { id: number };
+    expect(session.db.prepare('SELECT DISTINCT month FROM measurement WHERE batch_id = ? ORDER BY 1').all(batch.id)).toEqual([
+      { month: '2023-04' },
+      { month: '2023-05' },
+      { month: '2023-06' },
+    ]);
+  });
+
+  it('a file without the figures earlier rows had is refused, and "Erstat alligevel" stores it', async () => {
+    const { page, session } = app;
+    await page.getByTestId('import-file-input').setInputFiles([path.join(layouts, 'unknown-measure-header.csv')]);
+    const card = page.locator('[data-testid="import-card"]', { has: page.locator('h3', { hasText: 'unknown-measure-header.csv' }) });
+    await card.getByTestId('import-unmapped').waitFor({ timeout: 30_000 });
+    await expect(card.getByTestId('import-unmapped').textContent()).resolves.toContain('"Manko (samtaler)"');
+    await card.getByTestId('import-run').click();
+    await card.getByTestId('import-error').filter({ hasText: 'Filen ville erstatte 30 rækker, der har tal' }).waitFor({ timeout: 60_000 });
+    await expect(card.getByTestId('import-error').textContent()).resolves.toContain('vælg "Erstat alligevel"');
+    const before = session.db.prepare("SELECT interviews_lacking AS l FROM measurement_current WHERE municipality_code = 101 AND group_id = 'dagpenge' AND month = '2023-07'").get() as { l: number };
+    expect(before.l).not.toBeNull();
+    await card.getByTestId('import-replace-anyway').check();
+    await card.getByTestId('import-run').click();
+    await card.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    expect(session.db.prepare("SELECT interviews_lacking AS l FROM measurement_current WHERE municipality_code = 101 AND group_id = 'dagpenge' AND month = '2023-07'").get()).toEqual({ l: null });
+  });
+});

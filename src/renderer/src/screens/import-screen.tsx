@@ -188,7 +188,17 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
   };
   /** What the user sees is what is imported: the preview's mapping and kind, as shown. */
   const currentOptions = (): ImportOptions =>
-    preview ? { ...options, kind: options.kind ?? preview.kind, headerRow: options.headerRow ?? preview.headerRow, mapping: options.mapping ?? preview.mapping, profile: undefined } : options;
+    preview
+      ? {
+          ...options,
+          kind: options.kind ?? preview.kind,
+          headerRow: options.headerRow ?? preview.headerRow,
+          mapping: options.mapping ?? preview.mapping,
+          profile: undefined,
+          // issue 12: the sheet the preview proposed is the one imported
+          sheet: options.sheet ?? preview.sheet ?? undefined,
+        }
+      : options;
 
   const mappedColumns = new Set(Object.values(preview?.mapping ?? {}));
   const columnOf = (field: string) => (options.mapping ?? preview?.mapping)?.[field];
@@ -428,6 +438,7 @@ function ValidationView({ report }: { report: ValidationReport }) {
     <div data-testid="import-validation">
       <strong>{text.validationTitle}</strong>
       <p>{text.validationSummary(report.rowsRead, report.rowsValid, report.rowsWithProblems)}</p>
+      <SkippedRows rows={report.skippedRows} total={report.skippedRowsTotal} />
       {report.problemsTotal === 0 ? <p className="import-ok">{text.noProblems}</p> : <ProblemTable problems={report.problems} total={report.problemsTotal} />}
     </div>
   );
