@@ -28,11 +28,15 @@ describe('the built import worker', () => {
     const file = registerLocalFile(writeDanishCsv(path.join(made.dir, 'maalinger.csv'), [[101, 'A-dagpenge', '2023M07', 25, 6, '24,0', 3, '12,0']]));
     const input: ImportWorkerInput = { databasePath: made.databasePath, file, options: {}, importId: 'built-1' };
     const messages: ImportWorkerMessage[] = [];
+    const worker = new Worker(built);
+    cleanups.push(() => void worker.terminate());
     await new Promise<void>((resolve, reject) => {
-      const worker = new Worker(built, { workerData: input });
-      worker.on('message', (message: ImportWorkerMessage) => messages.push(message));
+      worker.on('message', (message: ImportWorkerMessage) => {
+        messages.push(message);
+        if (message.type === 'done' || message.type === 'failed') resolve();
+      });
       worker.on('error', reject);
-      worker.on('exit', () => resolve());
+      worker.postMessage({ type: 'run', input });
     });
     const done = messages.find((message) => message.type === 'done');
     expect(done, JSON.stringify(messages.at(-1))).toBeDefined();

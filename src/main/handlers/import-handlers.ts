@@ -2,7 +2,7 @@ import type { CallName } from '../../shared/api';
 import { cancelImport, listBatches, listProfiles, previewFile, removeBatch, saveProfile, validateFile } from '../services/import/pipeline';
 import { FileProblem } from '../services/import/readers';
 import { appendUpload, beginUpload, discardStaged, finishUpload, stagedFile } from '../services/import/staging';
-import { cancelWorkerImport, importInWorker } from '../services/import/worker-import';
+import { cancelWorkerImport, importInWorker, prewarmImportWorker } from '../services/import/worker-import';
 import { addSupervision, listSupervision, removeSupervision } from '../services/import/supervision';
 import { UserFacingError, type Handler, type HandlerContext } from './context';
 
@@ -45,7 +45,12 @@ export const importHandlers = {
       return { fileId: file.fileId, fileName: file.fileName, size: file.size };
     }),
   'import.discard': ({ fileId }) => ({ discarded: discardStaged(fileId) }),
-  'import.preview': ({ fileId, options }, { db }) => userFacing(() => previewFile(db, stagedFile(fileId), options)),
+  'import.preview': ({ fileId, options }, { db }) =>
+    userFacing(() => {
+      // trust-store (issue 14, item 1): the import worker starts while the user looks at the preview.
+      prewarmImportWorker();
+      return previewFile(db, stagedFile(fileId), options);
+    }),
   'import.validate': ({ fileId, options }, context) =>
     userFacing(() => validateFile(context.db, stagedFile(fileId), options, { onProgress: progressTo(context) })),
   'import.run': ({ fileId, options, skipBadRows, importId }, context) =>

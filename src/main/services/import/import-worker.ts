@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { ImportOptions } from '../../../shared/api/import';
 import { openConnection } from '../store';
 import { cancelImport, importFile } from './pipeline';
@@ -6,10 +6,11 @@ import { FileProblem } from './readers';
 import type { StagedFile } from './staging';
 
 /**
- * The import worker (issue 14, item 1): runs one file's import on its own thread with its own
- * connection. Its transaction is invisible to the app's connection (WAL gives every reader the
- * last committed snapshot), and the main thread stays free for other calls while it runs.
- * Messages out: progress, done (the report), failed (a serialised error). In: cancel.
+ * The import worker (issue 14, item 1): runs imports on its own thread, each with its own
+ * connection. Their transactions are invisible to the app's connection (WAL gives every reader
+ * the last committed snapshot), and the main thread stays free for other calls meanwhile. One
+ * worker serves a process's imports one after another (starting one costs seconds: it loads the
+ * readers). Messages in: run, cancel. Out: progress, done (the report), failed (a serialised error).
  */
 export interface ImportWorkerInput {
   databasePath: string;
@@ -19,34 +20,33 @@ export interface ImportWorkerInput {
   surface?: 'app' | 'cli';
 }
 
-export type ImportWorkerMessage =
-  | { type: 'progress'; payload: { importId: string; phase: string; rowsDone: number; rowsTotal: number | null } }
-  | { type: 'done'; report: unknown }
-  | { type: 'failed'; error: { fileProblem: boolean; code: string | null; message: string; details?: unknown } };
+export type ImportWorkerRequest = { type: 'run'; input: ImportWorkerInput } | { type: 'cancel'; importId: string };
 
-const input = workerData as ImportWorkerInput;
+export type ImportWorkerMessage =
+  | { type: 'progress'; importId: string; payload: { importId: string; phase: string; rowsDone: number; rowsTotal: number | null } }
+  | { type: 'done'; importId: string; report: unknown }
+  | { type: 'failed'; importId: string; error: { fileProblem: boolean; code: string | null; message: string; details?: unknown } };
+
 const port = parentPort!;
 
-port.on('message', (message: { type?: string }) => {
-  if (message?.type === 'cancel') cancelImport(input.importId);
-});
-
-async function run(): Promise<void> {
+async function run(input: ImportWorkerInput): Promise<void> {
+  const { importId } = input;
   let db: ReturnType<typeof openConnection> | null = null;
   try {
     db = openConnection(input.databasePath);
     const report = await importFile(db, input.file, input.options, {
-      importId: input.importId,
+      importId,
       databasePath: input.databasePath,
       surface: input.surface,
-      onProgress: (payload) => port.postMessage({ type: 'progress', payload } satisfies ImportWorkerMessage),
+      onProgress: (payload) => port.postMessage({ type: 'progress', importId, payload } satisfies ImportWorkerMessage),
     });
-    port.postMessage({ type: 'done', report } satisfies ImportWorkerMessage);
+    port.postMessage({ type: 'done', importId, report } satisfies ImportWorkerMessage);
   } catch (error) {
     const err = error as { code?: unknown; message?: unknown; details?: unknown };
     const fileProblem = error instanceof FileProblem;
     port.postMessage({
       type: 'failed',
+      importId,
       error: {
         fileProblem,
         code: typeof err?.code === 'string' ? err.code : null,
@@ -56,8 +56,11 @@ async function run(): Promise<void> {
     } satisfies ImportWorkerMessage);
   } finally {
     if (db?.open) db.close();
-    port.close();
   }
 }
 
-void run();
+port.on('message', (message: ImportWorkerRequest) => {
+  if (message?.type === 'run') void run(message.input);
+  else if (message?.type === 'cancel') cancelImport(message.importId);
+});
+port.postMessage({ type: 'ready' });

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ImportOptions, ImportReport } from '../../../shared/api/import';
-import type { ImportWorkerInput, ImportWorkerMessage } from './import-worker';
+import type { ImportWorkerInput, ImportWorkerMessage, ImportWorkerRequest } from './import-worker';
 import type { ProgressPayload } from './pipeline';
 import { FileProblem } from './readers';
 import type { StagedFile } from './staging';
@@ -14,18 +14,24 @@ import type { StagedFile } from './staging';
  * reads its uncommitted rows, and the thread that answers calls stays free while it runs.
  */
 
-const running = new Map<string, Worker>();
+interface Job {
+  resolve(report: ImportReport): void;
+  reject(error: Error): void;
+  onProgress?(payload: ProgressPayload): void;
+}
 
-/** True while an import worker of this process is running. */
+const jobs = new Map<string, Job>();
+let shared: Worker | null = null;
+
+/** True while an import worker of this process is running an import. */
 export function isWorkerImportRunning(): boolean {
-  return running.size > 0;
+  return jobs.size > 0;
 }
 
 /** Asks the worker to stop at its next batch; false when no such import runs. */
 export function cancelWorkerImport(importId: string): boolean {
-  const worker = running.get(importId);
-  if (!worker) return false;
-  worker.postMessage({ type: 'cancel' });
+  if (!jobs.has(importId) || !shared) return false;
+  shared.postMessage({ type: 'cancel', importId } satisfies ImportWorkerRequest);
   return true;
 }
 
@@ -33,12 +39,55 @@ export function cancelWorkerImport(importId: string): boolean {
  * The worker's entry: the built file beside the bundled main (electron-vite builds it as its own
  * entry, `out/main/import-worker.js`), or the TypeScript source through tsx (CLI, bridge, tests).
  */
-function startWorker(input: ImportWorkerInput): Worker {
+function startWorker(): Worker {
   const built = path.join(__dirname, 'import-worker.js');
-  if (!__filename.endsWith('.ts') && fs.existsSync(built)) return new Worker(built, { workerData: input });
+  if (!__filename.endsWith('.ts') && fs.existsSync(built)) return new Worker(built);
   const source = path.join(__dirname, 'import-worker.ts');
   const tsx = createRequire(__filename).resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData: input });
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true });
+}
+
+function failAll(error: Error): void {
+  for (const [importId, job] of jobs) {
+    jobs.delete(importId);
+    job.reject(error);
+  }
+}
+
+/** The one worker of this process, started on first use and kept (it holds no connection between imports). */
+function importWorker(): Worker {
+  if (shared) return shared;
+  const worker = startWorker();
+  // An idle worker must not keep the CLI alive; a running import must.
+  worker.unref();
+  worker.on('message', (message: ImportWorkerMessage | { type: 'ready' }) => {
+    if (message.type === 'ready') return;
+    const job = jobs.get(message.importId);
+    if (!job) return;
+    if (message.type === 'progress') {
+      job.onProgress?.(message.payload);
+      return;
+    }
+    jobs.delete(message.importId);
+    if (jobs.size === 0) worker.unref();
+    if (message.type === 'done') job.resolve(message.report as ImportReport);
+    else job.reject(rebuild(message.error));
+  });
+  worker.on('error', (error) => {
+    if (shared === worker) shared = null;
+    failAll(error);
+  });
+  worker.on('exit', (code) => {
+    if (shared === worker) shared = null;
+    failAll(new Error(`Indlæsningen stoppede uventet (arbejdstråden sluttede med kode ${code}). Intet blev gemt.`));
+  });
+  shared = worker;
+  return worker;
+}
+
+/** Starts the worker ahead of need (the app calls this on a preview, so the import itself starts at once). */
+export function prewarmImportWorker(): void {
+  importWorker();
 }
 
 /** An error from the worker, rebuilt so the one Danish error mapping (`describeError`) sees its code. */
@@ -55,27 +104,13 @@ export function importInWorker(
   options: ImportOptions & { skipBadRows?: boolean },
   hooks: { importId?: string; onProgress?(payload: ProgressPayload): void; surface?: 'app' | 'cli' } = {},
 ): Promise<ImportReport> {
-  if (running.size > 0) return Promise.reject(new FileProblem('busy', 'En anden fil er ved at blive indlæst. Vent, til den er færdig.'));
+  if (jobs.size > 0) return Promise.reject(new FileProblem('busy', 'En anden fil er ved at blive indlæst. Vent, til den er færdig.'));
   const importId = hooks.importId ?? crypto.randomUUID();
   const input: ImportWorkerInput = { databasePath, file: { ...file }, options: { ...options }, importId, surface: hooks.surface };
   return new Promise<ImportReport>((resolve, reject) => {
-    let settled = false;
-    const worker = startWorker(input);
-    running.set(importId, worker);
-    const finish = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      running.delete(importId);
-      outcome();
-    };
-    worker.on('message', (message: ImportWorkerMessage) => {
-      if (message.type === 'progress') hooks.onProgress?.(message.payload);
-      else if (message.type === 'done') finish(() => resolve(message.report as ImportReport));
-      else if (message.type === 'failed') finish(() => reject(rebuild(message.error)));
-    });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) =>
-      finish(() => reject(new Error(`Indlæsningen stoppede uventet (arbejdstråden sluttede med kode ${code}). Intet blev gemt.`))),
-    );
+    const worker = importWorker();
+    jobs.set(importId, { resolve, reject, onProgress: hooks.onProgress });
+    worker.ref();
+    worker.postMessage({ type: 'run', input } satisfies ImportWorkerRequest);
   });
 }
