@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiContract, type CallName, type Envelope } from '../../shared/api';
 import { coreHandlers } from './core-handlers';
+import { decisionHandlers } from './decision-handlers';
 import { engineHandlers } from './engine-handlers';
 import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
@@ -13,6 +14,8 @@ export const handlers: HandlerTable = {
   ...engineHandlers,
   ...exportHandlers,
   ...importHandlers,
+  // decisions (issue 13 items 5 and 7)
+  ...decisionHandlers,
 };
 
 /**
@@ -28,6 +31,12 @@ const writesOutsideImport = new Set<CallName>([
   'import.profiles.save',
   'supervision.add',
   'supervision.remove',
+  // decisions (issue 13 items 5 and 7)
+  'decisions.withdraw',
+  'decisions.bulkContacted',
+  'contacts.save',
+  'contacts.remove',
+  'contacts.import',
 ]);
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(apiContract, name);

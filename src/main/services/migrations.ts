@@ -169,4 +169,34 @@ CREATE TABLE app_setting (
 );
 `,
   },
+  // decisions (issue 13 item 5): a withdrawal names the decision it withdraws; history keeps both rows.
+  {
+    version: 6,
+    description: 'decisions: a withdrawal points to the decision it withdraws',
+    sql: `
+ALTER TABLE decision ADD COLUMN withdraws_id INTEGER REFERENCES decision(id);
+CREATE INDEX decision_subject ON decision(rule_set_id, period, municipality_code, subject);
+`,
+  },
+  // decisions (issue 13 item 7): the reviewer's contact persons per municipality.
+  {
+    version: 7,
+    description: "reviewer's contact persons per municipality",
+    sql: `
+CREATE TABLE contact_person (
+  id INTEGER PRIMARY KEY,
+  municipality_code INTEGER NOT NULL REFERENCES municipality(code),
+  jobcenter TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  email TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  removed_at TEXT,
+  removed_by TEXT
+);
+CREATE INDEX contact_person_code ON contact_person(municipality_code);
+`,
+  },
 ];
