@@ -14,6 +14,7 @@ import { registerLocalFile } from '../../src/main/services/import/staging';
 import { contactListSheetNames } from '../../src/main/services/export/contact-list';
 import type { BulkContactedResult, ContactImportResult, ContactPerson, DecisionRow, EarlyEffortEvaluation, ExportResult } from '../../src/shared/api';
 import { isRealDate } from '../../src/shared/dates';
+import { insertMeasurements, series } from '../helpers/engine-fixtures';
 import { tempSession } from '../helpers/temp-store';
 
 let made: ReturnType<typeof tempSession>;
@@ -232,5 +233,32 @@ describe('the CLI keeps pace', () => {
     const bad = await cli(['decide', '--code', '101', '--period', 'zzzz', '--subject', 'note', '--verdict', 'recorded']);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/Perioden "zzzz" findes ikke/);
+  });
+});
+
+describe('early warning in words, in the CLI (an unfinished half-year)', () => {
+  it('says "over tærsklen i 3 af 3 måneder indtil nu; kontaktes, hvis det fortsætter i 3 måneder mere", never "opfyldt", and the JSON carries it', async () => {
+    const partial = tempSession();
+    try {
+      // 101: 30 lacking of 100 every month Jan–Mar 2024 → above 20 % in 3 of 3 months so far.
+      insertMeasurements(partial.session.db, series(101, 'dagpenge', ['2024-01', '2024-02', '2024-03'], 100, 30, 0));
+      const out: string[] = [];
+      const run = (args: string[]) => runCli([...args, '--db', partial.databasePath], { out: (text) => out.push(text), err: (text) => out.push(text) });
+      expect(await run(['evaluate', '--model', 'early-2023', '--period', '2024H1'])).toBe(0);
+      const text = out.join('\n');
+      expect(text).toMatch(/101\s+København\s+tidlig varsling\s+over tærsklen i 3 af 3 måneder indtil nu; kontaktes, hvis det fortsætter i 3 måneder mere/);
+      expect(text).not.toMatch(/opfyldt/);
+      out.length = 0;
+      expect(await run(['evaluate', '--model', 'early-2023', '--period', '2024H1', '--json'])).toBe(0);
+      const json = JSON.parse(out.join('')) as { complete: boolean; summary: { earlyWarnings: number }; municipalities: { code: number; status: string; earlyWarnings: unknown[] }[] };
+      expect(json.complete).toBe(false);
+      expect(json.summary.earlyWarnings).toBe(1);
+      expect(json.municipalities.find((row) => row.code === 101)).toMatchObject({
+        status: 'early-warning',
+        earlyWarnings: [{ criterion: 'interviews', monthsAboveSoFar: 3, monthsRemaining: 3, monthsAssessed: 3 }],
+      });
+    } finally {
+      partial.cleanup();
+    }
   });
 });
