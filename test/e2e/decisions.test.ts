@@ -78,7 +78,7 @@ describe('decisions that act, in the app', () => {
     // One key to the decision panel.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('d');
-    await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('#decision-panel')))).toBe(true);
+    await expect.poll(() => page.evaluate("Boolean(document.activeElement?.closest('#decision-panel'))")).toBe(true);
     await page.getByTestId('decision-action').selectOption({ label: 'Godkend forslag til undtagelse: skærpet tilsyn' });
     await page.getByTestId('decision-date').fill('2024-03-20');
     // A reason is required (the law asks for a concrete judgment).

@@ -8,13 +8,12 @@ import { currentUserName, nowIso, type Db } from '../store';
  * from an .xlsx/.csv through the importer's reader (`openSource`). A change keeps the old row as
  * removed, so the list can always say who changed what.
  */
-const columns = `c.id, c.municipality_code AS municipalityCode, m.name AS municipalityName, c.jobcenter, c.name, c.email, c.phone, c.source,
-  c.created_at AS createdAt, c.created_by AS createdBy`;
 
 export function listContacts(db: Db, municipalityCode?: number): ContactPerson[] {
   return db
     .prepare(
-      `SELECT ${columns} FROM contact_person c JOIN municipality m ON m.code = c.municipality_code
+      `SELECT c.id, c.municipality_code AS municipalityCode, m.name AS municipalityName, c.jobcenter, c.name, c.email, c.phone, c.source,
+  c.created_at AS createdAt, c.created_by AS createdBy FROM contact_person c JOIN municipality m ON m.code = c.municipality_code
        WHERE c.removed_at IS NULL AND (@code IS NULL OR c.municipality_code = @code) ORDER BY m.name, c.name, c.id`,
     )
     .all({ code: municipalityCode ?? null }) as ContactPerson[];

@@ -22,8 +22,6 @@ const knownVerdicts = ['accepted', 'rejected', 'contacted', 'withdrawn', 'record
 const verdictPattern = /^[a-z][a-z0-9-]{0,39}$/;
 const exemptionPattern = /^exemption:(enhanced-supervision|positive-development):(interviews|offers|all)$/;
 
-const decisionColumns = `id, rule_set_id AS ruleSetId, period, municipality_code AS municipalityCode, subject, verdict,
-  decided_on AS decidedOn, reason, decided_by AS decidedBy, decided_at AS decidedAt, withdraws_id AS withdrawsId`;
 
 /** The model of a rule set that exists (built in or a stored copy); refuses one that does not. */
 function ruleSetModel(db: Db, ruleSetId: string): ModelId {
@@ -63,7 +61,8 @@ function municipalityName(db: Db, code: number): string {
 /** The latest decision on one subject for a municipality and period, if any. */
 function latestOnSubject(db: Db, ruleSetId: string, period: string, code: number, subject: string): DecisionRow | undefined {
   return db
-    .prepare(`SELECT ${decisionColumns} FROM decision WHERE rule_set_id = ? AND period = ? AND municipality_code = ? AND subject = ? ORDER BY id DESC LIMIT 1`)
+    .prepare(`SELECT id, rule_set_id AS ruleSetId, period, municipality_code AS municipalityCode, subject, verdict,
+  decided_on AS decidedOn, reason, decided_by AS decidedBy, decided_at AS decidedAt, withdraws_id AS withdrawsId FROM decision WHERE rule_set_id = ? AND period = ? AND municipality_code = ? AND subject = ? ORDER BY id DESC LIMIT 1`)
     .get(ruleSetId, period, code, subject) as DecisionRow | undefined;
 }
 
@@ -114,7 +113,8 @@ function insert(db: Db, input: DecisionInput): DecisionRow {
       .run(input.ruleSetId, input.period, input.municipalityCode, input.subject, input.verdict, input.decidedOn || null, input.reason, currentUserName(), nowIso(), input.withdrawsId ?? null)
       .lastInsertRowid,
   );
-  return db.prepare(`SELECT ${decisionColumns} FROM decision WHERE id = ?`).get(id) as DecisionRow;
+  return db.prepare(`SELECT id, rule_set_id AS ruleSetId, period, municipality_code AS municipalityCode, subject, verdict,
+  decided_on AS decidedOn, reason, decided_by AS decidedBy, decided_at AS decidedAt, withdraws_id AS withdrawsId FROM decision WHERE id = ?`).get(id) as DecisionRow;
 }
 
 /** Appends a decision (never overwrites: a change is a new row) with the OS user and the time. */
@@ -131,7 +131,8 @@ export function recordDecision(db: Db, input: DecisionInput): DecisionRow {
  */
 export function withdrawDecision(db: Db, input: { id: number; reason: string; decidedOn?: string | null }): DecisionRow {
   return db.transaction(() => {
-    const target = db.prepare(`SELECT ${decisionColumns} FROM decision WHERE id = ?`).get(input.id) as DecisionRow | undefined;
+    const target = db.prepare(`SELECT id, rule_set_id AS ruleSetId, period, municipality_code AS municipalityCode, subject, verdict,
+  decided_on AS decidedOn, reason, decided_by AS decidedBy, decided_at AS decidedAt, withdraws_id AS withdrawsId FROM decision WHERE id = ?`).get(input.id) as DecisionRow | undefined;
     if (!target) throw new EngineError('not-found', `Afgørelse nr. ${input.id} findes ikke.`);
     if (target.verdict === 'withdrawn') throw new EngineError('already-withdrawn', `Afgørelse nr. ${input.id} er selv en tilbagetrækning og kan ikke trækkes tilbage.`);
     const latest = latestOnSubject(db, target.ruleSetId, target.period, target.municipalityCode, target.subject);
@@ -188,7 +189,8 @@ export function bulkContacted(db: Db, input: { ruleSetId: string; period: string
 export function listDecisions(db: Db, filter: { ruleSetId?: string; period?: string; municipalityCode?: number }): DecisionRow[] {
   return db
     .prepare(
-      `SELECT ${decisionColumns} FROM decision
+      `SELECT id, rule_set_id AS ruleSetId, period, municipality_code AS municipalityCode, subject, verdict,
+  decided_on AS decidedOn, reason, decided_by AS decidedBy, decided_at AS decidedAt, withdraws_id AS withdrawsId FROM decision
        WHERE (@ruleSetId IS NULL OR rule_set_id = @ruleSetId) AND (@period IS NULL OR period = @period)
          AND (@code IS NULL OR municipality_code = @code) ORDER BY id DESC`,
     )
@@ -199,7 +201,8 @@ export function listDecisions(db: Db, filter: { ruleSetId?: string; period?: str
 export function latestDecisions(db: Db, ruleSetId: string, period: string | null): Map<number, DecisionRow[]> {
   const rows = db
     .prepare(
-      `SELECT ${decisionColumns} FROM decision
+      `SELECT id, rule_set_id AS ruleSetId, period, municipality_code AS municipalityCode, subject, verdict,
+  decided_on AS decidedOn, reason, decided_by AS decidedBy, decided_at AS decidedAt, withdraws_id AS withdrawsId FROM decision
        WHERE id IN (SELECT MAX(id) FROM decision WHERE rule_set_id = @ruleSetId AND (@period IS NULL OR period = @period)
          GROUP BY municipality_code, subject) ORDER BY id DESC`,
     )
