@@ -245,6 +245,7 @@ export function OverviewScreen() {
           onRowDataUpdated={countRows}
           rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false, selectAll: 'filtered' }}
           selectionColumnDef={{ pinned: 'left', width: 44 }}
+          suppressColumnVirtualisation
           onSelectionChanged={(event) => setSelected(event.api.getSelectedRows().map((row) => ({ code: row.code, name: row.name })))}
           onFilterChanged={countRows}
           onRowDoubleClicked={(event: RowDoubleClickedEvent<Row>) => openRow(event.data)}
