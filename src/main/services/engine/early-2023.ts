@@ -318,8 +318,8 @@ function municipalityResult(
     }
     if (warned) {
       const warning = { criterion, monthsAboveSoFar: evaluated.trailingRun, monthsRemaining: params.consecutiveMonths - evaluated.trailingRun, monthsAssessed: assessedMonths.length };
+      // The criterion's own line above says it in words ("… – tidlig varsling: over tærsklen i …").
       earlyWarnings.push(warning);
-      explanation.push(`Tidlig varsling (${criterionLabel[criterion].toLowerCase()}): ${earlyWarningWords(warning.monthsAboveSoFar, warning.monthsAssessed, warning.monthsRemaining)}.`);
     }
   }
   const failing = criteria.filter((criterion) => perCriterion[criterion].result.fails);
