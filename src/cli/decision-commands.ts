@@ -1,5 +1,6 @@
 import type { EarlyEffortEvaluation } from '../shared/api/engine';
-import { CliError, formatTable, type CliCommandContext } from './cli-context';
+import { discardStaged, registerLocalFile } from '../main/services/import/staging';
+import { CliError, formatTable, type CliCommand, type CliCommandContext } from './cli-context';
 
 /**
  * decisions (issue 13): the CLI's what-if (`rule-sets copy|compare`), decisions as commands
@@ -118,3 +119,39 @@ export function early2023JsonExtras(result: EarlyEffortEvaluation) {
     ),
   };
 }
+
+const contactsUsage = 'indsatsmonitor contacts [--code KODE] [--json] | contacts import FIL.xlsx|FIL.csv [--json]';
+
+/** decisions (issue 13 item 7): the reviewer's contact persons from the command line. */
+export const decisionCommands: CliCommand[] = [
+  {
+    name: 'contacts',
+    summary: 'Vis kontaktpersonerne pr. kommune; import FIL indlæser dem fra .xlsx/.csv (Kommune, Jobcenter, Navn, E-mail, Telefon)',
+    usage: contactsUsage,
+    options: { code: { type: 'string' }, json: { type: 'boolean' } },
+    async run({ call, io, options, positionals }) {
+      if (positionals[0] === 'import') {
+        const filePath = positionals[1];
+        if (!filePath) throw new CliError(`Angiv filen.\nBrug: ${contactsUsage}`, 2);
+        const file = registerLocalFile(filePath);
+        try {
+          const result = await call('contacts.import', { fileId: file.fileId });
+          if (options.json) io.out(JSON.stringify(result));
+          else {
+            io.out(`${result.fileName}: ${result.added} nye kontaktpersoner, ${result.unchanged} fandtes i forvejen.`);
+            for (const problem of result.problems) io.out(`${result.fileName}:${problem.row}: ${problem.message}`);
+          }
+          return 0;
+        } finally {
+          discardStaged(file.fileId);
+        }
+      }
+      if (positionals[0]) throw new CliError(`Ukendt underkommando "${positionals[0]}".\nBrug: ${contactsUsage}`, 2);
+      const code = str(options, 'code');
+      const rows = await call('contacts.list', { municipalityCode: code === undefined ? undefined : Number(code) });
+      if (options.json) io.out(JSON.stringify(rows));
+      else io.out(formatTable(['Kode', 'Kommune', 'Jobcenter', 'Navn', 'E-mail', 'Telefon', 'Kilde'], rows.map((row) => [row.municipalityCode, row.municipalityName, row.jobcenter, row.name, row.email, row.phone, row.source])));
+      return 0;
+    },
+  },
+];

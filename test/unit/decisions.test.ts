@@ -222,6 +222,16 @@ describe('the CLI keeps pace', () => {
     expect(full.complete).toBe(true);
   });
 
+  it('contacts import FILE and contacts --code, with --json', async () => {
+    const csv = path.join(made.dir, 'cli-kontakter.csv');
+    fs.writeFileSync(csv, 'Kommune;Navn;E-mail\nOdense;Karin Holm;karin@odense.dk\n', 'utf8');
+    const imported = await cli(['contacts', 'import', csv, '--json']);
+    expect(imported.code, imported.err).toBe(0);
+    expect(JSON.parse(imported.out)).toMatchObject({ added: 1, problems: [] });
+    const listed = JSON.parse((await cli(['contacts', '--code', '461', '--json'])).out) as ContactPerson[];
+    expect(listed.map((row) => [row.municipalityName, row.name, row.email])).toEqual([['Odense', 'Karin Holm', 'karin@odense.dk']]);
+  });
+
   it('decisions withdraw and bulk-contacted, with --json', async () => {
     const bulk = await cli(['decisions', 'bulk-contacted', '--codes', '161,163', '--period', '2023H2', '--date', '2024-03-25', '--note', 'mail sendt', '--json']);
     expect(bulk.code, bulk.err).toBe(0);
