@@ -38,14 +38,10 @@ export const engineCommands: CliCommand[] = [
           io.out(
             JSON.stringify({
               model: result.model,
-              ruleSetId: extras.ruleSetId,
               ruleSetVersion: result.ruleSetVersion,
               period: result.period,
-              complete: extras.complete,
-              months: extras.months,
               summary: extras.summary,
               municipalities: result.municipalities.map((row) => ({
-                ...extras.byCode.get(row.code),
                 code: row.code,
                 name: row.name,
                 toContact: row.toContact,
@@ -53,7 +49,11 @@ export const engineCommands: CliCommand[] = [
                 offers: criterionJson(row.offers),
                 challengedGroups: row.challengedGroups,
                 exemptionProposals: row.exemptionProposals.map((proposal) => ({ reason: proposal.reason, criterion: proposal.criterion })),
+                ...extras.byCode.get(row.code),
               })),
+              ruleSetId: extras.ruleSetId,
+              complete: extras.complete,
+              months: extras.months,
             }),
           );
           return 0;

@@ -29,6 +29,8 @@ async function call<T>(name: string, args: unknown): Promise<T> {
   if (!envelope.ok) throw new Error(envelope.error.message);
   return envelope.value as T;
 }
+/** Tests that write and read back several real contact lists: the full suite shares two cores with other work. */
+const heavyTimeout = 240_000;
 const decisionCount = () => (made.session.db.prepare('SELECT COUNT(*) AS n FROM decision').get() as { n: number }).n;
 const evaluate = () => call<EarlyEffortEvaluation>('evaluate.early2023', { period: '2023H2' });
 
@@ -114,7 +116,7 @@ describe('decisions that act', () => {
     expect(await dispatch(made.session, 'decisions.withdraw', { id: accepted.id, reason: 'igen' })).toMatchObject({ ok: false, error: { code: 'superseded' } });
     const history = await call<DecisionRow[]>('decisions.list', { municipalityCode: candidate.code, period: '2023H2' });
     expect(history.map((row) => row.verdict)).toEqual(['withdrawn', 'accepted']);
-  });
+  }, heavyTimeout);
 
   it('bulk contacted marks each with one date and one note, and says which were already contacted', async () => {
     const first = await call<BulkContactedResult>('decisions.bulkContacted', { period: '2023H2', codes: [101, 147, 151], decidedOn: '2024-03-25', note: 'brev sendt' });
@@ -181,7 +183,7 @@ describe("the reviewer's contact persons", () => {
     // Removing keeps the row for the record but takes it off the list.
     await call('contacts.remove', { id: saved.id });
     expect((await call<ContactPerson[]>('contacts.list', { municipalityCode: 101 })).length).toBe(0);
-  });
+  }, heavyTimeout);
 });
 
 describe('the CLI keeps pace', () => {
