@@ -8,6 +8,11 @@ import path from 'node:path';
 import { dispatch } from '../src/main/handlers';
 import { loadDemoIfFirstStart } from '../src/main/handlers/core-handlers';
 import { openSession } from '../src/main/handlers/session';
+import { contactsByMunicipality } from '../src/main/services/contacts/contacts';
+import { evaluateEarly2023 } from '../src/main/services/engine/early-2023';
+import { groupMonthsByMunicipality } from '../src/main/services/engine/group-months';
+import { writeContactList } from '../src/main/services/export/contact-list';
+import type { EarlyEffortEvaluation } from '../src/shared/api/engine';
 
 async function timed(label: string, times: number, action: () => Promise<unknown>): Promise<unknown> {
   let last: unknown;
@@ -39,6 +44,23 @@ export async function run(): Promise<void> {
       contentBase64: string;
     };
     console.log(`  contact list: ${list.rows} municipalities, ${Math.round((list.contentBase64.length * 3) / 4 / 1024)} KiB`);
+    // decisions: the contact list's data in batch queries (evaluation + group × month for all + contacts),
+    // against the former path (one municipality.detail per municipality on the list), and the writer on its own.
+    const evaluation = (await call('evaluate.early2023', { period: '2023H2' })) as EarlyEffortEvaluation;
+    await timed('contact list data, batch (evaluate + 1 query)', 5, async () => {
+      const evaluated = evaluateEarly2023(session.db, '2023H2');
+      groupMonthsByMunicipality(session.db, '2023H2');
+      contactsByMunicipality(session.db);
+      return evaluated;
+    });
+    const listed = evaluation.municipalities.filter((row) => row.toContact);
+    await timed(`contact list data, former way (${listed.length} drill-downs)`, 1, async () => {
+      for (const row of listed) await call('municipality.detail', { code: row.code, period: '2023H2' });
+    });
+    const groupMonths = groupMonthsByMunicipality(session.db, '2023H2');
+    const details = listed.map((row) => ({ code: row.code, name: row.name, groupMonths: groupMonths.get(row.code) ?? [] }));
+    await timed('contact list writer only (exceljs, 3 sheets)', 3, () => writeContactList({ evaluation, ruleSetName: 'bench', details, madeBy: 'bench', madeAt: new Date() }));
+    console.log(`  load average while measuring: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
     const columns = Array.from({ length: 20 }, (_, i) => ({ header: `Kolonne ${i}`, kind: i % 2 ? 'share' : 'text' }));
     const rows = Array.from({ length: 98 }, (_, r) => columns.map((column, c) => (column.kind === 'share' ? (r * c) / 2000 : `Kommune ${r}`)));
     await timed('export.view 98 × 20 (.xlsx)', 5, () => call('export.view', { title: 'Bench', format: 'xlsx', columns, rows }));

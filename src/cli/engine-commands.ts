@@ -1,5 +1,6 @@
 import type { CriterionResult, MonthFigure } from '../shared/api/engine';
 import { CliError, formatTable, type CliCommand } from './cli-context';
+import { decisionsSubcommand, decisionsUsage, early2023JsonExtras, earlyWarningWords, ruleSetsSubcommand, ruleSetsUsage, statusWord } from './decision-commands';
 
 const models = ['early-2023', 'early-2021', 'supervision', 'status'];
 const pct = (share: number | null) => (share === null ? '' : `${(share * 100).toFixed(1).replace('.', ',')} %`);
@@ -32,12 +33,14 @@ export const engineCommands: CliCommand[] = [
       if (model === 'early-2023') {
         const result = await call('evaluate.early2023', { period, ruleSetId });
         if (json) {
+          // decisions: completeness, early warnings and exemption status beside the issue-5 shape.
+          const extras = early2023JsonExtras(result);
           io.out(
             JSON.stringify({
               model: result.model,
               ruleSetVersion: result.ruleSetVersion,
               period: result.period,
-              summary: { toContact: result.summary.toContact, failInterviews: result.summary.failInterviews, failOffers: result.summary.failOffers },
+              summary: extras.summary,
               municipalities: result.municipalities.map((row) => ({
                 code: row.code,
                 name: row.name,
@@ -46,7 +49,11 @@ export const engineCommands: CliCommand[] = [
                 offers: criterionJson(row.offers),
                 challengedGroups: row.challengedGroups,
                 exemptionProposals: row.exemptionProposals.map((proposal) => ({ reason: proposal.reason, criterion: proposal.criterion })),
+                ...extras.byCode.get(row.code),
               })),
+              ruleSetId: extras.ruleSetId,
+              complete: extras.complete,
+              months: extras.months,
             }),
           );
           return 0;
@@ -55,16 +62,23 @@ export const engineCommands: CliCommand[] = [
           `${result.period} (${result.ruleSetId}, version ${result.ruleSetVersion})${result.complete ? '' : ' – halvåret er ikke slut (tidlig varsling)'}: ` +
             `${result.summary.toContact} kommuner skal kontaktes; ${result.summary.failInterviews} opfylder ikke kriteriet for samtaler, ${result.summary.failOffers} opfylder ikke kriteriet for tilbud.`,
         );
-        const shown = result.municipalities.filter((row) => row.toContact || row.earlyWarnings.length > 0);
+        io.out(`${result.summary.failsCriteria} opfylder kriterierne; ${result.summary.exempted} undtaget; ${result.summary.toContact} kontaktes.`);
+        const shown = result.municipalities.filter((row) => row.failsCriteria || row.earlyWarnings.length > 0);
+        // decisions: a criterion on its way to failing reads as such, never "opfyldt".
+        const criterionText = (row: (typeof shown)[number], criterion: 'interviews' | 'offers') => {
+          const warning = row.earlyWarnings.find((candidate) => candidate.criterion === criterion);
+          if (warning) return earlyWarningWords(warning.monthsAboveSoFar, warning.monthsAssessed, warning.monthsRemaining);
+          return row[criterion].fails ? 'ikke opfyldt' : '';
+        };
         io.out(
           formatTable(
-            ['Kode', 'Kommune', 'Kontakt', 'Samtaler', 'Tilbud', 'Særligt udfordret', 'Forslag om undtagelse'],
+            ['Kode', 'Kommune', 'Status', 'Samtaler', 'Tilbud', 'Særligt udfordret', 'Forslag om undtagelse'],
             shown.map((row) => [
               row.code,
               row.name,
-              row.toContact ? 'ja' : 'varsling',
-              row.interviews.fails ? 'ikke opfyldt' : '',
-              row.offers.fails ? 'ikke opfyldt' : '',
+              row.status === 'exempted' ? `${statusWord(row.status)}: ${row.exemption?.reasons ?? ''}` : statusWord(row.status),
+              criterionText(row, 'interviews'),
+              criterionText(row, 'offers'),
               row.challengedGroups.join(', '),
               row.exemptionProposals.map((proposal) => proposal.reason).join(', '),
             ]),
@@ -144,7 +158,7 @@ export const engineCommands: CliCommand[] = [
     name: 'decide',
     summary: 'Registrér en afgørelse (undtagelse godkendt/afvist, kontakt) – gemmes med bruger og tid, overskrives aldrig',
     usage: 'indsatsmonitor decide --code KODE --period PERIODE --subject EMNE --verdict accepted|rejected|contacted|withdrawn [--date ÅÅÅÅ-MM-DD] [--reason TEKST] [--rule-set ID] [--db FIL]',
-    options: { code: { type: 'string' }, period: { type: 'string' }, subject: { type: 'string' }, verdict: { type: 'string' }, date: { type: 'string' }, reason: { type: 'string' }, 'rule-set': { type: 'string' } },
+    options: { code: { type: 'string' }, period: { type: 'string' }, subject: { type: 'string' }, verdict: { type: 'string' }, date: { type: 'string' }, reason: { type: 'string' }, 'rule-set': { type: 'string' }, json: { type: 'boolean' } },
     async run({ call, io, options }) {
       const usage = engineCommands[1].usage;
       const code = Number(text(options, 'code', usage));
@@ -158,16 +172,30 @@ export const engineCommands: CliCommand[] = [
         decidedOn: typeof options.date === 'string' ? options.date : null,
         reason: typeof options.reason === 'string' ? options.reason : '',
       });
-      io.out(`Afgørelse nr. ${row.id} gemt: ${row.subject} = ${row.verdict} for kommune ${row.municipalityCode} (${row.decidedBy}, ${row.decidedAt}).`);
+      if (options.json) io.out(JSON.stringify(row));
+      else io.out(`Afgørelse nr. ${row.id} gemt: ${row.subject} = ${row.verdict} for kommune ${row.municipalityCode} (${row.decidedBy}, ${row.decidedAt}).`);
       return 0;
     },
   },
   {
     name: 'decisions',
-    summary: 'Vis afgørelseshistorikken (nyeste først)',
-    usage: 'indsatsmonitor decisions [--code KODE] [--period PERIODE] [--rule-set ID] [--json] [--db FIL]',
-    options: { code: { type: 'string' }, period: { type: 'string' }, 'rule-set': { type: 'string' }, json: { type: 'boolean' } },
-    async run({ call, io, options }) {
+    summary: 'Vis afgørelseshistorikken (nyeste først); withdraw trækker en afgørelse tilbage, bulk-contacted markerer flere som kontaktet',
+    usage: decisionsUsage,
+    options: {
+      code: { type: 'string' },
+      period: { type: 'string' },
+      'rule-set': { type: 'string' },
+      json: { type: 'boolean' },
+      // decisions: withdraw and bulk-contacted
+      id: { type: 'string' },
+      reason: { type: 'string' },
+      date: { type: 'string' },
+      codes: { type: 'string' },
+      note: { type: 'string' },
+    },
+    async run(context) {
+      const { call, io, options, positionals } = context;
+      if (positionals[0]) return decisionsSubcommand(context, positionals[0]);
       const rows = await call('decisions.list', {
         municipalityCode: typeof options.code === 'string' ? Number(options.code) : undefined,
         period: typeof options.period === 'string' ? options.period : undefined,
@@ -188,10 +216,21 @@ export const engineCommands: CliCommand[] = [
   },
   {
     name: 'rule-sets',
-    summary: 'Vis regelsættene med version og parametre (fortolkninger markeret)',
-    usage: 'indsatsmonitor rule-sets [--json] [--db FIL]',
-    options: { json: { type: 'boolean' } },
-    async run({ call, io, options }) {
+    summary: 'Vis regelsættene (fortolkninger markeret); copy … --set NØGLE=VÆRDI laver et hvad-nu-hvis, compare sammenligner to',
+    usage: ruleSetsUsage,
+    options: {
+      json: { type: 'boolean' },
+      // decisions: what-if copy and compare
+      from: { type: 'string' },
+      name: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      a: { type: 'string' },
+      b: { type: 'string' },
+      period: { type: 'string' },
+    },
+    async run(context) {
+      const { call, io, options, positionals } = context;
+      if (positionals[0]) return ruleSetsSubcommand(context, positionals[0]);
       const rows = await call('ruleSets.list');
       if (options.json) {
         io.out(JSON.stringify(rows, null, 2));

@@ -3,6 +3,7 @@ import { openSession } from '../main/handlers/session';
 import { defaultDatabasePath } from '../main/services/paths';
 import { CliError, makeCaller, type CliCommand, type CliIo } from './cli-context';
 import { coreCommands } from './core-commands';
+import { decisionCommands } from './decision-commands';
 import { engineCommands } from './engine-commands';
 import { exportCommands } from './export-commands';
 import { importCommands } from './import-commands';
@@ -12,7 +13,7 @@ import { listBackups } from '../main/services/recovery';
 import { trustCommands } from './trust-commands';
 
 /** Every command; each area adds its own list. */
-export const commands: CliCommand[] = [...coreCommands, ...engineCommands, ...exportCommands, ...importCommands, ...trustCommands];
+export const commands: CliCommand[] = [...coreCommands, ...engineCommands, ...exportCommands, ...importCommands, ...trustCommands, ...decisionCommands];
 
 const stdio: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './contract';
 import { defineEvent } from './contract';
 import { coreContract } from './api/core';
+import { decisionsContract } from './api/decisions';
 import { engineContract } from './api/engine';
 import { exportContract } from './api/export';
 import { importContract } from './api/import';
 
 export * from './contract';
 export type * from './api/core';
+export type * from './api/decisions';
 export type * from './api/engine';
 export type * from './api/export';
 export type * from './api/import';
@@ -21,6 +23,8 @@ export const apiContract = {
   ...engineContract,
   ...exportContract,
   ...importContract,
+  // decisions (issue 13 items 5 and 7)
+  ...decisionsContract,
 };
 
 /** Every event main pushes to the renderer. */

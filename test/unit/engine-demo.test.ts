@@ -73,10 +73,12 @@ describe('the engine on the demo data', () => {
     const code = await runCli(['evaluate', '--model', 'early-2023', '--period', '2023H2', '--db', made.databasePath, '--json'], { out: (text) => out.push(text), err: (text) => out.push(text) });
     expect(code).toBe(0);
     const printed = JSON.parse(out.join('\n'));
-    expect(Object.keys(printed)).toEqual(['model', 'ruleSetVersion', 'period', 'summary', 'municipalities']);
+    // Issue 5's keys first, in their order; issue 13 added completeness, exemption status and early warnings after them.
+    expect(Object.keys(printed)).toEqual(['model', 'ruleSetVersion', 'period', 'summary', 'municipalities', 'ruleSetId', 'complete', 'months']);
+    expect(Object.keys(printed.summary)).toEqual(['toContact', 'failInterviews', 'failOffers', 'exemptionProposals', 'earlyWarnings', 'failsCriteria', 'exempted']);
     expect(printed).toMatchObject({ model: 'early-2023', ruleSetVersion: '2023.1', period: '2023H2', summary: { toContact: 62, failInterviews: 7, failOffers: 61 } });
     const copenhagen = printed.municipalities.find((row: { code: number }) => row.code === 101);
-    expect(Object.keys(copenhagen)).toEqual(['code', 'name', 'toContact', 'interviews', 'offers', 'challengedGroups', 'exemptionProposals']);
+    expect(Object.keys(copenhagen)).toEqual(['code', 'name', 'toContact', 'interviews', 'offers', 'challengedGroups', 'exemptionProposals', 'status', 'failsCriteria', 'exemption', 'earlyWarnings', 'note']);
     expect(Object.keys(copenhagen.interviews.months[0])).toEqual(['month', 'measured', 'lacking', 'share', 'above']);
     const positive = printed.municipalities.filter((row: { exemptionProposals: unknown[] }) => row.exemptionProposals.length > 0);
     expect(positive.length).toBeGreaterThan(0);

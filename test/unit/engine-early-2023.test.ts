@@ -3,7 +3,7 @@ import type { EarlyEffortEvaluation, EarlyEffortMunicipalityResult } from '../..
 import { compareRuleSets } from '../../src/main/services/engine/drill-down';
 import { evaluateEarly2023 } from '../../src/main/services/engine/early-2023';
 import { copyRuleSet } from '../../src/main/services/engine/rule-sets';
-import { recordDecision } from '../../src/main/services/engine/decisions';
+import { listDecisions, recordDecision, withdrawDecision } from '../../src/main/services/engine/decisions';
 import { h2023, insertMeasurements, series, type FixtureRow } from '../helpers/engine-fixtures';
 import { tempSession } from '../helpers/temp-store';
 
@@ -175,8 +175,8 @@ describe('model A golden cases (H2 2023)', () => {
     expect(comparison.changed[1].why).toMatch(/Samtaler: early-2023: 6 af 6 måneder over 20 %/);
     // One in (147), one out (167): still 5 to contact, 3 on interviews (147, 161, 163), 2 on offers.
     expect(comparison.right.summary).toMatchObject({ toContact: 5, failInterviews: 3, failOffers: 2 });
-    // The original is untouched.
-    expect(evaluateEarly2023(db, '2023H2').summary.toContact).toBe(5);
+    // The original is untouched (161's accepted exemption above takes it off the contact count only).
+    expect(evaluateEarly2023(db, '2023H2').summary).toMatchObject({ failsCriteria: 5, exempted: 1, toContact: 4 });
   });
 
   it('rejects a copy with a bad parameter, in Danish, and stores nothing', () => {
@@ -189,14 +189,37 @@ describe('model A golden cases (H2 2023)', () => {
     expect((db.prepare('SELECT COUNT(*) AS n FROM rule_set').get() as { n: number }).n).toBe(before);
   });
 
-  it('shows an accepted exemption beside toContact, which stays as the rules say', () => {
+  it('an accepted exemption covering every failing criterion takes the municipality off the contact list; a withdrawal puts it back', () => {
     const db = made.session.db;
-    recordDecision(db, { ruleSetId: 'early-2023', period: '2023H2', municipalityCode: 157, subject: 'exemption:positive-development:offers', verdict: 'accepted', reason: 'faldende hver måned', decidedOn: '2024-03-20' });
+    const before = evaluateEarly2023(db, '2023H2').summary;
+    const accepted = recordDecision(db, { ruleSetId: 'early-2023', period: '2023H2', municipalityCode: 157, subject: 'exemption:positive-development:offers', verdict: 'accepted', reason: 'faldende hver måned', decidedOn: '2024-03-20' });
     const row = evaluateEarly2023(db, '2023H2').municipalities.find((m) => m.code === 157)!;
-    expect(row.toContact).toBe(true);
-    expect(row.exemptionAccepted).toBe(true);
-    expect(row.decisions[0]).toMatchObject({ subject: 'exemption:positive-development:offers', verdict: 'accepted' });
-    expect(row.explanation.join('\n')).toMatch(/Undtagelse godkendt/);
+    expect(row).toMatchObject({ failsCriteria: true, toContact: false, exemptionAccepted: true, status: 'exempted' });
+    expect(row.exemption).toMatchObject({ subjects: ['exemption:positive-development:offers'], decidedOn: '2024-03-20' });
+    expect(row.exemption!.reasons).toMatch(/konstant positiv udvikling \(tilbud\): faldende hver måned/);
+    expect(row.explanation.join('\n')).toMatch(/Undtagelse godkendt.*undtaget efter vurdering/s);
+    const after = evaluateEarly2023(db, '2023H2').summary;
+    expect(after).toMatchObject({ failsCriteria: before.failsCriteria, exempted: before.exempted + 1, toContact: before.toContact - 1 });
+    expect(after.failsCriteria).toBe(after.exempted + after.toContact);
+    // Withdrawn with a reason: back to "to be contacted"; both rows stay in the history.
+    withdrawDecision(db, { id: accepted.id, reason: 'tallene er rettet' });
+    const back = evaluateEarly2023(db, '2023H2').municipalities.find((m) => m.code === 157)!;
+    expect(back).toMatchObject({ toContact: true, status: 'to-contact', exemption: null });
+    expect(evaluateEarly2023(db, '2023H2').summary).toMatchObject(before);
+    expect(listDecisions(db, { municipalityCode: 157 }).map((decision) => [decision.verdict, decision.withdrawsId])).toEqual([
+      ['withdrawn', accepted.id],
+      ['accepted', null],
+    ]);
+  });
+
+  it('an exemption for one criterion leaves a municipality failing the other to be contacted; a rejected one changes nothing', () => {
+    const db = made.session.db;
+    // 163 fails interviews only and has no proposal; a rejected decision on 167 leaves it in.
+    recordDecision(db, { ruleSetId: 'early-2023', period: '2023H2', municipalityCode: 167, subject: 'exemption:positive-development:interviews', verdict: 'rejected', reason: 'ikke faldende' });
+    expect(evaluateEarly2023(db, '2023H2').municipalities.find((m) => m.code === 167)).toMatchObject({ toContact: true, status: 'to-contact' });
+    // An accepted exemption that no current proposal backs (163 has none) does not count.
+    recordDecision(db, { ruleSetId: 'early-2023', period: '2023H2', municipalityCode: 163, subject: 'exemption:positive-development:offers', verdict: 'accepted', reason: 'forkert kommune' });
+    expect(evaluateEarly2023(db, '2023H2').municipalities.find((m) => m.code === 163)).toMatchObject({ toContact: true, status: 'to-contact' });
   });
 });
 
@@ -212,7 +235,13 @@ describe('model A early warning during a half-year that is not over', () => {
       expect(result.complete).toBe(false);
       expect(result.summary).toMatchObject({ toContact: 0, earlyWarnings: 1 });
       const row = result.municipalities.find((m) => m.code === 101)!;
-      expect(row.earlyWarnings).toEqual([{ criterion: 'interviews', monthsAboveSoFar: 3, monthsRemaining: 3 }]);
+      expect(row.earlyWarnings).toEqual([{ criterion: 'interviews', monthsAboveSoFar: 3, monthsRemaining: 3, monthsAssessed: 3 }]);
+      expect(row.status).toBe('early-warning');
+      // In words a reviewer reads right: never "opfyldt" for a criterion on its way to failing.
+      const text = row.explanation.join('\n');
+      expect(text).toMatch(/over tærsklen i 3 af 3 måneder indtil nu; kontaktes, hvis det fortsætter i 3 måneder mere/);
+      expect(text).not.toMatch(/Samtaler – opfyldt/);
+      expect(text).not.toMatch(/Resultat: skal ikke kontaktes/);
       expect(row.interviews.months.map((month) => month.share)).toEqual([0.3, 0.3, 0.3, null, null, null]);
       expect(result.municipalities.find((m) => m.code === 147)!.earlyWarnings).toEqual([]);
     } finally {

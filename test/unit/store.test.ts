@@ -57,7 +57,7 @@ describe('the SQLite store', () => {
     const databasePath = freshPath();
     openStore(databasePath).close();
     const db = openStore(databasePath);
-    // One row per migration (versions may have gaps while branches are merged: trust-exports adds 4).
+    // One row per migration, numbered 1, 2, 3, … without gaps.
     expect((db.prepare('SELECT COUNT(*) AS n FROM schema_version').get() as { n: number }).n).toBe(migrations.length);
     expect((db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number }).v).toBe(latestSchemaVersion);
     expect((db.prepare('SELECT COUNT(*) AS n FROM municipality').get() as { n: number }).n).toBe(98);

@@ -1,4 +1,6 @@
 import type { CallArgs, CallName, CallResult, ExportResult } from '../../shared/api';
+import { contactsByMunicipality } from '../services/contacts/contacts';
+import { groupMonthsByMunicipality } from '../services/engine/group-months';
 import { writeContactList } from '../services/export/contact-list';
 import { exportFileName, writeView } from '../services/export/view';
 import { currentUserName } from '../services/store';
@@ -42,11 +44,13 @@ export const exportHandlers = {
     }
     const ruleSets = await through(context, 'ruleSets.list', {});
     const ruleSetName = ruleSets.find((ruleSet) => ruleSet.id === evaluation.ruleSetId)?.name ?? evaluation.ruleSetId;
-    const details = [];
-    for (const municipality of evaluation.municipalities.filter((candidate) => candidate.toContact)) {
-      details.push(await through(context, 'municipality.detail', { code: municipality.code, ruleSetId: evaluation.ruleSetId, period: args.period }));
-    }
-    const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, madeBy: currentUserName(), madeAt: new Date() });
+    // decisions: one batch read of the group × month figures (the drill-down's own builder), not a drill-down per municipality.
+    const groupMonths = groupMonthsByMunicipality(context.db, args.period, evaluation.ruleSetId);
+    const details = evaluation.municipalities
+      .filter((candidate) => candidate.toContact)
+      .map((municipality) => ({ code: municipality.code, name: municipality.name, groupMonths: groupMonths.get(municipality.code) ?? [] }));
+    const contacts = contactsByMunicipality(context.db);
+    const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, contacts, madeBy: currentUserName(), madeAt: new Date() });
     return deliver(context, exportFileName(`Kontaktliste ${args.period}`, 'xlsx'), bytes, rows, 'xlsx');
   },
   'export.view': async (args, context) => {

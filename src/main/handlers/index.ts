@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiContract, type CallName, type Envelope } from '../../shared/api';
 import { coreHandlers } from './core-handlers';
+import { decisionHandlers } from './decision-handlers';
 import { engineHandlers } from './engine-handlers';
 import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
@@ -14,6 +15,8 @@ export const handlers: HandlerTable = {
   ...engineHandlers,
   ...exportHandlers,
   ...importHandlers,
+  // decisions (issue 13 items 5 and 7)
+  ...decisionHandlers,
 };
 
 /**
@@ -31,6 +34,12 @@ const writesOutsideImport = new Set<CallName>([
   'supervision.remove',
   // trust-store (issue 14, item 1): the import runs in a worker now, so undo is guarded here too.
   'import.undo',
+  // decisions (issue 13 items 5 and 7)
+  'decisions.withdraw',
+  'decisions.bulkContacted',
+  'contacts.save',
+  'contacts.remove',
+  'contacts.import',
 ]);
 
 /** trust-store (issue 14, item 2): calls refused when the store is open read-only. */

@@ -170,10 +170,40 @@ CREATE TABLE app_setting (
 `,
   },
   // trust-exports (issue 14 item 8): the newest month and one month's rows without a scan of
-  // every measurement (municipalities.list, the period pickers). Version 4 as assigned; the lead renumbers.
+  // every measurement (municipalities.list, the period pickers).
   {
-    version: 4,
+    version: 2,
     description: 'index of measurements by month',
     sql: `CREATE INDEX measurement_month ON measurement(month, municipality_code, group_id, batch_id);`,
+  },
+  // decisions (issue 13 item 5): a withdrawal names the decision it withdraws; history keeps both rows.
+  {
+    version: 3,
+    description: 'decisions: a withdrawal points to the decision it withdraws',
+    sql: `
+ALTER TABLE decision ADD COLUMN withdraws_id INTEGER REFERENCES decision(id);
+CREATE INDEX decision_subject ON decision(rule_set_id, period, municipality_code, subject);
+`,
+  },
+  // decisions (issue 13 item 7): the reviewer's contact persons per municipality.
+  {
+    version: 4,
+    description: "reviewer's contact persons per municipality",
+    sql: `
+CREATE TABLE contact_person (
+  id INTEGER PRIMARY KEY,
+  municipality_code INTEGER NOT NULL REFERENCES municipality(code),
+  jobcenter TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  email TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  removed_at TEXT,
+  removed_by TEXT
+);
+CREATE INDEX contact_person_code ON contact_person(municipality_code);
+`,
   },
 ];

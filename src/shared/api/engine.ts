@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
+import { realDate } from './decisions';
 
 /**
  * The compliance engine's contract (issue 5). Shares are fractions (0.2 = 20 %), months
@@ -95,9 +96,16 @@ export function exemptionSubject(proposal: Pick<ExemptionProposal, 'reason' | 'c
 
 export interface EarlyWarning {
   criterion: CriterionId;
+  /** Months above the threshold in a row up to the latest month with data. */
   monthsAboveSoFar: number;
+  /** How many more months above the threshold make the criterion fail. */
   monthsRemaining: number;
+  /** Months of the half-year with data so far. */
+  monthsAssessed: number;
 }
+
+/** decisions: where a municipality stands after the rules and the reviewer's decisions. */
+export type MunicipalityStatus = 'to-contact' | 'exempted' | 'early-warning' | 'not-to-contact';
 
 export interface DecisionRow {
   id: number;
@@ -112,6 +120,8 @@ export interface DecisionRow {
   reason: string;
   decidedBy: string;
   decidedAt: string;
+  /** A withdrawal names the decision it withdraws. */
+  withdrawsId: number | null;
 }
 
 export interface EarlyEffortMunicipalityResult {
@@ -131,8 +141,15 @@ export interface EarlyEffortMunicipalityResult {
   decisions: DecisionRow[];
   /** Plain-language explanation in Danish, one sentence per line. */
   explanation: string[];
-  /** To be contacted, but a reviewer accepted an exemption (the decision stands beside `toContact`, never changes it). */
-  exemptionAccepted?: boolean;
+  /** Meets the criteria for contact (fails one or more), before any exemption. */
+  failsCriteria: boolean;
+  /** Meets the criteria, but an accepted exemption covers every failing criterion: `toContact` is then false. */
+  exemptionAccepted: boolean;
+  status: MunicipalityStatus;
+  /** The accepted exemption(s) behind status `exempted`, with who decided, when and why. */
+  exemption: { subjects: string[]; reasons: string; decidedBy: string; decidedOn: string | null } | null;
+  /** The latest note on the municipality for the period (a decision with subject `note`), or ''. */
+  note: string;
 }
 
 export interface EarlyEffortEvaluation {
@@ -143,7 +160,8 @@ export interface EarlyEffortEvaluation {
   months: string[];
   /** False while the half-year is not over (or data are missing for some months): early warning mode. */
   complete: boolean;
-  summary: { toContact: number; failInterviews: number; failOffers: number; exemptionProposals: number; earlyWarnings: number };
+  /** `failsCriteria` = `exempted` + `toContact` (the letter's "62 opfylder kriterierne; 2 undtaget; 60 kontaktes"). */
+  summary: { toContact: number; failInterviews: number; failOffers: number; exemptionProposals: number; earlyWarnings: number; failsCriteria: number; exempted: number };
   municipalities: EarlyEffortMunicipalityResult[];
   parameters: RuleParameter[];
   batches: BatchRef[];
@@ -301,7 +319,7 @@ export const engineContract = {
         municipalityCode: z.number().int().min(100).max(999),
         subject: z.string().min(1).max(200),
         verdict: z.string().min(1).max(40),
-        decidedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+        decidedOn: realDate.nullable().optional(),
         reason: z.string().max(4000).default(''),
       })
       .strict(),

@@ -16,6 +16,7 @@ import { addMonths, halfYearMonths, halfYearOf, monthRange, monthsWithData } fro
 import { bindPooled, monthFigure, pooledCte, pooledRows, type PooledRow } from './pooled-sql';
 import { resolveRuleSet } from './rule-sets';
 import { evaluateSupervision } from './supervision';
+import { groupMonthsByMunicipality } from './group-months';
 
 export function municipalityDetail(db: Db, code: number, period: string, ruleSetId?: string): MunicipalityDetail {
   const municipality = db.prepare('SELECT code, name, region, labour_market_office AS labourMarketOffice FROM municipality WHERE code = ?').get(code) as
@@ -40,19 +41,7 @@ export function municipalityDetail(db: Db, code: number, period: string, ruleSet
       ),
     ),
   }));
-  const groupRows = pooledRows(db, { ...pooled, months }, true);
-  const labels = db.prepare('SELECT id, label FROM benefit_group ORDER BY sort_order').all() as { id: string; label: string }[];
-  const groupMonths = labels.flatMap((group) =>
-    criteria
-      .map((criterion) => ({ criterion, rows: groupRows.filter((row) => row.group_id === group.id && row.criterion === criterion) }))
-      .filter(({ rows }) => rows.length > 0)
-      .map(({ criterion, rows }) => ({
-        groupId: group.id,
-        label: group.label,
-        criterion,
-        months: months.map((month) => monthFigure(rows.find((row) => row.month === month), month, params.threshold, params.strictlyGreater)),
-      })),
-  );
+  const groupMonths = groupMonthsByMunicipality(db, period, ruleSetId, code).get(code) ?? [];
   const assessedPeriods = [...new Set(seriesMonths.map(halfYearOf))].map((half) => {
     const halfMonths = halfYearMonths(half);
     return { period: half, firstMonth: halfMonths[0], lastMonth: halfMonths[5] };

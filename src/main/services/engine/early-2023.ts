@@ -193,6 +193,8 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
       failOffers: results.filter((result) => result.offers.fails).length,
       exemptionProposals: results.filter((result) => result.exemptionProposals.length > 0).length,
       earlyWarnings: results.filter((result) => result.earlyWarnings.length > 0).length,
+      failsCriteria: results.filter((result) => result.failsCriteria).length,
+      exempted: results.filter((result) => result.status === 'exempted').length,
     },
     municipalities: results,
     parameters: rule.parameters,
@@ -282,7 +284,7 @@ function municipalityResult(
   groupRows: GroupRow[],
   supervision: { from: string; to: string | null; note: string | null } | null,
   decisions: DecisionRow[],
-): EarlyEffortMunicipalityResult & { exemptionAccepted?: boolean } {
+): EarlyEffortMunicipalityResult {
   const threshold = percent(params.threshold, 0);
   const comparison = params.strictlyGreater ? 'over' : 'på eller over';
   const explanation: string[] = [
@@ -301,26 +303,27 @@ function municipalityResult(
     const detail = shown
       .map((figure) => `${monthName(figure.month)}: ${percent(figure.share)}${figure.lacking !== null && figure.measured !== null ? ` (${figure.lacking} af ${figure.measured})` : figure.measured !== null ? ` (af ${figure.measured}, kun andel)` : ''}`)
       .join('; ');
-    const verdict = !evaluated.result.eligible
+    const monthsLeft = months.length - assessedMonths.length;
+    const warned = !complete && evaluated.result.eligible && !evaluated.result.fails && evaluated.trailingRun > 0 && evaluated.trailingRun + monthsLeft >= params.consecutiveMonths;
+    const verdict = warned
+      ? `tidlig varsling: ${earlyWarningWords(evaluated.trailingRun, assessedMonths.length, params.consecutiveMonths - evaluated.trailingRun)}`
+      : !evaluated.result.eligible
       ? `kan ikke vurderes: under ${params.minCitizens} borgere i ${evaluated.lowMonths.length ? evaluated.lowMonths.map((row) => `${monthName(row.month)} (${row.basis ?? 'antal ukendt'})`).join(', ') : 'mindst én måned uden data'}`
       : evaluated.result.fails
         ? `ikke opfyldt: andelen ${criterionNoun[criterion]} var ${comparison} ${threshold} i ${evaluated.maxRun} måneder i træk`
-        : `opfyldt: andelen var ${comparison} ${threshold} i ${aboveCount} af ${shown.length} måneder (længste række ${evaluated.maxRun})`;
+        : `${complete ? 'opfyldt' : 'opfyldt indtil nu'}: andelen var ${comparison} ${threshold} i ${aboveCount} af ${shown.length} måneder (længste række ${evaluated.maxRun})`;
     explanation.push(`${criterionLabel[criterion]} – ${verdict}. ${detail}.`);
     if (shown.some((figure) => figure.sourceForm === 'shares' || figure.sourceForm === 'mixed')) {
       explanation.push(`${criterionLabel[criterion]}: for en eller flere måneder gav filen kun andele; den samlede andel er vægtet med antal målte borgere (fortolkning).`);
     }
-    const monthsLeft = months.length - assessedMonths.length;
-    if (!complete && evaluated.result.eligible && !evaluated.result.fails && evaluated.trailingRun > 0 && evaluated.trailingRun + monthsLeft >= params.consecutiveMonths) {
-      const warning = { criterion, monthsAboveSoFar: evaluated.trailingRun, monthsRemaining: params.consecutiveMonths - evaluated.trailingRun };
+    if (warned) {
+      const warning = { criterion, monthsAboveSoFar: evaluated.trailingRun, monthsRemaining: params.consecutiveMonths - evaluated.trailingRun, monthsAssessed: assessedMonths.length };
+      // The criterion's own line above says it in words ("… – tidlig varsling: over tærsklen i …").
       earlyWarnings.push(warning);
-      explanation.push(
-        `Tidlig varsling (${criterionLabel[criterion].toLowerCase()}): over tærsklen i ${warning.monthsAboveSoFar} måned(er) i træk indtil nu; ${warning.monthsRemaining} måned(er) mere over tærsklen, så er kriteriet ikke opfyldt.`,
-      );
     }
   }
   const failing = criteria.filter((criterion) => perCriterion[criterion].result.fails);
-  const toContact = failing.length > 0;
+  const failsCriteria = failing.length > 0;
 
   const groupShares: GroupShare[] = groupRows.map((row) => {
     const measured = row.measured ?? 0;
@@ -346,7 +349,7 @@ function municipalityResult(
   }
 
   const exemptionProposals: ExemptionProposal[] = [];
-  if (toContact && params.exemptEnhancedSupervision && supervision) {
+  if (failsCriteria && params.exemptEnhancedSupervision && supervision) {
     exemptionProposals.push({
       reason: 'enhanced-supervision',
       criterion: null,
@@ -368,12 +371,29 @@ function municipalityResult(
     explanation.push(`Forslag om undtagelse (${proposal.reason === 'enhanced-supervision' ? 'skærpet tilsyn' : 'konstant positiv udvikling'}): ${proposal.evidence} En medarbejder skal vurdere forslaget.`);
   }
   // Only a decision on a proposal made now counts (a proposal from other figures may be stale).
+  // The decisions are the latest per subject, so a withdrawal (a newer row) cancels an acceptance.
   const proposed = new Set(exemptionProposals.map(exemptionSubject));
   const accepted = decisions.filter((decision) => proposed.has(decision.subject) && decision.verdict === 'accepted');
+  // Exempted only when every failing criterion is covered (an exemption for offers leaves a failing interview criterion in force).
+  const covered = (criterion: CriterionId) => accepted.some((decision) => decision.subject.endsWith(':all') || decision.subject.endsWith(`:${criterion}`));
+  const exempted = failsCriteria && failing.every(covered);
+  const toContact = failsCriteria && !exempted;
   const contact = decisions.find((decision) => decision.subject === 'contact');
-  if (accepted.length > 0) explanation.push(`Undtagelse godkendt: ${accepted.map((decision) => `${decision.subject} af ${decision.decidedBy}${decision.reason ? ` (${decision.reason})` : ''}`).join('; ')}.`);
-  if (contact) explanation.push(`Kontakt registreret: ${contact.verdict}${contact.decidedOn ? ` den ${contact.decidedOn}` : ''} af ${contact.decidedBy}.`);
-  explanation.push(toContact ? `Resultat: skal kontaktes (${failing.map((criterion) => criterionLabel[criterion].toLowerCase()).join(' og ')}).` : 'Resultat: skal ikke kontaktes.');
+  const note = decisions.find((decision) => decision.subject === 'note')?.reason ?? '';
+  if (accepted.length > 0) explanation.push(`Undtagelse godkendt: ${accepted.map((decision) => `${exemptionWords(decision.subject)} af ${decision.decidedBy}${decision.decidedOn ? ` den ${decision.decidedOn}` : ''}${decision.reason ? ` (${decision.reason})` : ''}`).join('; ')}.`);
+  if (contact?.verdict === 'contacted') explanation.push(`Kontakt registreret: kontaktet${contact.decidedOn ? ` den ${contact.decidedOn}` : ''} af ${contact.decidedBy}.`);
+  const failingWords = failing.map((criterion) => criterionLabel[criterion].toLowerCase()).join(' og ');
+  explanation.push(
+    exempted
+      ? `Resultat: opfylder kriterierne (${failingWords}), men er undtaget efter vurdering; skal ikke kontaktes.`
+      : toContact
+        ? `Resultat: skal kontaktes (${failingWords}).`
+        : earlyWarnings.length > 0
+          ? 'Resultat indtil nu: tidlig varsling; halvåret er ikke slut.'
+          : complete
+            ? 'Resultat: skal ikke kontaktes.'
+            : 'Resultat indtil nu: skal ikke kontaktes; halvåret er ikke slut.',
+  );
   explanation.push(...interpretationLines(rule));
 
   return {
@@ -390,6 +410,31 @@ function municipalityResult(
     earlyWarnings,
     decisions,
     explanation,
-    exemptionAccepted: toContact && accepted.length > 0,
+    failsCriteria,
+    exemptionAccepted: exempted,
+    status: exempted ? 'exempted' : toContact ? 'to-contact' : earlyWarnings.length > 0 ? 'early-warning' : 'not-to-contact',
+    exemption: exempted
+      ? {
+          subjects: accepted.map((decision) => decision.subject),
+          reasons: accepted.map((decision) => `${exemptionWords(decision.subject)}: ${decision.reason}`).join('; '),
+          decidedBy: [...new Set(accepted.map((decision) => decision.decidedBy))].join(', '),
+          decidedOn: accepted[0].decidedOn,
+        }
+      : null,
+    note,
   };
+}
+
+/** "over tærsklen i 3 af 3 måneder indtil nu; kontaktes, hvis det fortsætter i 3 måneder mere". */
+export function earlyWarningWords(aboveSoFar: number, assessed: number, remaining: number): string {
+  return `over tærsklen i ${aboveSoFar} af ${assessed} ${assessed === 1 ? 'måned' : 'måneder'} indtil nu; kontaktes, hvis det fortsætter i ${remaining} ${remaining === 1 ? 'måned' : 'måneder'} mere`;
+}
+
+const exemptionReasonWords: Record<string, string> = { 'enhanced-supervision': 'skærpet tilsyn', 'positive-development': 'konstant positiv udvikling' };
+
+/** `exemption:positive-development:offers` → "konstant positiv udvikling (tilbud)". */
+export function exemptionWords(subject: string): string {
+  const [, reason, criterion] = subject.split(':');
+  const what = exemptionReasonWords[reason] ?? reason;
+  return criterion === 'interviews' || criterion === 'offers' ? `${what} (${criterionLabel[criterion].toLowerCase()})` : what;
 }

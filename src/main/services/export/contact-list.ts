@@ -1,3 +1,4 @@
+import type { ContactPerson } from '../../../shared/api/decisions';
 import type { EarlyEffortEvaluation, MunicipalityDetail } from '../../../shared/api/engine';
 import { addTableSheet, newWorkbook, workbookBytes, type CellValue, type SheetColumn } from './workbook';
 
@@ -5,8 +6,10 @@ export interface ContactListInput {
   evaluation: EarlyEffortEvaluation;
   /** Rule set name for the provenance sheet. */
   ruleSetName: string;
-  /** municipality.detail for every municipality on the list (its monthly figures per benefit group). */
-  details: MunicipalityDetail[];
+  /** The monthly figures per benefit group of every municipality on the list (read in one batch). */
+  details: Pick<MunicipalityDetail, 'code' | 'name' | 'groupMonths'>[];
+  /** decisions: the reviewer's contact persons by municipality code. */
+  contacts?: Map<number, ContactPerson[]>;
   madeBy: string;
   madeAt: Date;
 }
@@ -40,6 +43,10 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
     { header: 'Forslag til undtagelse', kind: 'text' },
     { header: 'Afgørelser', kind: 'text' },
     { header: 'Kontaktstatus', kind: 'text' },
+    // decisions: the reviewer's contact persons
+    { header: 'Jobcenter', kind: 'text' },
+    { header: 'Kontaktpersoner', kind: 'text' },
+    { header: 'Note', kind: 'text' },
   ];
   const rows: CellValue[][] = listed.map((municipality) => {
     const failing = (['interviews', 'offers'] as const).filter((criterion) => municipality[criterion].fails).map((criterion) => criterionLabel[criterion]);
@@ -60,7 +67,10 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
         .filter((decision) => decision.subject !== 'contact')
         .map((decision) => `${decision.subject}: ${decision.verdict}${decision.decidedOn ? ` ${decision.decidedOn}` : ''} (${decision.decidedBy})${decision.reason ? ` – ${decision.reason}` : ''}`)
         .join('\n'),
-      contact ? `Kontaktet ${contact.decidedOn ?? contact.decidedAt.slice(0, 10)} (${contact.decidedBy})` : 'Ikke kontaktet',
+      contact?.verdict === 'contacted' ? `Kontaktet ${contact.decidedOn ?? contact.decidedAt.slice(0, 10)} (${contact.decidedBy})` : 'Ikke kontaktet',
+      [...new Set((input.contacts?.get(municipality.code) ?? []).map((person) => person.jobcenter).filter(Boolean))].join(', '),
+      (input.contacts?.get(municipality.code) ?? []).map((person) => [person.name, person.email, person.phone].filter(Boolean).join(', ')).join('\n'),
+      municipality.note,
     ];
   });
   addTableSheet(workbook, contactListSheetNames.list, columns, rows, { freezeColumns: 3 });
@@ -105,6 +115,11 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
     'Resultat',
     `${evaluation.summary.toContact} kommuner kontaktes; ${evaluation.summary.failInterviews} fejler samtalekriteriet; ${evaluation.summary.failOffers} fejler tilbudskriteriet`,
   ]);
+  // decisions: the exempted municipalities are not on the list; the file says which and why.
+  provenance.addRow(['Efter vurdering', `${evaluation.summary.failsCriteria} opfylder kriterierne; ${evaluation.summary.exempted} undtaget; ${evaluation.summary.toContact} kontaktes`]);
+  for (const municipality of evaluation.municipalities.filter((candidate) => candidate.status === 'exempted')) {
+    provenance.addRow([`Undtaget efter vurdering: ${municipality.name} (${municipality.code})`, `${municipality.exemption?.reasons ?? ''} (${municipality.exemption?.decidedBy ?? ''}${municipality.exemption?.decidedOn ? `, ${municipality.exemption.decidedOn}` : ''})`]);
+  }
   heading('Parametre');
   provenance.addRow(['Parameter', 'Værdi', 'Fortolkning', 'Kilde']).font = { bold: true };
   for (const parameter of evaluation.parameters) {

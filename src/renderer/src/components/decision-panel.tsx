@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { DecisionRow, ExemptionProposal } from '../../../shared/api';
+import { localToday } from '../../../shared/dates';
 import { call } from '../api-client';
 import { messages } from '../messages/da';
 
 const text = messages.desk.decision;
+const words = messages.decisions;
 
 interface Action {
   key: string;
@@ -17,9 +19,19 @@ export function proposalSubject(proposal: ExemptionProposal): string {
   return `exemption:${proposal.reason}:${proposal.criterion ?? 'all'}`;
 }
 
+/** A decision row in words: the subject and the verdict, never a code. */
+export function subjectWords(subject: string): string {
+  return words.subjects[subject] ?? subject;
+}
+export function verdictWords(verdict: string): string {
+  return text.status[verdict as keyof typeof text.status] || words.verdicts[verdict] || verdict;
+}
+
 /**
- * The reviewer decides: accept or reject a proposed exemption, or mark the municipality as
- * contacted, each with a date and a reason. Rows are append-only; the history shows them all.
+ * The reviewer decides: accept or reject a proposed exemption (with a reason: the law asks for a
+ * concrete judgment), mark the municipality as contacted, or write a note, each with a date.
+ * Rows are append-only; a decision is withdrawn by a new row with a reason, and the history
+ * shows them all.
  */
 export function DecisionPanel(props: { ruleSetId: string; period: string; municipalityCode: number; proposals: ExemptionProposal[]; history: DecisionRow[] }) {
   const actions: Action[] = [
@@ -31,41 +43,73 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
         { key: `${proposalSubject(proposal)}:rejected`, label: `${text.rejectExemption}: ${what}`, subject: proposalSubject(proposal), verdict: 'rejected', needsReason: true },
       ];
     }),
+    { key: 'note', label: words.addNote, subject: 'note', verdict: 'recorded', needsReason: true },
   ];
   const [actionKey, setActionKey] = useState(actions[0].key);
-  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(() => localToday());
   const [reason, setReason] = useState('');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<number | null>(null);
+  const [withdrawReason, setWithdrawReason] = useState('');
   const action = actions.find((candidate) => candidate.key === actionKey) ?? actions[0];
+  // Only the latest row of each subject, and not itself a withdrawal, can be withdrawn.
+  const withdrawable = new Set(
+    props.history
+      .filter((row) => row.period === props.period)
+      .filter((row, index, rows) => rows.findIndex((other) => other.subject === row.subject) === index && row.verdict !== 'withdrawn')
+      .map((row) => row.id),
+  );
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await work();
+      setStatus(done);
+      return true;
+    } catch (error) {
+      setStatus(`${messages.errorPrefix}: ${(error as Error).message}`);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const record = async () => {
     if (action.needsReason && reason.trim() === '') {
       setStatus(text.needReason);
       return;
     }
-    setBusy(true);
-    try {
-      await call('decisions.record', {
-        ruleSetId: props.ruleSetId,
-        period: props.period,
-        municipalityCode: props.municipalityCode,
-        subject: action.subject,
-        verdict: action.verdict,
-        decidedOn: date || null,
-        reason: reason.trim(),
-      });
-      setReason('');
-      setStatus(text.recorded);
-    } catch (error) {
-      setStatus(`${messages.errorPrefix}: ${(error as Error).message}`);
-    } finally {
-      setBusy(false);
+    const ok = await run(
+      () =>
+        call('decisions.record', {
+          ruleSetId: props.ruleSetId,
+          period: props.period,
+          municipalityCode: props.municipalityCode,
+          subject: action.subject,
+          verdict: action.verdict,
+          decidedOn: date || null,
+          reason: reason.trim(),
+        }),
+      action.subject === 'note' ? words.noteSaved : text.recorded,
+    );
+    if (ok) setReason('');
+  };
+
+  const withdraw = async (id: number) => {
+    if (withdrawReason.trim() === '') {
+      setStatus(text.needReason);
+      return;
+    }
+    const ok = await run(() => call('decisions.withdraw', { id, reason: withdrawReason.trim(), decidedOn: localToday() }), words.withdrawn);
+    if (ok) {
+      setWithdrawing(null);
+      setWithdrawReason('');
     }
   };
 
   return (
-    <section className="panel decision-panel" data-testid="decision-panel" aria-label={text.title}>
+    <section className="panel decision-panel" id="decision-panel" data-testid="decision-panel" aria-label={text.title} tabIndex={-1}>
       <h3>{text.title}</h3>
       <div className="form-row">
         <label>
@@ -84,7 +128,7 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
         </label>
       </div>
       <label className="block">
-        {text.reason}
+        {action.needsReason ? `${text.reason} *` : text.reason}
         <textarea rows={2} value={reason} onChange={(event) => setReason(event.target.value)} data-testid="decision-reason" />
       </label>
       <button className="primary" disabled={busy} onClick={record} data-testid="decision-record">
@@ -102,12 +146,35 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
         <table className="history" data-testid="decision-history">
           <tbody>
             {props.history.map((row) => (
-              <tr key={row.id}>
+              <tr key={row.id} data-decision-id={row.id} data-verdict={row.verdict}>
+                <td>{`${row.id}.`}</td>
                 <td>{row.decidedOn ?? row.decidedAt.slice(0, 10)}</td>
-                <td>{row.subject}</td>
-                <td>{text.status[row.verdict as keyof typeof text.status] || row.verdict}</td>
-                <td>{row.reason}</td>
-                <td className="muted">{`${text.by} ${row.decidedBy}, ${row.decidedAt.slice(0, 16).replace('T', ' ')}`}</td>
+                <td>{`${row.period} · ${subjectWords(row.subject)}`}</td>
+                <td>{verdictWords(row.verdict)}</td>
+                <td>{row.withdrawsId ? `${row.reason} (${words.withdrawnRow(row.withdrawsId)})` : row.reason}</td>
+                <td className="muted">{`${text.by} ${row.decidedBy}, ${new Date(row.decidedAt).toLocaleString('da-DK', { dateStyle: 'short', timeStyle: 'short' })}`}</td>
+                <td>
+                  {withdrawable.has(row.id) &&
+                    (withdrawing === row.id ? (
+                      <span className="withdraw-form">
+                        <input
+                          type="text"
+                          aria-label={words.withdrawReason}
+                          placeholder={words.withdrawReason}
+                          value={withdrawReason}
+                          onChange={(event) => setWithdrawReason(event.target.value)}
+                          data-testid="withdraw-reason"
+                        />
+                        <button disabled={busy} onClick={() => withdraw(row.id)} data-testid="withdraw-confirm">
+                          {words.withdraw}
+                        </button>
+                      </span>
+                    ) : (
+                      <button onClick={() => setWithdrawing(row.id)} data-testid="withdraw">
+                        {words.withdraw}
+                      </button>
+                    ))}
+                </td>
               </tr>
             ))}
           </tbody>

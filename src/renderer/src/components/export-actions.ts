@@ -1,4 +1,4 @@
-import type { GridApi } from 'ag-grid-community';
+import { SELECTION_COLUMN_ID, type GridApi } from 'ag-grid-community';
 import type { CallArgs, ExportColumnKind, ExportResult } from '../../../shared/api';
 import { call } from '../api-client';
 import { messages } from '../messages/da';
@@ -35,7 +35,8 @@ export function deliverExport(result: ExportResult): string {
 
 /** Exactly what the grid shows: rows after its filters and sort, the displayed columns in their order. */
 export function collectView<Row>(api: GridApi<Row>): Pick<CallArgs<'export.view'>, 'columns' | 'rows'> {
-  const columns = api.getAllDisplayedColumns();
+  // decisions: the overview's row-selection checkboxes are not data.
+  const columns = api.getAllDisplayedColumns().filter((column) => column.getColId() !== SELECTION_COLUMN_ID);
   const headers: CallArgs<'export.view'>['columns'] = [];
   for (const column of columns) {
     const spec = (column.getColDef().context?.export ?? {}) as ExportSpec<Row>;

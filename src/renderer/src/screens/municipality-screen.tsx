@@ -4,6 +4,9 @@ import type { CellKeyDownEvent, ColDef, GridApi } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
 import type { MonthFigure, MunicipalityDetail } from '../../../shared/api';
 import { DecisionPanel } from '../components/decision-panel';
+import { ContactsPanel } from '../components/contacts-panel';
+import { focusDecisionPanel, useDecisionKey } from '../components/decision-key';
+import { statusText } from '../components/decision-columns';
 import { useDesk } from '../components/desk-context';
 import { TrendChart } from '../components/trend-chart';
 import { ViewExportButtons } from '../components/view-export-buttons';
@@ -26,6 +29,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
   const gridApi = useRef<GridApi<GroupRow> | null>(null);
   const data = detail.data;
   const months = useMemo(() => data?.groupMonths[0]?.months.map((figure) => figure.month) ?? [], [data]);
+  useDecisionKey();
 
   const columnDefs = useMemo<ColDef<GroupRow>[]>(
     () => [
@@ -54,10 +58,19 @@ export function MunicipalityScreen({ code }: { code: number }) {
       <div className="toolbar">
         <h2 data-testid="municipality-title">{`${data.name} (${data.code})`}</h2>
         <span className="muted">{`${data.region} · AMK ${data.labourMarketOffice} · ${data.period} · ${data.ruleSetId} v${data.ruleSetVersion}`}</span>
-        <span className={result.toContact ? 'badge flag' : 'badge'} data-testid="municipality-verdict">
-          {result.toContact ? text.municipality.toContact : text.municipality.notToContact}
+        <span className={result.toContact ? 'badge flag' : 'badge'} data-testid="municipality-verdict" title={statusText(result)}>
+          {messages.decisions.status[result.status]}
         </span>
+        {/* decisions: the decision panel in one key (D) or this skip link */}
+        <a className="skip-link" href="#decision-panel" onClick={(event) => (event.preventDefault(), focusDecisionPanel())} data-testid="skip-to-decision">
+          {messages.decisions.skipToDecision}
+        </a>
       </div>
+      {(result.status === 'exempted' || result.status === 'early-warning') && (
+        <p className="status-line" data-testid="municipality-status-line">
+          {statusText(result)}
+        </p>
+      )}
       <div className="two-columns">
         <div className="panel">
           <h3>{text.municipality.chartTitle}</h3>
@@ -133,6 +146,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
           history={data.decisionHistory}
         />
         <div className="panel">
+          <ContactsPanel municipalityCode={data.code} />
           <h3>{text.municipality.escalationTitle}</h3>
           {data.escalation ? (
             <p data-testid="escalation">

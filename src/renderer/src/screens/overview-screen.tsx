@@ -7,6 +7,9 @@ import { useDesk } from '../components/desk-context';
 import { deliverExport } from '../components/export-actions';
 import { loadSetting, saveSetting, usePersistentGridState } from '../components/grid-state';
 import { ShareBars } from '../components/share-bars';
+import { BulkContactedBar } from '../components/bulk-contacted-bar';
+import { notesColumn, statusColumn, statusText } from '../components/decision-columns';
+import { DecisionCounters } from '../components/decision-counters';
 import { ViewExportButtons } from '../components/view-export-buttons';
 import { PeriodPicker } from '../components/period-picker';
 import { formatInteger } from '../format';
@@ -30,7 +33,7 @@ export function decisionStatus(row: Row): string {
   const latest = row.decisions[0];
   if (!latest) return '';
   const status = text.decision.status[latest.verdict as keyof typeof text.decision.status];
-  return status || latest.verdict;
+  return status || messages.decisions.verdicts[latest.verdict] || latest.verdict;
 }
 
 function monthsColumn(criterion: 'interviews' | 'offers', months: string[]): ColDef<Row> {
@@ -66,6 +69,7 @@ export function OverviewScreen() {
   const [chips, setChips] = useState<Chips>(() => loadSetting('overview.chips', noChips));
   const [shownCount, setShownCount] = useState<number | null>(null);
   const [status, setStatus] = useState('');
+  const [selected, setSelected] = useState<{ code: number; name: string }[]>([]);
   const gridApi = useRef<GridApi<Row> | null>(null);
   const gridState = usePersistentGridState('overview');
   const chipsRef = useRef(chips);
@@ -80,14 +84,8 @@ export function OverviewScreen() {
       { field: 'name', headerName: text.columns.name, pinned: 'left', width: 160, filter: 'agTextColumnFilter', comparator: danishOrder },
       { field: 'region', headerName: text.columns.region, width: 150, filter: 'agTextColumnFilter' },
       { field: 'labourMarketOffice', headerName: text.columns.amk, width: 100, filter: 'agTextColumnFilter' },
-      {
-        colId: 'toContact',
-        headerName: text.columns.toContact,
-        width: 105,
-        valueGetter: (params) => (params.data?.toContact ? text.yes : text.no),
-        cellClass: (params) => (params.data?.toContact ? 'cell-flag' : ''),
-        filter: 'agTextColumnFilter',
-      },
+      // decisions: status after the reviewer's decisions (replaces the yes/no "Kontaktes" column)
+      statusColumn(),
       monthsColumn('interviews', data?.months ?? []),
       monthsColumn('offers', data?.months ?? []),
       {
@@ -115,9 +113,12 @@ export function OverviewScreen() {
         colId: 'warning',
         headerName: text.columns.warning,
         width: 130,
-        valueGetter: (params) => params.data?.earlyWarnings.map((warning) => `${text.criterion[warning.criterion]} ${warning.monthsAboveSoFar}/6`).join(', ') ?? '',
+        valueGetter: (params) =>
+          params.data?.earlyWarnings.map((warning) => `${text.criterion[warning.criterion]}: ${messages.decisions.earlyWarningShort(warning.monthsAboveSoFar, warning.monthsAssessed)}`).join(', ') ?? '',
+        tooltipValueGetter: (params) => (params.data ? statusText(params.data) : ''),
       },
       { colId: 'decision', headerName: text.columns.decision, width: 160, valueGetter: (params) => (params.data ? decisionStatus(params.data) : ''), filter: 'agTextColumnFilter' },
+      notesColumn(),
     ],
     [data?.months],
   );
@@ -190,6 +191,7 @@ export function OverviewScreen() {
             {text.summarySentence(summary.toContact, summary.failInterviews, summary.failOffers)}
             {!data.complete && <strong> {text.incomplete}</strong>}
           </p>
+          <DecisionCounters summary={summary} />
           {(Object.keys(text.counters) as (keyof typeof text.counters)[]).map((key) => (
             <div className="counter" key={key} data-testid={`counter-${key}`}>
               <span className="counter-value">{formatInteger(summary[key])}</span>
@@ -223,6 +225,7 @@ export function OverviewScreen() {
           {text.chips.clear}
         </button>
       </div>
+      {period && <BulkContactedBar selected={selected} ruleSetId={desk.ruleSetId} period={period} onDone={() => gridApi.current?.deselectAll()} />}
       <div className="grid" data-testid="overview-grid">
         <AgGridReact<Row>
           rowData={data?.municipalities ?? []}
@@ -240,6 +243,10 @@ export function OverviewScreen() {
             countRows();
           }}
           onRowDataUpdated={countRows}
+          rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false, selectAll: 'filtered' }}
+          selectionColumnDef={{ pinned: 'left', width: 44 }}
+          suppressColumnVirtualisation
+          onSelectionChanged={(event) => setSelected(event.api.getSelectedRows().map((row) => ({ code: row.code, name: row.name })))}
           onFilterChanged={countRows}
           onRowDoubleClicked={(event: RowDoubleClickedEvent<Row>) => openRow(event.data)}
           onCellKeyDown={(event: CellKeyDownEvent<Row>) => {
