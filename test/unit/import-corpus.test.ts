@@ -6,12 +6,13 @@
  * with the manifest, and model A is run on the result. Refusals must name the cells and say in
  * Danish what to do, and leave the store empty.
  *
- * Only the shapes owned by the readers are asserted here (`owner: "readers"`); the layout shapes
- * (`owner: "layouts"`) are switched on by the layout work.
+ * Every file in the manifest is asserted, the reader shapes (`owner: "readers"`) and the layout
+ * shapes (`owner: "layouts"`) alike. With CORPUS_RESULTS=1 the run also writes what each file
+ * actually gave (right, wrong, refused with which message) to test/fixtures/corpus/RESULTS.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateEarly2023 } from '../../src/main/services/engine/early-2023';
 import { FileProblem } from '../../src/main/services/import/readers';
 import type { ImportProblem } from '../../src/shared/api/import';
@@ -46,7 +47,49 @@ const manifest = JSON.parse(fs.readFileSync(path.join(corpusDir, 'manifest.json'
   datasets: Record<string, ExpectedRow[]>;
   files: CorpusFile[];
 };
-const owned = manifest.files.filter((entry) => entry.owner === 'readers');
+const owned = manifest.files;
+
+/** What each file gave in this run, recorded before the assertions so a failure shows too. */
+const outcomes = new Map<string, { result: string; notes: string[] }>();
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+
+afterAll(() => {
+  if (!process.env.CORPUS_RESULTS || outcomes.size !== owned.length) return;
+  fs.writeFileSync(path.join(corpusDir, 'RESULTS.md'), resultsTable());
+});
+
+/** The corpus table: writer × shape → result, then each file's refusal message or the decisions it announced. */
+function resultsTable(): string {
+  const writers = [...new Set(owned.map((entry) => entry.writer))];
+  const shapes = [...new Set(owned.map((entry) => entry.shape))];
+  const cell = (writer: string, shape: string) => {
+    const found = owned.filter((entry) => entry.writer === writer && entry.shape === shape);
+    return found.length === 0 ? '·' : found.map((entry) => `${outcomes.get(entry.file)!.result.split(':')[0]} (${path.extname(entry.file).slice(1)})`).join(', ');
+  };
+  const lines = [
+    '# Import corpus: results',
+    '',
+    'Written by `CORPUS_RESULTS=1 npx vitest run --project unit test/unit/import-corpus.test.ts` from the files in',
+    '`files/` and the expectations in `manifest.json`. "right" = every stored value equals the manifest (shares to 1e-9),',
+    'no row skipped, and model A gives the same evaluation as for every other writer; "refused" = the expected refusal',
+    'with the expected cells named and nothing stored. "·" = that writer was not asked to write that shape.',
+    '',
+    `| writer | ${shapes.join(' | ')} |`,
+    `| --- | ${shapes.map(() => '---').join(' | ')} |`,
+    ...writers.map((writer) => `| ${writer} | ${shapes.map((shape) => cell(writer, shape)).join(' | ')} |`),
+    '',
+    '## Per file',
+    '',
+    '| file | writer | shape | owner | result | what the user is told |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...owned.map((entry) => {
+      const outcome = outcomes.get(entry.file)!;
+      return `| ${entry.file} | ${entry.writer} | ${entry.shape} | ${entry.owner} | ${oneLine(outcome.result)} | ${outcome.notes.map(oneLine).join('<br>')} |`;
+    }),
+    '',
+  ];
+  return lines.join('\n');
+}
 
 let made: ReturnType<typeof tempSession>;
 beforeEach(() => {
@@ -102,9 +145,21 @@ describe('every reader-owned corpus file imports with every value right, or is r
     it(`${entry.writer}: ${entry.shape} (${entry.file})`, async () => {
       const filePath = path.join(corpusDir, 'files', entry.file);
       if (entry.expect === 'rows') {
-        const report = await importPath(made.session.db, filePath);
+        let report: Awaited<ReturnType<typeof importPath>>;
+        try {
+          report = await importPath(made.session.db, filePath);
+        } catch (error) {
+          outcomes.set(entry.file, { result: `refused, rows expected: ${(error as Error).message}`, notes: [] });
+          throw error;
+        }
+        const differences = compareRows(storedRows(), manifest.datasets[entry.rows!]);
+        const wrong = differences.length > 0 || report.rowsSkipped > 0;
+        outcomes.set(entry.file, {
+          result: wrong ? `WRONG: ${report.rowsSkipped} rows skipped; ${differences.slice(0, 3).join('; ')}` : `right: ${report.rowsImported} rows`,
+          notes: [...new Set([...report.decisions, ...report.warnings])],
+        });
         expect(report.rowsSkipped).toBe(0);
-        expect(compareRows(storedRows(), manifest.datasets[entry.rows!])).toEqual([]);
+        expect(differences).toEqual([]);
         const evaluation = evaluateEarly2023(made.session.db, '2023H2');
         expect(evaluation.complete).toBe(true);
         expect(evaluation.municipalities.length).toBeGreaterThan(0);
@@ -119,8 +174,13 @@ describe('every reader-owned corpus file imports with every value right, or is r
         } catch (error) {
           refusal = error;
         }
-        expect(refusal).toBeInstanceOf(FileProblem);
         const problem = refusal as FileProblem;
+        const cellProblems = ((problem?.details ?? []) as ImportProblem[]).map((item) => `${item.column}${item.row}: ${item.message}`);
+        outcomes.set(entry.file, {
+          result: refusal instanceof FileProblem ? `refused: ${problem.code}` : `WRONG: imported, refusal expected`,
+          notes: refusal instanceof Error ? [refusal.message, ...cellProblems.slice(0, 2), ...(cellProblems.length > 2 ? [`… og ${cellProblems.length - 2} celler mere`] : [])] : [],
+        });
+        expect(refusal).toBeInstanceOf(FileProblem);
         expect(problem.code).toBe(entry.code);
         // The file-level message says what to do; each refused cell is named with its own advice.
         expect(problem.message).toMatch(/Ret fejlene|Åbn|Hent|Vælg|Angiv/);
