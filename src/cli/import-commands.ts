@@ -1,10 +1,11 @@
 import type { ImportKind, ImportOptions, ImportProblem } from '../shared/api';
+import { importKinds } from '../shared/enums';
 import { importFile } from '../main/services/import/pipeline';
 import { FileProblem } from '../main/services/import/readers';
 import { discardStaged, registerLocalFile } from '../main/services/import/staging';
 import { CliError, formatTable, type CliCommand } from './cli-context';
 
-const kinds: ImportKind[] = ['measurement', 'benchmark', 'focus', 'supervision'];
+const kinds: readonly string[] = importKinds;
 
 /** `file:row:column: message`, the form editors and CI logs jump to. */
 function problemLine(fileName: string, problem: ImportProblem): string {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
+import type { CriterionId, ExemptionReason, ModelId } from '../enums';
+
+export type { CriterionId, ExemptionReason, ModelId };
 
 /**
  * The compliance engine's contract (issue 5). Shares are fractions (0.2 = 20 %), months
  * `YYYY-MM`, half-years `2023H2`. The shapes of `evaluate.*` are also what the CLI's
  * `evaluate --json` prints, so they are kept stable.
  */
-export type ModelId = 'early-2023' | 'early-2021' | 'supervision' | 'status';
-export type CriterionId = 'interviews' | 'offers';
 
 /** One parameter of a rule set, as the explanation and the rule-set screen show it. */
 export interface RuleParameter {
@@ -78,8 +79,6 @@ export interface GroupShare {
   share: number | null;
   challenged: boolean;
 }
-
-export type ExemptionReason = 'enhanced-supervision' | 'positive-development';
 
 export interface ExemptionProposal {
   reason: ExemptionReason;

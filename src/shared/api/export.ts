@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
+import { exportColumnKinds, exportFormats, type ExportColumnKind, type ExportFormat } from '../enums';
+
+export type { ExportColumnKind, ExportFormat };
 
 /**
  * Excel and CSV exports (issue 6). The main side builds the file; where it goes depends on the
@@ -19,9 +22,6 @@ export interface ExportResult {
   mimeType: string;
 }
 
-/** How a column's values are written: shares become percentage numbers, never text. */
-export type ExportColumnKind = 'text' | 'integer' | 'number' | 'share';
-
 const cell = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]);
 
 export const exportContract = {
@@ -39,8 +39,8 @@ export const exportContract = {
     z
       .object({
         title: z.string().min(1).max(120),
-        format: z.enum(['xlsx', 'csv']),
-        columns: z.array(z.object({ header: z.string().max(200), kind: z.enum(['text', 'integer', 'number', 'share']) }).strict()).min(1).max(200),
+        format: z.enum(exportFormats),
+        columns: z.array(z.object({ header: z.string().max(200), kind: z.enum(exportColumnKinds) }).strict()).min(1).max(200),
         rows: z.array(z.array(cell).max(200)).max(100_000),
       })
       .strict()

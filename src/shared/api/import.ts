@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
+import { importDelimiters, importEncodings, importKinds, type ImportDelimiter, type ImportEncoding, type ImportFormat, type ImportKind } from '../enums';
 
-/** What a file holds (issue 4). */
-export type ImportKind = 'measurement' | 'benchmark' | 'focus' | 'supervision';
-export type ImportFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
-export type ImportEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-export type ImportDelimiter = ';' | ',' | '\t' | '|';
+export type { ImportDelimiter, ImportEncoding, ImportFormat, ImportKind };
 
 /** Everything the preview detects, each changeable by the user; absent = detect. */
 export interface ImportOptions {
@@ -122,11 +119,11 @@ export interface SupervisionEntryRow {
   createdBy: string;
 }
 
-const kind = z.enum(['measurement', 'benchmark', 'focus', 'supervision']);
+const kind = z.enum(importKinds);
 export const importOptionsSchema = z
   .object({
-    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
-    delimiter: z.enum([';', ',', '\t', '|']).optional(),
+    encoding: z.enum(importEncodings).optional(),
+    delimiter: z.enum(importDelimiters).optional(),
     sheet: z.string().max(200).optional(),
     headerRow: z.number().int().min(1).max(1000).optional(),
     kind: kind.optional(),

@@ -1,8 +1,8 @@
 import { normalizeLabel } from './reference-lookup';
 
-/** What a file holds (issue 4, "Kinds of data"). */
-export type ImportKind = 'measurement' | 'benchmark' | 'focus' | 'supervision';
-export const importKinds: ImportKind[] = ['measurement', 'benchmark', 'focus', 'supervision'];
+import type { ImportKind } from '../../../shared/enums';
+
+export type { ImportKind };
 
 /** Every column meaning the importer knows. */
 export type FieldId =

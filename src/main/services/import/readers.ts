@@ -6,8 +6,10 @@ import { decodeText, detectEncoding, EncodingError, looksLikeMisreadUtf8, type T
 import { detectDelimiter, type Delimiter } from './delimiter';
 import { formatMegabytes, maxImportFileBytes } from './limits';
 import { inspectXlsx, xlsxSheetNames, ZipProblem } from './zip-inspect';
+import type { ImportFormat } from '../../../shared/enums';
 
-export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
+/** Declared once, in src/shared/enums.ts. */
+export type SourceFormat = ImportFormat;
 
 export interface ReadOptions {
   encoding?: TextEncoding;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { ImportOptions, ImportPreview, ImportReport, ValidationReport } from '../../../shared/api';
 import { call, onEvent } from '../api-client';
 import { messages } from '../messages/da';
+import { importDelimiters, importEncodings, importKinds } from '../../../shared/enums';
 import './import.css';
 
 const text = messages.importer;
@@ -226,7 +227,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
               <label>
                 {text.encoding}
                 <select data-testid="import-encoding" value={preview.encoding} onChange={(event) => change({ encoding: event.target.value as ImportOptions['encoding'] })}>
-                  {Object.entries(text.encodings).map(([value, label]) => (
+                  {importEncodings.map((value) => [value, text.encodings[value]] as const).map(([value, label]) => (
                     <option key={value} value={value}>
                       {label}
                     </option>
@@ -238,7 +239,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
               <label>
                 {text.delimiter}
                 <select data-testid="import-delimiter" value={preview.delimiter} onChange={(event) => change({ delimiter: event.target.value as ImportOptions['delimiter'] })}>
-                  {Object.entries(text.delimiters).map(([value, label]) => (
+                  {importDelimiters.map((value) => [value, text.delimiters[value]] as const).map(([value, label]) => (
                     <option key={value} value={value}>
                       {label}
                     </option>
@@ -269,7 +270,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
             <label>
               {text.kind}
               <select data-testid="import-kind" value={preview.kind} onChange={(event) => change({ kind: event.target.value as ImportOptions['kind'], mapping: undefined })}>
-                {Object.entries(text.kinds).map(([value, label]) => (
+                {importKinds.map((value) => [value, text.kinds[value]] as const).map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>
