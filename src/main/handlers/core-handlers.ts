@@ -1,7 +1,8 @@
 import type { AppInfo, BenefitGroupRow, MunicipalityRow } from '../../shared/api';
 import { clearDemoData, loadDemoData } from '../services/demo-data';
 import { getSetting, latestSchemaVersion } from '../services/store';
-import type { Handler, HandlerContext } from './context';
+import type { coreContract } from '../../shared/api/core';
+import type { HandlerContext, HandlersFor } from './context';
 import packageJson from '../../../package.json';
 
 export function appInfo({ db, databasePath }: HandlerContext): AppInfo {
@@ -64,7 +65,7 @@ export const coreHandlers = {
     context.emit('data.changed', { reason: 'demo.clear' });
     return result;
   },
-} satisfies { [K in 'app.info' | 'municipalities.list' | 'benefitGroups.list' | 'demo.load' | 'demo.clear']: Handler<K> };
+} satisfies HandlersFor<typeof coreContract>;
 
 /** On first start with an empty store the demo data are loaded, unless the user cleared them once. */
 export function loadDemoIfFirstStart(context: HandlerContext): boolean {

@@ -5,7 +5,8 @@ import { engineHandlers } from './engine-handlers';
 import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
 import { isImportInProgress } from '../services/import/pipeline';
-import { UserFacingError, type HandlerContext, type HandlerTable } from './context';
+import { AppError } from '../../shared/errors';
+import type { HandlerContext, HandlerTable } from './context';
 
 /** The one handler table: Electron's IPC, the CLI and the browser bridge all call this. */
 export const handlers: HandlerTable = {
@@ -14,21 +15,6 @@ export const handlers: HandlerTable = {
   ...exportHandlers,
   ...importHandlers,
 };
-
-/**
- * Calls that write to the store outside the importer. While an import holds its transaction
- * open they are refused, so a decision or a rule-set copy is never rolled back with a cancelled
- * import. (The importer's own calls guard themselves.)
- */
-const writesOutsideImport = new Set<CallName>([
-  'demo.load',
-  'demo.clear',
-  'ruleSets.copy',
-  'decisions.record',
-  'import.profiles.save',
-  'supervision.add',
-  'supervision.remove',
-]);
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(apiContract, name);
 
@@ -51,7 +37,9 @@ export async function dispatch(context: HandlerContext, name: unknown, rawArgs: 
       },
     };
   }
-  if (writesOutsideImport.has(name) && isImportInProgress()) {
+  // A call marked as a write in the contract waits for no import: while one holds its transaction
+  // open the call is refused, so a decision or a rule-set copy is never rolled back with a cancel.
+  if (apiContract[name].writes && isImportInProgress()) {
     return { ok: false, error: { code: 'busy', message: 'En fil er ved at blive indlæst. Vent, til den er færdig, og prøv igen; intet blev gemt.' } };
   }
   try {
@@ -64,7 +52,7 @@ export async function dispatch(context: HandlerContext, name: unknown, rawArgs: 
 }
 
 export function describeError(error: unknown): { code: string; message: string; details?: unknown } {
-  if (error instanceof UserFacingError) return { code: error.code, message: error.message, details: error.details };
+  if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details };
   const text = error instanceof Error ? error.message : String(error);
   const sqliteCode = (error as { code?: string } | null)?.code ?? '';
   if (sqliteCode === 'SQLITE_FULL') return { code: 'disk-full', message: 'Disken er fuld. Intet blev gemt; frigør plads og prøv igen.' };

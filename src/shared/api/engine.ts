@@ -281,6 +281,7 @@ export const engineContract = {
   /** Copy a rule set with changed parameters (a what-if); the original is never changed. */
   'ruleSets.copy': defineCall<RuleSetSummary>()(
     z.object({ fromId: ruleSetId, name: z.string().min(1).max(200), changes: z.record(z.string(), z.unknown()) }).strict(),
+    { writes: true },
   ),
   'periods.available': defineCall<AvailablePeriods>()(z.object({}).strict().optional()),
   'evaluate.early2023': defineCall<EarlyEffortEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: halfYear }).strict()),
@@ -304,10 +305,9 @@ export const engineContract = {
         reason: z.string().max(4000).default(''),
       })
       .strict(),
+    { writes: true },
   ),
   'decisions.list': defineCall<DecisionRow[]>()(
     z.object({ ruleSetId: ruleSetId.optional(), period: z.string().max(20).optional(), municipalityCode: z.number().int().optional() }).strict(),
   ),
 };
-
-export type EngineCallName = keyof typeof engineContract;

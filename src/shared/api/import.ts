@@ -146,13 +146,15 @@ export const importContract = {
   'import.validate': defineCall<ValidationReport>()(z.object({ fileId, options: importOptionsSchema.optional() }).strict()),
   'import.run': defineCall<ImportReport>()(
     z.object({ fileId, options: importOptionsSchema.optional(), skipBadRows: z.boolean().optional(), importId: importId.optional() }).strict(),
+    { writes: true },
   ),
   'import.cancel': defineCall<{ cancelled: boolean }>()(z.object({ importId }).strict()),
   'import.history': defineCall<ImportBatchRow[]>()(z.object({}).strict().optional()),
-  'import.undo': defineCall<{ batchId: number; removedRows: number }>()(z.object({ batchId: z.number().int().min(1) }).strict()),
+  'import.undo': defineCall<{ batchId: number; removedRows: number }>()(z.object({ batchId: z.number().int().min(1) }).strict(), { writes: true }),
   'import.profiles.list': defineCall<{ name: string; kind: ImportKind; createdAt: string }[]>()(z.object({}).strict().optional()),
   'import.profiles.save': defineCall<{ name: string }>()(
     z.object({ name: z.string().trim().min(1).max(100), fileId, options: importOptionsSchema.optional() }).strict(),
+    { writes: true },
   ),
   'supervision.list': defineCall<SupervisionEntryRow[]>()(z.object({}).strict().optional()),
   'supervision.add': defineCall<SupervisionEntryRow>()(
@@ -164,6 +166,7 @@ export const importContract = {
         note: z.string().max(2000).nullable().optional(),
       })
       .strict(),
+    { writes: true },
   ),
-  'supervision.remove': defineCall<{ removed: boolean }>()(z.object({ id: z.number().int().min(1) }).strict()),
+  'supervision.remove': defineCall<{ removed: boolean }>()(z.object({ id: z.number().int().min(1) }).strict(), { writes: true }),
 };

@@ -49,16 +49,9 @@ export interface Source {
   read(onBatch: (batch: SourceBatch) => Promise<boolean | void> | boolean | void, limit?: number): Promise<void>;
 }
 
-/** A problem with the whole file, in the user's words. */
-export class FileProblem extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+/** A problem with the whole file, in the user's words: the one application error, under the importer's name. */
+import { AppError as FileProblem } from '../../../shared/errors';
+export { FileProblem };
 
 const batchSize = 20_000;
 
