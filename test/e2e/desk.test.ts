@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallResult } from '../../src/shared/api';
 import { callApi, type testClient } from '../helpers/api';
-import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { chartDrawn, openAppInChromium, screenshot, settled, type AppUnderTest } from '../helpers/browser';
 
 /**
  * A reviewer's day on the demo data, in Chromium through the browser bridge. Every number the
@@ -45,7 +45,6 @@ describe('the analyst’s desk', () => {
       expect(await page.getByTestId(`counter-${key}`).locator('.counter-value').textContent()).toBe(String(summary[key]));
     }
     await page.getByTestId('overview-row-count').filter({ hasText: '98 kommuner' }).waitFor();
-    await page.waitForTimeout(300);
     await screenshot(page, 'desk-01-overview');
   });
 
@@ -58,7 +57,7 @@ describe('the analyst’s desk', () => {
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
     const viewport = page.locator('[data-testid="overview-grid"] .ag-grid-viewport');
     await viewport.evaluate((element) => (element.scrollTop = 170));
-    await page.waitForTimeout(200);
+    await settled(page);
     scrollBefore = await viewport.evaluate((element) => element.scrollTop);
     expect(scrollBefore).toBeGreaterThan(0);
     // Every shown row is one the engine says to contact.
@@ -96,9 +95,8 @@ describe('the analyst’s desk', () => {
     for (const line of detail.result.explanation) expect(explanation).toContain(line);
     for (const batch of detail.batches) expect(await page.getByTestId('sources').textContent()).toContain(batch.fileName);
     // AG Charts draws on a canvas; the threshold's label is in its accessible text or legend.
-    await page.locator('[data-testid="trend-chart"] canvas').first().waitFor();
+    await chartDrawn(page, '[data-testid="trend-chart"] canvas');
     expect(await page.locator('[data-testid="group-month-grid"] .ag-row').count()).toBe(detail.groupMonths.length);
-    await page.waitForTimeout(500);
     await screenshot(page, 'desk-02-municipality');
 
     // "This view" of the benefit group × month grid, to .xlsx: its rows and its columns, shares as percentages.
@@ -264,7 +262,7 @@ describe('the analyst’s desk', () => {
     await page.locator('[data-testid="benefit-group-screen"] .ag-row').first().waitFor();
     expect(await page.getByTestId('group-national').textContent()).toContain(group.months[0]);
     // The national line of the group is drawn against the rule set's threshold.
-    await page.getByTestId('group-chart').locator('canvas').first().waitFor();
+    await chartDrawn(page, '[data-testid="group-chart"] canvas');
     expect(group.threshold).toBe(0.2);
     // Each municipality's part of the country's lacking citizens: the top row (highest share) checked against the API's counts.
     const top = [...group.municipalities].sort((a, b) => (b.share ?? -1) - (a.share ?? -1))[0];
@@ -272,7 +270,6 @@ describe('the analyst’s desk', () => {
     const expectedPart = `${((top.lacking / lackingInCountry) * 100).toFixed(1).replace('.', ',')} %`;
     const shownPart = await page.locator('[data-testid="benefit-group-screen"] .ag-row[row-index="0"] [col-id="contribution"]').first().textContent();
     expect(shownPart?.replace(/\s/g, ' ')).toBe(expectedPart);
-    await page.waitForTimeout(300);
     await screenshot(page, 'desk-03-benefit-group');
 
     await page.getByRole('button', { name: 'Hele landet' }).click();
@@ -286,8 +283,7 @@ describe('the analyst’s desk', () => {
     expect((await page.locator('[data-testid="status-grid"] .ag-row[row-id="all"] [col-id="share"]').textContent())?.replace(/\u00a0/g, ' ')).toBe(
       da.format(whole.share!).replace(/\u00a0/g, ' '),
     );
-    await page.locator('[data-testid="distribution-chart"] canvas').first().waitFor();
-    await page.waitForTimeout(500);
+    await chartDrawn(page, '[data-testid="distribution-chart"] canvas');
     await screenshot(page, 'desk-04-country');
 
     await page.getByRole('button', { name: 'Regelsæt' }).click();
