@@ -5,7 +5,7 @@ import type { coreContract } from '../../shared/api/core';
 import type { HandlerContext, HandlersFor } from './context';
 import packageJson from '../../../package.json';
 
-export function appInfo({ db, databasePath }: HandlerContext): AppInfo {
+function appInfo({ db, databasePath }: HandlerContext): AppInfo {
   const counts = db.prepare('SELECT COUNT(*) AS rows, MIN(month) AS first, MAX(month) AS last FROM measurement_current').get() as {
     rows: number;
     first: string | null;
@@ -22,7 +22,7 @@ export function appInfo({ db, databasePath }: HandlerContext): AppInfo {
   };
 }
 
-export function listMunicipalities({ db }: HandlerContext): MunicipalityRow[] {
+function listMunicipalities({ db }: HandlerContext): MunicipalityRow[] {
   return db
     .prepare(
       `WITH latest AS (SELECT MAX(month) AS month FROM measurement_current)
@@ -35,7 +35,7 @@ export function listMunicipalities({ db }: HandlerContext): MunicipalityRow[] {
     .all() as MunicipalityRow[];
 }
 
-export function listBenefitGroups({ db }: HandlerContext): BenefitGroupRow[] {
+function listBenefitGroups({ db }: HandlerContext): BenefitGroupRow[] {
   const groups = db.prepare('SELECT id, label FROM benefit_group ORDER BY sort_order').all() as { id: string; label: string }[];
   const requirements = db
     .prepare(

@@ -23,5 +23,3 @@ export function detectDelimiter(sample: string): Delimiter {
   }
   return best.delimiter;
 }
-
-export const delimiterLabels: Record<Delimiter, string> = { ';': 'Semikolon (;)', ',': 'Komma (,)', '\t': 'Tabulator', '|': 'Lodret streg (|)' };

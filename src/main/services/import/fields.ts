@@ -173,10 +173,3 @@ export const fieldLabels: Record<FieldId, string> = {
   rank: 'Placering på benchmarkranglisten',
   note: 'Bemærkning',
 };
-
-export const kindLabels: Record<ImportKind, string> = {
-  measurement: 'Målinger af den tidlige indsats (samtaler og tilbud)',
-  benchmark: 'Resultatmål (Jobindsats Y30R21)',
-  focus: 'Fokusmål (12 måneders anciennitet)',
-  supervision: 'Skærpet tilsyn (liste over kommuner)',
-};
