@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const restrict = (paths, patterns, message) => ({
@@ -42,12 +43,31 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**/*.ts'],
-    ignores: ['src/main/index.ts', 'src/main/electron/**'],
+    ignores: ['src/main/index.ts', 'src/main/electron/**', 'src/main/services/**'],
     rules: restrict(
       ['electron', 'react', 'react-dom', 'ag-grid-react', 'ag-grid-community'],
       ['**/renderer/**', '**/preload/**', '**/cli/**', 'electron/*', 'react/*'],
       'Services, handlers and the bridge never import electron, React or the renderer (DESIGN.md layers).',
     ),
+  },
+  // one-definition (issue 15): services sit below the handlers and the bridge, never the other way.
+  {
+    files: ['src/main/services/**/*.ts'],
+    rules: restrict(
+      ['electron', 'react', 'react-dom', 'ag-grid-react', 'ag-grid-community'],
+      ['**/renderer/**', '**/preload/**', '**/cli/**', 'electron/*', 'react/*', '**/handlers/**', '**/handlers', '**/bridge/**', '**/bridge'],
+      'Services never import electron, React, the renderer, the handlers or the bridge (DESIGN.md layers: services ← handlers ← bridge, CLI, Electron).',
+    ),
+  },
+  // one-definition (issue 15): no import circles anywhere in src (type-only imports are not counted).
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/main/index.ts', 'src/main/electron/**/*.ts'],

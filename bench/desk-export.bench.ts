@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dispatch } from '../src/main/handlers';
+import { testClient } from '../test/helpers/api';
 import { loadDemoIfFirstStart } from '../src/main/handlers/core-handlers';
 import { openSession } from '../src/main/handlers/session';
 import { contactsByMunicipality } from '../src/main/services/contacts/contacts';
@@ -32,17 +32,10 @@ export async function run(): Promise<void> {
   const session = openSession(path.join(dir, 'bench.db'));
   try {
     loadDemoIfFirstStart(session);
-    const call = async (name: string, args: unknown) => {
-      const envelope = await dispatch(session, name, args);
-      if (!envelope.ok) throw new Error(envelope.error.message);
-      return envelope.value;
-    };
+    const call = testClient(session);
     await timed('evaluate.early2023 2023H2 (overview)', 10, () => call('evaluate.early2023', { period: '2023H2' }));
     await timed('municipality.detail 101 2023H2 (drill-down)', 10, () => call('municipality.detail', { code: 101, period: '2023H2' }));
-    const list = (await timed('export.contactList 2023H2 (.xlsx, 3 sheets)', 3, () => call('export.contactList', { period: '2023H2' }))) as {
-      rows: number;
-      contentBase64: string;
-    };
+    const list = (await timed('export.contactList 2023H2 (.xlsx, 3 sheets)', 3, () => call('export.contactList', { period: '2023H2' }))) as { rows: number; contentBase64: string };
     console.log(`  contact list: ${list.rows} municipalities, ${Math.round((list.contentBase64.length * 3) / 4 / 1024)} KiB`);
     // decisions: the contact list's data in batch queries (evaluation + group × month for all + contacts),
     // against the former path (one municipality.detail per municipality on the list), and the writer on its own.
@@ -61,7 +54,7 @@ export async function run(): Promise<void> {
     const details = listed.map((row) => ({ code: row.code, name: row.name, groupMonths: groupMonths.get(row.code) ?? [] }));
     await timed('contact list writer only (exceljs, 3 sheets)', 3, () => writeContactList({ evaluation, ruleSetName: 'bench', details, madeBy: 'bench', madeAt: new Date() }));
     console.log(`  load average while measuring: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
-    const columns = Array.from({ length: 20 }, (_, i) => ({ header: `Kolonne ${i}`, kind: i % 2 ? 'share' : 'text' }));
+    const columns = Array.from({ length: 20 }, (_, i) => ({ header: `Kolonne ${i}`, kind: i % 2 ? ('share' as const) : ('text' as const) }));
     const rows = Array.from({ length: 98 }, (_, r) => columns.map((column, c) => (column.kind === 'share' ? (r * c) / 2000 : `Kommune ${r}`)));
     await timed('export.view 98 × 20 (.xlsx)', 5, () => call('export.view', { title: 'Bench', format: 'xlsx', columns, rows }));
     await timed('export.view 98 × 20 (CSV)', 5, () => call('export.view', { title: 'Bench', format: 'csv', columns, rows }));

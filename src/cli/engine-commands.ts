@@ -1,8 +1,9 @@
 import type { CriterionResult, MonthFigure } from '../shared/api/engine';
 import { CliError, formatTable, type CliCommand } from './cli-context';
 import { decisionsSubcommand, decisionsUsage, early2023JsonExtras, earlyWarningWords, ruleSetsSubcommand, ruleSetsUsage, statusWord } from './decision-commands';
+import { modelIds } from '../shared/enums';
 
-const models = ['early-2023', 'early-2021', 'supervision', 'status'];
+const models: readonly string[] = modelIds;
 const pct = (share: number | null) => (share === null ? '' : `${(share * 100).toFixed(1).replace('.', ',')} %`);
 
 function text(options: Record<string, unknown>, key: string, usage: string): string {

@@ -1,4 +1,5 @@
 import type { ImportKind, ImportOptions, ImportProblem, ImportReport, SkippedImportRow } from '../shared/api';
+import { importKinds } from '../shared/enums';
 import { dispatch } from '../main/handlers';
 import { previewFile } from '../main/services/import/pipeline';
 import { fieldsByKind, fieldLabels, type FieldId } from '../main/services/import/fields';
@@ -9,7 +10,7 @@ import { discardStaged, registerLocalFile, type StagedFile } from '../main/servi
 import type { Db } from '../main/services/store';
 import { CliError, formatTable, type CliCommand, type CliIo } from './cli-context';
 
-const kinds: ImportKind[] = ['measurement', 'benchmark', 'focus', 'supervision'];
+const kinds: readonly string[] = importKinds;
 const layouts = ['long', 'wide', 'blocks'] as const;
 const allFields = [...new Set(Object.values(fieldsByKind).flat())];
 

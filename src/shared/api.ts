@@ -46,7 +46,6 @@ export type EventName = keyof ApiEvents;
 export type EventPayload<K extends EventName> = ApiEvents[K] extends EventSpec<infer P> ? P : never;
 
 export const callNames = Object.keys(apiContract) as CallName[];
-export const eventNames = Object.keys(apiEvents) as EventName[];
 
 export * from './channels';
 

@@ -6,13 +6,27 @@ import type { z } from 'zod';
  */
 export interface CallSpec<Args extends z.ZodType, Result> {
   readonly args: Args;
+  /**
+   * True when the call writes to the store (as Actual marks its mutators). `dispatch` refuses
+   * such a call while an import holds its transaction open, so it is never rolled back with a
+   * cancelled import; a test runs every call and fails if an unmarked one changed the store.
+   */
+  readonly writes: boolean;
   /** Never set at run time: carries the result type for the typed client and handlers. */
   readonly result?: Result;
 }
 
-/** `defineCall<Result>()(schema)`: the result type is given, the argument type is inferred. */
+export interface CallOptions {
+  /** The call writes to the store; leave out for a call that only reads. */
+  writes?: boolean;
+}
+
+/**
+ * `defineCall<Result>()(schema)` for a call that reads, `defineCall<Result>()(schema, { writes: true })`
+ * for one that writes: the result type is given, the argument type is inferred.
+ */
 export function defineCall<Result>() {
-  return <Args extends z.ZodType>(args: Args): CallSpec<Args, Result> => ({ args });
+  return <Args extends z.ZodType>(args: Args, options: CallOptions = {}): CallSpec<Args, Result> => ({ args, writes: options.writes === true });
 }
 
 /** One pushed event: only a type, main emits it and every transport forwards it. */

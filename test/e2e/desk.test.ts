@@ -3,8 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallResult } from '../../src/shared/api';
-import { dispatch } from '../../src/main/handlers';
-import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { callApi, type testClient } from '../helpers/api';
+import { chartDrawn, openAppInChromium, screenshot, settled, type AppUnderTest } from '../helpers/browser';
 
 /**
  * A reviewer's day on the demo data, in Chromium through the browser bridge. Every number the
@@ -19,11 +19,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function api<T>(name: string, args: unknown): Promise<T> {
-  const envelope = await dispatch(app.session, name, args);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as T;
-}
+const api: ReturnType<typeof testClient> = (name, ...args) => callApi(app.session, name, ...args);
 
 const da = new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const period = '2023H2';
@@ -36,7 +32,7 @@ describe('the analyst’s desk', () => {
   it('shows the overview counters in the letter’s terms, as the engine computed them', async () => {
     const { page } = app;
     evaluation = await api('evaluate.early2023', { period });
-    const periods = await api<CallResult<'periods.available'>>('periods.available', {});
+    const periods = await api('periods.available', {});
     // The latest complete half-year is chosen by default.
     await expect.poll(() => page.getByTestId('period-picker').inputValue()).toBe(periods.latestCompleteHalfYear);
     await page.getByTestId('period-picker').selectOption(period);
@@ -49,7 +45,6 @@ describe('the analyst’s desk', () => {
       expect(await page.getByTestId(`counter-${key}`).locator('.counter-value').textContent()).toBe(String(summary[key]));
     }
     await page.getByTestId('overview-row-count').filter({ hasText: '98 kommuner' }).waitFor();
-    await page.waitForTimeout(300);
     await screenshot(page, 'desk-01-overview');
   });
 
@@ -62,7 +57,7 @@ describe('the analyst’s desk', () => {
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
     const viewport = page.locator('[data-testid="overview-grid"] .ag-grid-viewport');
     await viewport.evaluate((element) => (element.scrollTop = 170));
-    await page.waitForTimeout(200);
+    await settled(page);
     scrollBefore = await viewport.evaluate((element) => element.scrollTop);
     expect(scrollBefore).toBeGreaterThan(0);
     // Every shown row is one the engine says to contact.
@@ -85,7 +80,7 @@ describe('the analyst’s desk', () => {
 
   it('shows the same monthly figures and explanation as the engine’s JSON, and draws the chart', async () => {
     const { page } = app;
-    const detail = await api<CallResult<'municipality.detail'>>('municipality.detail', { code: opened.code, period });
+    const detail = await api('municipality.detail', { code: opened.code, period });
     for (const criterion of ['interviews', 'offers'] as const) {
       const cells = page.locator(`[data-testid="criterion-figures"] tr[data-criterion="${criterion}"] td`);
       await expect.poll(() => cells.count()).toBe(detail.result[criterion].months.length);
@@ -100,9 +95,8 @@ describe('the analyst’s desk', () => {
     for (const line of detail.result.explanation) expect(explanation).toContain(line);
     for (const batch of detail.batches) expect(await page.getByTestId('sources').textContent()).toContain(batch.fileName);
     // AG Charts draws on a canvas; the threshold's label is in its accessible text or legend.
-    await page.locator('[data-testid="trend-chart"] canvas').first().waitFor();
+    await chartDrawn(page, '[data-testid="trend-chart"] canvas');
     expect(await page.locator('[data-testid="group-month-grid"] .ag-row').count()).toBe(detail.groupMonths.length);
-    await page.waitForTimeout(500);
     await screenshot(page, 'desk-02-municipality');
 
     // "This view" of the benefit group × month grid, to .xlsx: its rows and its columns, shares as percentages.
@@ -128,7 +122,7 @@ describe('the analyst’s desk', () => {
     await page.getByTestId('decision-reason').fill('Ringet op af AMK Øst');
     await page.getByTestId('decision-record').click();
     await page.getByTestId('decision-history').filter({ hasText: 'Ringet op af AMK Øst' }).waitFor();
-    const rows = await api<CallResult<'decisions.list'>>('decisions.list', { municipalityCode: opened.code, period });
+    const rows = await api('decisions.list', { municipalityCode: opened.code, period });
     expect(rows[0]).toMatchObject({ subject: 'contact', verdict: 'contacted', decidedOn: '2024-03-25', reason: 'Ringet op af AMK Øst' });
     expect(rows[0].decidedBy.length).toBeGreaterThan(0);
     expect(await page.getByTestId('decision-history').textContent()).toContain(rows[0].decidedBy);
@@ -140,7 +134,7 @@ describe('the analyst’s desk', () => {
     await firstGroup.click();
     await page.keyboard.press('Enter');
     await page.getByTestId('benefit-group-screen').waitFor();
-    const detail = await api<CallResult<'municipality.detail'>>('municipality.detail', { code: opened.code, period });
+    const detail = await api('municipality.detail', { code: opened.code, period });
     const group = detail.groupMonths[0];
     expect(await page.getByTestId('group-picker').inputValue()).toBe(group.groupId);
     expect(await page.getByTestId('breadcrumbs').textContent()).toContain(`Overblik › ${opened.name} › ${group.label}`);
@@ -245,7 +239,7 @@ describe('the analyst’s desk', () => {
     const isFocused = () => picker.evaluate((element) => element === element.ownerDocument.activeElement);
     for (let presses = 0; presses < 30 && !(await isFocused()); presses += 1) await page.keyboard.press('Tab');
     expect(await isFocused()).toBe(true);
-    const periods = await api<CallResult<'periods.available'>>('periods.available', {});
+    const periods = await api('periods.available', {});
     const steps = periods.halfYears.findIndex((half) => half.period === periods.latestCompleteHalfYear) - periods.halfYears.findIndex((half) => half.period === period);
     for (let step = 0; step < steps; step += 1) await page.keyboard.press('ArrowUp');
     await expect.poll(() => picker.inputValue()).toBe(period);
@@ -264,11 +258,11 @@ describe('the analyst’s desk', () => {
   it('shows the benefit-group, country and rule-set screens', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Ydelsesgrupper' }).click();
-    const group = await api<CallResult<'benefitGroup.detail'>>('benefitGroup.detail', { groupId: 'dagpenge', period });
+    const group = await api('benefitGroup.detail', { groupId: 'dagpenge', period });
     await page.locator('[data-testid="benefit-group-screen"] .ag-row').first().waitFor();
     expect(await page.getByTestId('group-national').textContent()).toContain(group.months[0]);
     // The national line of the group is drawn against the rule set's threshold.
-    await page.getByTestId('group-chart').locator('canvas').first().waitFor();
+    await chartDrawn(page, '[data-testid="group-chart"] canvas');
     expect(group.threshold).toBe(0.2);
     // Each municipality's part of the country's lacking citizens: the top row (highest share) checked against the API's counts.
     const top = [...group.municipalities].sort((a, b) => (b.share ?? -1) - (a.share ?? -1))[0];
@@ -276,27 +270,25 @@ describe('the analyst’s desk', () => {
     const expectedPart = `${((top.lacking / lackingInCountry) * 100).toFixed(1).replace('.', ',')} %`;
     const shownPart = await page.locator('[data-testid="benefit-group-screen"] .ag-row[row-index="0"] [col-id="contribution"]').first().textContent();
     expect(shownPart?.replace(/\s/g, ' ')).toBe(expectedPart);
-    await page.waitForTimeout(300);
     await screenshot(page, 'desk-03-benefit-group');
 
     await page.getByRole('button', { name: 'Hele landet' }).click();
     const statusGrid = page.locator('[data-testid="status-grid"] .ag-row');
     await statusGrid.first().waitFor();
-    const periods = await api<CallResult<'periods.available'>>('periods.available', {});
+    const periods = await api('periods.available', {});
     const month = periods.months.at(-1)!;
-    const status = await api<CallResult<'evaluate.status'>>('evaluate.status', { period: month, baseline: periods.months[Math.max(0, periods.months.length - 13)] });
+    const status = await api('evaluate.status', { period: month, baseline: periods.months[Math.max(0, periods.months.length - 13)] });
     await expect.poll(() => statusGrid.count()).toBe(status.rows.length);
     const whole = status.rows.find((row) => row.groupId === null)!;
     expect((await page.locator('[data-testid="status-grid"] .ag-row[row-id="all"] [col-id="share"]').textContent())?.replace(/\u00a0/g, ' ')).toBe(
       da.format(whole.share!).replace(/\u00a0/g, ' '),
     );
-    await page.locator('[data-testid="distribution-chart"] canvas').first().waitFor();
-    await page.waitForTimeout(500);
+    await chartDrawn(page, '[data-testid="distribution-chart"] canvas');
     await screenshot(page, 'desk-04-country');
 
     await page.getByRole('button', { name: 'Regelsæt' }).click();
     await page.getByTestId('rule-sets-screen').waitFor();
-    const ruleSets = await api<CallResult<'ruleSets.list'>>('ruleSets.list', {});
+    const ruleSets = await api('ruleSets.list', {});
     for (const ruleSet of ruleSets) expect(await page.getByTestId('rule-sets-screen').textContent()).toContain(ruleSet.name);
 
     // A what-if: copy with a higher threshold, compare side by side, and see who changes status.
@@ -305,13 +297,13 @@ describe('the analyst’s desk', () => {
     if (threshold) await page.getByTestId('copy-param-threshold').fill('0,25');
     await page.getByTestId('copy-create').click();
     await page.getByTestId('copy-status').filter({ hasText: 'Grænse 25 %' }).waitFor();
-    const after = await api<CallResult<'ruleSets.list'>>('ruleSets.list', {});
+    const after = await api('ruleSets.list', {});
     const copy = after.find((ruleSet) => ruleSet.name === 'Grænse 25 %')!;
     expect(copy.basedOn).toBe(ruleSets[0].id);
     await page.getByTestId('compare-left').selectOption(ruleSets[0].id);
     await page.getByTestId('compare-right').selectOption(copy.id);
     await page.getByTestId('compare-run').click();
-    const comparison = await api<CallResult<'ruleSets.compare'>>('ruleSets.compare', { left: ruleSets[0].id, right: copy.id, period });
+    const comparison = await api('ruleSets.compare', { left: ruleSets[0].id, right: copy.id, period });
     await page.getByTestId('compare-result').filter({ hasText: `${comparison.changed.length} kommuner skifter status` }).waitFor();
     await screenshot(page, 'desk-05-rule-sets');
   });

@@ -37,7 +37,12 @@ describe('the CSP in Chromium', () => {
       const evalRan = await new Promise((resolve) => setTimeout(() => {
         try { resolve((0, eval)('1 + 1') === 2); } catch { resolve(false); }
       }, 0));
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Wait for the browser's own reports instead of a fixed time: one violation per kind of attempt.
+      await new Promise((resolve) => {
+        const seen = () => ['connect-src', 'script-src-elem', 'script-src-attr', 'script-src'].every((kind) => violations.includes(kind));
+        const check = () => (seen() ? resolve(true) : requestAnimationFrame(check));
+        check();
+      });
       return { fetched, inlineRan: window.__inlineRan === true, handlerRan: window.__handlerRan === true, evalRan, violations };
     })()`)) as { fetched: string; inlineRan: boolean; handlerRan: boolean; evalRan: boolean; violations: string[] };
     expect(outcome).toMatchObject({ fetched: 'blocked', inlineRan: false, handlerRan: false, evalRan: false });

@@ -67,7 +67,30 @@ export async function openAppInChromium(options: { demo?: boolean; /** Nav butto
   };
 }
 
+/**
+ * Waits until nothing on the page is animating (AG Grid's row, sort and scroll transitions are
+ * CSS transitions, so `document.getAnimations()` sees them) and two more frames have been
+ * painted: an explicit wait on the page's own state instead of a fixed sleep. (Page code is
+ * a string: the tests are compiled without the DOM's types.)
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction("document.getAnimations().every((animation) => animation.playState !== 'running')");
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+}
+
+/** Waits until the first canvas matching `selector` has something drawn on it (AG Charts draws after the element exists). */
+export async function chartDrawn(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().waitFor();
+  await page.waitForFunction(`(() => {
+    const chart = document.querySelector(${JSON.stringify(selector)});
+    const pixels = chart && chart.getContext('2d').getImageData(0, 0, chart.width, chart.height).data;
+    return !!pixels && pixels.some((value, index) => index % 4 === 3 && value !== 0);
+  })()`);
+}
+
+/** A screenshot of the page once it has settled (see `settled`). */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await settled(page);
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;

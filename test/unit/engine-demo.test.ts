@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
-import { dispatch } from '../../src/main/handlers';
 import { loadDemoData } from '../../src/main/services/demo-data';
 import { readBenefitGroupFacts } from '../../src/main/services/reference-data';
-import type { EarlyEffortEvaluation, MunicipalityDetail, RuleSetSummary } from '../../src/shared/api/engine';
+import { dispatch } from '../../src/main/handlers';
+import { callApi, type testClient } from '../helpers/api';
 import { loadY30R21 } from '../helpers/engine-fixtures';
 import { tempSession } from '../helpers/temp-store';
 
@@ -14,11 +14,7 @@ beforeAll(() => {
 });
 afterAll(() => made.cleanup());
 
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const envelope = await dispatch(made.session, name, args);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as T;
-}
+const call: ReturnType<typeof testClient> = (name, ...args) => callApi(made.session, name, ...args);
 
 /**
  * An independent model-A computation in plain JS over the raw rows: per municipality and month,
@@ -57,7 +53,7 @@ function independentFailures(): Map<number, { interviews: boolean; offers: boole
 
 describe('the engine on the demo data', () => {
   it('gives the letter’s H2 2023 result (62 to contact, 7 on interviews, 61 on offers) and agrees with a plain computation', async () => {
-    const evaluation = await call<EarlyEffortEvaluation>('evaluate.early2023', { period: '2023H2' });
+    const evaluation = await call('evaluate.early2023', { period: '2023H2' });
     expect(evaluation.summary).toMatchObject({ toContact: 62, failInterviews: 7, failOffers: 61 });
     const expected = independentFailures();
     expect(expected.size).toBe(98);
@@ -99,17 +95,17 @@ describe('the engine on the demo data', () => {
   });
 
   it('answers the drill-downs and periods through the handler table', async () => {
-    const periods = await call<{ latestCompleteHalfYear: string; halfYears: { period: string; complete: boolean }[] }>('periods.available', undefined);
+    const periods = await call('periods.available', undefined);
     expect(periods.latestCompleteHalfYear).toBe('2025H1');
     expect(periods.halfYears).toHaveLength(7);
-    const detail = await call<MunicipalityDetail>('municipality.detail', { code: 101, period: '2023H2' });
+    const detail = await call('municipality.detail', { code: 101, period: '2023H2' });
     expect(detail.series[0].months).toHaveLength(24);
     expect(detail.series[0].months[23].month).toBe('2023-12');
     expect(detail.result.code).toBe(101);
     // The detail's pooled series agrees with the evaluation for the same months.
     expect(detail.series.find((s) => s.criterion === 'offers')!.months.slice(18)).toEqual(detail.result.offers.months);
     expect(detail.groupMonths.filter((group) => group.criterion === 'offers').map((group) => group.groupId)).toEqual(['dagpenge', 'kontanthjaelp', 'uddannelseshjaelp', 'overgangsydelse']);
-    const group = await call<{ municipalities: { code: number; criterion: string; measured: number }[]; national: { criterion: string }[] }>('benefitGroup.detail', {
+    const group = await call('benefitGroup.detail', {
       groupId: 'sygedagpenge',
       period: '2023H2',
     });
@@ -120,11 +116,11 @@ describe('the engine on the demo data', () => {
   });
 
   it('copies a rule set through the handlers and lists it beside the built-in ones', async () => {
-    const copy = await call<RuleSetSummary>('ruleSets.copy', { fromId: 'early-2023', name: 'Fem måneder', changes: { consecutiveMonths: 5 } });
-    const list = await call<RuleSetSummary[]>('ruleSets.list', undefined);
+    const copy = await call('ruleSets.copy', { fromId: 'early-2023', name: 'Fem måneder', changes: { consecutiveMonths: 5 } });
+    const list = await call('ruleSets.list', undefined);
     expect(list.map((rule) => rule.id)).toEqual(['early-2023', 'early-2021', 'supervision', 'status', copy.id]);
     expect(list[0].parameters.filter((parameter) => parameter.interpretation).length).toBeGreaterThan(0);
-    const comparison = await call<{ left: { summary: { toContact: number } }; right: { summary: { toContact: number } }; changed: { right: { toContact: boolean } }[] }>(
+    const comparison = await call(
       'ruleSets.compare',
       { left: 'early-2023', right: copy.id, period: '2023H2' },
     );
@@ -168,7 +164,7 @@ describe('the CLI contract for models B, C and D', () => {
 
 describe('decisions are append-only', () => {
   it('records who and when, keeps every row, and refuses to overwrite', async () => {
-    const first = await call<{ id: number; decidedBy: string; decidedAt: string }>('decisions.record', {
+    const first = await call('decisions.record', {
       ruleSetId: 'early-2023',
       period: '2023H2',
       municipalityCode: 101,
@@ -179,9 +175,9 @@ describe('decisions are append-only', () => {
     });
     expect(first.decidedBy.length).toBeGreaterThan(0);
     await call('decisions.record', { ruleSetId: 'early-2023', period: '2023H2', municipalityCode: 101, subject: 'contact', verdict: 'withdrawn', reason: 'fejl' });
-    const history = await call<{ verdict: string }[]>('decisions.list', { municipalityCode: 101 });
+    const history = await call('decisions.list', { municipalityCode: 101 });
     expect(history.map((row) => row.verdict)).toEqual(['withdrawn', 'contacted']);
-    const evaluation = await call<EarlyEffortEvaluation>('evaluate.early2023', { period: '2023H2' });
+    const evaluation = await call('evaluate.early2023', { period: '2023H2' });
     expect(evaluation.municipalities.find((row) => row.code === 101)!.decisions.map((row) => row.verdict)).toEqual(['withdrawn']);
     expect(() => made.session.db.prepare("UPDATE decision SET verdict = 'x' WHERE id = ?").run(first.id)).toThrow(/append-only/);
     const rejectedWithoutReason = await dispatch(made.session, 'decisions.record', {
@@ -196,6 +192,6 @@ describe('decisions are append-only', () => {
       ok: false,
       error: { code: 'not-found' },
     });
-    expect((await call<unknown[]>('decisions.list', { municipalityCode: 101 })).length).toBe(2);
+    expect((await call('decisions.list', { municipalityCode: 101 })).length).toBe(2);
   });
 });

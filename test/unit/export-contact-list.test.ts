@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallResult, ExportResult } from '../../src/shared/api';
-import { loadDemoIfFirstStart } from '../../src/main/handlers/core-handlers';
 import { dispatch } from '../../src/main/handlers';
 import type { HandlerContext } from '../../src/main/handlers/context';
+import { loadDemoIfFirstStart } from '../../src/main/handlers/core-handlers';
+import { callApi } from '../helpers/api';
 import { contactListSheetNames } from '../../src/main/services/export/contact-list';
 import { tempSession } from '../helpers/temp-store';
 
@@ -17,12 +17,6 @@ beforeEach(() => {
 });
 afterEach(() => made.cleanup());
 
-async function callOk<T>(context: HandlerContext, name: string, args: unknown): Promise<T> {
-  const envelope = await dispatch(context, name, args);
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
 async function readWorkbook(bytes: Buffer) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -31,8 +25,8 @@ async function readWorkbook(bytes: Buffer) {
 
 describe('the contact list (Kontaktliste) from the registered engine on the demo data', () => {
   it('lists exactly the municipalities the engine says to contact, grouped by AMK, with shares as percentages', async () => {
-    const evaluation = await callOk<CallResult<'evaluate.early2023'>>(made.session, 'evaluate.early2023', { period: '2023H2' });
-    const result = await callOk<ExportResult>(made.session, 'export.contactList', { period: '2023H2' });
+    const evaluation = await callApi(made.session, 'evaluate.early2023', { period: '2023H2' });
+    const result = await callApi(made.session, 'export.contactList', { period: '2023H2' });
     expect(result.savedPath).toBeNull();
     expect(result.contentBase64).not.toBeNull();
     expect(result.fileName).toMatch(/^Kontaktliste 2023H2 \d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -72,7 +66,7 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
 
     // Sheet 2: every benefit group's month for every listed municipality, as the drill-down shows it.
     const months = workbook.getWorksheet(contactListSheetNames.months)!;
-    const detail = await callOk<CallResult<'municipality.detail'>>(made.session, 'municipality.detail', { code: toContact[0].code, period: '2023H2' });
+    const detail = await callApi(made.session, 'municipality.detail', { code: toContact[0].code, period: '2023H2' });
     const perMunicipality = detail.groupMonths.reduce((sum, group) => sum + group.months.length, 0);
     expect(months.rowCount - 1).toBe(perMunicipality * toContact.length);
     const sample = detail.groupMonths[0];
@@ -104,10 +98,10 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
   it('saves through the transport when it can, and reports a cancelled dialog', async () => {
     const saved: { name: string; size: number }[] = [];
     const withDialog: HandlerContext = { ...made.session, saveFile: async (name, bytes) => (saved.push({ name, size: bytes.length }), `/valgt/${name}`) };
-    const result = await callOk<ExportResult>(withDialog, 'export.view', { title: 'Visning', format: 'csv', columns: [{ header: 'A', kind: 'text' }], rows: [['x']] });
+    const result = await callApi(withDialog, 'export.view', { title: 'Visning', format: 'csv', columns: [{ header: 'A', kind: 'text' }], rows: [['x']] });
     expect(result).toMatchObject({ savedPath: `/valgt/${saved[0].name}`, cancelled: false, contentBase64: null, rows: 1 });
     expect(saved[0].name).toMatch(/\.csv$/);
-    const cancelled = await callOk<ExportResult>({ ...made.session, saveFile: async () => null }, 'export.view', {
+    const cancelled = await callApi({ ...made.session, saveFile: async () => null }, 'export.view', {
       title: 'Visning',
       format: 'xlsx',
       columns: [{ header: 'A', kind: 'text' }],

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch, handlers } from '../../src/main/handlers';
-import { loadDemoIfFirstStart } from '../../src/main/handlers/core-handlers';
-import { apiContract, callNames } from '../../src/shared/api';
+import { coreHandlers, loadDemoIfFirstStart } from '../../src/main/handlers/core-handlers';
+import { engineHandlers } from '../../src/main/handlers/engine-handlers';
+import { exportHandlers } from '../../src/main/handlers/export-handlers';
+import { importHandlers } from '../../src/main/handlers/import-handlers';
+import { callNames } from '../../src/shared/api';
+import { coreContract } from '../../src/shared/api/core';
+import { engineContract } from '../../src/shared/api/engine';
+import { exportContract } from '../../src/shared/api/export';
+import { importContract } from '../../src/shared/api/import';
+import { callApi } from '../helpers/api';
 import { tempSession } from '../helpers/temp-store';
 
 let cleanup: (() => void) | null = null;
@@ -13,16 +21,26 @@ afterEach(() => {
 describe('the handler table and the contract', () => {
   it('has exactly one handler for every call in the contract', () => {
     expect(Object.keys(handlers).sort()).toEqual([...callNames].sort());
-    expect(callNames.length).toBe(Object.keys(apiContract).length);
+    for (const name of callNames) expect(typeof handlers[name], name).toBe('function');
+  });
+
+  it('declares each call in exactly one area, so no area silently replaces another’s call in the merged contract', () => {
+    const areas = { core: coreContract, engine: engineContract, export: exportContract, import: importContract };
+    const declared = Object.values(areas).flatMap((contract) => Object.keys(contract));
+    const twice = declared.filter((name, index) => declared.indexOf(name) !== index);
+    expect(twice, 'declared in two areas').toEqual([]);
+    expect(new Set(declared), 'apiContract is the union of the areas above (add a new area here)').toEqual(new Set(callNames));
+    const handlerAreas = { core: coreHandlers, engine: engineHandlers, export: exportHandlers, import: importHandlers };
+    for (const [area, contract] of Object.entries(areas)) {
+      expect(Object.keys(handlerAreas[area as keyof typeof handlerAreas]).sort(), area).toEqual(Object.keys(contract).sort());
+    }
   });
 
   it('answers municipalities.list from SQLite with the latest month’s measured citizens', async () => {
     const made = tempSession();
     cleanup = made.cleanup;
     loadDemoIfFirstStart(made.session);
-    const envelope = await dispatch(made.session, 'municipalities.list', undefined);
-    if (!envelope.ok) throw new Error(envelope.error.message);
-    const rows = envelope.value as { code: number; name: string; latestMeasured: number; latestMonth: string }[];
+    const rows = await callApi(made.session, 'municipalities.list');
     expect(rows).toHaveLength(98);
     const copenhagen = rows.find((row) => row.code === 101)!;
     const expected = made.session.db

@@ -22,14 +22,11 @@ export type Handler<K extends CallName> = (args: ParsedArgs<K>, context: Handler
 
 export type HandlerTable = { [K in CallName]: Handler<K> };
 
-/** An error meant for the user: its message is shown as it is. */
-export class UserFacingError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'UserFacingError';
-  }
-}
+/**
+ * The handlers of one area's contract: `{ … } satisfies HandlersFor<typeof coreContract>`. A call
+ * in the contract without a handler, or a handler for no call, is a type error.
+ */
+export type HandlersFor<Contract> = { [K in keyof Contract & CallName]: Handler<K> };
+
+/** An error meant for the user (its message is shown as it is): the one application error, `AppError`. */
+export { AppError as UserFacingError } from '../../shared/errors';

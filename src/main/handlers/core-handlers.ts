@@ -1,7 +1,8 @@
 import type { AppInfo, BenefitGroupRow, MunicipalityRow } from '../../shared/api';
 import { clearDemoData, loadDemoData } from '../services/demo-data';
 import { getSetting, latestSchemaVersion } from '../services/store';
-import type { Handler, HandlerContext } from './context';
+import type { coreContract } from '../../shared/api/core';
+import type { HandlerContext, HandlersFor } from './context';
 import packageJson from '../../../package.json';
 
 export function appInfo(context: HandlerContext): AppInfo {
@@ -23,7 +24,7 @@ export function appInfo(context: HandlerContext): AppInfo {
   };
 }
 
-export function listMunicipalities({ db }: HandlerContext): MunicipalityRow[] {
+function listMunicipalities({ db }: HandlerContext): MunicipalityRow[] {
   return db
     .prepare(
       // trust-exports (issue 14 item 8): the latest month and its totals are computed once
@@ -43,7 +44,7 @@ export function listMunicipalities({ db }: HandlerContext): MunicipalityRow[] {
     .all() as MunicipalityRow[];
 }
 
-export function listBenefitGroups({ db }: HandlerContext): BenefitGroupRow[] {
+function listBenefitGroups({ db }: HandlerContext): BenefitGroupRow[] {
   const groups = db.prepare('SELECT id, label FROM benefit_group ORDER BY sort_order').all() as { id: string; label: string }[];
   const requirements = db
     .prepare(
@@ -73,7 +74,7 @@ export const coreHandlers = {
     context.emit('data.changed', { reason: 'demo.clear' });
     return result;
   },
-} satisfies { [K in 'app.info' | 'municipalities.list' | 'benefitGroups.list' | 'demo.load' | 'demo.clear']: Handler<K> };
+} satisfies HandlersFor<typeof coreContract>;
 
 /** On first start with an empty store the demo data are loaded, unless the user cleared them once. */
 export function loadDemoIfFirstStart(context: HandlerContext): boolean {

@@ -1,11 +1,16 @@
-import type { CallArgs, CallName, CallResult, ExportResult } from '../../shared/api';
+import type { CallArgs, CallResult, ExportResult, ParsedArgs } from '../../shared/api';
+import { engineContract } from '../../shared/api/engine';
+import type { exportContract } from '../../shared/api/export';
+import { AppError } from '../../shared/errors';
 import { contactsByMunicipality } from '../services/contacts/contacts';
 import { groupMonthsByMunicipality } from '../services/engine/group-months';
 import { writeContactList } from '../services/export/contact-list';
 import { exportFileName, writeView } from '../services/export/view';
 import { currentUserName } from '../services/store';
-import { UserFacingError, type Handler, type HandlerContext } from './context';
-import { handlers } from './index';
+import type { HandlerContext, HandlersFor } from './context';
+import { engineHandlers } from './engine-handlers';
+
+type EngineCall = keyof typeof engineContract;
 
 const mimeTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -13,12 +18,13 @@ const mimeTypes = {
 } as const;
 
 /**
- * Exports take their numbers from the same handler table the screens use (whichever engine is
- * registered), so a file never shows a number the screen does not.
+ * Exports take their numbers from the engine's handlers, the ones the screens call (whichever
+ * engine is registered), with the arguments parsed by the same schema, so a file never shows a
+ * number the screen does not.
  */
-async function through<K extends CallName>(context: HandlerContext, name: K, args: CallArgs<K>): Promise<CallResult<K>> {
-  const handler = handlers[name] as unknown as (args: unknown, context: HandlerContext) => CallResult<K> | Promise<CallResult<K>>;
-  return handler(args, context);
+async function through<K extends EngineCall>(context: HandlerContext, name: K, args: CallArgs<K>): Promise<CallResult<K>> {
+  const handler: HandlersFor<typeof engineContract>[K] = engineHandlers[name];
+  return handler(engineContract[name].args.parse(args) as ParsedArgs<K>, context);
 }
 
 /** One mechanism for every transport: save through the context when it can, else hand the bytes back. */
@@ -29,7 +35,7 @@ async function deliver(context: HandlerContext, fileName: string, bytes: Buffer,
     try {
       savedPath = await context.saveFile(fileName, bytes);
     } catch (error) {
-      throw new UserFacingError('save-failed', `Filen kunne ikke gemmes: ${(error as Error).message}. Intet blev skrevet.`);
+      throw new AppError('save-failed', `Filen kunne ikke gemmes: ${(error as Error).message}. Intet blev skrevet.`);
     }
     return { ...base, savedPath, cancelled: savedPath === null, contentBase64: null };
   }
@@ -40,7 +46,7 @@ export const exportHandlers = {
   'export.contactList': async (args, context) => {
     const evaluation = await through(context, 'evaluate.early2023', { ruleSetId: args.ruleSetId, period: args.period });
     if (!evaluation.complete) {
-      throw new UserFacingError('period-incomplete', `Halvåret ${args.period} er ikke afsluttet eller mangler data for nogle måneder; der kan ikke laves en kontaktliste endnu.`);
+      throw new AppError('period-incomplete', `Halvåret ${args.period} er ikke afsluttet eller mangler data for nogle måneder; der kan ikke laves en kontaktliste endnu.`);
     }
     const ruleSets = await through(context, 'ruleSets.list', {});
     const ruleSetName = ruleSets.find((ruleSet) => ruleSet.id === evaluation.ruleSetId)?.name ?? evaluation.ruleSetId;
@@ -57,4 +63,4 @@ export const exportHandlers = {
     const bytes = await writeView(args.format, args.title, args.columns, args.rows, currentUserName());
     return deliver(context, exportFileName(args.title, args.format), bytes, args.rows.length, args.format);
   },
-} satisfies { [K in 'export.contactList' | 'export.view']: Handler<K> };
+} satisfies HandlersFor<typeof exportContract>;

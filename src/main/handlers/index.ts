@@ -7,7 +7,8 @@ import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
 import { isImportInProgress } from '../services/import/pipeline';
 import { isWorkerImportRunning } from '../services/import/worker-import';
-import { UserFacingError, type HandlerContext, type HandlerTable } from './context';
+import { AppError } from '../../shared/errors';
+import type { HandlerContext, HandlerTable } from './context';
 
 /** The one handler table: Electron's IPC, the CLI and the browser bridge all call this. */
 export const handlers: HandlerTable = {
@@ -18,32 +19,6 @@ export const handlers: HandlerTable = {
   // decisions (issue 13 items 5 and 7)
   ...decisionHandlers,
 };
-
-/**
- * Calls that write to the store outside the importer. While an import holds its transaction
- * open they are refused, so a decision or a rule-set copy is never rolled back with a cancelled
- * import. (The importer's own calls guard themselves.)
- */
-const writesOutsideImport = new Set<CallName>([
-  'demo.load',
-  'demo.clear',
-  'ruleSets.copy',
-  'decisions.record',
-  'import.profiles.save',
-  'supervision.add',
-  'supervision.remove',
-  // trust-store (issue 14, item 1): the import runs in a worker now, so undo is guarded here too.
-  'import.undo',
-  // decisions (issue 13 items 5 and 7)
-  'decisions.withdraw',
-  'decisions.bulkContacted',
-  'contacts.save',
-  'contacts.remove',
-  'contacts.import',
-]);
-
-/** trust-store (issue 14, item 2): calls refused when the store is open read-only. */
-const writesToStore = new Set<CallName>([...writesOutsideImport, 'import.run']);
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(apiContract, name);
 
@@ -66,10 +41,12 @@ export async function dispatch(context: HandlerContext, name: unknown, rawArgs: 
       },
     };
   }
-  if (writesToStore.has(name) && context.readOnly) {
+  // A call marked as a write in the contract is refused while the store is open read-only, and while
+  // an import holds its transaction open (so a decision is never rolled back with a cancelled import).
+  if (apiContract[name].writes && context.readOnly) {
     return { ok: false, error: { code: 'read-only', message: `${context.readOnly} Intet blev gemt.` } };
   }
-  if (writesOutsideImport.has(name) && (isImportInProgress() || isWorkerImportRunning())) {
+  if (apiContract[name].writes && (isImportInProgress() || isWorkerImportRunning())) {
     return { ok: false, error: { code: 'busy', message: 'En fil er ved at blive indlæst. Vent, til den er færdig, og prøv igen; intet blev gemt.' } };
   }
   try {
@@ -82,7 +59,7 @@ export async function dispatch(context: HandlerContext, name: unknown, rawArgs: 
 }
 
 export function describeError(error: unknown): { code: string; message: string; details?: unknown } {
-  if (error instanceof UserFacingError) return { code: error.code, message: error.message, details: error.details };
+  if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details };
   const text = error instanceof Error ? error.message : String(error);
   const sqliteCode = (error as { code?: string } | null)?.code ?? '';
   if (sqliteCode === 'SQLITE_FULL') return { code: 'disk-full', message: 'Disken er fuld. Intet blev gemt; frigør plads og prøv igen.' };

@@ -220,8 +220,3 @@ export function clearDemoData(db: Db): { removedRows: number } {
     return { removedRows };
   })();
 }
-
-export function isStoreEmpty(db: Db): boolean {
-  const row = db.prepare('SELECT COUNT(*) AS n FROM import_batch').get() as { n: number };
-  return row.n === 0;
-}

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { resourcePath } from './paths';
-import type { Db } from './store';
+// Not `Db` from './store': the store seeds through this module, and even a type import back is a circle.
+import type Database from 'better-sqlite3';
 
 export interface MunicipalityFact {
   code: number;
@@ -30,7 +31,7 @@ export function readBenefitGroupFacts(): { source: string; groups: BenefitGroupF
 }
 
 /** Fills the reference tables; idempotent, so a newer resources file updates an older store. */
-export function seedReferenceData(db: Db): void {
+export function seedReferenceData(db: Database.Database): void {
   const municipalities = readMunicipalityFacts();
   const { source, groups } = readBenefitGroupFacts();
   const upsertMunicipality = db.prepare(
@@ -63,7 +64,7 @@ export function seedReferenceData(db: Db): void {
  * made before the tables existed), so opening the store writes only when there is something
  * to write (issue 14, item 2).
  */
-export function referenceDataDiffers(db: Db): boolean {
+export function referenceDataDiffers(db: Database.Database): boolean {
   const { source, groups } = readBenefitGroupFacts();
   const wanted = {
     municipalities: readMunicipalityFacts()

@@ -1,5 +1,6 @@
 import type { ApiClient, CallArgs, CallName, CallResult, Envelope, EventName, EventPayload } from '../../shared/api';
 import { callChannelPrefix } from '../../shared/channels';
+import { AppError } from '../../shared/errors';
 
 interface PreloadBridge {
   invoke(name: string, args: unknown): Promise<Envelope<unknown>>;
@@ -12,20 +13,10 @@ declare global {
   }
 }
 
-/** A failed call, with the main side's message in the user's words. */
-export class ApiCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
+/** A failed call becomes the one application error again, with the main side's message in the user's words. */
 function unwrap<T>(envelope: Envelope<unknown>): T {
   if (envelope.ok) return envelope.value as T;
-  throw new ApiCallError(envelope.error.code, envelope.error.message, envelope.error.details);
+  throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details);
 }
 
 /** Electron: the preload's one generic invoke. */

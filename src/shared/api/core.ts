@@ -49,6 +49,6 @@ export const coreContract = {
   'app.info': defineCall<AppInfo>()(noArgs),
   'municipalities.list': defineCall<MunicipalityRow[]>()(noArgs),
   'benefitGroups.list': defineCall<BenefitGroupRow[]>()(noArgs),
-  'demo.load': defineCall<DemoLoadResult>()(noArgs),
-  'demo.clear': defineCall<{ removedRows: number }>()(noArgs),
+  'demo.load': defineCall<DemoLoadResult>()(noArgs, { writes: true }),
+  'demo.clear': defineCall<{ removedRows: number }>()(noArgs, { writes: true }),
 };

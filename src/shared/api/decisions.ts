@@ -48,7 +48,7 @@ const text = (max: number) => z.string().max(max);
 
 export const decisionsContract = {
   /** Withdraw a decision: a new row with verdict `withdrawn`, a reason and a pointer to the row withdrawn. */
-  'decisions.withdraw': defineCall<DecisionRow>()(z.object({ id: z.number().int().min(1), reason: z.string().min(1).max(4000), decidedOn: realDate.nullable().optional() }).strict()),
+  'decisions.withdraw': defineCall<DecisionRow>()(z.object({ id: z.number().int().min(1), reason: z.string().min(1).max(4000), decidedOn: realDate.nullable().optional() }).strict(), { writes: true }),
   /** Mark several municipalities contacted with one date and one note; ones already contacted are named, not duplicated. */
   'decisions.bulkContacted': defineCall<BulkContactedResult>()(
     z
@@ -60,6 +60,7 @@ export const decisionsContract = {
         note: z.string().max(4000).default(''),
       })
       .strict(),
+    { writes: true },
   ),
   'contacts.list': defineCall<ContactPerson[]>()(z.object({ municipalityCode: code.optional() }).strict()),
   /** Add a contact person, or change one (`id` given: the old row is kept as removed). */
@@ -74,8 +75,9 @@ export const decisionsContract = {
         phone: text(60).default(''),
       })
       .strict(),
+    { writes: true },
   ),
-  'contacts.remove': defineCall<{ removed: boolean }>()(z.object({ id: z.number().int().min(1) }).strict()),
+  'contacts.remove': defineCall<{ removed: boolean }>()(z.object({ id: z.number().int().min(1) }).strict(), { writes: true }),
   /** Import contact persons from an uploaded .xlsx/.csv (the importer's staged file). */
-  'contacts.import': defineCall<ContactImportResult>()(z.object({ fileId: z.string().min(1).max(200) }).strict()),
+  'contacts.import': defineCall<ContactImportResult>()(z.object({ fileId: z.string().min(1).max(200) }).strict(), { writes: true }),
 };

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
 import { realDate } from './decisions';
+import type { CriterionId, ExemptionReason, ModelId } from '../enums';
+
+export type { CriterionId, ExemptionReason, ModelId };
 
 /**
  * The compliance engine's contract (issue 5). Shares are fractions (0.2 = 20 %), months
  * `YYYY-MM`, half-years `2023H2`. The shapes of `evaluate.*` are also what the CLI's
  * `evaluate --json` prints, so they are kept stable.
  */
-export type ModelId = 'early-2023' | 'early-2021' | 'supervision' | 'status';
-export type CriterionId = 'interviews' | 'offers';
 
 /** One parameter of a rule set, as the explanation and the rule-set screen show it. */
 export interface RuleParameter {
@@ -79,8 +80,6 @@ export interface GroupShare {
   share: number | null;
   challenged: boolean;
 }
-
-export type ExemptionReason = 'enhanced-supervision' | 'positive-development';
 
 export interface ExemptionProposal {
   reason: ExemptionReason;
@@ -300,6 +299,7 @@ export const engineContract = {
   /** Copy a rule set with changed parameters (a what-if); the original is never changed. */
   'ruleSets.copy': defineCall<RuleSetSummary>()(
     z.object({ fromId: ruleSetId, name: z.string().min(1).max(200), changes: z.record(z.string(), z.unknown()) }).strict(),
+    { writes: true },
   ),
   'periods.available': defineCall<AvailablePeriods>()(z.object({}).strict().optional()),
   'evaluate.early2023': defineCall<EarlyEffortEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: halfYear }).strict()),
@@ -323,10 +323,9 @@ export const engineContract = {
         reason: z.string().max(4000).default(''),
       })
       .strict(),
+    { writes: true },
   ),
   'decisions.list': defineCall<DecisionRow[]>()(
     z.object({ ruleSetId: ruleSetId.optional(), period: z.string().max(20).optional(), municipalityCode: z.number().int().optional() }).strict(),
   ),
 };
-
-export type EngineCallName = keyof typeof engineContract;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
+import { exportColumnKinds, exportFormats, type ExportColumnKind, type ExportFormat } from '../enums';
+
+export type { ExportColumnKind, ExportFormat };
 
 /**
  * Excel and CSV exports (issue 6). The main side builds the file; where it goes depends on the
@@ -18,9 +21,6 @@ export interface ExportResult {
   contentBase64: string | null;
   mimeType: string;
 }
-
-/** How a column's values are written: shares become percentage numbers, never text. */
-export type ExportColumnKind = 'text' | 'integer' | 'number' | 'share';
 
 // trust-exports (issue 14 item 7): what one "this view" export may hold. The streamed writer
 // stays under 400 MB for the largest view these allow (`npm run bench` prints it); a grid with
@@ -48,8 +48,8 @@ export const exportContract = {
     z
       .object({
         title: z.string().min(1).max(120),
-        format: z.enum(['xlsx', 'csv']),
-        columns: z.array(z.object({ header: z.string().max(200), kind: z.enum(['text', 'integer', 'number', 'share']) }).strict()).min(1).max(200),
+        format: z.enum(exportFormats),
+        columns: z.array(z.object({ header: z.string().max(200), kind: z.enum(exportColumnKinds) }).strict()).min(1).max(200),
         rows: z.array(z.array(cell).max(200)).max(100_000),
       })
       .strict()

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
+import { importDelimiters, importEncodings, importKinds, type ImportDelimiter, type ImportEncoding, type ImportFormat, type ImportKind } from '../enums';
 
-/** What a file holds (issue 4). */
-export type ImportKind = 'measurement' | 'benchmark' | 'focus' | 'supervision';
-export type ImportFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
-export type ImportEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-export type ImportDelimiter = ';' | ',' | '\t' | '|';
+export type { ImportDelimiter, ImportEncoding, ImportFormat, ImportKind };
 
 /** Everything the preview detects, each changeable by the user; absent = detect. */
 export interface ImportOptions {
@@ -187,11 +184,11 @@ export interface SupervisionEntryRow {
   createdBy: string;
 }
 
-const kind = z.enum(['measurement', 'benchmark', 'focus', 'supervision']);
+const kind = z.enum(importKinds);
 export const importOptionsSchema = z
   .object({
-    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
-    delimiter: z.enum([';', ',', '\t', '|']).optional(),
+    encoding: z.enum(importEncodings).optional(),
+    delimiter: z.enum(importDelimiters).optional(),
     sheet: z.string().max(200).optional(),
     // import-readers: 0 is the virtual header row of an NDJSON file (its data rows are numbered by line).
     headerRow: z.number().int().min(0).max(1000).optional(),
@@ -221,13 +218,15 @@ export const importContract = {
   'import.validate': defineCall<ValidationReport>()(z.object({ fileId, options: importOptionsSchema.optional() }).strict()),
   'import.run': defineCall<ImportReport>()(
     z.object({ fileId, options: importOptionsSchema.optional(), skipBadRows: z.boolean().optional(), importId: importId.optional() }).strict(),
+    { writes: true },
   ),
   'import.cancel': defineCall<{ cancelled: boolean }>()(z.object({ importId }).strict()),
   'import.history': defineCall<ImportBatchRow[]>()(z.object({}).strict().optional()),
-  'import.undo': defineCall<{ batchId: number; removedRows: number }>()(z.object({ batchId: z.number().int().min(1) }).strict()),
+  'import.undo': defineCall<{ batchId: number; removedRows: number }>()(z.object({ batchId: z.number().int().min(1) }).strict(), { writes: true }),
   'import.profiles.list': defineCall<{ name: string; kind: ImportKind; createdAt: string }[]>()(z.object({}).strict().optional()),
   'import.profiles.save': defineCall<{ name: string }>()(
     z.object({ name: z.string().trim().min(1).max(100), fileId, options: importOptionsSchema.optional() }).strict(),
+    { writes: true },
   ),
   'supervision.list': defineCall<SupervisionEntryRow[]>()(z.object({}).strict().optional()),
   'supervision.add': defineCall<SupervisionEntryRow>()(
@@ -239,6 +238,7 @@ export const importContract = {
         note: z.string().max(2000).nullable().optional(),
       })
       .strict(),
+    { writes: true },
   ),
-  'supervision.remove': defineCall<{ removed: boolean }>()(z.object({ id: z.number().int().min(1) }).strict()),
+  'supervision.remove': defineCall<{ removed: boolean }>()(z.object({ id: z.number().int().min(1) }).strict(), { writes: true }),
 };

@@ -10,6 +10,7 @@ import type {
   MonthFigure,
 } from '../../../shared/api/engine';
 import { exemptionSubject } from '../../../shared/api/engine';
+import { criterionIds } from '../../../shared/enums';
 import type { Db } from '../store';
 import { latestDecisions } from './decisions';
 import { EngineError } from './engine-error';
@@ -19,7 +20,7 @@ import { bindPooled, isAbove, pooledCte } from './pooled-sql';
 import { batchRefs } from './provenance';
 import { interpretationLines, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
 
-export const criteria: CriterionId[] = ['interviews', 'offers'];
+export const criteria = criterionIds;
 export const criterionLabel: Record<CriterionId, string> = { interviews: 'Samtaler', offers: 'Tilbud' };
 const criterionNoun: Record<CriterionId, string> = {
   interviews: 'uden det lovpligtige antal samtaler',

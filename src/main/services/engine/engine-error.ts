@@ -1,10 +1,2 @@
-/** An engine error meant for the user (Danish message); the handlers pass it on as it is. */
-export class EngineError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'EngineError';
-  }
-}
+/** An engine error meant for the user (Danish message): the one application error, under the engine's name. */
+export { AppError as EngineError } from '../../../shared/errors';

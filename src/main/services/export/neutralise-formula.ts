@@ -1,3 +1,5 @@
+import type { ExportFormat } from '../../../shared/enums';
+
 /**
  * Formula ("CSV") injection: text that a spreadsheet would read as a formula (`=HYPERLINK(…)`,
  * `+cmd|…`, `@SUM(…)`, `-1+1`) must reach the reviewer as text, never run. Every export writer
@@ -22,7 +24,7 @@
 
 import { xmlSafeText } from './xml-text';
 
-export type ExportFormat = 'csv' | 'xlsx';
+export type { ExportFormat };
 export type SafeCellValue = string | number | boolean | Date | null;
 
 const triggers = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\0', '＝', '＋', '－', '＠']);

@@ -1,7 +1,8 @@
+import type { ExportFormat } from '../../../shared/enums';
 import { safeSheetName, streamTableWorkbook, toDanishCsv, type CellValue, type SheetColumn } from './workbook';
 
 /** "This view": exactly the rows and columns a grid shows, in its order, to .xlsx or Danish CSV. */
-export async function writeView(format: 'xlsx' | 'csv', title: string, columns: SheetColumn[], rows: CellValue[][], madeBy: string): Promise<Buffer> {
+export async function writeView(format: ExportFormat, title: string, columns: SheetColumn[], rows: CellValue[][], madeBy: string): Promise<Buffer> {
   if (format === 'csv') return toDanishCsv(columns, rows);
   // Streamed (issue 14 item 7): the largest view the contract allows stays well under 400 MB.
   return streamTableWorkbook(madeBy, [{ name: sheetName(title), columns, rows, freezeColumns: 0 }]);

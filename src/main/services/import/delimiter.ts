@@ -1,7 +1,10 @@
 import Papa from 'papaparse';
 
-export type Delimiter = ';' | ',' | '\t' | '|';
-export const delimiters: Delimiter[] = [';', ',', '\t', '|'];
+import { importDelimiters, type ImportDelimiter } from '../../../shared/enums';
+
+/** Declared once, in src/shared/enums.ts. */
+export type Delimiter = ImportDelimiter;
+const delimiters = importDelimiters;
 
 /**
  * Picks the delimiter under which the most lines share the same (largest) number of fields.
@@ -20,5 +23,3 @@ export function detectDelimiter(sample: string): Delimiter {
   }
   return best.delimiter;
 }
-
-export const delimiterLabels: Record<Delimiter, string> = { ';': 'Semikolon (;)', ',': 'Komma (,)', '\t': 'Tabulator', '|': 'Lodret streg (|)' };

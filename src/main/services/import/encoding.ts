@@ -1,10 +1,10 @@
 import iconv from 'iconv-lite';
 import { isUtf8 } from 'node:buffer';
 
-/** The encodings Danish reviewers' files come in. */
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+import type { ImportEncoding } from '../../../shared/enums';
 
-export const textEncodings: TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
+/** The encodings Danish reviewers' files come in (declared once, in src/shared/enums.ts). */
+export type TextEncoding = ImportEncoding;
 
 export interface DetectedEncoding {
   encoding: TextEncoding;

@@ -1,8 +1,8 @@
 import { normalizeLabel } from './reference-lookup';
 
-/** What a file holds (issue 4, "Kinds of data"). */
-export type ImportKind = 'measurement' | 'benchmark' | 'focus' | 'supervision';
-export const importKinds: ImportKind[] = ['measurement', 'benchmark', 'focus', 'supervision'];
+import type { ImportKind } from '../../../shared/enums';
+
+export type { ImportKind };
 
 /** Every column meaning the importer knows. */
 export type FieldId =
@@ -181,6 +181,7 @@ export const fieldLabels: Record<FieldId, string> = {
   note: 'Bemærkning',
 };
 
+/** The import kinds in the user's words (the refusal of a file that carries none of its kind's measures). */
 export const kindLabels: Record<ImportKind, string> = {
   measurement: 'Målinger af den tidlige indsats (samtaler og tilbud)',
   benchmark: 'Resultatmål (Jobindsats Y30R21)',

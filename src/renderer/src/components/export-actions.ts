@@ -1,5 +1,5 @@
 import { SELECTION_COLUMN_ID, type GridApi } from 'ag-grid-community';
-import type { CallArgs, ExportColumnKind, ExportResult } from '../../../shared/api';
+import type { CallArgs, ExportColumnKind, ExportFormat, ExportResult } from '../../../shared/api';
 import { call } from '../api-client';
 import { messages } from '../messages/da';
 
@@ -63,7 +63,7 @@ export function collectView<Row>(api: GridApi<Row>): Pick<CallArgs<'export.view'
   return { columns: headers, rows };
 }
 
-export async function exportGridView<Row>(api: GridApi<Row>, title: string, format: 'xlsx' | 'csv'): Promise<string> {
+export async function exportGridView<Row>(api: GridApi<Row>, title: string, format: ExportFormat): Promise<string> {
   const view = collectView(api);
   const result = await call('export.view', { title, format, ...view });
   return deliverExport(result);

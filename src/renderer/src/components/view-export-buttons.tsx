@@ -1,5 +1,6 @@
 import type { GridApi } from 'ag-grid-community';
 import { useState, type RefObject } from 'react';
+import type { ExportFormat } from '../../../shared/enums';
 import { messages } from '../messages/da';
 import { exportGridView } from './export-actions';
 
@@ -8,7 +9,7 @@ const text = messages.desk.export;
 /** "This view" to .xlsx or CSV, and a line saying where the file went. */
 export function ViewExportButtons<Row>({ gridApi, title, primary = false }: { gridApi: RefObject<GridApi<Row> | null>; title: string; primary?: boolean }) {
   const [status, setStatus] = useState('');
-  const run = async (format: 'xlsx' | 'csv') => {
+  const run = async (format: ExportFormat) => {
     if (!gridApi.current) return;
     setStatus(text.working);
     try {

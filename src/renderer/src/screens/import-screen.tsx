@@ -3,6 +3,7 @@ import type { ImportOptions, ImportPreview, ImportReport, ValidationReport } fro
 import { call, onEvent } from '../api-client';
 import { messages } from '../messages/da';
 import { ImportDecisions, SkippedRows } from './import-decisions';
+import { importDelimiters, importEncodings, importKinds } from '../../../shared/enums';
 import './import.css';
 
 const text = messages.importer;
@@ -240,7 +241,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
               <label>
                 {text.encoding}
                 <select data-testid="import-encoding" value={preview.encoding} onChange={(event) => change({ encoding: event.target.value as ImportOptions['encoding'] })}>
-                  {Object.entries(text.encodings).map(([value, label]) => (
+                  {importEncodings.map((value) => [value, text.encodings[value]] as const).map(([value, label]) => (
                     <option key={value} value={value}>
                       {label}
                     </option>
@@ -252,7 +253,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
               <label>
                 {text.delimiter}
                 <select data-testid="import-delimiter" value={preview.delimiter} onChange={(event) => change({ delimiter: event.target.value as ImportOptions['delimiter'] })}>
-                  {Object.entries(text.delimiters).map(([value, label]) => (
+                  {importDelimiters.map((value) => [value, text.delimiters[value]] as const).map(([value, label]) => (
                     <option key={value} value={value}>
                       {label}
                     </option>
@@ -283,7 +284,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
             <label>
               {text.kind}
               <select data-testid="import-kind" value={preview.kind} onChange={(event) => change({ kind: event.target.value as ImportOptions['kind'], mapping: undefined })}>
-                {Object.entries(text.kinds).map(([value, label]) => (
+                {importKinds.map((value) => [value, text.kinds[value]] as const).map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>

@@ -1,7 +1,7 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { CellKeyDownEvent, ColDef, GridApi, GridReadyEvent, IRowNode, RowDoubleClickedEvent } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { EarlyEffortMunicipalityResult, MonthFigure } from '../../../shared/api';
+import type { CriterionId, EarlyEffortMunicipalityResult, MonthFigure } from '../../../shared/api';
 import { call } from '../api-client';
 import { useDesk } from '../components/desk-context';
 import { deliverExport } from '../components/export-actions';
@@ -36,7 +36,7 @@ export function decisionStatus(row: Row): string {
   return status || messages.decisions.verdicts[latest.verdict] || latest.verdict;
 }
 
-function monthsColumn(criterion: 'interviews' | 'offers', months: string[]): ColDef<Row> {
+function monthsColumn(criterion: CriterionId, months: string[]): ColDef<Row> {
   return {
     colId: criterion,
     headerName: text.columns[criterion],

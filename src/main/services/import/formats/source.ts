@@ -1,11 +1,14 @@
 import type { Delimiter } from '../delimiter';
 import type { TextEncoding } from '../encoding';
+import type { ImportFormat } from '../../../../shared/enums';
+import { AppError } from '../../../../shared/errors';
 
 /**
  * What every format reader gives the rest of the importer: a `Source` that streams `SourceRow`s.
  * The format modules (csv, xlsx, json, ndjson) are registered in `../readers.ts`.
  */
-export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
+/** Declared once, in src/shared/enums.ts. */
+export type SourceFormat = ImportFormat;
 
 export interface ReadOptions {
   encoding?: TextEncoding;
@@ -58,16 +61,8 @@ export interface Source {
   read(onBatch: (batch: SourceBatch) => Promise<boolean | void> | boolean | void, limit?: number): Promise<void>;
 }
 
-/** A problem with the whole file, in the user's words. */
-export class FileProblem extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+/** A problem with the whole file, in the user's words: the one application error, under the importer's name. */
+export { AppError as FileProblem };
 
 /**
  * A cell whose value cannot be trusted; the row it is in is refused, naming the cell, with

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { neutraliseCell, startsLikeFormula } from '../../src/main/services/export/neutralise-formula';
-import { exportFileName, sheetName, writeView } from '../../src/main/services/export/view';
-import type { SheetColumn } from '../../src/main/services/export/workbook';
+import { neutraliseCell, startsLikeFormula } from './neutralise-formula';
+import { exportFileName, sheetName, writeView } from './view';
+import type { SheetColumn } from './workbook';
 
 const columns: SheetColumn[] = [
   { header: 'Kommune', kind: 'text' },

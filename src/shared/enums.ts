@@ -1,0 +1,43 @@
+/**
+ * Every closed set of values the contract, the services, the CLI and the renderer share, each
+ * declared once as a `const` array; the types are inferred from the arrays and the contract's
+ * zod enums are built from them (`z.enum(importKinds)`). No zod here, so the renderer can use
+ * the arrays without bundling it. A new value is one entry here; the type checker then finds
+ * every table (messages, labels) that lacks it.
+ */
+
+/** What a file holds (issue 4, "Kinds of data"). */
+export const importKinds = ['measurement', 'benchmark', 'focus', 'supervision'] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+/** The file formats the importer reads. */
+export const importFormats = ['csv', 'xlsx', 'json', 'ndjson'] as const;
+export type ImportFormat = (typeof importFormats)[number];
+
+/** The text encodings Danish reviewers' files come in. */
+export const importEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type ImportEncoding = (typeof importEncodings)[number];
+
+/** CSV delimiters, in the order detection prefers them on a tie (';' first, as Danish Excel writes). */
+export const importDelimiters = [';', ',', '\t', '|'] as const;
+export type ImportDelimiter = (typeof importDelimiters)[number];
+
+/** The file formats an export is written in. */
+export const exportFormats = ['xlsx', 'csv'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** How an exported column's values are written: shares become percentage numbers, never text. */
+export const exportColumnKinds = ['text', 'integer', 'number', 'share'] as const;
+export type ExportColumnKind = (typeof exportColumnKinds)[number];
+
+/** The follow-up models of RULES.md. */
+export const modelIds = ['early-2023', 'early-2021', 'supervision', 'status'] as const;
+export type ModelId = (typeof modelIds)[number];
+
+/** The two criteria of the early effort. */
+export const criterionIds = ['interviews', 'offers'] as const;
+export type CriterionId = (typeof criterionIds)[number];
+
+/** Why a municipality may be exempted from a contact. */
+export const exemptionReasons = ['enhanced-supervision', 'positive-development'] as const;
+export type ExemptionReason = (typeof exemptionReasons)[number];
