@@ -75,13 +75,12 @@ export function referenceDataDiffers(db: Database.Database): boolean {
       .flatMap((g) => g.requirements.map((r) => [g.id, r.effectiveFrom, r.minInterviews, r.offerRequired ? 1 : 0, source, r.note]))
       .sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`)),
   };
-  const rows = (sql: string) => (db.prepare(sql).raw().all() as unknown[][]);
+  const rows = (statement: ReturnType<Db['prepare']>) => statement.raw().all() as unknown[][];
+  const byKey = (a: unknown[], b: unknown[]) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`);
   const stored = {
-    municipalities: rows('SELECT code, name, region, labour_market_office FROM municipality ORDER BY code'),
-    groups: rows('SELECT id, label, sort_order FROM benefit_group').sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
-    requirements: rows('SELECT group_id, effective_from, min_interviews, offer_required, source, note FROM group_requirement').sort((a, b) =>
-      `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`),
-    ),
+    municipalities: rows(db.prepare('SELECT code, name, region, labour_market_office FROM municipality ORDER BY code')),
+    groups: rows(db.prepare('SELECT id, label, sort_order FROM benefit_group')).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    requirements: rows(db.prepare('SELECT group_id, effective_from, min_interviews, offer_required, source, note FROM group_requirement')).sort(byKey),
   };
   return JSON.stringify(wanted) !== JSON.stringify(stored);
 }

@@ -53,14 +53,12 @@ export interface OpenedStore {
   dispose(): void;
 }
 
-const busyTimeoutMs = 5000;
-
 /** One connection with the settings every user of the store needs (the app's, the CLI's, the import worker's). */
 export function openConnection(databasePath: string, options: { readonly?: boolean } = {}): Db {
   const db = new Database(databasePath, { nativeBinding: nativeBindingForRuntime(), readonly: options.readonly ?? false, fileMustExist: true });
   try {
     // Another process (the app, the CLI, an import) may hold the write lock: wait this long for a turn.
-    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     if (!options.readonly) db.pragma('synchronous = NORMAL');
     registerFunctions(db);
