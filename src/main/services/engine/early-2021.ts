@@ -6,15 +6,6 @@ import { bindPooled, monthFigure, pooledCte, type PooledRow } from './pooled-sql
 import { batchRefs } from './provenance';
 import { resolveRuleSet } from './rule-sets';
 
-interface MonthlyParams {
-  threshold: number;
-  strictlyGreater: boolean;
-  consecutiveMonths: number;
-  minCitizens: number;
-  groups: string[];
-  explanationDueMonths: number;
-}
-
 /**
  * Model B: each benefit group on its own. A finding is a municipality × group × criterion
  * whose N months ending with the given month are each above the threshold with at least the
@@ -51,7 +42,7 @@ const findingColumns = ['code', 'group_id', 'criterion', 'month', 'measured', 'l
 
 export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): MonthlyEvaluation {
   const rule = resolveRuleSet(db, 'early-2021', ruleSetId);
-  const params = rule.values as unknown as MonthlyParams;
+  const params = rule.values;
   const span = params.consecutiveMonths;
   const months = monthRange(addMonths(period, -(span - 1)), span);
   const raw = db.prepare(findingsSql).get({

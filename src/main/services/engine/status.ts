@@ -6,11 +6,6 @@ import { bindPooled, pooledCte } from './pooled-sql';
 import { measurementBatches } from './provenance';
 import { resolveRuleSet } from './rule-sets';
 
-interface StatusParams {
-  groups: string[];
-  nationalLabel: string;
-}
-
 /**
  * Model D: the share that got the required interviews (1 − the share lacking them), per group,
  * for the whole country and per municipality, at a month and at a baseline month; the change
@@ -37,7 +32,7 @@ const change = (share: number | null, baseline: number | null) => (share === nul
 
 export function evaluateStatus(db: Db, period: string, baseline: string, ruleSetId?: string): StatusEvaluation {
   const rule = resolveRuleSet(db, 'status', ruleSetId);
-  const params = rule.values as unknown as StatusParams;
+  const params = rule.values;
   const have = new Set(monthsWithData(db));
   const missing = [period, baseline].filter((month) => !have.has(month));
   if (missing.length > 0) throw new EngineError('no-data', `Der er ingen målinger for ${missing.join(' og ')}. Vælg måneder med data.`);

@@ -5,13 +5,6 @@ import { percent, points } from './format';
 import { batchRefs } from './provenance';
 import { interpretationLines, resolveRuleSet } from './rule-sets';
 
-interface SupervisionParams {
-  resultGroupLabel: string;
-  focusInterviewsThreshold: number;
-  focusOffersThreshold: number;
-  focusTotalLabel: string;
-}
-
 interface BenchmarkRow {
   code: number;
   name: string;
@@ -38,7 +31,7 @@ interface FocusRow {
  */
 export function evaluateSupervision(db: Db, period: string, ruleSetId?: string): SupervisionEvaluation {
   const rule = resolveRuleSet(db, 'supervision', ruleSetId);
-  const params = rule.values as unknown as SupervisionParams;
+  const params = rule.values;
   const benchmark = db
     .prepare(
       `SELECT b.municipality_code AS code, m.name, b.expected_share, b.actual_share, b.difference_points, b.benchmark_rank, b.batch_id
