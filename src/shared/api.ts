@@ -5,12 +5,16 @@ import { coreContract } from './api/core';
 import { engineContract } from './api/engine';
 import { exportContract } from './api/export';
 import { importContract } from './api/import';
+// models-screens: the model registry's calls
+import { modelsContract } from './api/models';
 
 export * from './contract';
 export type * from './api/core';
 export type * from './api/engine';
 export type * from './api/export';
 export type * from './api/import';
+export type * from './api/models';
+export { modelIds } from './api/models';
 
 /**
  * Every call the renderer (or the CLI, or the browser bridge) can make. Each area keeps its
@@ -21,6 +25,7 @@ export const apiContract = {
   ...engineContract,
   ...exportContract,
   ...importContract,
+  ...modelsContract, // models-screens
 };
 
 /** Every event main pushes to the renderer. */

@@ -1,24 +1,11 @@
 import type { EngineCallName } from '../../shared/api/engine';
 import { listDecisions, recordDecision } from '../services/engine/decisions';
 import { benefitGroupDetail, compareRuleSets, municipalityDetail } from '../services/engine/drill-down';
-import { evaluateEarly2021 } from '../services/engine/early-2021';
-import { evaluateEarly2023 } from '../services/engine/early-2023';
-import { EngineError } from '../services/engine/engine-error';
 import { availablePeriods } from '../services/engine/periods';
 import { copyRuleSet, listRuleSets, type ResolvedRuleSet } from '../services/engine/rule-sets';
-import { evaluateStatus } from '../services/engine/status';
-import { evaluateSupervision } from '../services/engine/supervision';
-import { UserFacingError, type Handler } from './context';
-
-/** Engine errors carry a Danish message for the user; pass them on as such. */
-function guard<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof EngineError) throw new UserFacingError(error.code, error.message);
-    throw error;
-  }
-}
+import type { Handler } from './context';
+import { guard } from './engine-guard';
+import { modelEvaluateHandlers } from './model-handlers';
 
 const summary = ({ values: _values, ...rest }: ResolvedRuleSet) => rest;
 
@@ -31,10 +18,8 @@ export const engineHandlers = {
       return copy;
     }),
   'periods.available': (_args, { db }) => availablePeriods(db),
-  'evaluate.early2023': ({ ruleSetId, period }, { db }) => guard(() => evaluateEarly2023(db, period, ruleSetId)),
-  'evaluate.early2021': ({ ruleSetId, period }, { db }) => guard(() => evaluateEarly2021(db, period, ruleSetId)),
-  'evaluate.supervision': ({ ruleSetId, period }, { db }) => guard(() => evaluateSupervision(db, period, ruleSetId)),
-  'evaluate.status': ({ ruleSetId, period, baseline }, { db }) => guard(() => evaluateStatus(db, period, baseline, ruleSetId)),
+  // models-screens: every model's evaluate call comes from the model registry.
+  ...modelEvaluateHandlers,
   'municipality.detail': ({ code, ruleSetId, period }, { db }) => guard(() => municipalityDetail(db, code, period, ruleSetId)),
   'benefitGroup.detail': ({ groupId, ruleSetId, period }, { db }) => guard(() => benefitGroupDetail(db, groupId, period, ruleSetId)),
   'ruleSets.compare': ({ left, right, period }, { db }) => guard(() => compareRuleSets(db, left, right, period)),

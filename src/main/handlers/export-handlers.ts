@@ -1,14 +1,10 @@
-import type { CallArgs, CallName, CallResult, ExportResult } from '../../shared/api';
+import type { CallArgs, CallName, CallResult } from '../../shared/api';
 import { writeContactList } from '../services/export/contact-list';
 import { exportFileName, writeView } from '../services/export/view';
 import { currentUserName } from '../services/store';
 import { UserFacingError, type Handler, type HandlerContext } from './context';
+import { deliver } from './deliver-export';
 import { handlers } from './index';
-
-const mimeTypes = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-} as const;
 
 /**
  * Exports take their numbers from the same handler table the screens use (whichever engine is
@@ -17,21 +13,6 @@ const mimeTypes = {
 async function through<K extends CallName>(context: HandlerContext, name: K, args: CallArgs<K>): Promise<CallResult<K>> {
   const handler = handlers[name] as unknown as (args: unknown, context: HandlerContext) => CallResult<K> | Promise<CallResult<K>>;
   return handler(args, context);
-}
-
-/** One mechanism for every transport: save through the context when it can, else hand the bytes back. */
-async function deliver(context: HandlerContext, fileName: string, bytes: Buffer, rows: number, kind: keyof typeof mimeTypes): Promise<ExportResult> {
-  const base = { fileName, rows, mimeType: mimeTypes[kind] };
-  if (context.saveFile) {
-    let savedPath: string | null;
-    try {
-      savedPath = await context.saveFile(fileName, bytes);
-    } catch (error) {
-      throw new UserFacingError('save-failed', `Filen kunne ikke gemmes: ${(error as Error).message}. Intet blev skrevet.`);
-    }
-    return { ...base, savedPath, cancelled: savedPath === null, contentBase64: null };
-  }
-  return { ...base, savedPath: null, cancelled: false, contentBase64: bytes.toString('base64') };
 }
 
 export const exportHandlers = {

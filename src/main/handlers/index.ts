@@ -4,6 +4,7 @@ import { coreHandlers } from './core-handlers';
 import { engineHandlers } from './engine-handlers';
 import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
+import { modelHandlers } from './model-handlers'; // models-screens
 import { isImportInProgress } from '../services/import/pipeline';
 import { UserFacingError, type HandlerContext, type HandlerTable } from './context';
 
@@ -13,6 +14,7 @@ export const handlers: HandlerTable = {
   ...engineHandlers,
   ...exportHandlers,
   ...importHandlers,
+  ...modelHandlers, // models-screens
 };
 
 /**

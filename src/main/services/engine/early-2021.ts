@@ -1,4 +1,4 @@
-import type { CriterionId, DecisionRow, EscalationState, MonthlyEvaluation, MonthlyFinding } from '../../../shared/api/engine';
+import type { CriterionId, DecisionRow, EscalationState, MonthlyEvaluation, MonthlyFinding, MonthlyMunicipality } from '../../../shared/api/engine';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { addMonths, monthRange } from './periods';
@@ -35,6 +35,11 @@ found AS (
 SELECT
   (SELECT json_group_array(json_array(code, group_id, criterion, month, measured, lacking, share, source_form, name, label))
      FROM (SELECT * FROM found ORDER BY code, sort_order, criterion, idx)) AS findings,
+  -- models-screens: the findings grouped by municipality (the screen's group rows).
+  (SELECT json_group_array(json_array(code, name, findings, groups, interviews, offers)) FROM (
+     SELECT code, name, COUNT(*) AS findings, COUNT(DISTINCT group_id) AS groups,
+       SUM(criterion = 'interviews') AS interviews, SUM(criterion = 'offers') AS offers
+     FROM (SELECT DISTINCT code, name, group_id, criterion FROM found) GROUP BY code, name ORDER BY code)) AS by_municipality,
   (SELECT json_group_array(DISTINCT batch_id) FROM src) AS batches,
   (SELECT COUNT(*) FROM src WHERE month = (SELECT month FROM mo WHERE idx = @span - 1)) AS last_month_rows`;
 
@@ -51,7 +56,7 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): M
     minCitizens: params.minCitizens,
     threshold: params.threshold,
     strict: params.strictlyGreater ? 1 : 0,
-  }) as { findings: string; batches: string; last_month_rows: number };
+  }) as { findings: string; by_municipality: string; batches: string; last_month_rows: number };
   if (raw.last_month_rows === 0) {
     throw new EngineError('no-data', `Der er ingen målinger for ${period}. Vælg en måned med data, eller indlæs data først.`);
   }
@@ -73,6 +78,9 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): M
     ruleSetVersion: rule.version,
     period,
     findings,
+    municipalities: (JSON.parse(raw.by_municipality) as [number, string, number, number, number, number][]).map(
+      ([code, name, count, groups, interviews, offers]): MonthlyMunicipality => ({ code, name, findings: count, groups, interviews, offers }),
+    ),
     escalation: escalationStates(db, rule.id, period, params.explanationDueMonths, new Set(findings.map((finding) => finding.code))),
     parameters: rule.parameters,
     batches: batchRefs(db, JSON.parse(raw.batches) as number[]),
@@ -114,10 +122,13 @@ export function escalationStates(db: Db, ruleSetId: string, period: string, dueM
     const explanationOn = dateOf('escalation:explanation');
     const meetingRequestedOn = dateOf('escalation:meeting');
     const explanationDueOn = contactedOn ? addMonthsToDate(contactedOn, dueMonths) : null;
+    // Still below the mark when the explanation fell due, and none recorded: overdue.
+    const overdue = Boolean(explanationDueOn && explanationDueOn <= endOfPeriod && withFindings.has(code) && !explanationOn && !meetingRequestedOn);
     let step = 'none';
     if (meetingRequestedOn) step = 'meeting';
-    else if (explanationOn || (explanationDueOn && explanationDueOn <= endOfPeriod && withFindings.has(code))) step = 'explanation-due';
+    else if (explanationOn) step = 'explanation-received';
+    else if (explanationDueOn && explanationDueOn <= endOfPeriod && withFindings.has(code)) step = 'explanation-due';
     else if (contactedOn) step = 'contacted';
-    return { code, name: names.get(code) ?? String(code), step, contactedOn, explanationDueOn, meetingRequestedOn };
+    return { code, name: names.get(code) ?? String(code), step, contactedOn, explanationDueOn, meetingRequestedOn, explanationReceivedOn: explanationOn, overdue };
   });
 }

@@ -57,17 +57,24 @@ export function evaluateStatus(db: Db, period: string, baseline: string, ruleSet
       measured: now?.measured ?? 0,
     };
   };
-  const municipalities = (db.prepare('SELECT code, name FROM municipality ORDER BY code').all() as { code: number; name: string }[]).map((m) => {
+  const national = statusRow(params.nationalLabel, 'national', null);
+  const all = db.prepare('SELECT code, name FROM municipality ORDER BY code').all() as { code: number; name: string }[];
+  const municipalities = all.map((m) => {
     const row = statusRow(m.name, 'municipality', String(m.code));
-    return { code: m.code, name: m.name, share: row.share, baselineShare: row.baselineShare, changePoints: row.changePoints };
+    return { code: m.code, name: m.name, share: row.share, baselineShare: row.baselineShare, changePoints: row.changePoints, differenceFromNationalPoints: change(row.share, national.share) };
   });
+  // models-screens: a national figure is only the whole country when every municipality has data that month.
+  const covered = (month: string) => ({ month, municipalities: rows.filter((row) => row.level === 'municipality' && row.month === month && row.share !== null).length, of: all.length });
+  const coverage = { period: covered(period), baseline: covered(baseline) };
   return {
     model: 'status',
     ruleSetId: rule.id,
     ruleSetVersion: rule.version,
     period,
     baseline,
-    rows: [statusRow(params.nationalLabel, 'national', null), ...groups.filter((group) => params.groups.includes(group.id)).map((group) => statusRow(group.label, 'group', group.id))],
+    coverage,
+    partial: coverage.period.municipalities < coverage.period.of || coverage.baseline.municipalities < coverage.baseline.of,
+    rows: [national, ...groups.filter((group) => params.groups.includes(group.id)).map((group) => statusRow(group.label, 'group', group.id))],
     municipalities,
     parameters: rule.parameters,
     batches: measurementBatches(db, [period, baseline]),
