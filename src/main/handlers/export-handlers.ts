@@ -23,12 +23,14 @@ export const exportHandlers = {
     }
     const ruleSets = await through(context, 'ruleSets.list', {});
     const ruleSetName = ruleSets.find((ruleSet) => ruleSet.id === evaluation.ruleSetId)?.name ?? evaluation.ruleSetId;
+    // models-screens: a list made under a what-if copy says so in its file name.
+    const hypothetical = ruleSets.find((ruleSet) => ruleSet.id === evaluation.ruleSetId)?.builtin === false;
     const details = [];
     for (const municipality of evaluation.municipalities.filter((candidate) => candidate.toContact)) {
       details.push(await through(context, 'municipality.detail', { code: municipality.code, ruleSetId: evaluation.ruleSetId, period: args.period }));
     }
     const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, madeBy: currentUserName(), madeAt: new Date() });
-    return deliver(context, exportFileName(`Kontaktliste ${args.period}`, 'xlsx'), bytes, rows, 'xlsx');
+    return deliver(context, exportFileName(`Kontaktliste ${args.period}${hypothetical ? ' HYPOTETISK' : ''}`, 'xlsx'), bytes, rows, 'xlsx');
   },
   'export.view': async (args, context) => {
     const bytes = await writeView(args.format, args.title, args.columns, args.rows, currentUserName());
