@@ -36,7 +36,7 @@ export const da = {
     period: 'Periode',
     none: '–',
     monthly: {
-      title: 'Model B: månedlig opfølgning pr. ydelsesgruppe (2021)',
+      title: 'Model B: månedlig opfølgning (2021)',
       summary: (period: string, findings: number, municipalities: number, months: string) =>
         `${period}: ${findings} fund i ${municipalities} kommuner – en ydelsesgruppe over tærsklen med mindst 10 borgere i hver af månederne ${months}.`,
       overdue: (count: number) => `${count} kommuner har overskredet fristen for redegørelse og genopretningsplan.`,

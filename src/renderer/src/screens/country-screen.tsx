@@ -75,7 +75,7 @@ export function CountryScreen() {
 
 function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline: string; ruleSetId: string }) {
   const status = useApi('evaluate.status', { period: month, baseline, ruleSetId });
-  const data = status.data?.period === month && status.data.baseline === baseline ? status.data : null;
+  const data = status.data?.period === month && status.data.baseline === baseline && status.data.ruleSetId === ruleSetId ? status.data : null;
   const gridApi = useRef<GridApi<Row> | null>(null);
   const municipalityApi = useRef<GridApi<MunicipalityRow> | null>(null);
   const partialMark = data?.partial ? ` ${words.partialMark}` : '';

@@ -56,7 +56,8 @@ export function MonthlyScreen() {
   const [ruleSetId, setRuleSetId] = useState('early-2021');
   const [search, setSearch] = useState('');
   const months = periods.data?.months ?? [];
-  const month = chosenMonth || months.at(-1) || '';
+  // The latest month with data for (nearly) every municipality, as on Hele landet.
+  const month = chosenMonth || periods.data?.latestFullMonth || months.at(-1) || '';
   const ruleSet = useChosenRuleSet(ruleSetId);
   return (
     <section className="screen" data-testid="monthly-screen">
@@ -65,8 +66,10 @@ export function MonthlyScreen() {
         <label>
           {text.month}{' '}
           <select value={month} onChange={(event) => setMonth(event.target.value)} data-testid="monthly-month">
-            {months.map((candidate) => (
-              <option key={candidate}>{candidate}</option>
+            {(periods.data?.monthCoverage ?? []).map((candidate) => (
+              <option key={candidate.month} value={candidate.month}>
+                {messages.models.country.monthOption(candidate.month, candidate.municipalities, candidate.of)}
+              </option>
             ))}
           </select>
         </label>
@@ -84,7 +87,8 @@ export function MonthlyScreen() {
 
 function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: string; search: string }) {
   const evaluation = useApi('evaluate.early2021', { period: month, ruleSetId });
-  const data = evaluation.data?.period === month ? evaluation.data : null;
+  // Never the previous month's or rule set's numbers under the new choice.
+  const data = evaluation.data?.period === month && evaluation.data.ruleSetId === ruleSetId ? evaluation.data : null;
   const [selected, setSelected] = useState<number | null>(null);
   // The window's months are the same for every finding of a month.
   const windowKey = data?.findings[0]?.months.map((figure) => figure.month).join(',') ?? '';
@@ -92,20 +96,20 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
 
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
-      { colId: 'label', headerName: words.columns.municipality, width: 250, pinned: 'left', cellRenderer: LabelCell },
-      { colId: 'criterion', headerName: words.columns.criterion, width: 95, valueGetter: (params) => (params.data?.kind === 'finding' ? words.criterion[params.data.criterion] : '') },
+      { colId: 'label', headerName: words.columns.municipality, width: 200, pinned: 'left', cellRenderer: LabelCell },
+      { colId: 'criterion', headerName: words.columns.criterion, width: 82, valueGetter: (params) => (params.data?.kind === 'finding' ? words.criterion[params.data.criterion] : '') },
       ...(windowKey ? windowKey.split(',') : []).map(
         (figureMonth, index): ColDef<Row> => ({
           colId: `month-${index}`,
           headerName: figureMonth,
-          width: 118,
+          width: 135,
           cellRenderer: MonthCell,
           cellRendererParams: { index },
           cellClass: (params) => (params.data?.kind === 'finding' && params.data.months[index]?.above ? 'cell-above' : ''),
         }),
       ),
-      { colId: 'step', headerName: words.columns.step, width: 210, cellRenderer: StepCell },
-      { colId: 'due', headerName: words.columns.due, width: 130, valueGetter: (params) => (params.data?.kind === 'municipality' ? (params.data.escalation?.explanationDueOn ?? '') : '') },
+      { colId: 'step', headerName: words.columns.step, width: 170, cellRenderer: StepCell },
+      { colId: 'due', headerName: words.columns.due, width: 120, valueGetter: (params) => (params.data?.kind === 'municipality' ? (params.data.escalation?.explanationDueOn ?? '') : '') },
     ],
     [windowKey],
   );
@@ -117,7 +121,7 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
     <>
       {evaluation.error && <p className="error" role="alert">{`${messages.errorPrefix}: ${evaluation.error}`}</p>}
       {data && (
-        <p className="summary-sentence" data-testid="monthly-summary">
+        <p className="model-summary" data-testid="monthly-summary">
           {data.findings.length === 0 ? words.none : words.summary(data.period, data.findings.length, data.municipalities.length, windowKey.replaceAll(',', ', '))}
           {overdue > 0 && <strong className="overdue-text">{` ${words.overdue(overdue)}`}</strong>}
         </p>

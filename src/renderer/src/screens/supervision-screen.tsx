@@ -58,7 +58,7 @@ export function SupervisionScreen() {
 
 function SupervisionList({ period, ruleSetId }: { period: string; ruleSetId: string }) {
   const evaluation = useApi('evaluate.supervision', { period, ruleSetId });
-  const data = evaluation.data?.period === period ? evaluation.data : null;
+  const data = evaluation.data?.period === period && evaluation.data.ruleSetId === ruleSetId ? evaluation.data : null;
   const [search, setSearch] = useState('');
   const [onlyFailing, setOnlyFailing] = useState(false);
   const gridApi = useRef<GridApi<Row> | null>(null);
