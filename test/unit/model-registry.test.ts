@@ -10,7 +10,7 @@ import { modelParameters } from '../../src/main/services/engine/model-parameters
 import { modelRegistry } from '../../src/main/services/engine/models';
 import { builtinRuleSets } from '../../src/main/services/engine/rule-sets';
 import { apiContract, modelIds, type CallName, type CallResult } from '../../src/shared/api';
-import { insertBatch, loadY30R21 } from '../helpers/engine-fixtures';
+import { insertBatch, insertMeasurements, loadY30R21, series } from '../helpers/engine-fixtures';
 import { tempSession } from '../helpers/temp-store';
 
 let cleanup: (() => void) | null = null;
@@ -167,5 +167,32 @@ describe('a what-if rule set', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Fund (hypotetisk)', 'Eskalering (hypotetisk)', 'Om listen']);
     expect(workbook.getWorksheet('Fund (hypotetisk)')!.rowCount - 1).toBe(whatIf.findings.length);
     expect(String(workbook.getWorksheet('Om listen')!.getRow(2).getCell(1).value)).toMatch(/^HYPOTETISK/);
+  });
+});
+
+describe('model D: which months cover (nearly) every municipality', () => {
+  it('counts municipalities per month and opens on the latest month with at least 94 of 98', async () => {
+    const { session: s } = session();
+    const codes = (s.db.prepare('SELECT code FROM municipality ORDER BY code').all() as { code: number }[]).map((row) => row.code);
+    // 2024-01: all 98; 2024-02: 94 (nearly all); 2024-03: 93 (not); 2024-04: 6.
+    insertMeasurements(s.db, [
+      ...codes.flatMap((code) => series(code, 'dagpenge', ['2024-01'], 20, 2, 2)),
+      ...codes.slice(0, 94).flatMap((code) => series(code, 'dagpenge', ['2024-02'], 20, 2, 2)),
+      ...codes.slice(0, 93).flatMap((code) => series(code, 'dagpenge', ['2024-03'], 20, 2, 2)),
+      ...codes.slice(0, 6).flatMap((code) => series(code, 'dagpenge', ['2024-04'], 20, 2, 2)),
+    ]);
+    const periods = await call(s, 'periods.available', {});
+    expect(periods.monthCoverage).toEqual([
+      { month: '2024-01', municipalities: 98, of: 98 },
+      { month: '2024-02', municipalities: 94, of: 98 },
+      { month: '2024-03', municipalities: 93, of: 98 },
+      { month: '2024-04', municipalities: 6, of: 98 },
+    ]);
+    expect(periods.months).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
+    expect(periods.latestFullMonth).toBe('2024-02');
+    const status = await call(s, 'evaluate.status', { period: '2024-04', baseline: '2024-01' });
+    expect(status).toMatchObject({ partial: true, coverage: { period: { municipalities: 6, of: 98 }, baseline: { municipalities: 98, of: 98 } } });
+    const listing = await call(s, 'evaluate.model', { model: 'status', period: '2024-04', baseline: '2024-01' });
+    expect(listing.summary[0]).toBe('Måned 2024-04: data for 6 af 98 kommuner – landstallet er beregnet af delvise data.');
   });
 });

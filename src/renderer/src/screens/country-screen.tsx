@@ -102,6 +102,8 @@ function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline
         width: 130,
         type: 'numericColumn',
         sort: 'asc',
+        // Municipalities without data for the month go last, whichever way the list is sorted.
+        comparator: (a: number | null, b: number | null, _nodeA, _nodeB, descending) => (a === null || b === null ? (a === b ? 0 : (a === null) !== descending ? 1 : -1) : a - b),
         valueFormatter: (params) => formatPoints(params.value),
         cellClass: (params) => (params.value !== null && params.value !== undefined && params.value < 0 ? 'cell-above' : ''),
         context: { export: { kind: 'number' } },
@@ -130,7 +132,7 @@ function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline
             <AgGridReact<Row>
               rowData={data?.rows ?? []}
               columnDefs={columnDefs}
-              defaultColDef={{ sortable: true, resizable: true }}
+              defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}
               domLayout="autoHeight"
               getRowId={(params) => params.data.groupId ?? 'all'}
               getRowClass={(params) => (params.data?.groupId === null && data?.partial ? 'partial-row' : undefined)}
@@ -152,7 +154,7 @@ function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline
             <AgGridReact<MunicipalityRow>
               rowData={data?.municipalities ?? []}
               columnDefs={municipalityColumns}
-              defaultColDef={{ sortable: true, resizable: true }}
+              defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}
               rowHeight={28}
               getRowId={(params) => String(params.data.code)}
               onGridReady={(event) => (municipalityApi.current = event.api)}

@@ -96,20 +96,20 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
 
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
-      { colId: 'label', headerName: words.columns.municipality, width: 200, pinned: 'left', cellRenderer: LabelCell },
+      { colId: 'label', headerName: words.columns.municipality, width: 215, pinned: 'left', cellRenderer: LabelCell },
       { colId: 'criterion', headerName: words.columns.criterion, width: 82, valueGetter: (params) => (params.data?.kind === 'finding' ? words.criterion[params.data.criterion] : '') },
       ...(windowKey ? windowKey.split(',') : []).map(
         (figureMonth, index): ColDef<Row> => ({
           colId: `month-${index}`,
           headerName: figureMonth,
-          width: 135,
+          width: 130,
           cellRenderer: MonthCell,
           cellRendererParams: { index },
           cellClass: (params) => (params.data?.kind === 'finding' && params.data.months[index]?.above ? 'cell-above' : ''),
         }),
       ),
-      { colId: 'step', headerName: words.columns.step, width: 170, cellRenderer: StepCell },
-      { colId: 'due', headerName: words.columns.due, width: 120, valueGetter: (params) => (params.data?.kind === 'municipality' ? (params.data.escalation?.explanationDueOn ?? '') : '') },
+      { colId: 'step', headerName: words.columns.step, width: 190, cellRenderer: StepCell },
+      { colId: 'due', headerName: words.columns.due, width: 110, valueGetter: (params) => (params.data?.kind === 'municipality' ? (params.data.escalation?.explanationDueOn ?? '') : '') },
     ],
     [windowKey],
   );
@@ -131,7 +131,7 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
           <AgGridReact<Row>
             rowData={rows}
             columnDefs={columnDefs}
-            defaultColDef={{ sortable: false, resizable: true }}
+            defaultColDef={{ sortable: false, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}
             rowHeight={30}
             getRowId={(params) => params.data.id}
             getRowClass={(params: RowClassParams<Row>) => (params.data?.kind === 'municipality' ? 'group-row' : undefined)}

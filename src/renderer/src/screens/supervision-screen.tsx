@@ -70,7 +70,7 @@ function SupervisionList({ period, ruleSetId }: { period: string; ruleSetId: str
       { colId: 'actual', headerName: words.columns.actual, width: 110, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.actualShare ?? null, valueFormatter: (p) => (p.value === null ? text.none : share2.format(p.value)) },
       { colId: 'difference', headerName: words.columns.difference, width: 140, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.differencePoints ?? null, valueFormatter: (p) => (p.value === null ? text.none : points2.format(p.value)) },
       { colId: 'rank', headerName: words.columns.rank, width: 100, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.rank ?? null, valueFormatter: (p) => formatInteger(p.value) },
-      { colId: 'resultTarget', headerName: words.columns.resultTarget, width: 120, valueGetter: (p) => verdict(p.data?.resultTarget ?? null), cellClass: (p) => (p.data?.resultTarget?.fails ? 'cell-flag' : '') },
+      { colId: 'resultTarget', headerName: words.columns.resultTarget, width: 130, valueGetter: (p) => verdict(p.data?.resultTarget ?? null), cellClass: (p) => (p.data?.resultTarget?.fails ? 'cell-flag' : '') },
       { colId: 'focusInterviews', headerName: words.columns.focusInterviews, width: 170, valueGetter: (p) => p.data?.focusInterviews ?? null, cellRenderer: FocusCell, sortable: false },
       { colId: 'focusOffers', headerName: words.columns.focusOffers, width: 190, valueGetter: (p) => p.data?.focusOffers ?? null, cellRenderer: FocusCell, sortable: false },
       { colId: 'atRisk', headerName: words.columns.atRisk, width: 190, valueGetter: (p) => (p.data?.atRisk ? words.atRiskMark : ''), cellClass: (p) => (p.data?.atRisk ? 'cell-above' : '') },
@@ -92,7 +92,7 @@ function SupervisionList({ period, ruleSetId }: { period: string; ruleSetId: str
         <AgGridReact<Row>
           rowData={data?.municipalities ?? []}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true }}
+          defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}
           rowHeight={30}
           quickFilterText={search}
           getRowId={(params) => String(params.data.code)}
