@@ -196,3 +196,20 @@ describe('model D: which months cover (nearly) every municipality', () => {
     expect(listing.summary[0]).toBe('Måned 2024-04: data for 6 af 98 kommuner – landstallet er beregnet af delvise data.');
   });
 });
+
+describe('the CLI writes a model list to a file', () => {
+  it('export model-list saves the same workbook the screens save', async () => {
+    const { session: s, dir, databasePath } = session();
+    loadDemoData(s.db);
+    const out = path.join(dir, 'model-b.xlsx');
+    const io = { out: () => undefined, err: (text: string) => errors.push(text) };
+    const errors: string[] = [];
+    expect(await runCli(['export', 'model-list', '--model', 'early-2021', '--period', '2023-09', '--out', out, '--db', databasePath], io)).toBe(0);
+    const result = await call(s, 'evaluate.early2021', { period: '2023-09' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.getWorksheet('Fund')!.rowCount - 1).toBe(result.findings.length);
+    expect(await runCli(['export', 'model-list', '--model', 'status', '--period', '2024-12', '--out', out, '--db', databasePath], io)).toBe(1);
+    expect(errors.join('\n')).toMatch(/angiv en sammenligningsmåned/);
+  });
+});
