@@ -199,7 +199,7 @@ export const da = {
       toContact: 'Kontaktes',
       notToContact: 'Kontaktes ikke',
       escalationTitle: 'Model B: eskalationstrin',
-      escalationStep: { none: 'Ingen henvendelse', contacted: 'Kontaktet af AMK', 'explanation-due': 'Redegørelse og genopretningsplan kræves', meeting: 'Ministeren kan bede om møde med borgmesteren' },
+      escalationStep: { none: 'Ingen henvendelse', contacted: 'Kontaktet af AMK', 'explanation-due': 'Redegørelse og genopretningsplan kræves', 'explanation-received': 'Redegørelse og genopretningsplan modtaget' /* models-screens */, meeting: 'Ministeren kan bede om møde med borgmesteren' },
       contactedOn: 'kontaktet',
       explanationDueOn: 'redegørelse senest',
       meetingRequestedOn: 'møde anmodet',
