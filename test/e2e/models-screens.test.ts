@@ -223,6 +223,10 @@ describe('a what-if rule set on the model screens', () => {
     await page.getByTestId('monthly-screen').getByTestId('hypothetical-note').waitFor();
     const whatIf = await api('evaluate.early2021', { period: '2023-09', ruleSetId: copy.id });
     await page.getByTestId('monthly-summary').filter({ hasText: `${whatIf.findings.length} fund i ${whatIf.municipalities.length} kommuner` }).waitFor();
+    // The contact recorded above (under the model's own rule set) is still on the ladder under the copy.
+    const contacted = whatIf.escalation.find((state) => state.contactedOn === '2023-02-15')!;
+    expect(contacted.overdue).toBe(whatIf.findings.some((finding) => finding.code === contacted.code));
+    expect(await page.locator(`[data-testid="monthly-grid"] .ag-row[row-id="m${contacted.code}"] [col-id="due"]`).textContent()).toBe('2023-08-15');
     await screenshot(page, 'models-06-what-if');
     const { workbook, fileName } = await exportList(page, 'monthly-screen', 'model-b-what-if.xlsx');
     expect(fileName).toContain('HYPOTETISK');

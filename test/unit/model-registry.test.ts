@@ -155,6 +155,10 @@ describe('a what-if rule set', () => {
     const builtin = await call(s, 'evaluate.early2021', { period: '2023-09' });
     const whatIf = await call(s, 'evaluate.early2021', { period: '2023-09', ruleSetId: copy.id });
     expect(whatIf.findings.length).toBeLessThan(builtin.findings.length);
+    // The ladder is a fact, not a what-if: a contact recorded under the model's rule set shows under the copy too.
+    await call(s, 'decisions.record', { ruleSetId: 'early-2021', period: '2023-03', municipalityCode: 101, subject: 'contact', verdict: 'contacted', decidedOn: '2023-03-01', reason: 'brev' });
+    const ladder = (await call(s, 'evaluate.early2021', { period: '2023-09', ruleSetId: copy.id })).escalation.find((state) => state.code === 101);
+    expect(ladder).toMatchObject({ contactedOn: '2023-03-01', explanationDueOn: '2023-09-01' });
     const listing = await call(s, 'evaluate.model', { model: 'early-2021', period: '2023-09', ruleSetId: copy.id });
     expect(listing.ruleSet).toMatchObject({ id: copy.id, hypothetical: true, basedOn: 'early-2021' });
     expect(listing.summary[0]).toMatch(/^HYPOTETISK: regelsættet "Tærskel 30"/);

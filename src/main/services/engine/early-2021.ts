@@ -81,7 +81,9 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): M
     municipalities: (JSON.parse(raw.by_municipality) as [number, string, number, number, number, number][]).map(
       ([code, name, count, groups, interviews, offers]): MonthlyMunicipality => ({ code, name, findings: count, groups, interviews, offers }),
     ),
-    escalation: escalationStates(db, rule.id, period, params.explanationDueMonths, new Set(findings.map((finding) => finding.code))),
+    // The ladder's dates are facts about the municipality, recorded under the model's built-in rule
+    // set (its id is the model's); a what-if copy reads the same ladder.
+    escalation: escalationStates(db, rule.model, period, params.explanationDueMonths, new Set(findings.map((finding) => finding.code))),
     parameters: rule.parameters,
     batches: batchRefs(db, JSON.parse(raw.batches) as number[]),
   };

@@ -96,20 +96,20 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
 
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
-      { colId: 'label', headerName: words.columns.municipality, width: 215, pinned: 'left', cellRenderer: LabelCell },
+      { colId: 'label', headerName: words.columns.municipality, width: 230, pinned: 'left', cellRenderer: LabelCell },
       { colId: 'criterion', headerName: words.columns.criterion, width: 82, valueGetter: (params) => (params.data?.kind === 'finding' ? words.criterion[params.data.criterion] : '') },
       ...(windowKey ? windowKey.split(',') : []).map(
         (figureMonth, index): ColDef<Row> => ({
           colId: `month-${index}`,
           headerName: figureMonth,
-          width: 130,
+          width: 140,
           cellRenderer: MonthCell,
           cellRendererParams: { index },
           cellClass: (params) => (params.data?.kind === 'finding' && params.data.months[index]?.above ? 'cell-above' : ''),
         }),
       ),
-      { colId: 'step', headerName: words.columns.step, width: 190, cellRenderer: StepCell },
-      { colId: 'due', headerName: words.columns.due, width: 110, valueGetter: (params) => (params.data?.kind === 'municipality' ? (params.data.escalation?.explanationDueOn ?? '') : '') },
+      { colId: 'step', headerName: words.columns.step, width: 175, cellRenderer: StepCell },
+      { colId: 'due', headerName: words.columns.due, width: 105, valueGetter: (params) => (params.data?.kind === 'municipality' ? (params.data.escalation?.explanationDueOn ?? '') : '') },
     ],
     [windowKey],
   );
@@ -143,7 +143,7 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
         </div>
         <aside className="panel side-panel" data-testid="ladder-panel">
           {selectedRow?.kind === 'municipality' && data ? (
-            <LadderPanel key={selectedRow.code} code={selectedRow.code} name={selectedRow.name} state={selectedState} ruleSetId={data.ruleSetId} month={month} />
+            <LadderPanel key={selectedRow.code} code={selectedRow.code} name={selectedRow.name} state={selectedState} month={month} />
           ) : (
             <>
               <h3>{words.columns.step}</h3>
@@ -173,13 +173,14 @@ function groupedRows(data: MonthlyEvaluation, search: string): Row[] {
 }
 
 /** Contact → explanation and recovery plan due N months later → meeting; each step recorded with a date. */
-function LadderPanel({ code, name, state, ruleSetId, month }: { code: number; name: string; state: EscalationState | null; ruleSetId: string; month: string }) {
+function LadderPanel({ code, name, state, month }: { code: number; name: string; state: EscalationState | null; month: string }) {
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [note, setNote] = useState('');
   const [status, setStatus] = useState('');
   const record = async (subject: string, verdict: string) => {
     try {
-      await call('decisions.record', { ruleSetId, period: month, municipalityCode: code, subject, verdict, decidedOn: date, reason: note });
+      // Recorded under the model's built-in rule set, whichever rule set is shown: the ladder is a fact, not a what-if.
+      await call('decisions.record', { ruleSetId: 'early-2021', period: month, municipalityCode: code, subject, verdict, decidedOn: date, reason: note });
       setStatus(words.record.done);
     } catch (error) {
       setStatus(`${messages.errorPrefix}: ${(error as Error).message}`);
