@@ -39,7 +39,7 @@ export const da = {
       title: 'Model B: månedlig opfølgning (2021)',
       summary: (period: string, findings: number, municipalities: number, months: string) =>
         `${period}: ${findings} fund i ${municipalities} kommuner – en ydelsesgruppe over tærsklen med mindst 10 borgere i hver af månederne ${months}.`,
-      overdue: (count: number) => `${count} kommuner har overskredet fristen for redegørelse og genopretningsplan.`,
+      overdue: (count: number) => `${count === 1 ? '1 kommune' : `${count} kommuner`} har overskredet fristen for redegørelse og genopretningsplan.`,
       none: 'Ingen kommuner har en ydelsesgruppe over tærsklen i tre måneder i træk i denne måned.',
       findings: (count: number) => (count === 1 ? '1 fund' : `${count} fund`),
       columns: { municipality: 'Kommune / ydelsesgruppe', criterion: 'Kriterium', step: 'Eskalering', due: 'Redegørelse senest' },

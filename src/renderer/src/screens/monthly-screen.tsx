@@ -43,8 +43,8 @@ function StepCell({ data }: ICellRendererParams<Row>) {
   const state = data.escalation;
   return (
     <span>
+      {state?.overdue && <span className="badge flag overdue">{words.overdueMark}</span>}
       {words.step[state?.step ?? 'none'] ?? state?.step}
-      {state?.overdue && <span className="badge flag overdue">{` ${words.overdueMark}`}</span>}
     </span>
   );
 }
@@ -96,19 +96,19 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
 
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
-      { colId: 'label', headerName: words.columns.municipality, width: 230, pinned: 'left', cellRenderer: LabelCell },
-      { colId: 'criterion', headerName: words.columns.criterion, width: 82, valueGetter: (params) => (params.data?.kind === 'finding' ? words.criterion[params.data.criterion] : '') },
+      { colId: 'label', headerName: words.columns.municipality, width: 215, pinned: 'left', cellRenderer: LabelCell },
+      { colId: 'criterion', headerName: words.columns.criterion, width: 80, valueGetter: (params) => (params.data?.kind === 'finding' ? words.criterion[params.data.criterion] : '') },
       ...(windowKey ? windowKey.split(',') : []).map(
         (figureMonth, index): ColDef<Row> => ({
           colId: `month-${index}`,
           headerName: figureMonth,
-          width: 140,
+          width: 130,
           cellRenderer: MonthCell,
           cellRendererParams: { index },
-          cellClass: (params) => (params.data?.kind === 'finding' && params.data.months[index]?.above ? 'cell-above' : ''),
+          cellClass: (params) => (params.data?.kind === 'finding' && params.data.months[index]?.above ? 'month-cell cell-above' : 'month-cell'),
         }),
       ),
-      { colId: 'step', headerName: words.columns.step, width: 175, cellRenderer: StepCell },
+      { colId: 'step', headerName: words.columns.step, width: 190, cellRenderer: StepCell },
       { colId: 'due', headerName: words.columns.due, width: 105, valueGetter: (params) => (params.data?.kind === 'municipality' ? (params.data.escalation?.explanationDueOn ?? '') : '') },
     ],
     [windowKey],

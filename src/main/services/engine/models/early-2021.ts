@@ -67,7 +67,7 @@ export const early2021Model = defineModel({
       summary: [
         `${result.period} (${result.ruleSetId}, version ${result.ruleSetVersion}): ${result.findings.length} fund (kommune × ydelsesgruppe × kriterium) i ${result.municipalities.length} kommuner; ` +
           `${months.length} måneder i træk over tærsklen (${months.join(', ')}).`,
-        ...(overdue > 0 ? [`${overdue} kommuner har overskredet fristen for redegørelse og genopretningsplan.`] : []),
+        ...(overdue > 0 ? [`${overdue === 1 ? '1 kommune' : `${overdue} kommuner`} har overskredet fristen for redegørelse og genopretningsplan.`] : []),
       ],
       tables: [
         {
