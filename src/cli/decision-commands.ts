@@ -1,4 +1,3 @@
-import type { EarlyEffortEvaluation } from '../shared/api/engine';
 import { discardStaged, registerLocalFile } from '../main/services/import/staging';
 import { CliError, formatTable, type CliCommand, type CliCommandContext } from './cli-context';
 
@@ -88,36 +87,6 @@ export async function decisionsSubcommand(context: CliCommandContext, sub: strin
     return 0;
   }
   throw new CliError(`Ukendt underkommando "${sub}".\nBrug: ${decisionsUsage}`, 2);
-}
-
-const statusWords = { 'to-contact': 'kontaktes', exempted: 'undtaget efter vurdering', 'early-warning': 'tidlig varsling', 'not-to-contact': 'kontaktes ikke' } as const;
-/** As the engine's explanation says it: "over tærsklen i 3 af 3 måneder indtil nu; kontaktes, hvis det fortsætter i 3 måneder mere". */
-export function earlyWarningWords(aboveSoFar: number, assessed: number, remaining: number): string {
-  return `over tærsklen i ${aboveSoFar} af ${assessed} ${assessed === 1 ? 'måned' : 'måneder'} indtil nu; kontaktes, hvis det fortsætter i ${remaining} ${remaining === 1 ? 'måned' : 'måneder'} mere`;
-}
-
-export const statusWord = (status: keyof typeof statusWords) => statusWords[status];
-
-/** The extra fields of `evaluate --model early-2023 --json` (merged into the existing shape). */
-export function early2023JsonExtras(result: EarlyEffortEvaluation) {
-  return {
-    ruleSetId: result.ruleSetId,
-    complete: result.complete,
-    months: result.months,
-    summary: result.summary,
-    byCode: new Map(
-      result.municipalities.map((row) => [
-        row.code,
-        {
-          status: row.status,
-          failsCriteria: row.failsCriteria,
-          exemption: row.exemption,
-          earlyWarnings: row.earlyWarnings,
-          note: row.note,
-        },
-      ]),
-    ),
-  };
 }
 
 const contactsUsage = 'indsatsmonitor contacts [--code KODE] [--json] | contacts import FIL.xlsx|FIL.csv [--json]';

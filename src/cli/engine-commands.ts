@@ -1,10 +1,6 @@
-import type { CriterionResult, MonthFigure } from '../shared/api/engine';
+import { modelIds, type ModelTable } from '../shared/api/models';
 import { CliError, formatTable, type CliCommand } from './cli-context';
-import { decisionsSubcommand, decisionsUsage, early2023JsonExtras, earlyWarningWords, ruleSetsSubcommand, ruleSetsUsage, statusWord } from './decision-commands';
-import { modelIds } from '../shared/enums';
-
-const models: readonly string[] = modelIds;
-const pct = (share: number | null) => (share === null ? '' : `${(share * 100).toFixed(1).replace('.', ',')} %`);
+import { decisionsSubcommand, decisionsUsage, ruleSetsSubcommand, ruleSetsUsage } from './decision-commands';
 
 function text(options: Record<string, unknown>, key: string, usage: string): string {
   const value = options[key];
@@ -12,12 +8,17 @@ function text(options: Record<string, unknown>, key: string, usage: string): str
   return value.trim();
 }
 
-/** The month figures exactly as the CLI contract prints them. */
-const monthJson = (month: MonthFigure) => ({ month: month.month, measured: month.measured, lacking: month.lacking, share: month.share, above: month.above });
-const criterionJson = (result: CriterionResult) => ({ eligible: result.eligible, fails: result.fails, months: result.months.map(monthJson) });
+/** A table cell for a terminal: shares as "24,5 %", points with two decimals, empty for none. */
+function cellText(value: ModelTable['rows'][number][number], kind: ModelTable['columns'][number]['kind']): string | number | null {
+  if (value === null || value === '') return '';
+  if (typeof value === 'boolean') return value ? 'ja' : 'nej';
+  if (typeof value === 'number' && kind === 'share') return `${(value * 100).toFixed(1).replace('.', ',')} %`;
+  if (typeof value === 'number' && kind === 'number') return value.toFixed(2).replace('.', ',');
+  return value;
+}
 
 const evaluateUsage =
-  'indsatsmonitor evaluate --model early-2023|early-2021|supervision|status --period PERIODE [--baseline MÅNED] [--rule-set ID] [--json] [--db FIL]';
+  `indsatsmonitor evaluate --model ${modelIds.join('|')} --period PERIODE [--baseline MÅNED] [--rule-set ID] [--json] [--db FIL]`;
 
 export const engineCommands: CliCommand[] = [
   {
@@ -26,132 +27,24 @@ export const engineCommands: CliCommand[] = [
     usage: evaluateUsage,
     options: { model: { type: 'string' }, period: { type: 'string' }, baseline: { type: 'string' }, 'rule-set': { type: 'string' }, json: { type: 'boolean' } },
     async run({ call, io, options }) {
-      const model = text(options, 'model', evaluateUsage);
-      if (!models.includes(model)) throw new CliError(`Ukendt model "${model}"; brug ${models.join(', ')}.`, 2);
+      // models-screens: every model through the registry (models.list, evaluate.model): no per-model code here.
+      const models = await call('models.list');
+      const modelId = text(options, 'model', evaluateUsage);
+      const model = models.find((candidate) => candidate.id === modelId);
+      if (!model) throw new CliError(`Ukendt model "${modelId}"; brug ${models.map((candidate) => candidate.id).join(', ')}.`, 2);
       const period = text(options, 'period', evaluateUsage);
+      const baseline = model.baseline ? text(options, 'baseline', evaluateUsage) : undefined;
       const ruleSetId = typeof options['rule-set'] === 'string' ? options['rule-set'] : undefined;
-      const json = Boolean(options.json);
-      if (model === 'early-2023') {
-        const result = await call('evaluate.early2023', { period, ruleSetId });
-        if (json) {
-          // decisions: completeness, early warnings and exemption status beside the issue-5 shape.
-          const extras = early2023JsonExtras(result);
-          io.out(
-            JSON.stringify({
-              model: result.model,
-              ruleSetVersion: result.ruleSetVersion,
-              period: result.period,
-              summary: extras.summary,
-              municipalities: result.municipalities.map((row) => ({
-                code: row.code,
-                name: row.name,
-                toContact: row.toContact,
-                interviews: criterionJson(row.interviews),
-                offers: criterionJson(row.offers),
-                challengedGroups: row.challengedGroups,
-                exemptionProposals: row.exemptionProposals.map((proposal) => ({ reason: proposal.reason, criterion: proposal.criterion })),
-                ...extras.byCode.get(row.code),
-              })),
-              ruleSetId: extras.ruleSetId,
-              complete: extras.complete,
-              months: extras.months,
-            }),
-          );
-          return 0;
-        }
-        io.out(
-          `${result.period} (${result.ruleSetId}, version ${result.ruleSetVersion})${result.complete ? '' : ' – halvåret er ikke slut (tidlig varsling)'}: ` +
-            `${result.summary.toContact} kommuner skal kontaktes; ${result.summary.failInterviews} opfylder ikke kriteriet for samtaler, ${result.summary.failOffers} opfylder ikke kriteriet for tilbud.`,
-        );
-        io.out(`${result.summary.failsCriteria} opfylder kriterierne; ${result.summary.exempted} undtaget; ${result.summary.toContact} kontaktes.`);
-        const shown = result.municipalities.filter((row) => row.failsCriteria || row.earlyWarnings.length > 0);
-        // decisions: a criterion on its way to failing reads as such, never "opfyldt".
-        const criterionText = (row: (typeof shown)[number], criterion: 'interviews' | 'offers') => {
-          const warning = row.earlyWarnings.find((candidate) => candidate.criterion === criterion);
-          if (warning) return earlyWarningWords(warning.monthsAboveSoFar, warning.monthsAssessed, warning.monthsRemaining);
-          return row[criterion].fails ? 'ikke opfyldt' : '';
-        };
-        io.out(
-          formatTable(
-            ['Kode', 'Kommune', 'Status', 'Samtaler', 'Tilbud', 'Særligt udfordret', 'Forslag om undtagelse'],
-            shown.map((row) => [
-              row.code,
-              row.name,
-              row.status === 'exempted' ? `${statusWord(row.status)}: ${row.exemption?.reasons ?? ''}` : statusWord(row.status),
-              criterionText(row, 'interviews'),
-              criterionText(row, 'offers'),
-              row.challengedGroups.join(', '),
-              row.exemptionProposals.map((proposal) => proposal.reason).join(', '),
-            ]),
-          ),
-        );
+      const listing = await call('evaluate.model', { model: model.id, period, baseline, ruleSetId });
+      if (options.json) {
+        io.out(JSON.stringify(listing.json));
         return 0;
       }
-      if (model === 'early-2021') {
-        const result = await call('evaluate.early2021', { period, ruleSetId });
-        if (json) {
-          io.out(
-            JSON.stringify({
-              model: result.model,
-              ruleSetVersion: result.ruleSetVersion,
-              period: result.period,
-              findings: result.findings.map((finding) => ({ code: finding.code, group: finding.group, criterion: finding.criterion, months: finding.months.map(monthJson) })),
-            }),
-          );
-          return 0;
-        }
-        io.out(`${result.period} (${result.ruleSetId}, version ${result.ruleSetVersion}): ${result.findings.length} fund (kommune × ydelsesgruppe × kriterium).`);
-        io.out(
-          formatTable(
-            ['Kode', 'Kommune', 'Ydelsesgruppe', 'Kriterium', 'Andele'],
-            result.findings.map((finding) => [finding.code, finding.name, finding.group, finding.criterion === 'interviews' ? 'samtaler' : 'tilbud', finding.months.map((month) => pct(month.share)).join(' / ')]),
-          ),
-        );
-        return 0;
+      for (const line of listing.summary) io.out(line);
+      for (const table of listing.tables) {
+        if (listing.tables.length > 1) io.out(`\n${table.title}`);
+        io.out(formatTable(table.columns.map((column) => column.header), table.rows.map((row) => row.map((value, index) => cellText(value, table.columns[index].kind)))));
       }
-      if (model === 'supervision') {
-        const result = await call('evaluate.supervision', { period, ruleSetId });
-        if (json) {
-          io.out(
-            JSON.stringify({
-              model: result.model,
-              ruleSetVersion: result.ruleSetVersion,
-              period: result.period,
-              municipalities: result.municipalities.map(({ explanation: _explanation, ...row }) => row),
-            }),
-          );
-          return 0;
-        }
-        io.out(
-          formatTable(
-            ['Kode', 'Kommune', 'Forventet', 'Faktisk', 'Forskel (pct.-point)', 'Placering', 'Resultatmål', 'I risiko'],
-            result.municipalities.map((row) => [
-              row.code,
-              row.name,
-              pct(row.resultTarget?.expectedShare ?? null),
-              pct(row.resultTarget?.actualShare ?? null),
-              row.resultTarget ? row.resultTarget.differencePoints.toFixed(2).replace('.', ',') : '',
-              row.resultTarget?.rank ?? '',
-              row.resultTarget ? (row.resultTarget.fails ? 'ikke opfyldt' : 'opfyldt') : '',
-              row.atRisk ? 'ja' : '',
-            ]),
-          ),
-        );
-        return 0;
-      }
-      const baseline = text(options, 'baseline', evaluateUsage);
-      const result = await call('evaluate.status', { period, baseline, ruleSetId });
-      if (json) {
-        const { parameters: _parameters, batches: _batches, ...table } = result;
-        io.out(JSON.stringify(table));
-        return 0;
-      }
-      io.out(
-        formatTable(
-          ['Målgruppe', `Andel med lovbestemte samtaler, ${result.period}`, `Ændring siden ${result.baseline} (pct.-point)`],
-          result.rows.map((row) => [row.label, pct(row.share), row.changePoints === null ? '' : row.changePoints.toFixed(1).replace('.', ',')]),
-        ),
-      );
       return 0;
     },
   },

@@ -3,15 +3,19 @@ import path from 'node:path';
 import { dispatch } from '../main/handlers';
 import { writeFileAtomic } from '../main/services/export/write-file';
 import { CliError, type CliCommand } from './cli-context';
+import { exportModelList } from './model-export-command'; // models-screens
 
 export const exportCommands: CliCommand[] = [
   {
     name: 'export',
     summary: 'Lav kontaktlisten for et halvår som Excel-fil (export contact-list --period 2023H2 --out FIL.xlsx)',
-    usage: 'indsatsmonitor export contact-list --model early-2023 --period 2023H2 --out FIL.xlsx [--rule-set ID] [--db FIL]',
-    options: { model: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' }, 'rule-set': { type: 'string' } },
+    usage:
+      'indsatsmonitor export contact-list --model early-2023 --period 2023H2 --out FIL.xlsx [--rule-set ID] [--db FIL]\n' +
+      '       indsatsmonitor export model-list --model early-2021|supervision|status --period PERIODE [--baseline MÅNED] --out FIL.xlsx [--rule-set ID] [--db FIL]',
+    options: { model: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' }, 'rule-set': { type: 'string' }, baseline: { type: 'string' } },
     async run({ session, io, positionals, options }) {
-      if (positionals[0] !== 'contact-list') throw new CliError(`Ukendt eksport: ${positionals[0] ?? '(ingen)'}. Brug: export contact-list`, 2);
+      if (positionals[0] === 'model-list') return exportModelList({ session, io, options });
+      if (positionals[0] !== 'contact-list') throw new CliError(`Ukendt eksport: ${positionals[0] ?? '(ingen)'}. Brug: export contact-list eller export model-list`, 2);
       const model = typeof options.model === 'string' ? options.model : 'early-2023';
       if (model !== 'early-2023') throw new CliError(`Kontaktlisten findes kun for model early-2023 (fik ${model}).`, 2);
       if (typeof options.period !== 'string') throw new CliError('Angiv halvåret med --period, fx --period 2023H2.', 2);

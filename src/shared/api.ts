@@ -6,6 +6,8 @@ import { decisionsContract } from './api/decisions';
 import { engineContract } from './api/engine';
 import { exportContract } from './api/export';
 import { importContract } from './api/import';
+// models-screens: the model registry's calls
+import { modelsContract } from './api/models';
 
 export * from './contract';
 export type * from './api/core';
@@ -13,6 +15,8 @@ export type * from './api/decisions';
 export type * from './api/engine';
 export type * from './api/export';
 export type * from './api/import';
+export type * from './api/models';
+export { modelIds } from './api/models';
 
 /**
  * Every call the renderer (or the CLI, or the browser bridge) can make. Each area keeps its
@@ -25,6 +29,7 @@ export const apiContract = {
   ...importContract,
   // decisions (issue 13 items 5 and 7)
   ...decisionsContract,
+  ...modelsContract, // models-screens
 };
 
 /** Every event main pushes to the renderer. */

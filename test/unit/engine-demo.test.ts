@@ -142,10 +142,20 @@ describe('the CLI contract for models B, C and D', () => {
 
   it('prints findings, the supervision table and the status table as JSON', async () => {
     const monthly = await json(['evaluate', '--model', 'early-2021', '--period', '2023-09']);
-    expect(Object.keys(monthly)).toEqual(['model', 'ruleSetVersion', 'period', 'findings']);
+    expect(Object.keys(monthly)).toEqual(['model', 'ruleSetVersion', 'period', 'findings', 'municipalities', 'escalation']);
     const findings = monthly.findings as { code: number; group: string; criterion: string; months: { above: boolean; measured: number }[] }[];
     expect(findings.length).toBeGreaterThan(0);
-    expect(Object.keys(findings[0])).toEqual(['code', 'group', 'criterion', 'months']);
+    expect(Object.keys(findings[0])).toEqual(['code', 'name', 'group', 'groupId', 'criterion', 'months']);
+    // The same data as the screen's call, grouped by municipality (the grouping adds up to the findings).
+    const screen = await call('evaluate.early2021', { period: '2023-09' });
+    expect(findings.map((finding) => [finding.code, finding.group, finding.criterion])).toEqual(screen.findings.map((finding) => [finding.code, finding.group, finding.criterion]));
+    const grouped = monthly.municipalities as { code: number; findings: number; interviews: number; offers: number }[];
+    expect(grouped.reduce((sum, row) => sum + row.findings, 0)).toBe(findings.length);
+    for (const row of grouped) {
+      const own = findings.filter((finding) => finding.code === row.code);
+      expect([row.findings, row.interviews, row.offers]).toEqual([own.length, own.filter((f) => f.criterion === 'interviews').length, own.filter((f) => f.criterion === 'offers').length]);
+    }
+    expect(monthly.escalation).toEqual(screen.escalation);
     expect(findings.every((finding) => finding.months.length === 3 && finding.months.every((month) => month.above && month.measured >= 10))).toBe(true);
 
     loadY30R21(made.session.db);
@@ -153,12 +163,17 @@ describe('the CLI contract for models B, C and D', () => {
     const aero = (supervision.municipalities as { code: number; resultTarget: Record<string, unknown> }[]).find((row) => row.code === 492)!;
     expect(Object.keys(aero.resultTarget)).toEqual(['expectedShare', 'actualShare', 'differencePoints', 'rank', 'fails']);
     expect(aero.resultTarget).toMatchObject({ differencePoints: -0.1, fails: false });
+    const supervisionStatus = supervision.status as { resultTargetFails: { name: string }[]; focusDataAvailable: boolean };
+    expect(supervisionStatus.focusDataAvailable).toBe(false);
+    expect(supervisionStatus.resultTargetFails.map((row) => row.name)).not.toContain('Ærø');
+    expect(supervisionStatus.resultTargetFails.map((row) => row.name)).toContain('Samsø');
 
     const status = await json(['evaluate', '--model', 'status', '--period', '2024-12', '--baseline', '2023-12']);
     expect(status).toMatchObject({ model: 'status', period: '2024-12', baseline: '2023-12' });
     const rows = status.rows as { label: string; share: number; baselineShare: number; changePoints: number }[];
     expect(rows[0].label).toBe('Hele landet');
     expect(rows[0].changePoints).toBeCloseTo((rows[0].share - rows[0].baselineShare) * 100, 1);
+    expect(status).toMatchObject({ partial: false, coverage: { period: { month: '2024-12', municipalities: 98, of: 98 } } });
   });
 });
 

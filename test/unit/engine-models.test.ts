@@ -66,10 +66,14 @@ describe('model B: three consecutive months per benefit group (2021)', () => {
     recordDecision(db, { ruleSetId: 'early-2021', period: '2021-05', municipalityCode: 151, subject: 'escalation:meeting', verdict: 'recorded', decidedOn: '2021-05-20', reason: 'brev til borgmester' });
     const escalation = evaluateEarly2021(db, '2021-06').escalation;
     expect(escalation).toEqual([
-      { code: 101, name: 'København', step: 'explanation-due', contactedOn: '2020-12-01', explanationDueOn: '2021-06-01', meetingRequestedOn: null },
-      { code: 147, name: 'Frederiksberg', step: 'contacted', contactedOn: '2021-05-15', explanationDueOn: '2021-11-15', meetingRequestedOn: null },
-      { code: 151, name: 'Ballerup', step: 'meeting', contactedOn: '2020-10-01', explanationDueOn: '2021-04-01', meetingRequestedOn: '2021-05-20' },
+      // 101's explanation fell due on 2021-06-01 with the effort still lacking in June and none recorded: overdue.
+      { code: 101, name: 'København', step: 'explanation-due', contactedOn: '2020-12-01', explanationDueOn: '2021-06-01', meetingRequestedOn: null, explanationReceivedOn: null, overdue: true },
+      { code: 147, name: 'Frederiksberg', step: 'contacted', contactedOn: '2021-05-15', explanationDueOn: '2021-11-15', meetingRequestedOn: null, explanationReceivedOn: null, overdue: false },
+      { code: 151, name: 'Ballerup', step: 'meeting', contactedOn: '2020-10-01', explanationDueOn: '2021-04-01', meetingRequestedOn: '2021-05-20', explanationReceivedOn: null, overdue: false },
     ]);
+    // Once 101's explanation and recovery plan are recorded it is no longer overdue.
+    recordDecision(db, { ruleSetId: 'early-2021', period: '2021-06', municipalityCode: 101, subject: 'escalation:explanation', verdict: 'recorded', decidedOn: '2021-06-10', reason: 'plan modtaget' });
+    expect(evaluateEarly2021(db, '2021-06').escalation[0]).toMatchObject({ step: 'explanation-received', explanationReceivedOn: '2021-06-10', overdue: false });
     // In April 2021 the meeting and 147's contact had not happened yet; 101's explanation was not
     // yet due; 151's was (2021-04-01) but April has no finding (no data for February, so no three
     // months), so its effort is not shown as still lacking: just contacted.
@@ -187,7 +191,11 @@ describe('model D: national status with the change in percentage points', () => 
     });
     expect(status.rows.find((row) => row.groupId === 'sygedagpenge')).toMatchObject({ share: 0.7, baselineShare: 0.5, changePoints: 20 });
     // København pooled: 2018-12 50/200 lacking → 75 %; 2017-11 90/200 → 55 %; +20 points.
-    expect(status.municipalities.find((row) => row.code === 101)).toEqual({ code: 101, name: 'København', share: 0.75, baselineShare: 0.55, changePoints: 20 });
+    // Against the national line: 75 % − 78 % = −3 points.
+    expect(status.municipalities.find((row) => row.code === 101)).toEqual({ code: 101, name: 'København', share: 0.75, baselineShare: 0.55, changePoints: 20, differenceFromNationalPoints: -3 });
+    // Two of 98 municipalities have data: the national figure is marked as partial.
+    expect(status.coverage).toEqual({ period: { month: '2018-12', municipalities: 2, of: 98 }, baseline: { month: '2017-11', municipalities: 2, of: 98 } });
+    expect(status.partial).toBe(true);
     expect(status.municipalities.find((row) => row.code === 151)).toMatchObject({ share: null, changePoints: null });
     expect(() => evaluateStatus(db, '2018-12', '2016-01')).toThrow(/ingen målinger for 2016-01/);
   });

@@ -1,13 +1,10 @@
 import type { engineContract } from '../../shared/api/engine';
 import { listDecisions, recordDecision } from '../services/engine/decisions';
 import { benefitGroupDetail, compareRuleSets, municipalityDetail } from '../services/engine/drill-down';
-import { evaluateEarly2021 } from '../services/engine/early-2021';
-import { evaluateEarly2023 } from '../services/engine/early-2023';
 import { availablePeriods } from '../services/engine/periods';
 import { copyRuleSet, listRuleSets, type ResolvedRuleSet } from '../services/engine/rule-sets';
-import { evaluateStatus } from '../services/engine/status';
-import { evaluateSupervision } from '../services/engine/supervision';
 import type { HandlersFor } from './context';
+import { modelEvaluateHandlers } from './model-handlers';
 
 const summary = ({ values: _values, ...rest }: ResolvedRuleSet) => rest;
 
@@ -19,10 +16,8 @@ export const engineHandlers = {
     return copy;
   },
   'periods.available': (_args, { db }) => availablePeriods(db),
-  'evaluate.early2023': ({ ruleSetId, period }, { db }) => evaluateEarly2023(db, period, ruleSetId),
-  'evaluate.early2021': ({ ruleSetId, period }, { db }) => evaluateEarly2021(db, period, ruleSetId),
-  'evaluate.supervision': ({ ruleSetId, period }, { db }) => evaluateSupervision(db, period, ruleSetId),
-  'evaluate.status': ({ ruleSetId, period, baseline }, { db }) => evaluateStatus(db, period, baseline, ruleSetId),
+  // Every model's evaluate call comes from the model registry (models/index.ts).
+  ...modelEvaluateHandlers,
   'municipality.detail': ({ code, ruleSetId, period }, { db }) => municipalityDetail(db, code, period, ruleSetId),
   'benefitGroup.detail': ({ groupId, ruleSetId, period }, { db }) => benefitGroupDetail(db, groupId, period, ruleSetId),
   'ruleSets.compare': ({ left, right, period }, { db }) => compareRuleSets(db, left, right, period),

@@ -1,4 +1,4 @@
-import type { CallArgs, CallResult, ExportResult, ParsedArgs } from '../../shared/api';
+import type { CallArgs, CallResult, ParsedArgs } from '../../shared/api';
 import { engineContract } from '../../shared/api/engine';
 import type { exportContract } from '../../shared/api/export';
 import { AppError } from '../../shared/errors';
@@ -8,14 +8,10 @@ import { writeContactList } from '../services/export/contact-list';
 import { exportFileName, writeView } from '../services/export/view';
 import { currentUserName } from '../services/store';
 import type { HandlerContext, HandlersFor } from './context';
+import { deliver } from './deliver-export';
 import { engineHandlers } from './engine-handlers';
 
 type EngineCall = keyof typeof engineContract;
-
-const mimeTypes = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-} as const;
 
 /**
  * Exports take their numbers from the engine's handlers, the ones the screens call (whichever
@@ -27,21 +23,6 @@ async function through<K extends EngineCall>(context: HandlerContext, name: K, a
   return handler(engineContract[name].args.parse(args) as ParsedArgs<K>, context);
 }
 
-/** One mechanism for every transport: save through the context when it can, else hand the bytes back. */
-async function deliver(context: HandlerContext, fileName: string, bytes: Buffer, rows: number, kind: keyof typeof mimeTypes): Promise<ExportResult> {
-  const base = { fileName, rows, mimeType: mimeTypes[kind] };
-  if (context.saveFile) {
-    let savedPath: string | null;
-    try {
-      savedPath = await context.saveFile(fileName, bytes);
-    } catch (error) {
-      throw new AppError('save-failed', `Filen kunne ikke gemmes: ${(error as Error).message}. Intet blev skrevet.`);
-    }
-    return { ...base, savedPath, cancelled: savedPath === null, contentBase64: null };
-  }
-  return { ...base, savedPath: null, cancelled: false, contentBase64: bytes.toString('base64') };
-}
-
 export const exportHandlers = {
   'export.contactList': async (args, context) => {
     const evaluation = await through(context, 'evaluate.early2023', { ruleSetId: args.ruleSetId, period: args.period });
@@ -50,14 +31,16 @@ export const exportHandlers = {
     }
     const ruleSets = await through(context, 'ruleSets.list', {});
     const ruleSetName = ruleSets.find((ruleSet) => ruleSet.id === evaluation.ruleSetId)?.name ?? evaluation.ruleSetId;
-    // decisions: one batch read of the group × month figures (the drill-down's own builder), not a drill-down per municipality.
+    // One batch read of the group × month figures (the drill-down's own builder), not a drill-down per municipality.
     const groupMonths = groupMonthsByMunicipality(context.db, args.period, evaluation.ruleSetId);
     const details = evaluation.municipalities
       .filter((candidate) => candidate.toContact)
       .map((municipality) => ({ code: municipality.code, name: municipality.name, groupMonths: groupMonths.get(municipality.code) ?? [] }));
     const contacts = contactsByMunicipality(context.db);
+    // A list made under a what-if copy says so in its file name.
+    const hypothetical = ruleSets.find((ruleSet) => ruleSet.id === evaluation.ruleSetId)?.builtin === false;
     const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, contacts, madeBy: currentUserName(), madeAt: new Date() });
-    return deliver(context, exportFileName(`Kontaktliste ${args.period}`, 'xlsx'), bytes, rows, 'xlsx');
+    return deliver(context, exportFileName(`Kontaktliste ${args.period}${hypothetical ? ' HYPOTETISK' : ''}`, 'xlsx'), bytes, rows, 'xlsx');
   },
   'export.view': async (args, context) => {
     const bytes = await writeView(args.format, args.title, args.columns, args.rows, currentUserName());

@@ -5,6 +5,7 @@ import { decisionHandlers } from './decision-handlers';
 import { engineHandlers } from './engine-handlers';
 import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
+import { modelHandlers } from './model-handlers'; // models-screens
 import { isImportInProgress } from '../services/import/pipeline';
 import { isWorkerImportRunning } from '../services/import/worker-import';
 import { AppError } from '../../shared/errors';
@@ -18,6 +19,7 @@ export const handlers: HandlerTable = {
   ...importHandlers,
   // decisions (issue 13 items 5 and 7)
   ...decisionHandlers,
+  ...modelHandlers, // models-screens
 };
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(apiContract, name);

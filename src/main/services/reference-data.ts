@@ -75,7 +75,7 @@ export function referenceDataDiffers(db: Database.Database): boolean {
       .flatMap((g) => g.requirements.map((r) => [g.id, r.effectiveFrom, r.minInterviews, r.offerRequired ? 1 : 0, source, r.note]))
       .sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`)),
   };
-  const rows = (statement: ReturnType<Db['prepare']>) => statement.raw().all() as unknown[][];
+  const rows = (statement: ReturnType<Database.Database['prepare']>) => statement.raw().all() as unknown[][];
   const byKey = (a: unknown[], b: unknown[]) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`);
   const stored = {
     municipalities: rows(db.prepare('SELECT code, name, region, labour_market_office FROM municipality ORDER BY code')),

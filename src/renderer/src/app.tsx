@@ -11,6 +11,9 @@ import { OverviewScreen } from './screens/overview-screen';
 import { RuleSetsScreen } from './screens/rule-sets-screen';
 import { ImportHistoryScreen } from './screens/import-history-screen';
 import { ImportScreen } from './screens/import-screen';
+// models-screens
+import { MonthlyScreen } from './screens/monthly-screen';
+import { SupervisionScreen } from './screens/supervision-screen';
 import { useApi } from './use-api';
 
 function DemoBanner() {
@@ -52,6 +55,9 @@ function DemoBanner() {
 const screens = [
   { id: 'overview', label: messages.nav.overview, render: () => <OverviewScreen /> },
   { id: 'benefitGroups', label: messages.nav.benefitGroups, render: () => <BenefitGroupScreen /> },
+  // models-screens: model B and model C
+  { id: 'monthly', label: messages.models.nav.monthly, render: () => <MonthlyScreen /> },
+  { id: 'supervision', label: messages.models.nav.supervision, render: () => <SupervisionScreen /> },
   { id: 'country', label: messages.nav.country, render: () => <CountryScreen /> },
   { id: 'ruleSets', label: messages.nav.ruleSets, render: () => <RuleSetsScreen /> },
   { id: 'municipalities', label: messages.nav.municipalities, render: () => <MunicipalitiesScreen /> },

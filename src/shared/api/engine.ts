@@ -178,11 +178,25 @@ export interface MonthlyFinding {
 export interface EscalationState {
   code: number;
   name: string;
-  /** 'none' | 'contacted' | 'explanation-due' | 'meeting' */
+  /** 'none' | 'contacted' | 'explanation-due' | 'explanation-received' | 'meeting' */
   step: string;
   contactedOn: string | null;
   explanationDueOn: string | null;
   meetingRequestedOn: string | null;
+  // models-screens: the ladder's received explanation, and whether its due date has passed unmet.
+  explanationReceivedOn: string | null;
+  /** Due by the end of the evaluated month, still with findings, and no explanation recorded. */
+  overdue: boolean;
+}
+
+/** models-screens: model B's findings grouped by municipality (in SQL). */
+export interface MonthlyMunicipality {
+  code: number;
+  name: string;
+  findings: number;
+  groups: number;
+  interviews: number;
+  offers: number;
 }
 
 export interface MonthlyEvaluation {
@@ -191,6 +205,8 @@ export interface MonthlyEvaluation {
   ruleSetVersion: string;
   period: string;
   findings: MonthlyFinding[];
+  /** models-screens: the findings per municipality (code order). */
+  municipalities: MonthlyMunicipality[];
   escalation: EscalationState[];
   parameters: RuleParameter[];
   batches: BatchRef[];
@@ -206,12 +222,24 @@ export interface SupervisionMunicipalityResult {
   explanation: string[];
 }
 
+/** models-screens: the quarterly status in the terms of the minister's letter of 1 September 2021. */
+export interface SupervisionStatus {
+  municipalities: number;
+  resultTargetFails: { code: number; name: string }[];
+  /** False when no focus measurements are imported for the period: the focus targets cannot be assessed. */
+  focusDataAvailable: boolean;
+  focusInterviews: { fails: number; alsoResultTarget: { code: number; name: string }[] };
+  focusOffers: { fails: number; alsoResultTarget: { code: number; name: string }[] };
+  atRisk: { code: number; name: string }[];
+}
+
 export interface SupervisionEvaluation {
   model: 'supervision';
   ruleSetId: string;
   ruleSetVersion: string;
   period: string;
   municipalities: SupervisionMunicipalityResult[];
+  status: SupervisionStatus;
   parameters: RuleParameter[];
   batches: BatchRef[];
 }
@@ -233,7 +261,18 @@ export interface StatusEvaluation {
   period: string;
   baseline: string;
   rows: StatusRow[];
-  municipalities: { code: number; name: string; share: number | null; baselineShare: number | null; changePoints: number | null }[];
+  municipalities: {
+    code: number;
+    name: string;
+    share: number | null;
+    baselineShare: number | null;
+    changePoints: number | null;
+    /** models-screens: the municipality's share minus the national share, in percentage points. */
+    differenceFromNationalPoints: number | null;
+  }[];
+  /** models-screens: how many municipalities have data in each month; `partial` when the national figure lacks some. */
+  coverage: { period: MonthCoverage; baseline: MonthCoverage };
+  partial: boolean;
   parameters: RuleParameter[];
   batches: BatchRef[];
 }
@@ -243,6 +282,19 @@ export interface AvailablePeriods {
   halfYears: { period: string; complete: boolean }[];
   latestCompleteHalfYear: string | null;
   benchmarkPeriods: string[];
+  // models-screens
+  /** Municipalities with measurements in each month (model D's picker). */
+  monthCoverage: MonthCoverage[];
+  /** The latest month with data for (nearly) every municipality (at least 95 %). */
+  latestFullMonth: string | null;
+  /** Periods with a result target (Y30R21) or focus measurements. */
+  supervisionPeriods: string[];
+}
+
+export interface MonthCoverage {
+  month: string;
+  municipalities: number;
+  of: number;
 }
 
 /** One municipality's drill-down (the desk's municipality screen). */

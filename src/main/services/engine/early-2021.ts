@@ -1,19 +1,10 @@
-import type { CriterionId, DecisionRow, EscalationState, MonthlyEvaluation, MonthlyFinding } from '../../../shared/api/engine';
+import type { CriterionId, DecisionRow, EscalationState, MonthlyEvaluation, MonthlyFinding, MonthlyMunicipality } from '../../../shared/api/engine';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { addMonths, monthRange } from './periods';
 import { bindPooled, monthFigure, pooledCte, type PooledRow } from './pooled-sql';
 import { batchRefs } from './provenance';
 import { resolveRuleSet } from './rule-sets';
-
-interface MonthlyParams {
-  threshold: number;
-  strictlyGreater: boolean;
-  consecutiveMonths: number;
-  minCitizens: number;
-  groups: string[];
-  explanationDueMonths: number;
-}
 
 /**
  * Model B: each benefit group on its own. A finding is a municipality × group × criterion
@@ -44,6 +35,11 @@ found AS (
 SELECT
   (SELECT json_group_array(json_array(code, group_id, criterion, month, measured, lacking, share, source_form, name, label))
      FROM (SELECT * FROM found ORDER BY code, sort_order, criterion, idx)) AS findings,
+  -- models-screens: the findings grouped by municipality (the screen's group rows).
+  (SELECT json_group_array(json_array(code, name, findings, groups, interviews, offers)) FROM (
+     SELECT code, name, COUNT(*) AS findings, COUNT(DISTINCT group_id) AS groups,
+       SUM(criterion = 'interviews') AS interviews, SUM(criterion = 'offers') AS offers
+     FROM (SELECT DISTINCT code, name, group_id, criterion FROM found) GROUP BY code, name ORDER BY code)) AS by_municipality,
   (SELECT json_group_array(DISTINCT batch_id) FROM src) AS batches,
   (SELECT COUNT(*) FROM src WHERE month = (SELECT month FROM mo WHERE idx = @span - 1)) AS last_month_rows`;
 
@@ -51,7 +47,7 @@ const findingColumns = ['code', 'group_id', 'criterion', 'month', 'measured', 'l
 
 export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): MonthlyEvaluation {
   const rule = resolveRuleSet(db, 'early-2021', ruleSetId);
-  const params = rule.values as unknown as MonthlyParams;
+  const params = rule.values;
   const span = params.consecutiveMonths;
   const months = monthRange(addMonths(period, -(span - 1)), span);
   const raw = db.prepare(findingsSql).get({
@@ -60,7 +56,7 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): M
     minCitizens: params.minCitizens,
     threshold: params.threshold,
     strict: params.strictlyGreater ? 1 : 0,
-  }) as { findings: string; batches: string; last_month_rows: number };
+  }) as { findings: string; by_municipality: string; batches: string; last_month_rows: number };
   if (raw.last_month_rows === 0) {
     throw new EngineError('no-data', `Der er ingen målinger for ${period}. Vælg en måned med data, eller indlæs data først.`);
   }
@@ -82,7 +78,12 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): M
     ruleSetVersion: rule.version,
     period,
     findings,
-    escalation: escalationStates(db, rule.id, period, params.explanationDueMonths, new Set(findings.map((finding) => finding.code))),
+    municipalities: (JSON.parse(raw.by_municipality) as [number, string, number, number, number, number][]).map(
+      ([code, name, count, groups, interviews, offers]): MonthlyMunicipality => ({ code, name, findings: count, groups, interviews, offers }),
+    ),
+    // The ladder's dates are facts about the municipality, recorded under the model's built-in rule
+    // set (its id is the model's); a what-if copy reads the same ladder.
+    escalation: escalationStates(db, rule.model, period, params.explanationDueMonths, new Set(findings.map((finding) => finding.code))),
     parameters: rule.parameters,
     batches: batchRefs(db, JSON.parse(raw.batches) as number[]),
   };
@@ -123,10 +124,13 @@ export function escalationStates(db: Db, ruleSetId: string, period: string, dueM
     const explanationOn = dateOf('escalation:explanation');
     const meetingRequestedOn = dateOf('escalation:meeting');
     const explanationDueOn = contactedOn ? addMonthsToDate(contactedOn, dueMonths) : null;
+    // Still below the mark when the explanation fell due, and none recorded: overdue.
+    const overdue = Boolean(explanationDueOn && explanationDueOn <= endOfPeriod && withFindings.has(code) && !explanationOn && !meetingRequestedOn);
     let step = 'none';
     if (meetingRequestedOn) step = 'meeting';
-    else if (explanationOn || (explanationDueOn && explanationDueOn <= endOfPeriod && withFindings.has(code))) step = 'explanation-due';
+    else if (explanationOn) step = 'explanation-received';
+    else if (explanationDueOn && explanationDueOn <= endOfPeriod && withFindings.has(code)) step = 'explanation-due';
     else if (contactedOn) step = 'contacted';
-    return { code, name: names.get(code) ?? String(code), step, contactedOn, explanationDueOn, meetingRequestedOn };
+    return { code, name: names.get(code) ?? String(code), step, contactedOn, explanationDueOn, meetingRequestedOn, explanationReceivedOn: explanationOn, overdue };
   });
 }

@@ -40,8 +40,8 @@ export interface EarlyParams {
   exemptPositiveDevelopment: boolean;
 }
 
-export function earlyParams(rule: ResolvedRuleSet): EarlyParams {
-  return rule.values as unknown as EarlyParams;
+export function earlyParams(rule: ResolvedRuleSet<'early-2023'>): EarlyParams {
+  return rule.values;
 }
 
 /**

@@ -29,7 +29,12 @@ export function monthsWithData(db: Db): string[] {
 }
 
 export function availablePeriods(db: Db): AvailablePeriods {
-  const months = monthsWithData(db);
+  // models-screens: one scan gives both the months and how many municipalities each covers.
+  const of = (db.prepare('SELECT COUNT(*) AS n FROM municipality').get() as { n: number }).n;
+  const monthCoverage = (
+    db.prepare('SELECT month, COUNT(DISTINCT municipality_code) AS municipalities FROM measurement GROUP BY month ORDER BY month').all() as { month: string; municipalities: number }[]
+  ).map((row) => ({ ...row, of }));
+  const months = monthCoverage.map((row) => row.month);
   const have = new Set(months);
   const halfYears = [...new Set(months.map(halfYearOf))].map((period) => ({
     period,
@@ -37,5 +42,21 @@ export function availablePeriods(db: Db): AvailablePeriods {
   }));
   const complete = halfYears.filter((half) => half.complete);
   const benchmarkPeriods = (db.prepare('SELECT DISTINCT period FROM benchmark ORDER BY period').all() as { period: string }[]).map((row) => row.period);
-  return { months, halfYears, latestCompleteHalfYear: complete.length ? complete[complete.length - 1].period : null, benchmarkPeriods };
+  // models-screens: the latest (nearly) full month, and every supervision period.
+  const full = monthCoverage.filter((row) => row.municipalities >= nearlyAll * of);
+  const supervisionPeriods = (
+    db.prepare('SELECT period FROM benchmark UNION SELECT period FROM focus_measurement ORDER BY period').all() as { period: string }[]
+  ).map((row) => row.period);
+  return {
+    months,
+    halfYears,
+    latestCompleteHalfYear: complete.length ? complete[complete.length - 1].period : null,
+    benchmarkPeriods,
+    monthCoverage,
+    latestFullMonth: full.length ? full[full.length - 1].month : null,
+    supervisionPeriods,
+  };
 }
+
+/** "(Nearly) every municipality": a month counts as full with data for at least 95 % of them (94 of 98). */
+export const nearlyAll = 0.95;

@@ -2,6 +2,7 @@ import type { ModelId, RuleParameter, RuleSetSummary } from '../../../shared/api
 import { currentUserName, nowIso, type Db } from '../store';
 import { EngineError } from './engine-error';
 import { readBenefitGroupFacts } from '../reference-data';
+import { modelParameters, type ModelParams } from './model-parameters';
 
 /**
  * The four follow-up models as data. Each built-in rule set lists every parameter the
@@ -99,9 +100,20 @@ export const builtinRuleSets: BuiltinRuleSet[] = [
   },
 ];
 
-export interface ResolvedRuleSet extends RuleSetSummary {
-  /** Parameter values by key, for the evaluators. */
-  values: Record<string, RuleParameter['value']>;
+export interface ResolvedRuleSet<M extends ModelId = ModelId> extends RuleSetSummary {
+  model: M;
+  /** Parameter values by key, typed by the model's schema (model-parameters.ts), for the evaluators. */
+  values: ModelParams[M];
+}
+
+/** The model's schema checks the values (a stored copy could hold anything); Danish words when it fails. */
+function parseValues<M extends ModelId>(model: M, name: string, raw: Record<string, RuleParameter['value']>): ModelParams[M] {
+  const parsed = modelParameters[model].safeParse(raw);
+  if (!parsed.success) {
+    const keys = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
+    throw new EngineError('rule-set-invalid', `Regelsættet ${name} har ugyldige værdier for ${keys}. Lav en ny kopi af det indbyggede regelsæt.`);
+  }
+  return parsed.data as ModelParams[M];
 }
 
 function publicParameter(spec: ParameterSpec, value: RuleParameter['value'] = spec.value): RuleParameter {
@@ -120,7 +132,7 @@ function builtinSummary(rule: BuiltinRuleSet): ResolvedRuleSet {
     parameters,
     createdAt: null,
     createdBy: null,
-    values: Object.fromEntries(parameters.map((parameter) => [parameter.key, parameter.value])),
+    values: parseValues(rule.model, rule.name, Object.fromEntries(parameters.map((parameter) => [parameter.key, parameter.value]))),
   };
 }
 
@@ -150,7 +162,7 @@ function fromRow(row: RuleSetRow): ResolvedRuleSet {
     parameters,
     createdAt: row.created_at,
     createdBy: row.created_by,
-    values: Object.fromEntries(parameters.map((parameter) => [parameter.key, parameter.value])),
+    values: parseValues(row.model, row.name, Object.fromEntries(parameters.map((parameter) => [parameter.key, parameter.value]))),
   };
 }
 
@@ -160,7 +172,7 @@ export function listRuleSets(db: Db): ResolvedRuleSet[] {
 }
 
 /** The rule set by id, or the built-in one of the model when no id is given. */
-export function resolveRuleSet(db: Db, model: ModelId, id?: string): ResolvedRuleSet {
+export function resolveRuleSet<M extends ModelId>(db: Db, model: M, id?: string): ResolvedRuleSet<M> {
   const wanted = id ?? model;
   const builtin = builtinRuleSets.find((rule) => rule.id === wanted);
   const resolved = builtin
@@ -173,7 +185,7 @@ export function resolveRuleSet(db: Db, model: ModelId, id?: string): ResolvedRul
   if (resolved.model !== model) {
     throw new EngineError('wrong-model', `Regelsættet "${resolved.name}" hører til modellen ${resolved.model}, ikke ${model}.`);
   }
-  return resolved;
+  return { ...resolved, model, values: parseValues(model, resolved.name, resolved.values) };
 }
 
 function findAny(db: Db, id: string): ResolvedRuleSet {
@@ -227,7 +239,7 @@ export function copyRuleSet(db: Db, fromId: string, name: string, changes: Recor
   if (name.trim() === '') throw new EngineError('invalid-name', 'Giv kopien et navn.');
   const original = findAny(db, fromId);
   const specs = builtinRuleSets.find((rule) => rule.model === original.model)!.parameters;
-  const values = { ...original.values };
+  const values: Record<string, RuleParameter['value']> = { ...original.values };
   for (const [key, value] of Object.entries(changes)) {
     const spec = specs.find((candidate) => candidate.key === key);
     if (!spec) throw new EngineError('invalid-parameter', `Regelsættet ${original.name} har ingen parameter "${key}".`);

@@ -6,11 +6,6 @@ import { bindPooled, pooledCte } from './pooled-sql';
 import { measurementBatches } from './provenance';
 import { resolveRuleSet } from './rule-sets';
 
-interface StatusParams {
-  groups: string[];
-  nationalLabel: string;
-}
-
 /**
  * Model D: the share that got the required interviews (1 − the share lacking them), per group,
  * for the whole country and per municipality, at a month and at a baseline month; the change
@@ -37,7 +32,7 @@ const change = (share: number | null, baseline: number | null) => (share === nul
 
 export function evaluateStatus(db: Db, period: string, baseline: string, ruleSetId?: string): StatusEvaluation {
   const rule = resolveRuleSet(db, 'status', ruleSetId);
-  const params = rule.values as unknown as StatusParams;
+  const params = rule.values;
   const have = new Set(monthsWithData(db));
   const missing = [period, baseline].filter((month) => !have.has(month));
   if (missing.length > 0) throw new EngineError('no-data', `Der er ingen målinger for ${missing.join(' og ')}. Vælg måneder med data.`);
@@ -62,17 +57,24 @@ export function evaluateStatus(db: Db, period: string, baseline: string, ruleSet
       measured: now?.measured ?? 0,
     };
   };
-  const municipalities = (db.prepare('SELECT code, name FROM municipality ORDER BY code').all() as { code: number; name: string }[]).map((m) => {
+  const national = statusRow(params.nationalLabel, 'national', null);
+  const all = db.prepare('SELECT code, name FROM municipality ORDER BY code').all() as { code: number; name: string }[];
+  const municipalities = all.map((m) => {
     const row = statusRow(m.name, 'municipality', String(m.code));
-    return { code: m.code, name: m.name, share: row.share, baselineShare: row.baselineShare, changePoints: row.changePoints };
+    return { code: m.code, name: m.name, share: row.share, baselineShare: row.baselineShare, changePoints: row.changePoints, differenceFromNationalPoints: change(row.share, national.share) };
   });
+  // models-screens: a national figure is only the whole country when every municipality has data that month.
+  const covered = (month: string) => ({ month, municipalities: rows.filter((row) => row.level === 'municipality' && row.month === month && row.share !== null).length, of: all.length });
+  const coverage = { period: covered(period), baseline: covered(baseline) };
   return {
     model: 'status',
     ruleSetId: rule.id,
     ruleSetVersion: rule.version,
     period,
     baseline,
-    rows: [statusRow(params.nationalLabel, 'national', null), ...groups.filter((group) => params.groups.includes(group.id)).map((group) => statusRow(group.label, 'group', group.id))],
+    coverage,
+    partial: coverage.period.municipalities < coverage.period.of || coverage.baseline.municipalities < coverage.baseline.of,
+    rows: [national, ...groups.filter((group) => params.groups.includes(group.id)).map((group) => statusRow(group.label, 'group', group.id))],
     municipalities,
     parameters: rule.parameters,
     batches: measurementBatches(db, [period, baseline]),

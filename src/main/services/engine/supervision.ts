@@ -1,16 +1,9 @@
-import type { SupervisionEvaluation, SupervisionMunicipalityResult } from '../../../shared/api/engine';
+import type { SupervisionEvaluation, SupervisionMunicipalityResult, SupervisionStatus } from '../../../shared/api/engine';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { percent, points } from './format';
 import { batchRefs } from './provenance';
 import { interpretationLines, resolveRuleSet } from './rule-sets';
-
-interface SupervisionParams {
-  resultGroupLabel: string;
-  focusInterviewsThreshold: number;
-  focusOffersThreshold: number;
-  focusTotalLabel: string;
-}
 
 interface BenchmarkRow {
   code: number;
@@ -38,7 +31,7 @@ interface FocusRow {
  */
 export function evaluateSupervision(db: Db, period: string, ruleSetId?: string): SupervisionEvaluation {
   const rule = resolveRuleSet(db, 'supervision', ruleSetId);
-  const params = rule.values as unknown as SupervisionParams;
+  const params = rule.values;
   const benchmark = db
     .prepare(
       `SELECT b.municipality_code AS code, m.name, b.expected_share, b.actual_share, b.difference_points, b.benchmark_rank, b.batch_id
@@ -128,7 +121,28 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
     ruleSetVersion: rule.version,
     period,
     municipalities,
+    status: supervisionStatus(municipalities),
     parameters: rule.parameters,
     batches: batchRefs(db, batchIds),
+  };
+}
+
+/**
+ * models-screens: the quarterly status as the letter of 1 September 2021 puts it: how many fail
+ * each focus target, and which of those also fail the result target (named).
+ */
+export function supervisionStatus(municipalities: SupervisionMunicipalityResult[]): SupervisionStatus {
+  const named = (rows: SupervisionMunicipalityResult[]) => rows.map(({ code, name }) => ({ code, name }));
+  const focus = (pick: (row: SupervisionMunicipalityResult) => SupervisionMunicipalityResult['focusInterviews']) => {
+    const failing = municipalities.filter((row) => pick(row)?.fails);
+    return { fails: failing.length, alsoResultTarget: named(failing.filter((row) => row.resultTarget?.fails)) };
+  };
+  return {
+    municipalities: municipalities.length,
+    resultTargetFails: named(municipalities.filter((row) => row.resultTarget?.fails)),
+    focusDataAvailable: municipalities.some((row) => row.focusInterviews !== null || row.focusOffers !== null),
+    focusInterviews: focus((row) => row.focusInterviews),
+    focusOffers: focus((row) => row.focusOffers),
+    atRisk: named(municipalities.filter((row) => row.atRisk)),
   };
 }

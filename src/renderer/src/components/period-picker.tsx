@@ -7,6 +7,7 @@ export function PeriodPicker() {
   const desk = useDesk();
   const periods = useApi('periods.available');
   const ruleSets = useApi('ruleSets.list');
+  const chosen = (ruleSets.data ?? []).find((ruleSet) => ruleSet.id === desk.ruleSetId);
   return (
     <span className="period-picker">
       <label>
@@ -22,13 +23,21 @@ export function PeriodPicker() {
       <label>
         {messages.desk.ruleSet}{' '}
         <select value={desk.ruleSetId} onChange={(event) => desk.setRuleSetId(event.target.value)} data-testid="rule-set-picker">
-          {(ruleSets.data ?? []).map((ruleSet) => (
-            <option key={ruleSet.id} value={ruleSet.id}>
-              {ruleSet.name}
-            </option>
-          ))}
+          {/* models-screens: only model A's rule sets here; a copy is marked hypothetical. */}
+          {(ruleSets.data ?? [])
+            .filter((ruleSet) => ruleSet.model === 'early-2023')
+            .map((ruleSet) => (
+              <option key={ruleSet.id} value={ruleSet.id}>
+                {ruleSet.builtin ? ruleSet.name : messages.models.hypotheticalOption(ruleSet.name)}
+              </option>
+            ))}
         </select>
       </label>
+      {chosen && !chosen.builtin && (
+        <strong className="hypothetical" role="note" data-testid="hypothetical-note">
+          {messages.models.hypotheticalOption(chosen.name)}
+        </strong>
+      )}
     </span>
   );
 }

@@ -1,7 +1,8 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi } from 'ag-grid-community';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { StatusEvaluation } from '../../../shared/api';
+import { HypotheticalNote, ModelExportButton, ModelRuleSetPicker, useChosenRuleSet } from '../components/model-rule-set';
 import { DistributionChart } from '../components/trend-chart';
 import { ViewExportButtons } from '../components/view-export-buttons';
 import { formatInteger, formatShare } from '../format';
@@ -9,74 +10,158 @@ import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 
 const text = messages.desk;
+const words = messages.models.country;
 type Row = StatusEvaluation['rows'][number];
+type MunicipalityRow = StatusEvaluation['municipalities'][number];
 const points = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const formatPoints = (value: number | null | undefined) => (value === null || value === undefined ? '–' : points.format(value));
 
-/** Model D: the national status per target group against a baseline month, and the municipalities' spread. */
+/** The month a year before, when there are data for it; else the first month with data. */
+function defaultBaseline(months: string[], month: string): string {
+  const year = Number(month.slice(0, 4)) - 1;
+  const before = `${year}${month.slice(4)}`;
+  return months.includes(before) ? before : (months[0] ?? '');
+}
+
+/**
+ * Model D: the national status per target group against a baseline month, and each municipality
+ * against the national line. The month picker says how many municipalities each month covers and
+ * opens on the latest month with data for (nearly) all of them.
+ */
 export function CountryScreen() {
   const periods = useApi('periods.available');
+  const coverage = periods.data?.monthCoverage ?? [];
   const months = periods.data?.months ?? [];
-  const [month, setMonth] = useState('');
-  const [baseline, setBaseline] = useState('');
-  useEffect(() => {
-    if (months.length > 0 && !month) {
-      setMonth(months[months.length - 1]);
-      setBaseline(months[Math.max(0, months.length - 13)]);
-    }
-  }, [months, month]);
-  const status = useApi('evaluate.status', { period: month || '2000-01', baseline: baseline || '2000-01' });
-  const gridApi = useRef<GridApi<Row> | null>(null);
-  const data = month ? status.data : null;
-
-  const columnDefs = useMemo<ColDef<Row>[]>(
-    () => [
-      { field: 'label', headerName: text.columns.label, width: 200, pinned: 'left' },
-      { field: 'share', headerName: `${text.columns.share} ${month}`, width: 140, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
-      { field: 'baselineShare', headerName: `${text.columns.baselineShare} ${baseline}`, width: 200, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
-      { field: 'changePoints', headerName: text.columns.change, width: 180, type: 'numericColumn', valueFormatter: (params) => (params.value === null ? '–' : points.format(params.value)), context: { export: { kind: 'number' } } },
-      { field: 'measured', headerName: text.columns.measured, width: 140, type: 'numericColumn', valueFormatter: (params) => formatInteger(params.value), context: { export: { kind: 'integer' } } },
-    ],
-    [month, baseline],
-  );
-
+  const [chosenMonth, setMonth] = useState('');
+  const [chosenBaseline, setBaseline] = useState('');
+  const [ruleSetId, setRuleSetId] = useState('status');
+  const month = chosenMonth || periods.data?.latestFullMonth || months.at(-1) || '';
+  const baseline = chosenBaseline || (month ? defaultBaseline(months, month) : '');
+  const ruleSet = useChosenRuleSet(ruleSetId);
+  const option = (candidate: (typeof coverage)[number]) => words.monthOption(candidate.month, candidate.municipalities, candidate.of);
   return (
     <section className="screen scroll" data-testid="country-screen">
       <div className="toolbar">
-        <h2>{text.country.title}</h2>
+        <h2>{words.title}</h2>
         <label>
           {text.month}{' '}
           <select value={month} onChange={(event) => setMonth(event.target.value)} data-testid="status-month">
-            {months.map((candidate) => (
-              <option key={candidate}>{candidate}</option>
+            {coverage.map((candidate) => (
+              <option key={candidate.month} value={candidate.month}>
+                {option(candidate)}
+              </option>
             ))}
           </select>
         </label>
         <label>
-          {text.baseline}{' '}
+          {words.baseline}{' '}
           <select value={baseline} onChange={(event) => setBaseline(event.target.value)} data-testid="status-baseline">
-            {months.map((candidate) => (
-              <option key={candidate}>{candidate}</option>
+            {coverage.map((candidate) => (
+              <option key={candidate.month} value={candidate.month}>
+                {option(candidate)}
+              </option>
             ))}
           </select>
         </label>
+        <ModelRuleSetPicker model="status" value={ruleSetId} onChange={setRuleSetId} />
         <span className="spacer" />
-        <ViewExportButtons gridApi={gridApi} title={`Hele landet ${month}`} primary />
+        <ModelExportButton args={month && baseline ? { model: 'status', period: month, baseline, ruleSetId } : null} />
       </div>
-      {status.error && <p className="error" role="alert">{`${messages.errorPrefix}: ${status.error}`}</p>}
-      <div className="grid small-grid" data-testid="status-grid">
-        <AgGridReact<Row>
-          rowData={data?.rows ?? []}
-          columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true }}
-          domLayout="autoHeight"
-          getRowId={(params) => params.data.groupId ?? 'all'}
-          onGridReady={(event) => (gridApi.current = event.api)}
-        />
-      </div>
-      <div className="panel">
-        <h3>{`${text.country.distributionTitle} ${month}`}</h3>
-        {data && <DistributionChart shares={data.municipalities.map((row) => (row.share === null ? null : 1 - row.share))} />}
-      </div>
+      <HypotheticalNote ruleSet={ruleSet} />
+      {month && baseline ? <CountryStatus month={month} baseline={baseline} ruleSetId={ruleSetId} /> : <p className="muted">{periods.loading ? messages.loading : messages.demo.empty}</p>}
     </section>
+  );
+}
+
+function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline: string; ruleSetId: string }) {
+  const status = useApi('evaluate.status', { period: month, baseline, ruleSetId });
+  const data = status.data?.period === month && status.data.baseline === baseline && status.data.ruleSetId === ruleSetId ? status.data : null;
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  const municipalityApi = useRef<GridApi<MunicipalityRow> | null>(null);
+  const partialMark = data?.partial ? ` ${words.partialMark}` : '';
+
+  const columnDefs = useMemo<ColDef<Row>[]>(
+    () => [
+      { field: 'label', headerName: text.columns.label, width: 170, pinned: 'left' },
+      { field: 'share', headerName: `${text.columns.share} ${month}`, width: 120, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
+      { field: 'baselineShare', headerName: `${text.columns.share} ${baseline}`, width: 120, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
+      { field: 'changePoints', headerName: text.columns.change, width: 120, type: 'numericColumn', valueFormatter: (params) => formatPoints(params.value), context: { export: { kind: 'number' } } },
+      { field: 'measured', headerName: text.columns.measured, width: 110, type: 'numericColumn', valueFormatter: (params) => formatInteger(params.value), context: { export: { kind: 'integer' } } },
+    ],
+    [month, baseline],
+  );
+  const municipalityColumns = useMemo<ColDef<MunicipalityRow>[]>(
+    () => [
+      { field: 'code', headerName: words.columns.code, width: 70 },
+      { field: 'name', headerName: words.columns.name, width: 140 },
+      { field: 'share', headerName: words.columns.share, width: 90, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
+      { field: 'changePoints', headerName: words.columns.change, width: 110, type: 'numericColumn', valueFormatter: (params) => formatPoints(params.value), context: { export: { kind: 'number' } } },
+      {
+        field: 'differenceFromNationalPoints',
+        headerName: words.columns.vsNational,
+        width: 130,
+        type: 'numericColumn',
+        sort: 'asc',
+        // Municipalities without data for the month go last, whichever way the list is sorted.
+        comparator: (a: number | null, b: number | null, _nodeA, _nodeB, descending) => (a === null || b === null ? (a === b ? 0 : (a === null) !== descending ? 1 : -1) : a - b),
+        valueFormatter: (params) => formatPoints(params.value),
+        cellClass: (params) => (params.value !== null && params.value !== undefined && params.value < 0 ? 'cell-above' : ''),
+        context: { export: { kind: 'number' } },
+      },
+    ],
+    [],
+  );
+
+  return (
+    <>
+      {status.error && <p className="error" role="alert">{`${messages.errorPrefix}: ${status.error}`}</p>}
+      {data && (
+        <div className="coverage" data-testid="coverage">
+          <span data-testid="coverage-period">{words.coverage(text.month, data.coverage.period.month, data.coverage.period.municipalities, data.coverage.period.of)}</span>{' '}
+          <span data-testid="coverage-baseline">{words.coverage(words.baseline, data.coverage.baseline.month, data.coverage.baseline.municipalities, data.coverage.baseline.of)}</span>
+          {data.partial && (
+            <strong className="overdue-text" role="alert" data-testid="partial-warning">
+              {` ${words.partial}`}
+            </strong>
+          )}
+        </div>
+      )}
+      <div className="side-by-side">
+        <div className="stack">
+          <div className="grid small-grid" data-testid="status-grid">
+            <AgGridReact<Row>
+              rowData={data?.rows ?? []}
+              columnDefs={columnDefs}
+              defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}
+              domLayout="autoHeight"
+              getRowId={(params) => params.data.groupId ?? 'all'}
+              getRowClass={(params) => (params.data?.groupId === null && data?.partial ? 'partial-row' : undefined)}
+              onGridReady={(event) => (gridApi.current = event.api)}
+            />
+          </div>
+          {data?.partial && <p className="muted" data-testid="national-partial-mark">{`${data.rows[0]?.label ?? ''}${partialMark}`}</p>}
+          <span className="export-buttons">
+            <ViewExportButtons gridApi={gridApi} title={`Hele landet ${month}${partialMark}`} />
+          </span>
+          <div className="panel">
+            <h3>{`${text.country.distributionTitle} ${month}`}</h3>
+            {data && <DistributionChart shares={data.municipalities.map((row) => (row.share === null ? null : 1 - row.share))} />}
+          </div>
+        </div>
+        <aside className="panel side-list" data-testid="country-municipalities">
+          <h3>{words.municipalitiesTitle(month)}</h3>
+          <div className="grid" data-testid="country-municipality-grid">
+            <AgGridReact<MunicipalityRow>
+              rowData={data?.municipalities ?? []}
+              columnDefs={municipalityColumns}
+              defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}
+              rowHeight={28}
+              getRowId={(params) => String(params.data.code)}
+              onGridReady={(event) => (municipalityApi.current = event.api)}
+            />
+          </div>
+        </aside>
+      </div>
+    </>
   );
 }

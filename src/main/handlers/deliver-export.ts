@@ -1,0 +1,22 @@
+import type { ExportResult } from '../../shared/api';
+import { UserFacingError, type HandlerContext } from './context';
+
+export const mimeTypes = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+/** One mechanism for every transport: save through the context when it can, else hand the bytes back. */
+export async function deliver(context: HandlerContext, fileName: string, bytes: Buffer, rows: number, kind: keyof typeof mimeTypes): Promise<ExportResult> {
+  const base = { fileName, rows, mimeType: mimeTypes[kind] };
+  if (context.saveFile) {
+    let savedPath: string | null;
+    try {
+      savedPath = await context.saveFile(fileName, bytes);
+    } catch (error) {
+      throw new UserFacingError('save-failed', `Filen kunne ikke gemmes: ${(error as Error).message}. Intet blev skrevet.`);
+    }
+    return { ...base, savedPath, cancelled: savedPath === null, contentBase64: null };
+  }
+  return { ...base, savedPath: null, cancelled: false, contentBase64: bytes.toString('base64') };
+}

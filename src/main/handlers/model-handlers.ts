@@ -1,0 +1,52 @@
+import type { ModelId } from '../../shared/api/engine';
+import type { ModelListing } from '../../shared/api/models';
+import type { ModelArgs } from '../services/engine/models/define';
+import { modelInfos, modelRegistry, type ModelRegistry } from '../services/engine/models';
+import { EngineError } from '../services/engine/engine-error';
+import { resolveRuleSet } from '../services/engine/rule-sets';
+import { writeModelList } from '../services/export/model-list';
+import { exportFileName } from '../services/export/view';
+import { currentUserName, type Db } from '../services/store';
+import type { Handler, HandlerContext } from './context';
+import { deliver } from './deliver-export';
+
+type EvaluateCall<M extends ModelId> = ModelRegistry[M]['call'];
+
+/** Each model's own `evaluate.*` call, derived from the registry. */
+export const modelEvaluateHandlers = Object.fromEntries(
+  Object.values(modelRegistry).map((model) => [model.call, (args: ModelArgs, { db }: HandlerContext) => model.evaluate(db, args)]),
+) as { [M in ModelId as EvaluateCall<M>]: Handler<EvaluateCall<M>> };
+
+/** Any model as tables, with its rule set said plainly (a what-if copy is hypothetical). */
+export function modelListing(db: Db, args: ModelArgs & { model: ModelId }): ModelListing {
+  const model = modelRegistry[args.model];
+  if (model.baseline && !args.baseline) throw new EngineError('missing-baseline', `${model.label} sammenligner med en måned: angiv en sammenligningsmåned (fx 2023-12).`);
+  const { result, summary, tables, json } = model.run(db, args);
+  const rule = resolveRuleSet(db, args.model, result.ruleSetId);
+  const hypothetical = !rule.builtin;
+  return {
+    model: model.id,
+    label: model.label,
+    period: args.period,
+    baseline: model.baseline ? (args.baseline ?? null) : null,
+    ruleSet: { id: rule.id, name: rule.name, version: rule.version, basedOn: rule.basedOn, hypothetical },
+    summary: [
+      ...(hypothetical ? [`HYPOTETISK: regelsættet "${rule.name}" er en kopi af ${rule.basedOn ?? 'et andet regelsæt'} med ændrede parametre – ikke de gældende regler.`] : []),
+      ...summary,
+    ],
+    tables,
+    json,
+    batches: result.batches,
+  };
+}
+
+export const modelHandlers = {
+  'models.list': () => modelInfos(),
+  'evaluate.model': (args, { db }) => modelListing(db, args),
+  'export.modelList': async (args, context) => {
+    const listing = modelListing(context.db, args);
+    const { bytes, rows } = await writeModelList(listing, currentUserName(), new Date());
+    const title = `${listing.label} ${listing.period}${listing.baseline ? ` mod ${listing.baseline}` : ''}${listing.ruleSet.hypothetical ? ' HYPOTETISK' : ''}`;
+    return deliver(context, exportFileName(title, 'xlsx'), bytes, rows, 'xlsx');
+  },
+} satisfies { [K in 'models.list' | 'evaluate.model' | 'export.modelList']: Handler<K> };

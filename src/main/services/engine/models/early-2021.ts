@@ -1,0 +1,116 @@
+import type { EscalationState, MonthlyEvaluation } from '../../../../shared/api/engine';
+import type { ModelTable } from '../../../../shared/api/models';
+import { evaluateEarly2021 } from '../early-2021';
+import { modelParameters } from '../model-parameters';
+import { addMonths, monthRange } from '../periods';
+import { defineModel, monthJson, words } from './define';
+
+/** The escalation ladder's steps in Danish (model B, RULES.md point 3). */
+export const escalationWords: Record<string, string> = {
+  none: 'ingen kontakt registreret',
+  contacted: 'kontaktet',
+  'explanation-due': 'redegørelse og genopretningsplan skal foreligge',
+  'explanation-received': 'redegørelse og genopretningsplan modtaget',
+  meeting: 'ministeren har bedt om møde',
+};
+
+/** The months a finding spans: the N months ending with the evaluated month. */
+function windowMonths(result: MonthlyEvaluation): string[] {
+  if (result.findings.length > 0) return result.findings[0].months.map((month) => month.month);
+  const span = result.parameters.find((parameter) => parameter.key === 'consecutiveMonths')?.value;
+  const count = typeof span === 'number' ? span : 3;
+  return monthRange(addMonths(result.period, -(count - 1)), count);
+}
+
+export function escalationTable(escalation: EscalationState[], findingsByCode: Map<number, number>): ModelTable {
+  return {
+    title: 'Eskalering',
+    columns: [
+      { header: 'Kode', kind: 'integer' },
+      { header: 'Kommune', kind: 'text' },
+      { header: 'Fund i måneden', kind: 'integer' },
+      { header: 'Trin', kind: 'text' },
+      { header: 'Kontaktet', kind: 'text' },
+      { header: 'Redegørelse og genopretningsplan senest', kind: 'text' },
+      { header: 'Overskredet', kind: 'text' },
+      { header: 'Redegørelse modtaget', kind: 'text' },
+      { header: 'Møde anmodet', kind: 'text' },
+    ],
+    rows: escalation.map((state) => [
+      state.code,
+      state.name,
+      findingsByCode.get(state.code) ?? 0,
+      escalationWords[state.step] ?? state.step,
+      state.contactedOn,
+      state.explanationDueOn,
+      state.overdue ? words.yes : '',
+      state.explanationReceivedOn,
+      state.meetingRequestedOn,
+    ]),
+  };
+}
+
+/** Model B: monthly, each benefit group on its own, with the escalation ladder (2021). */
+export const early2021Model = defineModel({
+  id: 'early-2021',
+  label: 'Tidlig indsats 2021 (månedlig)',
+  periodKind: 'month',
+  call: 'evaluate.early2021',
+  baseline: false,
+  parameters: modelParameters['early-2021'],
+  evaluate: (db, args) => evaluateEarly2021(db, args.period, args.ruleSetId),
+  present(result) {
+    const months = windowMonths(result);
+    const findingsByCode = new Map(result.municipalities.map((row) => [row.code, row.findings]));
+    const overdue = result.escalation.filter((state) => state.overdue).length;
+    return {
+      summary: [
+        `${result.period} (${result.ruleSetId}, version ${result.ruleSetVersion}): ${result.findings.length} fund (kommune × ydelsesgruppe × kriterium) i ${result.municipalities.length} kommuner; ` +
+          `${months.length} måneder i træk over tærsklen (${months.join(', ')}).`,
+        ...(overdue > 0 ? [`${overdue === 1 ? '1 kommune' : `${overdue} kommuner`} har overskredet fristen for redegørelse og genopretningsplan.`] : []),
+      ],
+      tables: [
+        {
+          title: 'Fund',
+          columns: [
+            { header: 'Kode', kind: 'integer' },
+            { header: 'Kommune', kind: 'text' },
+            { header: 'Ydelsesgruppe', kind: 'text' },
+            { header: 'Kriterium', kind: 'text' },
+            ...months.flatMap((month) => [
+              { header: `${month} andel`, kind: 'share' as const },
+              { header: `${month} uden`, kind: 'integer' as const },
+              { header: `${month} målt`, kind: 'integer' as const },
+            ]),
+          ],
+          rows: result.findings.map((finding) => [
+            finding.code,
+            finding.name,
+            finding.group,
+            words.criterion[finding.criterion],
+            ...months.flatMap((month) => {
+              const figure = finding.months.find((candidate) => candidate.month === month);
+              return [figure?.share ?? null, figure?.lacking ?? null, figure?.measured ?? null];
+            }),
+          ]),
+        },
+        escalationTable(result.escalation, findingsByCode),
+      ],
+      json: {
+        model: result.model,
+        ruleSetVersion: result.ruleSetVersion,
+        period: result.period,
+        findings: result.findings.map((finding) => ({
+          code: finding.code,
+          name: finding.name,
+          group: finding.group,
+          groupId: finding.groupId,
+          criterion: finding.criterion,
+          months: finding.months.map(monthJson),
+        })),
+        municipalities: result.municipalities,
+        escalation: result.escalation,
+      },
+    };
+  },
+});

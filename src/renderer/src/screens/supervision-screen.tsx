@@ -1,0 +1,149 @@
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef, GridApi, ICellRendererParams, IRowNode } from 'ag-grid-community';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { SupervisionEvaluation, SupervisionMunicipalityResult } from '../../../shared/api';
+import { HypotheticalNote, ModelExportButton, ModelRuleSetPicker, useChosenRuleSet } from '../components/model-rule-set';
+import { formatInteger } from '../format';
+import { messages } from '../messages/da';
+import { useApi } from '../use-api';
+
+const text = messages.models;
+const words = text.supervision;
+type Row = SupervisionMunicipalityResult;
+
+const share2 = new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const points2 = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+const verdict = (target: { fails: boolean } | null) => (target ? (target.fails ? words.fails : words.meets) : text.none);
+const names = (rows: { name: string }[]) => rows.map((row) => row.name).join(', ');
+
+function FocusCell({ value }: ICellRendererParams<Row, Row['focusInterviews']>) {
+  if (!value) return <span className="muted">{text.none}</span>;
+  return (
+    <span className={value.fails ? 'cell-flag' : ''}>
+      {`${value.share === null ? text.none : share2.format(value.share)} – ${verdict(value)}`}
+    </span>
+  );
+}
+
+/** Model C: enhanced supervision for a period, per municipality and as the quarterly status of the 2021 letter. */
+export function SupervisionScreen() {
+  const periods = useApi('periods.available');
+  const [chosen, setPeriod] = useState('');
+  const [ruleSetId, setRuleSetId] = useState('supervision');
+  const options = periods.data?.supervisionPeriods ?? [];
+  const period = chosen || options.at(-1) || '';
+  const ruleSet = useChosenRuleSet(ruleSetId);
+  return (
+    <section className="screen" data-testid="supervision-screen">
+      <div className="toolbar">
+        <h2>{words.title}</h2>
+        <label>
+          {text.period}{' '}
+          <select value={period} onChange={(event) => setPeriod(event.target.value)} data-testid="supervision-period">
+            {options.map((candidate) => (
+              <option key={candidate}>{candidate}</option>
+            ))}
+          </select>
+        </label>
+        <ModelRuleSetPicker model="supervision" value={ruleSetId} onChange={setRuleSetId} />
+        <span className="spacer" />
+        <ModelExportButton args={period ? { model: 'supervision', period, ruleSetId } : null} />
+      </div>
+      <HypotheticalNote ruleSet={ruleSet} />
+      {periods.data && options.length === 0 && <p className="muted" data-testid="supervision-empty">{words.noPeriods}</p>}
+      {period && <SupervisionList period={period} ruleSetId={ruleSetId} />}
+    </section>
+  );
+}
+
+function SupervisionList({ period, ruleSetId }: { period: string; ruleSetId: string }) {
+  const evaluation = useApi('evaluate.supervision', { period, ruleSetId });
+  const data = evaluation.data?.period === period && evaluation.data.ruleSetId === ruleSetId ? evaluation.data : null;
+  const [search, setSearch] = useState('');
+  const [onlyFailing, setOnlyFailing] = useState(false);
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  const columnDefs = useMemo<ColDef<Row>[]>(
+    () => [
+      { field: 'code', headerName: words.columns.code, width: 80, pinned: 'left' },
+      { field: 'name', headerName: words.columns.name, width: 150, pinned: 'left' },
+      { colId: 'expected', headerName: words.columns.expected, width: 120, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.expectedShare ?? null, valueFormatter: (p) => (p.value === null ? text.none : share2.format(p.value)) },
+      { colId: 'actual', headerName: words.columns.actual, width: 110, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.actualShare ?? null, valueFormatter: (p) => (p.value === null ? text.none : share2.format(p.value)) },
+      { colId: 'difference', headerName: words.columns.difference, width: 140, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.differencePoints ?? null, valueFormatter: (p) => (p.value === null ? text.none : points2.format(p.value)) },
+      { colId: 'rank', headerName: words.columns.rank, width: 100, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.rank ?? null, valueFormatter: (p) => formatInteger(p.value) },
+      { colId: 'resultTarget', headerName: words.columns.resultTarget, width: 130, valueGetter: (p) => verdict(p.data?.resultTarget ?? null), cellClass: (p) => (p.data?.resultTarget?.fails ? 'cell-flag' : '') },
+      { colId: 'focusInterviews', headerName: words.columns.focusInterviews, width: 170, valueGetter: (p) => p.data?.focusInterviews ?? null, cellRenderer: FocusCell, sortable: false },
+      { colId: 'focusOffers', headerName: words.columns.focusOffers, width: 190, valueGetter: (p) => p.data?.focusOffers ?? null, cellRenderer: FocusCell, sortable: false },
+      { colId: 'atRisk', headerName: words.columns.atRisk, width: 190, valueGetter: (p) => (p.data?.atRisk ? words.atRiskMark : ''), cellClass: (p) => (p.data?.atRisk ? 'cell-above' : '') },
+    ],
+    [],
+  );
+  const doesExternalFilterPass = useCallback((node: IRowNode<Row>) => !onlyFailing || Boolean(node.data?.resultTarget?.fails), [onlyFailing]);
+  return (
+    <>
+      {evaluation.error && <p className="error" role="alert">{`${messages.errorPrefix}: ${evaluation.error}`}</p>}
+      {data && <StatusPanel data={data} />}
+      <div className="chips">
+        <input type="search" data-search="true" aria-label={text.search} placeholder={text.search} value={search} onChange={(event) => setSearch(event.target.value)} />
+        <button aria-pressed={onlyFailing} className={onlyFailing ? 'chip on' : 'chip'} onClick={() => setOnlyFailing(!onlyFailing)} data-testid="chip-result-fails">
+          {words.onlyFailing}
+        </button>
+      </div>
+      <div className="grid" data-testid="supervision-grid">
+        <AgGridReact<Row>
+          rowData={data?.municipalities ?? []}
+          columnDefs={columnDefs}
+          defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}
+          rowHeight={30}
+          quickFilterText={search}
+          getRowId={(params) => String(params.data.code)}
+          isExternalFilterPresent={() => onlyFailing}
+          doesExternalFilterPass={doesExternalFilterPass}
+          onGridReady={(event) => (gridApi.current = event.api)}
+        />
+      </div>
+    </>
+  );
+}
+
+/** The quarterly status in the terms of the minister's letter of 1 September 2021. */
+function StatusPanel({ data }: { data: SupervisionEvaluation }) {
+  const status = data.status;
+  const focus = (target: SupervisionEvaluation['status']['focusInterviews'], what: string, testId: string) => (
+    <li data-testid={testId}>
+      {words.focus(target.fails, what, target.alsoResultTarget.length)}
+      {target.alsoResultTarget.length > 0 ? `: ${names(target.alsoResultTarget)}.` : '.'}
+    </li>
+  );
+  return (
+    <div className="panel" data-testid="supervision-status">
+      <h3>{words.statusTitle(data.period)}</h3>
+      <ul className="explanation">
+        <li data-testid="status-result-target">
+          {words.resultTarget(status.resultTargetFails.length, status.municipalities)}{' '}
+          {status.resultTargetFails.length > 0 && (
+            <details className="inline-details">
+              <summary>{words.showNames(status.resultTargetFails.length)}</summary>
+              <span className="muted" data-testid="status-result-names">
+                {names(status.resultTargetFails)}
+              </span>
+            </details>
+          )}
+        </li>
+        {status.focusDataAvailable ? (
+          <>
+            {focus(status.focusInterviews, words.focusInterviews, 'status-focus-interviews')}
+            {focus(status.focusOffers, words.focusOffers, 'status-focus-offers')}
+            <li data-testid="status-at-risk">
+              <strong>{words.atRisk(status.atRisk.length)}</strong>
+              {status.atRisk.length > 0 ? `: ${names(status.atRisk)}.` : '.'}
+            </li>
+          </>
+        ) : (
+          <li className="muted" data-testid="status-no-focus">
+            {words.noFocus}
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
