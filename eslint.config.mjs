@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const restrict = (paths, patterns, message) => ({
@@ -60,6 +61,11 @@ export default tseslint.config(
       ['**/main/**', '**/preload/**', '**/cli/**', 'node:*', 'electron/*'],
       'The renderer imports only src/shared, react and the grid/chart libraries: no node, electron or services (DESIGN.md layers).',
     ),
+  },
+  // danish-desk (issue 15 item 5): the React hooks rules, on the renderer.
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
   {
     files: ['src/preload/**/*.ts'],

@@ -36,7 +36,15 @@ async function deliver(context: HandlerContext, fileName: string, bytes: Buffer,
 
 export const exportHandlers = {
   'export.contactList': async (args, context) => {
-    const evaluation = await through(context, 'evaluate.early2023', { ruleSetId: args.ruleSetId, period: args.period });
+    const full = await through(context, 'evaluate.early2023', { ruleSetId: args.ruleSetId, period: args.period });
+    // danish-desk (issue 11): the list follows the overview's AMK and region filters.
+    const evaluation = {
+      ...full,
+      municipalities: full.municipalities.filter(
+        (row) => (!args.labourMarketOffice || row.labourMarketOffice === args.labourMarketOffice) && (!args.region || row.region === args.region),
+      ),
+    };
+    const filters = [args.labourMarketOffice ? `AMK ${args.labourMarketOffice}` : '', args.region ? `Region ${args.region}` : ''].filter(Boolean);
     if (!evaluation.complete) {
       throw new UserFacingError('period-incomplete', `Halvåret ${args.period} er ikke afsluttet eller mangler data for nogle måneder; der kan ikke laves en kontaktliste endnu.`);
     }
@@ -46,11 +54,23 @@ export const exportHandlers = {
     for (const municipality of evaluation.municipalities.filter((candidate) => candidate.toContact)) {
       details.push(await through(context, 'municipality.detail', { code: municipality.code, ruleSetId: evaluation.ruleSetId, period: args.period }));
     }
-    const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, madeBy: currentUserName(), madeAt: new Date() });
+    const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, madeBy: currentUserName(), madeAt: new Date(), filters });
     return deliver(context, exportFileName(`Kontaktliste ${args.period}`, 'xlsx'), bytes, rows, 'xlsx');
   },
   'export.view': async (args, context) => {
-    const bytes = await writeView(args.format, args.title, args.columns, args.rows, currentUserName());
+    // danish-desk (issue 11): every .xlsx says what it is; the files are those whose rows count now.
+    const ruleSets = args.provenance?.ruleSetId ? await through(context, 'ruleSets.list', {}) : [];
+    const ruleSet = ruleSets.find((candidate) => candidate.id === args.provenance?.ruleSetId);
+    const history = args.format === 'xlsx' ? await through(context, 'import.history', {}) : [];
+    const provenance = {
+      title: `Visning: ${args.title}`,
+      period: args.provenance?.period,
+      ruleSet: ruleSet ? { name: ruleSet.name, version: ruleSet.version } : null,
+      filters: args.provenance?.filters ?? [],
+      madeAt: new Date(),
+      files: history.filter((batch) => batch.currentRows > 0),
+    };
+    const bytes = await writeView(args.format, args.title, args.columns, args.rows, currentUserName(), provenance);
     return deliver(context, exportFileName(args.title, args.format), bytes, args.rows.length, args.format);
   },
 } satisfies { [K in 'export.contactList' | 'export.view']: Handler<K> };

@@ -1,10 +1,16 @@
+import { addProvenanceSheet, type Provenance } from './provenance';
 import { addTableSheet, newWorkbook, toDanishCsv, workbookBytes, type CellValue, type SheetColumn } from './workbook';
 
-/** "This view": exactly the rows and columns a grid shows, in its order, to .xlsx or Danish CSV. */
-export async function writeView(format: 'xlsx' | 'csv', title: string, columns: SheetColumn[], rows: CellValue[][], madeBy: string): Promise<Buffer> {
+/**
+ * "This view": exactly the rows and columns a grid shows, in its order, to .xlsx or Danish CSV.
+ * The .xlsx carries a provenance sheet (what, which filters, rule set, who, when, source files);
+ * a CSV is one table and cannot.
+ */
+export async function writeView(format: 'xlsx' | 'csv', title: string, columns: SheetColumn[], rows: CellValue[][], madeBy: string, provenance?: Omit<Provenance, 'madeBy'>): Promise<Buffer> {
   if (format === 'csv') return toDanishCsv(columns, rows);
   const workbook = newWorkbook(madeBy);
   addTableSheet(workbook, sheetName(title), columns, rows, { freezeColumns: 0 });
+  if (provenance) addProvenanceSheet(workbook, { ...provenance, madeBy });
   return workbookBytes(workbook);
 }
 

@@ -40,6 +40,8 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns:
       const format = numberFormats[columns[index].kind];
       // Text cells keep the text format, so even a value like "=1+1" stays text when edited in Excel.
       if (typeof value === 'string' || columns[index].kind !== 'text') cell.numFmt = format ?? 'General';
+      // A count is a whole number of people: never "6,0" (danish-desk, issue 11).
+      if (columns[index].kind === 'number' && typeof value === 'number' && Number.isInteger(value)) cell.numFmt = numberFormats.integer!;
       if (typeof value === 'string' && startsLikeFormula(value)) cell.numFmt = '@';
     });
   }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { DecisionRow, ExemptionProposal } from '../../../shared/api';
-import { call } from '../api-client';
+import { describeSubject, describeVerdict, formatDanishDate, formatDanishDateTime } from '../../../shared/words-da';
 import { messages } from '../messages/da';
+import { useCall } from '../use-api';
+import { StatusLine, useStatus } from './status-line';
 
 const text = messages.desk.decision;
 
@@ -35,18 +37,18 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
   const [actionKey, setActionKey] = useState(actions[0].key);
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [reason, setReason] = useState('');
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const status = useStatus();
+  const recordCall = useCall('decisions.record');
+  const busy = recordCall.isPending;
   const action = actions.find((candidate) => candidate.key === actionKey) ?? actions[0];
 
   const record = async () => {
     if (action.needsReason && reason.trim() === '') {
-      setStatus(text.needReason);
+      status.failed(text.needReason);
       return;
     }
-    setBusy(true);
     try {
-      await call('decisions.record', {
+      await recordCall.mutateAsync({
         ruleSetId: props.ruleSetId,
         period: props.period,
         municipalityCode: props.municipalityCode,
@@ -56,11 +58,9 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
         reason: reason.trim(),
       });
       setReason('');
-      setStatus(text.recorded);
+      status.done(text.recorded);
     } catch (error) {
-      setStatus(`${messages.errorPrefix}: ${(error as Error).message}`);
-    } finally {
-      setBusy(false);
+      status.failed((error as Error).message);
     }
   };
 
@@ -90,11 +90,7 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
       <button className="primary" disabled={busy} onClick={record} data-testid="decision-record">
         {text.record}
       </button>
-      {status && (
-        <span className="export-status" role="status" data-testid="decision-status">
-          {status}
-        </span>
-      )}
+      <StatusLine status={status} testId="decision-status" inline />
       <h4>{text.historyTitle}</h4>
       {props.history.length === 0 ? (
         <p className="muted">{text.none}</p>
@@ -103,11 +99,11 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
           <tbody>
             {props.history.map((row) => (
               <tr key={row.id}>
-                <td>{row.decidedOn ?? row.decidedAt.slice(0, 10)}</td>
-                <td>{row.subject}</td>
-                <td>{text.status[row.verdict as keyof typeof text.status] || row.verdict}</td>
+                <td>{row.decidedOn ? formatDanishDate(row.decidedOn) : formatDanishDateTime(row.decidedAt)}</td>
+                <td>{describeSubject(row.subject)}</td>
+                <td>{text.status[row.verdict as keyof typeof text.status] || describeVerdict(row.verdict)}</td>
                 <td>{row.reason}</td>
-                <td className="muted">{`${text.by} ${row.decidedBy}, ${row.decidedAt.slice(0, 16).replace('T', ' ')}`}</td>
+                <td className="muted">{`${text.by} ${row.decidedBy}, ${formatDanishDateTime(row.decidedAt)}`}</td>
               </tr>
             ))}
           </tbody>

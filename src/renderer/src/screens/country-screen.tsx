@@ -1,6 +1,6 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi } from 'ag-grid-community';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { StatusEvaluation } from '../../../shared/api';
 import { DistributionChart } from '../components/trend-chart';
 import { ViewExportButtons } from '../components/view-export-buttons';
@@ -15,16 +15,14 @@ const points = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximu
 /** Model D: the national status per target group against a baseline month, and the municipalities' spread. */
 export function CountryScreen() {
   const periods = useApi('periods.available');
-  const months = periods.data?.months ?? [];
-  const [month, setMonth] = useState('');
-  const [baseline, setBaseline] = useState('');
-  useEffect(() => {
-    if (months.length > 0 && !month) {
-      setMonth(months[months.length - 1]);
-      setBaseline(months[Math.max(0, months.length - 13)]);
-    }
-  }, [months, month]);
-  const status = useApi('evaluate.status', { period: month || '2000-01', baseline: baseline || '2000-01' });
+  const months = useMemo(() => periods.data?.months ?? [], [periods.data]);
+  // The latest month against the same month a year before, until the user picks others (and
+  // again when the data no longer have the months picked).
+  const [chosenMonth, setMonth] = useState('');
+  const [chosenBaseline, setBaseline] = useState('');
+  const month = months.includes(chosenMonth) ? chosenMonth : (months.at(-1) ?? '');
+  const baseline = months.includes(chosenBaseline) ? chosenBaseline : (months[Math.max(0, months.length - 13)] ?? '');
+  const status = useApi('evaluate.status', month && baseline ? { period: month, baseline } : null);
   const gridApi = useRef<GridApi<Row> | null>(null);
   const data = month ? status.data : null;
 

@@ -36,6 +36,11 @@ function formatTime(iso: string): string {
   return new Date(iso).toLocaleString('da-DK', { dateStyle: 'short', timeStyle: 'short' });
 }
 
+/** A fresh id for an import run's progress events (outside render: it is not pure). */
+function nextImportId(): string {
+  return `import-${Math.random().toString(36).slice(2)}`;
+}
+
 interface Picked {
   key: string;
   file: File;
@@ -105,7 +110,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
   const [progress, setProgress] = useState<{ rowsDone: number; rowsTotal: number | null } | null>(null);
   const [profileName, setProfileName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const importId = useRef(`import-${Math.random().toString(36).slice(2)}`);
+  const importId = useRef('');
 
   useEffect(() => {
     let gone = false;
@@ -120,7 +125,6 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
   useEffect(() => {
     if (!fileId) return;
     let gone = false;
-    setValidation(null);
     call('import.preview', { fileId, options })
       .then((value) => {
         if (gone) return;
@@ -141,7 +145,11 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
     [],
   );
 
-  const change = useCallback((patch: ImportOptions) => setOptions((current) => ({ ...current, ...patch })), []);
+  const change = useCallback((patch: ImportOptions) => {
+    // A changed choice makes the last check stale.
+    setValidation(null);
+    setOptions((current) => ({ ...current, ...patch }));
+  }, []);
   const close = () => {
     if (fileId) void call('import.discard', { fileId }).catch(() => undefined);
     onClose();
@@ -163,7 +171,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
     setBusy('running');
     setError(null);
     setProgress({ rowsDone: 0, rowsTotal: null });
-    importId.current = `import-${Math.random().toString(36).slice(2)}`;
+    importId.current = nextImportId();
     try {
       setReport(await call('import.run', { fileId, options: currentOptions(), skipBadRows, importId: importId.current }));
     } catch (reason) {
