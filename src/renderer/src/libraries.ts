@@ -14,6 +14,7 @@ import {
 import {
   CellApiModule,
   CellStyleModule,
+  ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
   ColumnAutoSizeModule,
@@ -28,7 +29,7 @@ import {
   RowStyleModule,
   TextFilterModule,
   TooltipModule,
-  RowAutoHeightModule,
+  ValidationModule,
   provideGlobalGridOptions,
 } from 'ag-grid-community';
 
@@ -37,9 +38,11 @@ import {
  * renderer 5.4 MB), and both libraries' own words in Danish through their locale packages:
  * every grid gets AG Grid's Danish texts as a global option, every chart `chartLocale`.
  */
-export function registerGridAndCharts(): void {
+export function registerGridAndCharts(validate = false): void {
   ModuleRegistry.registerModules([
     ClientSideRowModelModule,
+    // forEachNodeAfterFilterAndSort: the view export walks the rows as shown.
+    ClientSideRowModelApiModule,
     TextFilterModule,
     NumberFilterModule,
     QuickFilterModule,
@@ -54,7 +57,7 @@ export function registerGridAndCharts(): void {
     RenderApiModule,
     TooltipModule,
     LocaleModule,
-    RowAutoHeightModule,
+    ...(validate ? [ValidationModule] : []),
   ]);
   provideGlobalGridOptions({ localeText: { ...AG_GRID_LOCALE_DK, ...gridWords } });
   ChartsModuleRegistry.registerModules([CartesianChartModule, LineSeriesModule, BarSeriesModule, CategoryAxisModule, NumberAxisModule, CrossLinesModule, LegendModule, ChartsLocaleModule]);

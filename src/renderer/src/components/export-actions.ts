@@ -47,7 +47,8 @@ export function collectView<Row>(api: GridApi<Row>): Pick<CallArgs<'export.view'
     const name = [group, api.getDisplayNameForColumn(column, null)].filter(Boolean).join(' ');
     if (spec.expand) {
       const { kinds, kind } = spec.expand;
-      headers.push(...spec.expand.headers.map((header, index) => ({ header: `${name} ${header}`, kind: kinds ? kinds[index % kinds.length] : (kind ?? 'text') })));
+      // Expanded headers are whole names ("Samtaler 2023-07 antal uden"), given by the column.
+      headers.push(...spec.expand.headers.map((header, index) => ({ header, kind: kinds ? kinds[index % kinds.length] : (kind ?? 'text') })));
     }
     else headers.push({ header: name, kind: spec.kind ?? 'text' });
   }

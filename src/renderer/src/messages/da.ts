@@ -307,6 +307,12 @@ export const da = {
       cannotAssessCount: (count: number, min: number) => `${count} kan ikke vurderes (under ${min} borgere).`,
     },
     provenance: { search: 'søgning' },
+    whatIf: {
+      changed: 'ændret',
+      made: (name: string) => `Kopien "${name}" er oprettet. Ændrede parametre er markeret "ændret" med dig som kilde.`,
+      comparedWith: (left: string, right: string) => `Sammenligning: ${left} mod ${right}`,
+      open: 'Åbn kommunen',
+    },
     sourceMixed: 'Kurven samler demodata og indlæste tal: se kilderne herunder.',
   },
 } as const;

@@ -47,7 +47,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
           context: {
             export: {
               expand: {
-                headers: [words.shareSuffix, words.lackingSuffix, words.measuredSuffix],
+                headers: [words.shareSuffix, words.lackingSuffix, words.measuredSuffix].map((suffix) => `${month} ${suffix}`),
                 kinds: ['share', 'integer', 'integer'],
                 values: (row: GroupRow) => [row.months[index]?.share ?? null, row.months[index]?.lacking ?? null, row.months[index]?.measured ?? null],
               },

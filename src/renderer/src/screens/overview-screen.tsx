@@ -84,7 +84,7 @@ function criterionColumns(criterion: 'interviews' | 'offers', months: string[]):
     context: {
       export: {
         expand: {
-          headers: months.flatMap((month) => [`${month} ${words.shareSuffix}`, `${month} ${words.lackingSuffix}`, `${month} ${words.measuredSuffix}`]),
+          headers: months.flatMap((month) => [words.shareSuffix, words.lackingSuffix, words.measuredSuffix].map((suffix) => `${text.criterionTitle[criterion]} ${month} ${suffix}`)),
           kinds: ['share', 'integer', 'integer'],
           values: (row: Row) => row[criterion].months.flatMap((figure: MonthFigure) => [figure.share, figure.lacking, figure.measured]),
         },
@@ -123,9 +123,8 @@ export function OverviewScreen() {
       {
         colId: 'toContact',
         headerName: messages.deskText.overview.status,
-        width: 130,
+        width: 150,
         wrapText: true,
-        autoHeight: true,
         valueGetter: (params) => (params.data ? assessmentStatus(params.data, min) : ''),
         cellClass: (params) => (params.data?.toContact ? 'cell-flag cell-wrap' : 'cell-wrap'),
         filter: 'agTextColumnFilter',
@@ -145,14 +144,14 @@ export function OverviewScreen() {
           return `${fails} / ${eligible}`;
         },
       },
-      { colId: 'challenged', headerName: text.columns.challenged, width: 150, wrapText: true, autoHeight: true, cellClass: 'cell-wrap', valueGetter: (params) => params.data?.challengedGroups.join(', ') ?? '', filter: 'agTextColumnFilter' },
+      { colId: 'challenged', headerName: text.columns.challenged, width: 150, wrapText: true, cellClass: 'cell-wrap', tooltipValueGetter: (params) => params.value, valueGetter: (params) => params.data?.challengedGroups.join(', ') ?? '', filter: 'agTextColumnFilter' },
       {
         colId: 'proposals',
         headerName: text.columns.proposals,
         width: 130,
         wrapText: true,
-        autoHeight: true,
         cellClass: 'cell-wrap',
+        tooltipValueGetter: (params) => params.value,
         valueGetter: (params) =>
           params.data?.exemptionProposals.map((proposal) => `${text.reason[proposal.reason]}${proposal.criterion ? ` (${text.criterion[proposal.criterion]})` : ''}`).join(', ') ?? '',
         filter: 'agTextColumnFilter',
@@ -163,7 +162,7 @@ export function OverviewScreen() {
         width: 96,
         valueGetter: (params) => params.data?.earlyWarnings.map((warning) => `${text.criterion[warning.criterion]} ${warning.monthsAboveSoFar}/6`).join(', ') ?? '',
       },
-      { colId: 'decision', headerName: text.columns.decision, width: 110, wrapText: true, autoHeight: true, cellClass: 'cell-wrap', valueGetter: (params) => (params.data ? decisionStatus(params.data) : ''), filter: 'agTextColumnFilter' },
+      { colId: 'decision', headerName: text.columns.decision, width: 110, wrapText: true, cellClass: 'cell-wrap', tooltipValueGetter: (params) => params.value, valueGetter: (params) => (params.data ? decisionStatus(params.data) : ''), filter: 'agTextColumnFilter' },
     ],
     [data?.months, min],
   );
