@@ -29,7 +29,6 @@ import {
   RowStyleModule,
   TextFilterModule,
   TooltipModule,
-  ValidationModule,
   provideGlobalGridOptions,
 } from 'ag-grid-community';
 
@@ -38,7 +37,7 @@ import {
  * renderer 5.4 MB), and both libraries' own words in Danish through their locale packages:
  * every grid gets AG Grid's Danish texts as a global option, every chart `chartLocale`.
  */
-export function registerGridAndCharts(validate = false): void {
+export function registerGridAndCharts(): void {
   ModuleRegistry.registerModules([
     ClientSideRowModelModule,
     // forEachNodeAfterFilterAndSort: the view export walks the rows as shown.
@@ -57,7 +56,6 @@ export function registerGridAndCharts(validate = false): void {
     RenderApiModule,
     TooltipModule,
     LocaleModule,
-    ...(validate ? [ValidationModule] : []),
   ]);
   provideGlobalGridOptions({ localeText: { ...AG_GRID_LOCALE_DK, ...gridWords } });
   ChartsModuleRegistry.registerModules([CartesianChartModule, LineSeriesModule, BarSeriesModule, CategoryAxisModule, NumberAxisModule, CrossLinesModule, LegendModule, ChartsLocaleModule]);

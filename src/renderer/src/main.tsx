@@ -6,8 +6,7 @@ import { registerGridAndCharts } from './libraries';
 import { listenForDataChanges, queryClient } from './query';
 import './styles.css';
 
-// `?validate-grid` in the address adds AG Grid's own checks (which module a feature needs) for tests.
-registerGridAndCharts(new URLSearchParams(window.location.search).has('validate-grid'));
+registerGridAndCharts();
 listenForDataChanges();
 
 createRoot(document.getElementById('root') as HTMLElement).render(

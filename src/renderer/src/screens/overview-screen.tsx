@@ -293,7 +293,10 @@ export function OverviewScreen() {
         <AgGridReact<Row>
           rowData={data?.municipalities ?? []}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}
+          defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true }}
+          // Two lines for every header, fixed: measured heights shift the rows when the screen is shown again.
+          headerHeight={44}
+          groupHeaderHeight={26}
           rowHeight={34}
           tooltipShowDelay={300}
           quickFilterText={quickFilter}
