@@ -10,6 +10,7 @@ import type {
   MonthFigure,
 } from '../../../shared/api/engine';
 import { exemptionSubject } from '../../../shared/api/engine';
+import { describeSubject, describeVerdict, formatDanishDate } from '../../../shared/words-da';
 import type { Db } from '../store';
 import { latestDecisions } from './decisions';
 import { EngineError } from './engine-error';
@@ -286,7 +287,7 @@ function municipalityResult(
   const threshold = percent(params.threshold, 0);
   const comparison = params.strictlyGreater ? 'over' : 'på eller over';
   const explanation: string[] = [
-    `Regelsæt: ${rule.name} (${rule.id}), version ${rule.version}. Et kriterium er ikke opfyldt, når andelen er ${comparison} ${threshold} i ${params.consecutiveMonths} på hinanden følgende måneder, med mindst ${params.minCitizens} borgere i hver måned.`,
+    `Regelsæt: ${rule.name}, version ${rule.version}. Et kriterium er ikke opfyldt, når andelen er ${comparison} ${threshold} i ${params.consecutiveMonths} på hinanden følgende måneder, med mindst ${params.minCitizens} borgere i hver måned.`,
   ];
   if (!complete) {
     explanation.push(`Halvåret er ikke slut: der er data for ${assessedMonths.length} af ${months.length} måneder (til og med ${monthName(assessedMonths[assessedMonths.length - 1])}).`);
@@ -371,8 +372,8 @@ function municipalityResult(
   const proposed = new Set(exemptionProposals.map(exemptionSubject));
   const accepted = decisions.filter((decision) => proposed.has(decision.subject) && decision.verdict === 'accepted');
   const contact = decisions.find((decision) => decision.subject === 'contact');
-  if (accepted.length > 0) explanation.push(`Undtagelse godkendt: ${accepted.map((decision) => `${decision.subject} af ${decision.decidedBy}${decision.reason ? ` (${decision.reason})` : ''}`).join('; ')}.`);
-  if (contact) explanation.push(`Kontakt registreret: ${contact.verdict}${contact.decidedOn ? ` den ${contact.decidedOn}` : ''} af ${contact.decidedBy}.`);
+  if (accepted.length > 0) explanation.push(`Undtagelse godkendt: ${accepted.map((decision) => `${describeSubject(decision.subject)} af ${decision.decidedBy}${decision.reason ? ` (${decision.reason})` : ''}`).join('; ')}.`);
+  if (contact) explanation.push(`Kontakt registreret: ${describeVerdict(contact.verdict)}${contact.decidedOn ? ` den ${formatDanishDate(contact.decidedOn)}` : ''} af ${contact.decidedBy}.`);
   explanation.push(toContact ? `Resultat: skal kontaktes (${failing.map((criterion) => criterionLabel[criterion].toLowerCase()).join(' og ')}).` : 'Resultat: skal ikke kontaktes.');
   explanation.push(...interpretationLines(rule));
 

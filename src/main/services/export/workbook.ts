@@ -51,7 +51,8 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns:
       Math.min(column.header.length, 18),
       ...rows.slice(0, 2000).map((row) => displayLength(row[index], column.kind)),
     );
-    sheet.getColumn(index + 1).width = Math.min(60, Math.max(6, longest + 2));
+    // At least 10: exceljs leaves out a width of exactly 9 (its default), and a column must have one.
+    sheet.getColumn(index + 1).width = Math.min(60, Math.max(10, longest + 2));
   });
   if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return sheet;

@@ -91,7 +91,7 @@ function criterionColumns(criterion: 'interviews' | 'offers', months: string[]):
       },
     },
   };
-  return { headerName: text.columns[criterion], groupId: criterion, children: [pooled, monthly] };
+  return { headerName: text.columns[criterion], groupId: `${criterion}Group`, children: [pooled, monthly] };
 }
 
 export function OverviewScreen() {
