@@ -57,7 +57,7 @@ function criterionColumns(criterion: 'interviews' | 'offers', months: string[]):
   const pooled: ColDef<Row> = {
     colId: `${criterion}Pooled`,
     headerName: words.pooled,
-    width: 86,
+    width: 76,
     type: 'numericColumn',
     valueGetter: (params) => (params.data ? pooledFigure(params.data[criterion].months).share : null),
     valueFormatter: (params) => formatShare(params.value),
@@ -116,14 +116,14 @@ export function OverviewScreen() {
 
   const columnDefs = useMemo<(ColDef<Row> | ColGroupDef<Row>)[]>(
     () => [
-      { field: 'code', headerName: text.columns.code, width: 66, filter: 'agNumberColumnFilter', context: { export: { kind: 'integer' } } },
-      { field: 'name', headerName: text.columns.name, pinned: 'left', lockVisible: true, width: 130, filter: 'agTextColumnFilter', comparator: danishOrder },
+      { field: 'code', headerName: text.columns.code, width: 60, filter: 'agNumberColumnFilter', context: { export: { kind: 'integer' } } },
+      { field: 'name', headerName: text.columns.name, pinned: 'left', lockVisible: true, width: 124, filter: 'agTextColumnFilter', comparator: danishOrder },
       { field: 'region', headerName: text.columns.region, width: 130, hide: true, filter: 'agTextColumnFilter' },
       { field: 'labourMarketOffice', headerName: text.columns.amk, width: 76, filter: 'agTextColumnFilter' },
       {
         colId: 'toContact',
         headerName: messages.deskText.overview.status,
-        width: 150,
+        width: 132,
         wrapText: true,
         valueGetter: (params) => (params.data ? assessmentStatus(params.data, min) : ''),
         cellClass: (params) => (params.data?.toContact ? 'cell-flag cell-wrap' : 'cell-wrap'),
@@ -144,11 +144,11 @@ export function OverviewScreen() {
           return `${fails} / ${eligible}`;
         },
       },
-      { colId: 'challenged', headerName: text.columns.challenged, width: 150, wrapText: true, cellClass: 'cell-wrap', tooltipValueGetter: (params) => params.value, valueGetter: (params) => params.data?.challengedGroups.join(', ') ?? '', filter: 'agTextColumnFilter' },
+      { colId: 'challenged', headerName: text.columns.challenged, width: 150, hide: true, wrapText: true, cellClass: 'cell-wrap', tooltipValueGetter: (params) => params.value, valueGetter: (params) => params.data?.challengedGroups.join(', ') ?? '', filter: 'agTextColumnFilter' },
       {
         colId: 'proposals',
         headerName: text.columns.proposals,
-        width: 130,
+        width: 124,
         wrapText: true,
         cellClass: 'cell-wrap',
         tooltipValueGetter: (params) => params.value,
