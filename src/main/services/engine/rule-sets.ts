@@ -191,7 +191,7 @@ function findAny(db: Db, id: string): ResolvedRuleSet {
 
 /** Checks one changed value against its parameter's type and range; returns the clean value. */
 function checkValue(spec: ParameterSpec, value: unknown): RuleParameter['value'] {
-  const bad = (why: string) => new EngineError('invalid-parameter', `${spec.label}: ${why.charAt(0).toUpperCase()}${why.slice(1)}`);
+  const bad = (why: string) => new EngineError('invalid-parameter', `${spec.label}: ${why}`);
   if (typeof spec.value === 'number') {
     if (typeof value !== 'number' || !Number.isFinite(value)) throw bad('skal være et tal.');
     if (spec.integer && !Number.isInteger(value)) throw bad('skal være et helt tal.');
