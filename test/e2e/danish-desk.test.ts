@@ -7,6 +7,7 @@ import type { CallResult } from '../../src/shared/api';
 import { dispatch } from '../../src/main/handlers';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { findForbidden } from '../helpers/code-words';
+import { writeDanishCsv } from '../helpers/import-files';
 
 /**
  * Issue 11 in Chromium at 1366 × 768: no code or English word on any screen or in any exported
@@ -294,6 +295,38 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
       await page.getByTestId('municipality-title').filter({ hasText: comparison.changed[0].name }).waitFor();
       await page.keyboard.press('Alt+ArrowLeft');
     }
+  });
+
+  it('import: bad rows marked in the preview, the error list saved as .xlsx, the refusal shown by the button', async () => {
+    const { page } = app;
+    const csvPath = writeDanishCsv(path.join(app.dir, 'fejl-juli.csv'), [
+      ['Ærø', 'A-dagpenge', '2023M07', 25, 6, '24,0', 3, '12,0'],
+      ['Atlantis', 'A-dagpenge', '2023M07', 10, 1, '10,0', 1, '10,0'],
+    ]);
+    await nav(page, 'Indlæs filer');
+    await page.getByTestId('import-file-input').setInputFiles([csvPath]);
+    const card = page.locator('[data-testid="import-card"]', { has: page.locator('h3', { hasText: 'fejl-juli.csv' }) });
+    await card.getByTestId('import-validate').click();
+    await card.getByTestId('import-problems').waitFor();
+    const bad = card.locator('[data-testid="import-sample"] tr[data-bad="true"]');
+    await expect.poll(() => bad.count()).toBe(1);
+    expect(await bad.textContent()).toContain('Atlantis');
+    const file = await download(page, () => card.getByTestId('import-problems-export').click(), 'fejl.xlsx');
+    const { text } = await workbookText(file);
+    expect(text).toContain('Ukendt kommune: "Atlantis".');
+    await expectDanishWorkbook(file, 'fejlliste');
+    await card.getByTestId('import-run').click();
+    const error = card.getByTestId('import-error');
+    await error.waitFor();
+    // The refusal comes after the button pressed, not at the top of the card.
+    const after = await card.getByTestId('import-run').evaluate((button) => {
+      const message = button.closest('[data-testid="import-card"]')!.querySelector('[data-testid="import-error"]')!;
+      return Boolean(button.compareDocumentPosition(message) & 4); // DOCUMENT_POSITION_FOLLOWING
+    });
+    expect(after).toBe(true);
+    await error.scrollIntoViewIfNeeded();
+    await expectDanishScreen(page, 'indlæsning med fejl');
+    await screenshot(page, 'danish-10-import-errors');
   });
 
   it('keeps the chosen half-year over a restart', async () => {

@@ -313,6 +313,7 @@ export const da = {
       comparedWith: (left: string, right: string) => `Sammenligning: ${left} mod ${right}`,
       open: 'Åbn kommunen',
     },
+    importErrors: { title: (fileName: string) => `Fejl i ${fileName}`.slice(0, 120), export: 'Gem fejllisten (.xlsx)' },
     sourceMixed: 'Kurven samler demodata og indlæste tal: se kilderne herunder.',
   },
 } as const;

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ImportOptions, ImportPreview, ImportReport, ValidationReport } from '../../../shared/api';
 import { call, onEvent } from '../api-client';
+import { deliverExport } from '../components/export-actions';
+import { StatusLine, useStatus } from '../components/status-line';
 import { messages } from '../messages/da';
 import './import.css';
 
@@ -195,6 +197,8 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
     preview ? { ...options, kind: options.kind ?? preview.kind, headerRow: options.headerRow ?? preview.headerRow, mapping: options.mapping ?? preview.mapping, profile: undefined } : options;
 
   const mappedColumns = new Set(Object.values(preview?.mapping ?? {}));
+  const badRows = new Map<number, string>();
+  for (const problem of validation?.problems ?? []) badRows.set(problem.row, [badRows.get(problem.row), problem.message].filter(Boolean).join('\n'));
   const columnOf = (field: string) => (options.mapping ?? preview?.mapping)?.[field];
 
   return (
@@ -206,7 +210,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
         </button>
       </h3>
       {!fileId && !error && <p>{text.uploading(file.name, uploadPercent)}</p>}
-      {error && (
+      {error && !preview && (
         <p className="error" role="alert" data-testid="import-error">
           {error}
         </p>
@@ -357,7 +361,13 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
                 </thead>
                 <tbody>
                   {preview.sampleRows.map((row) => (
-                    <tr key={row.rowNumber}>
+                    // danish-desk (issue 11): a row the check found wrong is marked, its errors in the title.
+                    <tr
+                      key={row.rowNumber}
+                      className={badRows.has(row.rowNumber) ? 'bad-row' : undefined}
+                      data-bad={badRows.has(row.rowNumber) ? 'true' : undefined}
+                      title={badRows.get(row.rowNumber)}
+                    >
                       <td>{row.rowNumber}</td>
                       {preview.headers.map((_, index) => (
                         <td key={index} className={mappedColumns.has(index) ? 'mapped' : ''}>
@@ -377,7 +387,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
             </button>
             {notice && <span className="import-ok">{notice}</span>}
           </div>
-          {validation && <ValidationView report={validation} />}
+          {validation && <ValidationView report={validation} fileName={file.name} />}
           <div className="import-actions">
             <button onClick={validate} disabled={busy !== null} data-testid="import-validate">
               {busy === 'validating' ? text.validating : text.validate}
@@ -396,6 +406,12 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
               <button onClick={() => void call('import.cancel', { importId: importId.current })}>{text.cancel}</button>
             </div>
           )}
+          {/* The outcome of the buttons above, where the user pressed (danish-desk, issue 11). */}
+          {error && (
+            <p className="error" role="alert" data-testid="import-error">
+              {error}
+            </p>
+          )}
         </>
       )}
       {report && (
@@ -407,27 +423,54 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
           {report.replacedFrom.map((entry) => (
             <p key={entry.batchId}>{text.replacedFrom(entry.rows, entry.fileName, entry.batchId)}</p>
           ))}
-          {report.skippedProblems.length > 0 && <ProblemTable problems={report.skippedProblems} />}
+          {report.skippedProblems.length > 0 && <ProblemTable problems={report.skippedProblems} fileName={file.name} />}
         </div>
       )}
     </article>
   );
 }
 
-function ValidationView({ report }: { report: ValidationReport }) {
+function ValidationView({ report, fileName }: { report: ValidationReport; fileName: string }) {
   return (
     <div data-testid="import-validation">
       <strong>{text.validationTitle}</strong>
       <p>{text.validationSummary(report.rowsRead, report.rowsValid, report.rowsWithProblems)}</p>
-      {report.problemsTotal === 0 ? <p className="import-ok">{text.noProblems}</p> : <ProblemTable problems={report.problems} total={report.problemsTotal} />}
+      {report.problemsTotal === 0 ? <p className="import-ok">{text.noProblems}</p> : <ProblemTable problems={report.problems} total={report.problemsTotal} fileName={fileName} />}
     </div>
   );
 }
 
-function ProblemTable({ problems, total }: { problems: ValidationReport['problems']; total?: number }) {
+function ProblemTable({ problems, total, fileName }: { problems: ValidationReport['problems']; total?: number; fileName: string }) {
+  const status = useStatus();
+  /** The error list as a workbook, to send back to whoever made the file. */
+  const exportProblems = async () => {
+    status.working(messages.desk.export.working);
+    try {
+      const columns = text.problemColumns;
+      const result = await call('export.view', {
+        title: messages.deskText.importErrors.title(fileName),
+        format: 'xlsx',
+        columns: [
+          { header: columns.row, kind: 'integer' },
+          { header: columns.column, kind: 'text' },
+          { header: columns.header, kind: 'text' },
+          { header: columns.message, kind: 'text' },
+        ],
+        rows: problems.map((problem) => [problem.row, String(problem.column ?? ''), problem.header ?? '', problem.message]),
+        provenance: { filters: total !== undefined && total > problems.length ? [text.moreProblems(problems.length, total)] : [] },
+      });
+      status.done(deliverExport(result));
+    } catch (reason) {
+      status.failed((reason as Error).message);
+    }
+  };
   return (
     <div className="import-problems">
       {total !== undefined && total > problems.length && <p>{text.moreProblems(problems.length, total)}</p>}
+      <button onClick={() => void exportProblems()} data-testid="import-problems-export">
+        {messages.deskText.importErrors.export}
+      </button>
+      <StatusLine status={status} testId="import-problems-status" inline />
       <table className="import-table" data-testid="import-problems">
         <thead>
           <tr>
