@@ -58,7 +58,7 @@ async function workbookText(file: string): Promise<{ workbook: ExcelJS.Workbook;
 }
 
 async function download(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const downloadPromise = page.waitForEvent('download');
+  const downloadPromise = page.waitForEvent('download', { timeout: 120_000 });
   await click();
   const done = await downloadPromise;
   const file = path.join(app.dir, name);

@@ -173,7 +173,8 @@ describe('the analyst’s desk', () => {
 
   it('saves the contact list with Ctrl+E, and the file holds what the engine says, formatted', async () => {
     const { page } = app;
-    const downloadPromise = page.waitForEvent('download');
+    // The whole list (62 municipalities, each with its drill-down) takes a while on a loaded machine.
+    const downloadPromise = page.waitForEvent('download', { timeout: 120_000 });
     await page.keyboard.press('Control+e');
     const download = await downloadPromise;
     const file = path.join(app.dir, download.suggestedFilename());
@@ -265,7 +266,8 @@ describe('the analyst’s desk', () => {
     for (let step = 0; step < steps; step += 1) await page.keyboard.press('ArrowUp');
     await expect.poll(() => picker.inputValue()).toBe(period);
     await page.getByTestId('summary-sentence').filter({ hasText: `${evaluation.summary.toContact} kommuner skal kontaktes` }).waitFor();
-    const downloadPromise = page.waitForEvent('download');
+    // The whole list (62 municipalities, each with its drill-down) takes a while on a loaded machine.
+    const downloadPromise = page.waitForEvent('download', { timeout: 120_000 });
     await page.keyboard.press('Control+e');
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toMatch(/^Kontaktliste 2023H2 /);
