@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { ImportOptions, ImportPreview, ImportReport, ValidationReport } from '../../../shared/api';
 import { call, onEvent } from '../api-client';
 import { deliverExport } from '../components/export-actions';
+import { formatDanishDateTime } from '../../../shared/words-da';
 import { StatusLine, useStatus } from '../components/status-line';
 import { messages } from '../messages/da';
 import './import.css';
@@ -35,7 +36,7 @@ function formatSize(bytes: number): string {
 }
 
 function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('da-DK', { dateStyle: 'short', timeStyle: 'short' });
+  return formatDanishDateTime(iso);
 }
 
 /** A fresh id for an import run's progress events (outside render: it is not pure). */
