@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import globals from 'globals';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const restrict = (paths, patterns, message) => ({
@@ -80,6 +81,11 @@ export default tseslint.config(
       ['**/main/**', '**/preload/**', '**/cli/**', 'node:*', 'electron/*'],
       'The renderer imports only src/shared, react and the grid/chart libraries: no node, electron or services (DESIGN.md layers).',
     ),
+  },
+  // danish-desk (issue 15 item 5): the React hooks rules, on the renderer.
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
   {
     files: ['src/preload/**/*.ts'],

@@ -158,7 +158,7 @@ describe('model A golden cases (H2 2023)', () => {
     expect(evaluation).toMatchObject({ ruleSetId: 'early-2023', ruleSetVersion: '2023.1', complete: true, months: h2023 });
     expect(evaluation.batches.map((batch) => batch.fileName)).toEqual(['golden.xlsx']);
     expect(evaluation.parameters.find((parameter) => parameter.key === 'minCitizensPerCriterion')).toMatchObject({ interpretation: true });
-    expect(byCode(167).explanation[0]).toMatch(/early-2023.*version 2023\.1/);
+    expect(byCode(167).explanation[0]).toMatch(/Tidlig indsats fra 2023 \(halvårlig\), version 2023\.1/);
   });
 
   it('a what-if copy (25 %, five months) changes exactly the municipalities the numbers say', () => {
@@ -172,7 +172,7 @@ describe('model A golden cases (H2 2023)', () => {
       [147, false, true],
       [167, true, false],
     ]);
-    expect(comparison.changed[1].why).toMatch(/Samtaler: early-2023: 6 af 6 måneder over 20 %/);
+    expect(comparison.changed[1].why).toMatch(/Samtaler: Tidlig indsats fra 2023 \(halvårlig\): 6 af 6 måneder over 20 %/);
     // One in (147), one out (167): still 5 to contact, 3 on interviews (147, 161, 163), 2 on offers.
     expect(comparison.right.summary).toMatchObject({ toContact: 5, failInterviews: 3, failOffers: 2 });
     // The original is untouched (161's accepted exemption above takes it off the contact count only).
@@ -182,7 +182,7 @@ describe('model A golden cases (H2 2023)', () => {
   it('rejects a copy with a bad parameter, in Danish, and stores nothing', () => {
     const db = made.session.db;
     const before = (db.prepare('SELECT COUNT(*) AS n FROM rule_set').get() as { n: number }).n;
-    expect(() => copyRuleSet(db, 'early-2023', 'forkert', { threshold: 1.5 })).toThrow(/Tærskel.*må ikke være over 1/);
+    expect(() => copyRuleSet(db, 'early-2023', 'forkert', { threshold: 1.5 })).toThrow(/Tærskel.*: må ikke være over 100 %/);
     expect(() => copyRuleSet(db, 'early-2023', 'forkert', { consecutiveMonths: 2.5 })).toThrow(/helt tal/);
     expect(() => copyRuleSet(db, 'early-2023', 'forkert', { nonsense: 1 })).toThrow(/ingen parameter "nonsense"/);
     expect(() => copyRuleSet(db, 'early-2023', 'forkert', { offerGroups: ['sygedagpenge', 'ukendt'] })).toThrow(/ukendte ydelsesgrupper: ukendt/);

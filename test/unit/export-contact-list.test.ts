@@ -39,14 +39,15 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
     expect(list.rowCount - 1).toBe(toContact.length);
     const headers = (list.getRow(1).values as string[]).slice(1);
     expect(headers.slice(0, 5)).toEqual(['AMK', 'Kode', 'Kommune', 'Region', 'Fejler kriterier']);
-    expect(headers).toContain(`Samtaler ${evaluation.months[0]}`);
-    expect(headers).toContain(`Tilbud ${evaluation.months[5]}`);
+    // Each month's share with the counts behind it (issue 11).
+    expect(headers).toContain(`Samtaler ${evaluation.months[0]} andel uden`);
+    expect(headers).toContain(`Tilbud ${evaluation.months[5]} målte borgere`);
     expect(list.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(list.autoFilter).toBeTruthy();
     expect(list.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:1' });
 
     const offices: string[] = [];
-    const firstOffer = headers.indexOf(`Tilbud ${evaluation.months[0]}`) + 1;
+    const firstOffer = headers.indexOf(`Tilbud ${evaluation.months[0]} andel uden`) + 1;
     for (let rowNumber = 2; rowNumber <= list.rowCount; rowNumber += 1) {
       const row = list.getRow(rowNumber);
       offices.push(String(row.getCell(1).value));
@@ -54,9 +55,11 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
       expect(municipality).toBeDefined();
       expect(row.getCell(3).value).toBe(municipality.name);
       municipality.offers.months.forEach((figure, index) => {
-        const cell = row.getCell(firstOffer + index);
+        const cell = row.getCell(firstOffer + index * 3);
         expect(cell.value).toBeCloseTo(figure.share!, 12);
         expect(cell.numFmt).toBe('0.0%');
+        expect(row.getCell(firstOffer + index * 3 + 1).value).toBe(figure.lacking);
+        expect(row.getCell(firstOffer + index * 3 + 2).value).toBe(figure.measured);
       });
       const failing = String(row.getCell(5).value);
       expect(failing.includes('tilbud')).toBe(municipality.offers.fails);
@@ -84,7 +87,9 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
     const provenance = workbook.getWorksheet(contactListSheetNames.provenance)!;
     const text: string[] = [];
     provenance.eachRow((row) => row.eachCell((cell) => text.push(String(cell.value))));
-    expect(text).toContain(evaluation.ruleSetId);
+    // The rule set by name, never its id (issue 11).
+    expect(text).toContain('Tidlig indsats fra 2023 (halvårlig)');
+    expect(text).not.toContain(evaluation.ruleSetId);
     expect(text).toContain(evaluation.ruleSetVersion);
     expect(text).toContain('2023H2');
     for (const batch of evaluation.batches) {
@@ -92,6 +97,7 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
       expect(text).toContain(batch.sha256);
     }
     for (const parameter of evaluation.parameters) expect(text).toContain(parameter.label);
+    expect(text.some((value) => value.startsWith('Notat 23. oktober 2023, Opfølgningsmodel for den tidlige indsats'))).toBe(true);
     expect(text).toContain('Lavet af');
   });
 

@@ -4,6 +4,7 @@ import type { exportContract } from '../../shared/api/export';
 import { AppError } from '../../shared/errors';
 import { contactsByMunicipality } from '../services/contacts/contacts';
 import { groupMonthsByMunicipality } from '../services/engine/group-months';
+import { listBatches } from '../services/import/pipeline';
 import { writeContactList } from '../services/export/contact-list';
 import { exportFileName, writeView } from '../services/export/view';
 import { currentUserName } from '../services/store';
@@ -25,10 +26,18 @@ async function through<K extends EngineCall>(context: HandlerContext, name: K, a
 
 export const exportHandlers = {
   'export.contactList': async (args, context) => {
-    const evaluation = await through(context, 'evaluate.early2023', { ruleSetId: args.ruleSetId, period: args.period });
-    if (!evaluation.complete) {
+    const full = await through(context, 'evaluate.early2023', { ruleSetId: args.ruleSetId, period: args.period });
+    if (!full.complete) {
       throw new AppError('period-incomplete', `Halvåret ${args.period} er ikke afsluttet eller mangler data for nogle måneder; der kan ikke laves en kontaktliste endnu.`);
     }
+    // The list follows the overview's AMK and region filters (issue 11).
+    const evaluation = {
+      ...full,
+      municipalities: full.municipalities.filter(
+        (row) => (!args.labourMarketOffice || row.labourMarketOffice === args.labourMarketOffice) && (!args.region || row.region === args.region),
+      ),
+    };
+    const filters = [args.labourMarketOffice ? `AMK ${args.labourMarketOffice}` : '', args.region ? `Region ${args.region}` : ''].filter(Boolean);
     const ruleSets = await through(context, 'ruleSets.list', {});
     const ruleSetName = ruleSets.find((ruleSet) => ruleSet.id === evaluation.ruleSetId)?.name ?? evaluation.ruleSetId;
     // One batch read of the group × month figures (the drill-down's own builder), not a drill-down per municipality.
@@ -39,11 +48,23 @@ export const exportHandlers = {
     const contacts = contactsByMunicipality(context.db);
     // A list made under a what-if copy says so in its file name.
     const hypothetical = ruleSets.find((ruleSet) => ruleSet.id === evaluation.ruleSetId)?.builtin === false;
-    const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, contacts, madeBy: currentUserName(), madeAt: new Date() });
+    const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, contacts, madeBy: currentUserName(), madeAt: new Date(), filters });
     return deliver(context, exportFileName(`Kontaktliste ${args.period}${hypothetical ? ' HYPOTETISK' : ''}`, 'xlsx'), bytes, rows, 'xlsx');
   },
   'export.view': async (args, context) => {
-    const bytes = await writeView(args.format, args.title, args.columns, args.rows, currentUserName());
+    // Every .xlsx says what it is (issue 11); the files are those whose rows count now.
+    const ruleSets = args.provenance?.ruleSetId ? await through(context, 'ruleSets.list', {}) : [];
+    const ruleSet = ruleSets.find((candidate) => candidate.id === args.provenance?.ruleSetId);
+    const history = args.format === 'xlsx' ? listBatches(context.db) : [];
+    const provenance = {
+      title: `Visning: ${args.title}`,
+      period: args.provenance?.period,
+      ruleSet: ruleSet ? { name: ruleSet.name, version: ruleSet.version } : null,
+      filters: args.provenance?.filters ?? [],
+      madeAt: new Date(),
+      files: history.filter((batch) => batch.currentRows > 0),
+    };
+    const bytes = await writeView(args.format, args.title, args.columns, args.rows, currentUserName(), provenance);
     return deliver(context, exportFileName(args.title, args.format), bytes, args.rows.length, args.format);
   },
 } satisfies HandlersFor<typeof exportContract>;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { call } from './api-client';
+import { loadSetting, saveSetting } from './components/grid-state';
 import { messages } from './messages/da';
 import { Breadcrumbs } from './components/breadcrumbs';
 import { DeskContext, type DeskEntry, type DeskState } from './components/desk-context';
@@ -14,42 +14,49 @@ import { ImportScreen } from './screens/import-screen';
 // models-screens
 import { MonthlyScreen } from './screens/monthly-screen';
 import { SupervisionScreen } from './screens/supervision-screen';
-import { useApi } from './use-api';
+import { useApi, useCall } from './use-api';
 
 function DemoBanner() {
   const info = useApi('app.info');
-  const [busy, setBusy] = useState(false);
-  if (!info.data) return null;
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await action();
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (info.data.demoDataLoaded) {
-    return (
-      <div className="banner demo" role="status" data-testid="demo-banner">
-        <span>{messages.demo.banner}</span>
-        <button disabled={busy} onClick={() => window.confirm(messages.demo.confirmClear) && run(() => call('demo.clear'))}>
-          {messages.demo.clear}
-        </button>
-      </div>
-    );
-  }
-  if (info.data.measurementRows === 0) {
-    return (
-      <div className="banner empty" role="status">
-        <span>{messages.demo.empty}</span>
-        <button disabled={busy} onClick={() => run(() => call('demo.load'))}>
-          {messages.demo.load}
-        </button>
-      </div>
-    );
-  }
-  return null;
+  const clear = useCall('demo.clear');
+  if (!info.data?.demoDataLoaded) return null;
+  return (
+    <div className="banner demo" role="status" data-testid="demo-banner">
+      <span>{messages.demo.banner}</span>
+      <button disabled={clear.isPending} onClick={() => window.confirm(messages.demo.confirmClear) && clear.mutate(undefined)} data-testid="demo-clear">
+        {messages.demo.clear}
+      </button>
+    </div>
+  );
 }
+
+/** The empty start: what the program is for and the two ways to begin, instead of empty grids. */
+function Welcome({ onImport }: { onImport(): void }) {
+  const load = useCall('demo.load');
+  return (
+    <section className="screen scroll welcome" data-testid="welcome">
+      <h2>{messages.welcome.title}</h2>
+      <p>{messages.welcome.intro}</p>
+      <div className="welcome-actions">
+        <button className="primary" disabled={load.isPending} onClick={() => load.mutate(undefined)} data-testid="welcome-demo">
+          {load.isPending ? messages.loading : messages.demo.load}
+        </button>
+        <button onClick={onImport} data-testid="welcome-import">
+          {messages.welcome.importFiles}
+        </button>
+      </div>
+      <p className="muted">{messages.welcome.demoNote}</p>
+      {load.error && (
+        <p className="error" role="alert">
+          {`${messages.errorPrefix}: ${load.error.message}`}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Screens that show evaluated figures: on an empty store they give way to the welcome page. */
+const dataScreens: readonly string[] = ['overview', 'benefitGroups', 'country'];
 
 /** The top-level screens; each area adds its own entry. */
 const screens = [
@@ -76,9 +83,18 @@ export function App() {
   const [visited, setVisited] = useState<ScreenId[]>([screens[0].id]);
   const [stack, setStack] = useState<DeskEntry[]>([]);
   const periods = useApi('periods.available');
-  const [chosenPeriod, setPeriod] = useState<string | null>(null);
+  const info = useApi('app.info');
+  // The chosen half-year survives a restart (window state, like the grids' columns); a half-year
+  // the data no longer have falls back to the latest complete one.
+  const [chosenPeriod, choosePeriod] = useState<string | null>(() => loadSetting<string | null>('desk.period', null));
+  const setPeriod = useCallback((value: string) => {
+    choosePeriod(value);
+    saveSetting('desk.period', value);
+  }, []);
   const [ruleSetId, setRuleSetId] = useState<string | undefined>(undefined);
-  const period = chosenPeriod ?? periods.data?.latestCompleteHalfYear ?? periods.data?.halfYears.at(-1)?.period ?? null;
+  const known = periods.data?.halfYears.some((half) => half.period === chosenPeriod) ?? false;
+  const period = (known ? chosenPeriod : null) ?? periods.data?.latestCompleteHalfYear ?? periods.data?.halfYears.at(-1)?.period ?? null;
+  const empty = info.data?.measurementRows === 0;
   const hostRef = useRef<HTMLDivElement | null>(null);
 
   const showScreen = useCallback((id: ScreenId) => {
@@ -100,7 +116,7 @@ export function App() {
       open: (entry) => setStack((list) => [...list, entry]),
       back,
     }),
-    [period, ruleSetId, back],
+    [period, ruleSetId, back, setPeriod],
   );
 
   useEffect(() => {
@@ -164,7 +180,7 @@ export function App() {
             .filter((candidate) => visited.includes(candidate.id))
             .map((candidate) => (
               <div className="screen-host" key={candidate.id} hidden={candidate.id !== screenId || top !== undefined}>
-                {candidate.render()}
+                {empty && dataScreens.includes(candidate.id) ? <Welcome onImport={() => showScreen('import')} /> : candidate.render()}
               </div>
             ))}
           {top && (

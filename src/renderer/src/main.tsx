@@ -1,15 +1,18 @@
-import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
-import { AllCommunityModule as AllChartsModule, ModuleRegistry as ChartsModuleRegistry } from 'ag-charts-community';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { registerGridAndCharts } from './libraries';
+import { listenForDataChanges, queryClient } from './query';
 import './styles.css';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
-ChartsModuleRegistry.registerModules([AllChartsModule]);
+registerGridAndCharts();
+listenForDataChanges();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { CallArgs, CallName, CallResult } from '../../shared/api';
-import { call, onEvent } from './api-client';
+import { call } from './api-client';
+import { invalidateFor } from './query';
 
 export interface ApiState<T> {
   data: T | null;
@@ -9,36 +10,29 @@ export interface ApiState<T> {
   reload(): void;
 }
 
-/** Calls the API and calls again whenever main says the data changed. */
-export function useApi<K extends CallName>(name: K, args?: CallArgs<K>): ApiState<CallResult<K>> {
-  const [data, setData] = useState<CallResult<K> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [generation, setGeneration] = useState(0);
-  const argsKey = JSON.stringify(args ?? null);
-  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+/**
+ * A call's result, cached under `[name, args]` and reloaded when the data it reads change.
+ * `args === null` means "not yet": the call is not made (no stand-in arguments).
+ */
+export function useApi<K extends CallName>(name: K, args?: CallArgs<K> | null): ApiState<CallResult<K>> {
+  const enabled = args !== null;
+  const query = useQuery({
+    queryKey: [name, args ?? {}],
+    queryFn: () => call(name, args ?? undefined),
+    enabled,
+  });
+  return {
+    data: query.data ?? null,
+    error: query.error ? query.error.message : null,
+    loading: enabled && query.isFetching,
+    reload: () => void query.refetch(),
+  };
+}
 
-  useEffect(() => onEvent('data.changed', reload), [reload]);
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    call(name, args)
-      .then((value) => {
-        if (cancelled) return;
-        setData(value);
-        setError(null);
-      })
-      .catch((reason: Error) => {
-        if (!cancelled) setError(reason.message);
-      })
-      .finally(() => {
-        if (!cancelled) setLoading(false);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [name, argsKey, generation]);
-
-  return { data, error, loading, reload };
+/** A write: when it succeeds, what it changed reloads (main's `data.changed` does the same for other windows). */
+export function useCall<K extends CallName>(name: K) {
+  return useMutation<CallResult<K>, Error, CallArgs<K> | undefined>({
+    mutationFn: (args) => call(name, args),
+    onSuccess: () => invalidateFor(name),
+  });
 }

@@ -29,6 +29,8 @@ export interface RuleParameter {
   members?: string[];
   /** The value in Danish words, as explanations show it (group labels, ja/nej, 20 %). */
   displayValue?: string;
+  /** danish-desk: true in a copy where the user changed the value (its source is then the user's own). */
+  changed?: boolean;
 }
 
 export interface RuleSetSummary {

@@ -40,6 +40,9 @@ export const exportContract = {
       .object({
         ruleSetId: z.string().min(1).max(120).optional(),
         period: z.string().regex(/^\d{4}H[12]$/, 'Halvår skrives som 2023H2'),
+        // danish-desk (issue 11): the list follows the overview's AMK and region filters.
+        labourMarketOffice: z.string().min(1).max(120).optional(),
+        region: z.string().min(1).max(120).optional(),
       })
       .strict(),
   ),
@@ -51,6 +54,15 @@ export const exportContract = {
         format: z.enum(exportFormats),
         columns: z.array(z.object({ header: z.string().max(200), kind: z.enum(exportColumnKinds) }).strict()).min(1).max(200),
         rows: z.array(z.array(cell).max(200)).max(100_000),
+        // danish-desk (issue 11): what the view is, for the file's provenance sheet.
+        provenance: z
+          .object({
+            period: z.string().max(40).optional(),
+            ruleSetId: z.string().max(120).optional(),
+            filters: z.array(z.string().max(300)).max(50).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .refine((value) => value.rows.every((row) => row.length === value.columns.length), 'Hver række skal have lige så mange celler som der er kolonner')

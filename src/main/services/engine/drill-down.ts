@@ -14,7 +14,7 @@ import { EngineError } from './engine-error';
 import { percent } from './format';
 import { addMonths, halfYearMonths, halfYearOf, monthRange, monthsWithData } from './periods';
 import { bindPooled, monthFigure, pooledCte, pooledRows, type PooledRow } from './pooled-sql';
-import { resolveRuleSet } from './rule-sets';
+import { listRuleSets, resolveRuleSet } from './rule-sets';
 import { evaluateSupervision } from './supervision';
 import { groupMonthsByMunicipality } from './group-months';
 
@@ -150,13 +150,17 @@ export function compareRuleSets(db: Db, leftId: string, rightId: string, period:
     return { toContact: row.toContact, failInterviews: row.interviews.fails, failOffers: row.offers.fails };
   };
   const changed: RuleSetComparison['changed'] = [];
+  // The reader sees the rule sets by name, never by id (danish-desk, issue 11).
+  const names = new Map(listRuleSets(db).map((ruleSet) => [ruleSet.id, ruleSet.name]));
+  const leftName = names.get(left.ruleSetId) ?? left.ruleSetId;
+  const rightName = names.get(right.ruleSetId) ?? right.ruleSetId;
   left.municipalities.forEach((row, index) => {
     const a = status(left, index);
     const b = status(right, index);
     if (a.toContact === b.toContact && a.failInterviews === b.failInterviews && a.failOffers === b.failOffers) return;
     const why = criteria
       .filter((criterion) => (criterion === 'interviews' ? a.failInterviews !== b.failInterviews : a.failOffers !== b.failOffers))
-      .map((criterion) => `${criterionLabel[criterion]}: ${left.ruleSetId}: ${describeCriterion(left, row.code, criterion)}; ${right.ruleSetId}: ${describeCriterion(right, row.code, criterion)}.`)
+      .map((criterion) => `${criterionLabel[criterion]}: ${leftName}: ${describeCriterion(left, row.code, criterion)}; ${rightName}: ${describeCriterion(right, row.code, criterion)}.`)
       .join(' ');
     changed.push({ code: row.code, name: row.name, left: a, right: b, why });
   });

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/api/engine';
 import { exemptionSubject } from '../../../shared/api/engine';
 import { criterionIds } from '../../../shared/enums';
+import { formatDanishDate } from '../../../shared/words-da';
 import type { Db } from '../store';
 import { latestDecisions } from './decisions';
 import { EngineError } from './engine-error';
@@ -289,7 +290,7 @@ function municipalityResult(
   const threshold = percent(params.threshold, 0);
   const comparison = params.strictlyGreater ? 'over' : 'på eller over';
   const explanation: string[] = [
-    `Regelsæt: ${rule.name} (${rule.id}), version ${rule.version}. Et kriterium er ikke opfyldt, når andelen er ${comparison} ${threshold} i ${params.consecutiveMonths} på hinanden følgende måneder, med mindst ${params.minCitizens} borgere i hver måned.`,
+    `Regelsæt: ${rule.name}, version ${rule.version}. Et kriterium er ikke opfyldt, når andelen er ${comparison} ${threshold} i ${params.consecutiveMonths} på hinanden følgende måneder, med mindst ${params.minCitizens} borgere i hver måned.`,
   ];
   if (!complete) {
     explanation.push(`Halvåret er ikke slut: der er data for ${assessedMonths.length} af ${months.length} måneder (til og med ${monthName(assessedMonths[assessedMonths.length - 1])}).`);
@@ -381,8 +382,8 @@ function municipalityResult(
   const toContact = failsCriteria && !exempted;
   const contact = decisions.find((decision) => decision.subject === 'contact');
   const note = decisions.find((decision) => decision.subject === 'note')?.reason ?? '';
-  if (accepted.length > 0) explanation.push(`Undtagelse godkendt: ${accepted.map((decision) => `${exemptionWords(decision.subject)} af ${decision.decidedBy}${decision.decidedOn ? ` den ${decision.decidedOn}` : ''}${decision.reason ? ` (${decision.reason})` : ''}`).join('; ')}.`);
-  if (contact?.verdict === 'contacted') explanation.push(`Kontakt registreret: kontaktet${contact.decidedOn ? ` den ${contact.decidedOn}` : ''} af ${contact.decidedBy}.`);
+  if (accepted.length > 0) explanation.push(`Undtagelse godkendt: ${accepted.map((decision) => `${exemptionWords(decision.subject)} af ${decision.decidedBy}${decision.decidedOn ? ` den ${formatDanishDate(decision.decidedOn)}` : ''}${decision.reason ? ` (${decision.reason})` : ''}`).join('; ')}.`);
+  if (contact?.verdict === 'contacted') explanation.push(`Kontakt registreret: kontaktet${contact.decidedOn ? ` den ${formatDanishDate(contact.decidedOn)}` : ''} af ${contact.decidedBy}.`);
   const failingWords = failing.map((criterion) => criterionLabel[criterion].toLowerCase()).join(' og ');
   explanation.push(
     exempted

@@ -151,7 +151,12 @@ function fromRow(row: RuleSetRow): ResolvedRuleSet {
   const builtin = builtinRuleSets.find((rule) => rule.model === row.model);
   if (!builtin) throw new EngineError('rule-set-invalid', `Regelsættet ${row.name} hører til en ukendt model (${row.model}).`);
   const stored = JSON.parse(row.params_json) as Record<string, RuleParameter['value']>;
-  const parameters = builtin.parameters.map((spec) => publicParameter(spec, spec.key in stored ? stored[spec.key] : spec.value));
+  const parameters = builtin.parameters.map((spec) => {
+    const value = spec.key in stored ? stored[spec.key] : spec.value;
+    // A value the user changed is theirs: marked, and its source says so instead of the document's.
+    if (JSON.stringify(value) === JSON.stringify(spec.value)) return publicParameter(spec, value);
+    return { ...publicParameter(spec, value), changed: true, interpretation: false, source: `Ændret af ${row.created_by} i kopien "${row.name}" (var ${formatValue(spec.value)})` };
+  });
   return {
     id: row.id,
     name: row.name,
@@ -198,12 +203,14 @@ function findAny(db: Db, id: string): ResolvedRuleSet {
 
 /** Checks one changed value against its parameter's type and range; returns the clean value. */
 function checkValue(spec: ParameterSpec, value: unknown): RuleParameter['value'] {
-  const bad = (why: string) => new EngineError('invalid-parameter', `Parameteren "${spec.label}" (${spec.key}): ${why}`);
+  const bad = (why: string) => new EngineError('invalid-parameter', `${spec.label}: ${why}`);
   if (typeof spec.value === 'number') {
     if (typeof value !== 'number' || !Number.isFinite(value)) throw bad('skal være et tal.');
     if (spec.integer && !Number.isInteger(value)) throw bad('skal være et helt tal.');
-    if (spec.min !== undefined && value < spec.min) throw bad(`må ikke være under ${spec.min}.`);
-    if (spec.max !== undefined && value > spec.max) throw bad(`må ikke være over ${spec.max}.`);
+    // A share (0 to 1) is spoken of in per cent, as the screen shows it.
+    const limit = (bound: number) => (spec.max === 1 ? `${bound * 100} %` : String(bound));
+    if (spec.min !== undefined && value < spec.min) throw bad(`må ikke være under ${limit(spec.min)}.`);
+    if (spec.max !== undefined && value > spec.max) throw bad(`må ikke være over ${limit(spec.max)}.`);
     return value;
   }
   if (typeof spec.value === 'boolean') {

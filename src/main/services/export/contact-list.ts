@@ -1,5 +1,7 @@
 import type { ContactPerson } from '../../../shared/api/decisions';
 import type { EarlyEffortEvaluation, MunicipalityDetail } from '../../../shared/api/engine';
+import { describeSubject, describeVerdict, formatDanishDate } from '../../../shared/words-da';
+import { addProvenanceSheet } from './provenance';
 import { addTableSheet, newWorkbook, workbookBytes, type CellValue, type SheetColumn } from './workbook';
 
 export interface ContactListInput {
@@ -12,9 +14,12 @@ export interface ContactListInput {
   contacts?: Map<number, ContactPerson[]>;
   madeBy: string;
   madeAt: Date;
+  /** The filters that chose the municipalities (AMK, region), in words; empty for all. */
+  filters?: string[];
 }
 
 const criterionLabel = { interviews: 'samtaler', offers: 'tilbud' } as const;
+const criterionTitle = { interviews: 'Samtaler', offers: 'Tilbud' } as const;
 const reasonLabel = { 'enhanced-supervision': 'skærpet tilsyn', 'positive-development': 'konstant positiv udvikling' } as const;
 
 export const contactListSheetNames = { list: 'Kontaktliste', months: 'Måneder pr. ydelsesgruppe', provenance: 'Grundlag' } as const;
@@ -37,8 +42,14 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
     { header: 'Kommune', kind: 'text' },
     { header: 'Region', kind: 'text' },
     { header: 'Fejler kriterier', kind: 'text' },
-    ...evaluation.months.map((month): SheetColumn => ({ header: `Samtaler ${month}`, kind: 'share' })),
-    ...evaluation.months.map((month): SheetColumn => ({ header: `Tilbud ${month}`, kind: 'share' })),
+    // Each month's share with the counts behind it, as on the screen.
+    ...(['interviews', 'offers'] as const).flatMap((criterion) =>
+      evaluation.months.flatMap((month): SheetColumn[] => [
+        { header: `${criterionTitle[criterion]} ${month} andel uden`, kind: 'share' },
+        { header: `${criterionTitle[criterion]} ${month} antal uden`, kind: 'integer' },
+        { header: `${criterionTitle[criterion]} ${month} målte borgere`, kind: 'integer' },
+      ]),
+    ),
     { header: 'Særligt udfordrede ydelsesgrupper', kind: 'text' },
     { header: 'Forslag til undtagelse', kind: 'text' },
     { header: 'Afgørelser', kind: 'text' },
@@ -57,17 +68,24 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
       municipality.name,
       municipality.region,
       failing.join(', '),
-      ...evaluation.months.map((month) => municipality.interviews.months.find((figure) => figure.month === month)?.share ?? null),
-      ...evaluation.months.map((month) => municipality.offers.months.find((figure) => figure.month === month)?.share ?? null),
+      ...(['interviews', 'offers'] as const).flatMap((criterion) =>
+        evaluation.months.flatMap((month) => {
+          const figure = municipality[criterion].months.find((candidate) => candidate.month === month);
+          return [figure?.share ?? null, figure?.lacking ?? null, figure?.measured ?? null];
+        }),
+      ),
       municipality.challengedGroups.join(', '),
       municipality.exemptionProposals
         .map((proposal) => `${reasonLabel[proposal.reason]}${proposal.criterion ? ` (${criterionLabel[proposal.criterion]})` : ''}: ${proposal.evidence}`)
         .join('\n'),
       municipality.decisions
         .filter((decision) => decision.subject !== 'contact')
-        .map((decision) => `${decision.subject}: ${decision.verdict}${decision.decidedOn ? ` ${decision.decidedOn}` : ''} (${decision.decidedBy})${decision.reason ? ` – ${decision.reason}` : ''}`)
+        .map(
+          (decision) =>
+            `${describeSubject(decision.subject)}: ${describeVerdict(decision.verdict)}${decision.decidedOn ? ` ${formatDanishDate(decision.decidedOn)}` : ''} (${decision.decidedBy})${decision.reason ? ` – ${decision.reason}` : ''}`,
+        )
         .join('\n'),
-      contact?.verdict === 'contacted' ? `Kontaktet ${contact.decidedOn ?? contact.decidedAt.slice(0, 10)} (${contact.decidedBy})` : 'Ikke kontaktet',
+      contact?.verdict === 'contacted' ? `Kontaktet ${formatDanishDate(contact.decidedOn ?? contact.decidedAt)} (${contact.decidedBy})` : 'Ikke kontaktet',
       [...new Set((input.contacts?.get(municipality.code) ?? []).map((person) => person.jobcenter).filter(Boolean))].join(', '),
       (input.contacts?.get(municipality.code) ?? []).map((person) => [person.name, person.email, person.phone].filter(Boolean).join(', ')).join('\n'),
       municipality.note,
@@ -97,43 +115,31 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
   }
   addTableSheet(workbook, contactListSheetNames.months, monthColumns, monthRows, { freezeColumns: 2 });
 
-  const provenance = workbook.addWorksheet(contactListSheetNames.provenance, { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  const heading = (text: string) => {
-    provenance.addRow([]);
-    provenance.addRow([text]).font = { bold: true, size: 12 };
-  };
-  provenance.addRow(['Kontaktliste, tidlig indsats']).font = { bold: true, size: 14 };
-  provenance.addRow(['Halvår', evaluation.period]);
-  provenance.addRow(['Måneder', evaluation.months.join(', ')]);
-  provenance.addRow(['Halvåret er afsluttet', evaluation.complete ? 'Ja' : 'Nej (tidlig varsling)']);
-  provenance.addRow(['Regelsæt', input.ruleSetName]);
-  provenance.addRow(['Regelsættets id', evaluation.ruleSetId]);
-  provenance.addRow(['Regelsættets version', evaluation.ruleSetVersion]);
-  provenance.addRow(['Lavet af', input.madeBy]);
-  provenance.addRow(['Lavet', input.madeAt.toISOString()]);
-  provenance.addRow([
-    'Resultat',
-    `${evaluation.summary.toContact} kommuner kontaktes; ${evaluation.summary.failInterviews} fejler samtalekriteriet; ${evaluation.summary.failOffers} fejler tilbudskriteriet`,
-  ]);
-  // decisions: the exempted municipalities are not on the list; the file says which and why.
-  provenance.addRow(['Efter vurdering', `${evaluation.summary.failsCriteria} opfylder kriterierne; ${evaluation.summary.exempted} undtaget; ${evaluation.summary.toContact} kontaktes`]);
-  for (const municipality of evaluation.municipalities.filter((candidate) => candidate.status === 'exempted')) {
-    provenance.addRow([`Undtaget efter vurdering: ${municipality.name} (${municipality.code})`, `${municipality.exemption?.reasons ?? ''} (${municipality.exemption?.decidedBy ?? ''}${municipality.exemption?.decidedOn ? `, ${municipality.exemption.decidedOn}` : ''})`]);
-  }
-  heading('Parametre');
-  provenance.addRow(['Parameter', 'Værdi', 'Fortolkning', 'Kilde']).font = { bold: true };
-  for (const parameter of evaluation.parameters) {
-    const value = Array.isArray(parameter.value) ? parameter.value.join(', ') : parameter.value;
-    provenance.addRow([parameter.label, typeof value === 'boolean' ? (value ? 'Ja' : 'Nej') : value, parameter.interpretation ? 'Ja' : 'Nej', parameter.source]);
-  }
-  heading('Indlæste filer');
-  provenance.addRow(['Fil', 'SHA-256', 'Type', 'Indlæst', 'Demodata']).font = { bold: true };
-  for (const batch of evaluation.batches) provenance.addRow([batch.fileName, batch.sha256, batch.kind, batch.importedAt, batch.isDemo ? 'Ja' : 'Nej']);
-  provenance.getColumn(1).width = 34;
-  provenance.getColumn(2).width = 70;
-  provenance.getColumn(3).width = 14;
-  provenance.getColumn(4).width = 26;
-  provenance.eachRow((row) => row.eachCell((cell) => (cell.numFmt = typeof cell.value === 'string' ? '@' : cell.numFmt)));
+  const failInterviews = evaluation.municipalities.filter((municipality) => municipality.interviews.fails).length;
+  const failOffers = evaluation.municipalities.filter((municipality) => municipality.offers.fails).length;
+  addProvenanceSheet(workbook, {
+    title: 'Kontaktliste, tidlig indsats',
+    period: evaluation.period,
+    months: evaluation.months,
+    complete: evaluation.complete,
+    ruleSet: { name: input.ruleSetName, version: evaluation.ruleSetVersion },
+    filters: input.filters ?? [],
+    madeBy: input.madeBy,
+    madeAt: input.madeAt,
+    result: `${listed.length} kommuner kontaktes; ${failInterviews} fejler samtalekriteriet; ${failOffers} fejler tilbudskriteriet (af ${evaluation.municipalities.length} kommuner)`,
+    // The exempted municipalities are not on the list; the file says which and why (issue 13 item 5).
+    moreRows: [
+      ['Efter vurdering', `${evaluation.summary.failsCriteria} opfylder kriterierne; ${evaluation.summary.exempted} undtaget; ${evaluation.summary.toContact} kontaktes`],
+      ...evaluation.municipalities
+        .filter((candidate) => candidate.status === 'exempted')
+        .map((municipality): [string, string] => [
+          `Undtaget efter vurdering: ${municipality.name} (${municipality.code})`,
+          `${municipality.exemption?.reasons ?? ''} (${municipality.exemption?.decidedBy ?? ''}${municipality.exemption?.decidedOn ? `, ${formatDanishDate(municipality.exemption.decidedOn)}` : ''})`,
+        ]),
+    ],
+    parameters: evaluation.parameters,
+    files: evaluation.batches,
+  });
 
   return { bytes: await workbookBytes(workbook), rows: rows.length };
 }

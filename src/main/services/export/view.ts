@@ -1,11 +1,17 @@
 import type { ExportFormat } from '../../../shared/enums';
+import { addProvenanceSheet, type Provenance } from './provenance';
 import { safeSheetName, streamTableWorkbook, toDanishCsv, type CellValue, type SheetColumn } from './workbook';
 
-/** "This view": exactly the rows and columns a grid shows, in its order, to .xlsx or Danish CSV. */
-export async function writeView(format: ExportFormat, title: string, columns: SheetColumn[], rows: CellValue[][], madeBy: string): Promise<Buffer> {
+/**
+ * "This view": exactly the rows and columns a grid shows, in its order, to .xlsx or Danish CSV.
+ * The .xlsx is streamed (issue 14 item 7: the largest view the contract allows stays well under
+ * 400 MB) and carries a provenance sheet (what, which filters, rule set, who, when, source files);
+ * a CSV is one table and cannot.
+ */
+export async function writeView(format: ExportFormat, title: string, columns: SheetColumn[], rows: CellValue[][], madeBy: string, provenance?: Omit<Provenance, 'madeBy'>): Promise<Buffer> {
   if (format === 'csv') return toDanishCsv(columns, rows);
-  // Streamed (issue 14 item 7): the largest view the contract allows stays well under 400 MB.
-  return streamTableWorkbook(madeBy, [{ name: sheetName(title), columns, rows, freezeColumns: 0 }]);
+  const addProvenance = provenance ? (workbook: Parameters<typeof addProvenanceSheet>[0]) => addProvenanceSheet(workbook, { ...provenance, madeBy }) : undefined;
+  return streamTableWorkbook(madeBy, [{ name: sheetName(title), columns, rows, freezeColumns: 0 }], addProvenance);
 }
 
 /** Excel allows 31 characters and none of : \ / ? * [ ] in a sheet name. */

@@ -50,6 +50,8 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns:
       const format = numberFormats[columns[index].kind];
       // Text cells keep the text format, so even a value like "=1+1" stays text when edited in Excel.
       if (typeof value === 'string' || columns[index].kind !== 'text') cell.numFmt = format ?? 'General';
+      // A count is a whole number of people: never "6,0" (danish-desk, issue 11).
+      if (columns[index].kind === 'number' && typeof value === 'number' && Number.isInteger(value)) cell.numFmt = numberFormats.integer!;
       if (typeof value === 'string' && startsLikeFormula(value)) cell.numFmt = '@';
     });
   }
@@ -59,7 +61,8 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns:
       Math.min(column.header.length, 18),
       ...rows.slice(0, 2000).map((row) => displayLength(row[index], column.kind)),
     );
-    sheet.getColumn(index + 1).width = Math.min(60, Math.max(6, longest + 2));
+    // At least 10: exceljs leaves out a width of exactly 9 (its default), and a column must have one.
+    sheet.getColumn(index + 1).width = Math.min(60, Math.max(10, longest + 2));
   });
   if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return sheet;
@@ -173,7 +176,11 @@ const rowsPerYield = 250;
  * into XML and handed to the zip stream) as soon as it is written, so memory holds one row and
  * the compressed output, never the whole workbook as objects. Same look as `addTableSheet`.
  */
-export async function streamTableWorkbook(creator: string, sheets: StreamedSheet[]): Promise<Buffer> {
+/**
+ * `lastSheet` may add one more (small) sheet through the ordinary worksheet API, such as the
+ * provenance sheet; its rows are written when the workbook is committed.
+ */
+export async function streamTableWorkbook(creator: string, sheets: StreamedSheet[], lastSheet?: (workbook: ExcelJS.Workbook) => ExcelJS.Worksheet): Promise<Buffer> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -215,6 +222,8 @@ export async function streamTableWorkbook(creator: string, sheets: StreamedSheet
     }
     sheet.commit();
   }
+  // The streaming writer's worksheets commit themselves; its typings know only the ordinary worksheet.
+  if (lastSheet) (lastSheet(workbook) as ExcelJS.Worksheet & { commit(): void }).commit();
   await workbook.commit();
   await finished;
   return Buffer.concat(chunks);

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { DecisionRow, ExemptionProposal } from '../../../shared/api';
 import { localToday } from '../../../shared/dates';
 import { call } from '../api-client';
+import { formatDanishDate, formatDanishDateTime } from '../../../shared/words-da';
 import { messages } from '../messages/da';
+import { StatusLine, useStatus } from './status-line';
 
 const text = messages.desk.decision;
 const words = messages.decisions;
@@ -48,7 +50,7 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
   const [actionKey, setActionKey] = useState(actions[0].key);
   const [date, setDate] = useState(() => localToday());
   const [reason, setReason] = useState('');
-  const [status, setStatus] = useState('');
+  const status = useStatus();
   const [busy, setBusy] = useState(false);
   const [withdrawing, setWithdrawing] = useState<number | null>(null);
   const [withdrawReason, setWithdrawReason] = useState('');
@@ -65,10 +67,10 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
     setBusy(true);
     try {
       await work();
-      setStatus(done);
+      status.done(done);
       return true;
     } catch (error) {
-      setStatus(`${messages.errorPrefix}: ${(error as Error).message}`);
+      status.failed((error as Error).message);
       return false;
     } finally {
       setBusy(false);
@@ -77,7 +79,7 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
 
   const record = async () => {
     if (action.needsReason && reason.trim() === '') {
-      setStatus(text.needReason);
+      status.failed(text.needReason);
       return;
     }
     const ok = await run(
@@ -98,7 +100,7 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
 
   const withdraw = async (id: number) => {
     if (withdrawReason.trim() === '') {
-      setStatus(text.needReason);
+      status.failed(text.needReason);
       return;
     }
     const ok = await run(() => call('decisions.withdraw', { id, reason: withdrawReason.trim(), decidedOn: localToday() }), words.withdrawn);
@@ -134,11 +136,7 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
       <button className="primary" disabled={busy} onClick={record} data-testid="decision-record">
         {text.record}
       </button>
-      {status && (
-        <span className="export-status" role="status" data-testid="decision-status">
-          {status}
-        </span>
-      )}
+      <StatusLine status={status} testId="decision-status" inline />
       <h4>{text.historyTitle}</h4>
       {props.history.length === 0 ? (
         <p className="muted">{text.none}</p>
@@ -148,11 +146,11 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
             {props.history.map((row) => (
               <tr key={row.id} data-decision-id={row.id} data-verdict={row.verdict}>
                 <td>{`${row.id}.`}</td>
-                <td>{row.decidedOn ?? row.decidedAt.slice(0, 10)}</td>
+                <td>{row.decidedOn ? formatDanishDate(row.decidedOn) : formatDanishDateTime(row.decidedAt)}</td>
                 <td>{`${row.period} · ${subjectWords(row.subject)}`}</td>
                 <td>{verdictWords(row.verdict)}</td>
                 <td>{row.withdrawsId ? `${row.reason} (${words.withdrawnRow(row.withdrawsId)})` : row.reason}</td>
-                <td className="muted">{`${text.by} ${row.decidedBy}, ${new Date(row.decidedAt).toLocaleString('da-DK', { dateStyle: 'short', timeStyle: 'short' })}`}</td>
+                <td className="muted">{`${text.by} ${row.decidedBy}, ${formatDanishDateTime(row.decidedAt)}`}</td>
                 <td>
                   {withdrawable.has(row.id) &&
                     (withdrawing === row.id ? (

@@ -8,8 +8,11 @@ type ViewCell = string | number | boolean | null;
 /** What a column contributes to "this view": usually one cell, a month-share column six. */
 export interface ExportSpec<Row> {
   kind?: ExportColumnKind;
-  expand?: { headers: string[]; kind: ExportColumnKind; values(row: Row): ViewCell[] };
+  expand?: { headers: string[]; kind?: ExportColumnKind; /** Kinds in turn, when the expanded cells alternate (share, count, count). */ kinds?: ExportColumnKind[]; values(row: Row): ViewCell[] };
 }
+
+/** How the rows of a view were chosen, for the file's provenance sheet. */
+export type ViewContext = NonNullable<CallArgs<'export.view'>['provenance']>;
 
 /**
  * The browser bridge hands the file back as bytes: offer it as a download. In Electron the main
@@ -40,8 +43,14 @@ export function collectView<Row>(api: GridApi<Row>): Pick<CallArgs<'export.view'
   const headers: CallArgs<'export.view'>['columns'] = [];
   for (const column of columns) {
     const spec = (column.getColDef().context?.export ?? {}) as ExportSpec<Row>;
-    const name = api.getDisplayNameForColumn(column, null);
-    if (spec.expand) headers.push(...spec.expand.headers.map((header) => ({ header: `${name} ${header}`, kind: spec.expand!.kind })));
+    // A column under a group ("Samtaler, andel uden" › "Halvår") is named with its group.
+    const group = column.getParent()?.getColGroupDef()?.headerName;
+    const name = [group, api.getDisplayNameForColumn(column, null)].filter(Boolean).join(' ');
+    if (spec.expand) {
+      const { kinds, kind } = spec.expand;
+      // Expanded headers are whole names ("Samtaler 2023-07 antal uden"), given by the column.
+      headers.push(...spec.expand.headers.map((header, index) => ({ header, kind: kinds ? kinds[index % kinds.length] : (kind ?? 'text') })));
+    }
     else headers.push({ header: name, kind: spec.kind ?? 'text' });
   }
   const rows: ViewCell[][] = [];
@@ -63,8 +72,8 @@ export function collectView<Row>(api: GridApi<Row>): Pick<CallArgs<'export.view'
   return { columns: headers, rows };
 }
 
-export async function exportGridView<Row>(api: GridApi<Row>, title: string, format: ExportFormat): Promise<string> {
+export async function exportGridView<Row>(api: GridApi<Row>, title: string, format: ExportFormat, context: ViewContext = {}): Promise<string> {
   const view = collectView(api);
-  const result = await call('export.view', { title, format, ...view });
+  const result = await call('export.view', { title, format, ...view, provenance: context });
   return deliverExport(result);
 }

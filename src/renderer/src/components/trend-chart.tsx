@@ -2,7 +2,8 @@ import { AgCharts } from 'ag-charts-react';
 import type { AgCartesianChartOptions } from 'ag-charts-community';
 import { useMemo } from 'react';
 import type { CriterionId, MunicipalityDetail } from '../../../shared/api';
-import { formatShare } from '../format';
+import { formatInteger, formatShare } from '../format';
+import { chartLocale } from '../libraries';
 import { messages } from '../messages/da';
 import { palette } from './share-bars';
 
@@ -21,7 +22,13 @@ export function TrendChart({ detail, title = text.municipality.chartTitle }: { d
     const months = detail.series[0]?.months.map((figure) => figure.month) ?? [];
     const data = months.map((month) => {
       const row: Record<string, string | number | null> = { month };
-      for (const series of detail.series) row[series.criterion] = series.months.find((figure) => figure.month === month)?.share ?? null;
+      for (const series of detail.series) {
+        const figure = series.months.find((candidate) => candidate.month === month);
+        row[series.criterion] = figure?.share ?? null;
+        // The counts travel with the point, so the tooltip can say "734 af 2.902".
+        row[`${series.criterion}Lacking`] = figure?.lacking ?? null;
+        row[`${series.criterion}Measured`] = figure?.measured ?? null;
+      }
       return row;
     });
     const style: Record<CriterionId, { stroke: string; dash: number[]; shape: 'circle' | 'square' }> = {
@@ -30,6 +37,7 @@ export function TrendChart({ detail, title = text.municipality.chartTitle }: { d
     };
     return {
       data,
+      locale: chartLocale,
       height: 300,
       animation: { enabled: false },
       series: detail.series.map((series) => ({
@@ -41,7 +49,17 @@ export function TrendChart({ detail, title = text.municipality.chartTitle }: { d
         lineDash: style[series.criterion].dash,
         strokeWidth: 2,
         marker: { shape: style[series.criterion].shape, fill: style[series.criterion].stroke, size: 6 },
-        tooltip: { renderer: ({ datum }: { datum: Record<string, number | string | null> }) => ({ title: String(datum.month), content: formatShare(datum[series.criterion] as number | null) }) },
+        tooltip: {
+          renderer: ({ datum }: { datum: Record<string, number | string | null> }) => ({
+            heading: String(datum.month),
+            title: text.criterionTitle[series.criterion],
+            data: [
+              { label: text.columns.share, value: formatShare(datum[series.criterion] as number | null) },
+              { label: text.columns.lacking, value: formatInteger(datum[`${series.criterion}Lacking`] as number | null) },
+              { label: text.columns.measured, value: formatInteger(datum[`${series.criterion}Measured`] as number | null) },
+            ],
+          }),
+        },
       })),
       axes: {
         x: {
@@ -97,6 +115,7 @@ export function DistributionChart({ shares, threshold = 0.2 }: { shares: (number
     const label = (from: number) => `${Math.round(from * 100)}–${Math.round((from + 0.05) * 100)} %`;
     return {
       data: bands.map((band) => ({ band: label(band.from), count: band.count, above: band.from >= threshold })),
+      locale: chartLocale,
       height: 260,
       animation: { enabled: false },
       series: [

@@ -1,21 +1,22 @@
 import type { GridApi } from 'ag-grid-community';
-import { useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import type { ExportFormat } from '../../../shared/enums';
 import { messages } from '../messages/da';
-import { exportGridView } from './export-actions';
+import { exportGridView, type ViewContext } from './export-actions';
+import { StatusLine, useStatus } from './status-line';
 
 const text = messages.desk.export;
 
-/** "This view" to .xlsx or CSV, and a line saying where the file went. */
-export function ViewExportButtons<Row>({ gridApi, title, primary = false }: { gridApi: RefObject<GridApi<Row> | null>; title: string; primary?: boolean }) {
-  const [status, setStatus] = useState('');
+/** "This view" to .xlsx or CSV, and one line saying where the file went (or what went wrong). */
+export function ViewExportButtons<Row>({ gridApi, title, primary = false, context = {} }: { gridApi: RefObject<GridApi<Row> | null>; title: string; primary?: boolean; context?: ViewContext }) {
+  const status = useStatus();
   const run = async (format: ExportFormat) => {
     if (!gridApi.current) return;
-    setStatus(text.working);
+    status.working(text.working);
     try {
-      setStatus(await exportGridView(gridApi.current, title, format));
+      status.done(await exportGridView(gridApi.current, title, format, context));
     } catch (error) {
-      setStatus(`${messages.errorPrefix}: ${(error as Error).message}`);
+      status.failed((error as Error).message);
     }
   };
   return (
@@ -26,11 +27,7 @@ export function ViewExportButtons<Row>({ gridApi, title, primary = false }: { gr
       <button onClick={() => run('csv')} data-testid="export-view-csv">
         {text.viewCsv}
       </button>
-      {status && (
-        <span className="export-status" role="status" data-testid="export-status">
-          {status}
-        </span>
-      )}
+      <StatusLine status={status} testId="export-status" inline />
     </span>
   );
 }

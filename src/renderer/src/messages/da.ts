@@ -450,6 +450,42 @@ export const da = {
     repeated: (count: number, rows: number[]) => `${count.toLocaleString('da-DK')} rækker: ${rows.join(', ')}${count > rows.length ? ', …' : ''}`,
     moreProblems: (more: number) => `… og ${more.toLocaleString('da-DK')} fejl mere`,
   },
+  // danish-desk (issue 11): the welcome page, statuses, the overview's numbers, provenance words.
+  welcome: {
+    title: 'Velkommen til Indsatsmonitor',
+    intro: 'Her følger du op på kommunernes tidlige indsats: hvilke kommuner ligger over grænsen for samtaler og tilbud, og hvorfor. Der er ingen tal i programmet endnu. Begynd med at indlæse demodata for at se programmet i brug, eller indlæs jeres egne udtræk fra Jobindsats.',
+    importFiles: 'Indlæs filer …',
+    demoNote: 'Demodata er syntetiske tal og kan fjernes igen med ét klik; dine egne filer bliver ikke rørt.',
+  },
+  deskText: {
+    columnsButton: 'Kolonner …',
+    status: {
+      toContact: 'Kontaktes',
+      notToContact: 'Kontaktes ikke',
+      cannotAssess: (min: number) => `Kan ikke vurderes (under ${min} borgere)`,
+      partlyAssessed: (criterion: string, min: number) => `Kontaktes ikke; ${criterion} kan ikke vurderes (under ${min} borgere)`,
+    },
+    overview: {
+      status: 'Status',
+      pooled: 'Halvår, pct.',
+      monthly: 'Pr. måned, pct.',
+      pooledTitle: (lacking: string, measured: string) => `${lacking} af ${measured} borgere over halvåret`,
+      shareSuffix: 'andel uden',
+      lackingSuffix: 'antal uden',
+      measuredSuffix: 'målte borgere',
+      within: (filters: string, count: number) => `I ${filters} (${count} kommuner):`,
+      cannotAssessCount: (count: number, min: number) => `${count} kan ikke vurderes (under ${min} borgere).`,
+    },
+    provenance: { search: 'søgning' },
+    whatIf: {
+      changed: 'ændret',
+      made: (name: string) => `Kopien "${name}" er oprettet. Ændrede parametre er markeret "ændret" med dig som kilde.`,
+      comparedWith: (left: string, right: string) => `Sammenligning: ${left} mod ${right}`,
+      open: 'Åbn kommunen',
+    },
+    importErrors: { title: (fileName: string) => `Fejl i ${fileName}`.slice(0, 120), export: 'Gem fejllisten (.xlsx)' },
+    sourceMixed: 'Kurven samler demodata og indlæste tal: se kilderne herunder.',
+  },
 } as const;
 
 export type Messages = typeof da;

@@ -23,11 +23,11 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
   const desk = useDesk();
   const groups = useApi('benefitGroups.list');
   const [groupId, setGroupId] = useState(initialGroupId ?? 'dagpenge');
-  const detail = useApi('benefitGroup.detail', { groupId, period: desk.period ?? '2000H1', ruleSetId: desk.ruleSetId });
+  const detail = useApi('benefitGroup.detail', desk.period ? { groupId, period: desk.period, ruleSetId: desk.ruleSetId } : null);
   const gridApi = useRef<GridApi<Row> | null>(null);
   const gridState = usePersistentGridState('benefit-group');
   const data = detail.data;
-  const months = data?.months ?? [];
+  const months = useMemo(() => data?.months ?? [], [data]);
   // Which municipalities drive the group's shortfall: each one's part of the country's lacking, per
   // criterion. Computed into the rows, so the grid sorts, filters and exports it like any field.
   const rows = useMemo<Row[]>(() => {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../api-client';
 import { formatInteger } from '../format';
+import { formatDanishDateTime } from '../../../shared/words-da';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import './import.css';
@@ -68,7 +69,7 @@ export function ImportHistoryScreen() {
                 <td>{formatInteger(batch.rowsImported)}</td>
                 <td>{formatInteger(batch.rowsReplaced)}</td>
                 <td>{formatInteger(batch.currentRows)}</td>
-                <td>{new Date(batch.importedAt).toLocaleString('da-DK', { dateStyle: 'short', timeStyle: 'short' })}</td>
+                <td>{formatDanishDateTime(batch.importedAt)}</td>
                 <td>{batch.importedBy}</td>
                 <td>
                   <button onClick={() => void undo(batch.id, batch.fileName)}>{text.history.undo}</button>

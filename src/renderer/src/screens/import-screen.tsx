@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ImportOptions, ImportPreview, ImportReport, ValidationReport } from '../../../shared/api';
 import { call, onEvent } from '../api-client';
+import { deliverExport } from '../components/export-actions';
+import { formatDanishDateTime } from '../../../shared/words-da';
+import { StatusLine, useStatus } from '../components/status-line';
 import { messages } from '../messages/da';
 import { ImportDecisions, SkippedRows } from './import-decisions';
 import { importDelimiters, importEncodings, importKinds } from '../../../shared/enums';
@@ -35,7 +38,12 @@ function formatSize(bytes: number): string {
 }
 
 function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('da-DK', { dateStyle: 'short', timeStyle: 'short' });
+  return formatDanishDateTime(iso);
+}
+
+/** A fresh id for an import run's progress events (outside render: it is not pure). */
+function nextImportId(): string {
+  return `import-${Math.random().toString(36).slice(2)}`;
 }
 
 interface Picked {
@@ -109,7 +117,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
   const [progress, setProgress] = useState<{ rowsDone: number; rowsTotal: number | null } | null>(null);
   const [profileName, setProfileName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const importId = useRef(`import-${Math.random().toString(36).slice(2)}`);
+  const importId = useRef('');
 
   useEffect(() => {
     let gone = false;
@@ -124,7 +132,6 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
   useEffect(() => {
     if (!fileId) return;
     let gone = false;
-    setValidation(null);
     call('import.preview', { fileId, options })
       .then((value) => {
         if (gone) return;
@@ -145,7 +152,11 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
     [],
   );
 
-  const change = useCallback((patch: ImportOptions) => setOptions((current) => ({ ...current, ...patch })), []);
+  const change = useCallback((patch: ImportOptions) => {
+    // A changed choice makes the last check stale.
+    setValidation(null);
+    setOptions((current) => ({ ...current, ...patch }));
+  }, []);
   const close = () => {
     if (fileId) void call('import.discard', { fileId }).catch(() => undefined);
     onClose();
@@ -167,7 +178,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
     setBusy('running');
     setError(null);
     setProgress({ rowsDone: 0, rowsTotal: null });
-    importId.current = `import-${Math.random().toString(36).slice(2)}`;
+    importId.current = nextImportId();
     try {
       const runOptions = replaceAnyway ? { ...currentOptions(), replaceWithoutFigures: true } : currentOptions();
       setReport(await call('import.run', { fileId, options: runOptions, skipBadRows, importId: importId.current }));
@@ -202,6 +213,8 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
       : options;
 
   const mappedColumns = new Set(Object.values(preview?.mapping ?? {}));
+  const badRows = new Map<number, string>();
+  for (const problem of validation?.problems ?? []) badRows.set(problem.row, [badRows.get(problem.row), problem.message].filter(Boolean).join('\n'));
   const columnOf = (field: string) => (options.mapping ?? preview?.mapping)?.[field];
 
   return (
@@ -213,7 +226,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
         </button>
       </h3>
       {!fileId && !error && <p>{text.uploading(file.name, uploadPercent)}</p>}
-      {error && (
+      {error && !preview && (
         <p className="error" role="alert" data-testid="import-error">
           {error}
         </p>
@@ -365,7 +378,13 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
                 </thead>
                 <tbody>
                   {preview.sampleRows.map((row) => (
-                    <tr key={row.rowNumber}>
+                    // danish-desk (issue 11): a row the check found wrong is marked, its errors in the title.
+                    <tr
+                      key={row.rowNumber}
+                      className={badRows.has(row.rowNumber) ? 'bad-row' : undefined}
+                      data-bad={badRows.has(row.rowNumber) ? 'true' : undefined}
+                      title={badRows.get(row.rowNumber)}
+                    >
                       <td>{row.rowNumber}</td>
                       {preview.headers.map((_, index) => (
                         <td key={index} className={mappedColumns.has(index) ? 'mapped' : ''}>
@@ -385,7 +404,7 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
             </button>
             {notice && <span className="import-ok">{notice}</span>}
           </div>
-          {validation && <ValidationView report={validation} />}
+          {validation && <ValidationView report={validation} fileName={file.name} />}
           <div className="import-actions">
             <button onClick={validate} disabled={busy !== null} data-testid="import-validate">
               {busy === 'validating' ? text.validating : text.validate}
@@ -408,6 +427,12 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
               <button onClick={() => void call('import.cancel', { importId: importId.current })}>{text.cancel}</button>
             </div>
           )}
+          {/* The outcome of the buttons above, where the user pressed (danish-desk, issue 11). */}
+          {error && (
+            <p className="error" role="alert" data-testid="import-error">
+              {error}
+            </p>
+          )}
         </>
       )}
       {report && (
@@ -427,20 +452,20 @@ function ImportFileCard({ file, onClose }: { file: File; onClose(): void }) {
             </ul>
           )}
           <SkippedRows rows={report.skippedRows} total={report.skippedRowsTotal} />
-          {report.skippedProblems.length > 0 && <ProblemTable problems={report.skippedProblems} total={report.problemsTotal} />}
+          {report.skippedProblems.length > 0 && <ProblemTable problems={report.skippedProblems} total={report.problemsTotal} fileName={file.name} />}
         </div>
       )}
     </article>
   );
 }
 
-function ValidationView({ report }: { report: ValidationReport }) {
+function ValidationView({ report, fileName }: { report: ValidationReport; fileName: string }) {
   return (
     <div data-testid="import-validation">
       <strong>{text.validationTitle}</strong>
       <p>{text.validationSummary(report.rowsRead, report.rowsValid, report.rowsWithProblems)}</p>
       <SkippedRows rows={report.skippedRows} total={report.skippedRowsTotal} />
-      {report.problemsTotal === 0 ? <p className="import-ok">{text.noProblems}</p> : <ProblemTable problems={report.problems} total={report.problemsTotal} />}
+      {report.problemsTotal === 0 ? <p className="import-ok">{text.noProblems}</p> : <ProblemTable problems={report.problems} total={report.problemsTotal} fileName={fileName} />}
     </div>
   );
 }
@@ -448,10 +473,37 @@ function ValidationView({ report }: { report: ValidationReport }) {
 /** A summarised problem counts every row it stands for (issue 12). */
 const listedCount = (problems: ValidationReport['problems']) => problems.reduce((sum, problem) => sum + (problem.count ?? 1), 0);
 
-function ProblemTable({ problems, total }: { problems: ValidationReport['problems']; total?: number }) {
+function ProblemTable({ problems, total, fileName }: { problems: ValidationReport['problems']; total?: number; fileName: string }) {
+  const status = useStatus();
+  /** The error list as a workbook, to send back to whoever made the file. */
+  const exportProblems = async () => {
+    status.working(messages.desk.export.working);
+    try {
+      const columns = text.problemColumns;
+      const result = await call('export.view', {
+        title: messages.deskText.importErrors.title(fileName),
+        format: 'xlsx',
+        columns: [
+          { header: columns.row, kind: 'integer' },
+          { header: columns.column, kind: 'text' },
+          { header: columns.header, kind: 'text' },
+          { header: columns.message, kind: 'text' },
+        ],
+        rows: problems.map((problem) => [problem.row, String(problem.column ?? ''), problem.header ?? '', problem.message]),
+        provenance: { filters: total !== undefined && total > listedCount(problems) ? [messages.importLayouts.moreProblems(total - listedCount(problems))] : [] },
+      });
+      status.done(deliverExport(result));
+    } catch (reason) {
+      status.failed((reason as Error).message);
+    }
+  };
   return (
     <div className="import-problems">
       {total !== undefined && total > listedCount(problems) && <p>{messages.importLayouts.moreProblems(total - listedCount(problems))}</p>}
+      <button onClick={() => void exportProblems()} data-testid="import-problems-export">
+        {messages.deskText.importErrors.export}
+      </button>
+      <StatusLine status={status} testId="import-problems-status" inline />
       <table className="import-table" data-testid="import-problems">
         <thead>
           <tr>

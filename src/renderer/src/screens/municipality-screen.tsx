@@ -13,8 +13,10 @@ import { ViewExportButtons } from '../components/view-export-buttons';
 import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
+import { formatDanishDateTime } from '../../../shared/words-da';
 
 const text = messages.desk;
+const words = messages.deskText.overview;
 type GroupRow = MunicipalityDetail['groupMonths'][number];
 
 function monthCell(figure: MonthFigure | undefined): string {
@@ -25,9 +27,11 @@ function monthCell(figure: MonthFigure | undefined): string {
 /** One municipality: the trend, the benefit-group × month figures, the explanation and the decisions. */
 export function MunicipalityScreen({ code }: { code: number }) {
   const desk = useDesk();
-  const detail = useApi('municipality.detail', { code, period: desk.period ?? '2000H1', ruleSetId: desk.ruleSetId });
+  const detail = useApi('municipality.detail', desk.period ? { code, period: desk.period, ruleSetId: desk.ruleSetId } : null);
   const gridApi = useRef<GridApi<GroupRow> | null>(null);
+  const ruleSets = useApi('ruleSets.list');
   const data = detail.data;
+  const ruleSetName = ruleSets.data?.find((ruleSet) => ruleSet.id === data?.ruleSetId)?.name ?? '';
   const months = useMemo(() => data?.groupMonths[0]?.months.map((figure) => figure.month) ?? [], [data]);
   useDecisionKey();
 
@@ -43,7 +47,16 @@ export function MunicipalityScreen({ code }: { code: number }) {
           valueGetter: (params) => params.data?.months[index]?.share ?? null,
           valueFormatter: (params) => monthCell(params.data?.months[index]),
           cellClass: (params) => (params.data?.months[index]?.above ? 'cell-above' : ''),
-          context: { export: { kind: 'share' } },
+          // The file holds what the cell shows: the share and the counts behind it.
+          context: {
+            export: {
+              expand: {
+                headers: [words.shareSuffix, words.lackingSuffix, words.measuredSuffix].map((suffix) => `${month} ${suffix}`),
+                kinds: ['share', 'integer', 'integer'],
+                values: (row: GroupRow) => [row.months[index]?.share ?? null, row.months[index]?.lacking ?? null, row.months[index]?.measured ?? null],
+              },
+            },
+          },
         }),
       ),
     ],
@@ -57,7 +70,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
     <section className="screen scroll" data-testid="municipality-screen">
       <div className="toolbar">
         <h2 data-testid="municipality-title">{`${data.name} (${data.code})`}</h2>
-        <span className="muted">{`${data.region} · AMK ${data.labourMarketOffice} · ${data.period} · ${data.ruleSetId} v${data.ruleSetVersion}`}</span>
+        <span className="muted">{`${data.region} · AMK ${data.labourMarketOffice} · ${data.period} · ${ruleSetName} (version ${data.ruleSetVersion})`}</span>
         <span className={result.toContact ? 'badge flag' : 'badge'} data-testid="municipality-verdict" title={statusText(result)}>
           {messages.decisions.status[result.status]}
         </span>
@@ -75,6 +88,11 @@ export function MunicipalityScreen({ code }: { code: number }) {
         <div className="panel">
           <h3>{text.municipality.chartTitle}</h3>
           <TrendChart detail={data} />
+          {data.batches.some((batch) => batch.isDemo) && data.batches.some((batch) => !batch.isDemo) && (
+            <p className="import-warning" data-testid="mixed-sources">
+              {messages.deskText.sourceMixed}
+            </p>
+          )}
         </div>
         <div className="panel" data-testid="explanation">
           <h3>{text.municipality.explanationTitle}</h3>
@@ -111,7 +129,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
           <h4>{text.municipality.sourcesTitle}</h4>
           <ul className="sources" data-testid="sources">
             {data.batches.map((batch) => (
-              <li key={batch.id}>{`${batch.fileName} · SHA-256 ${batch.sha256.slice(0, 16)}… · ${batch.importedAt.slice(0, 10)}`}</li>
+              <li key={batch.id} title={`SHA-256 ${batch.sha256}`}>{`${batch.fileName}${batch.isDemo ? ` (${messages.importer.history.demo})` : ''} · SHA-256 ${batch.sha256.slice(0, 16)}… · ${formatDanishDateTime(batch.importedAt)}`}</li>
             ))}
           </ul>
         </div>
@@ -150,7 +168,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
           <h3>{text.municipality.escalationTitle}</h3>
           {data.escalation ? (
             <p data-testid="escalation">
-              <strong>{text.municipality.escalationStep[data.escalation.step as keyof typeof text.municipality.escalationStep] ?? data.escalation.step}</strong>
+              <strong>{text.municipality.escalationStep[data.escalation.step as keyof typeof text.municipality.escalationStep] ?? text.municipality.escalationStep.none}</strong>
               {(['contactedOn', 'explanationDueOn', 'meetingRequestedOn'] as const)
                 .filter((key) => data.escalation?.[key])
                 .map((key) => ` · ${text.municipality[key]} ${data.escalation?.[key]}`)

@@ -1,9 +1,16 @@
 import { useState } from 'react';
-import type { RuleSetComparison } from '../../../shared/api';
+import type { RuleParameter, RuleSetComparison } from '../../../shared/api';
+import { describeSource } from '../../../shared/words-da';
 import { call } from '../api-client';
 import { useDesk } from '../components/desk-context';
+import { deliverExport } from '../components/export-actions';
+import { StatusLine, useStatus } from '../components/status-line';
 import { messages } from '../messages/da';
-import { useApi } from '../use-api';
+import { useApi, useCall } from '../use-api';
+
+/** A share parameter (0 to 1) is entered and shown in per cent, as everywhere else. */
+const isShare = (parameter: RuleParameter) => typeof parameter.value === 'number' && parameter.max === 1;
+const percentInput = (value: number) => String(Math.round(value * 10000) / 100).replace('.', ',');
 
 const text = messages.desk.ruleSets;
 
@@ -22,9 +29,12 @@ export function RuleSetsScreen() {
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [left, setLeft] = useState('');
   const [right, setRight] = useState('');
-  const [status, setStatus] = useState('');
+  const status = useStatus();
+  const compareStatus = useStatus();
+  const copyCall = useCall('ruleSets.copy');
   const [comparison, setComparison] = useState<RuleSetComparison | null>(null);
   const list = ruleSets.data ?? [];
+  const nameOf = (id: string) => list.find((ruleSet) => ruleSet.id === id)?.name ?? id;
 
   const source = list.find((ruleSet) => ruleSet.model === 'early-2023');
   const numeric = (source?.parameters ?? []).filter((parameter) => typeof parameter.value === 'number');
@@ -32,31 +42,56 @@ export function RuleSetsScreen() {
     if (!source) return;
     const changes: Record<string, number> = {};
     for (const [key, value] of Object.entries(edits)) {
-      const parsed = Number(value.replace(',', '.'));
+      const parameter = numeric.find((candidate) => candidate.key === key);
+      const parsed = Number(value.replace(/\s|%/g, '').replace(',', '.'));
       if (value.trim() === '' || !Number.isFinite(parsed)) {
-        setStatus(`${messages.errorPrefix}: ${text.notANumber(numeric.find((parameter) => parameter.key === key)?.label ?? key)}`);
+        status.failed(text.notANumber(parameter?.label ?? ''));
         return;
       }
-      changes[key] = parsed;
+      changes[key] = parameter && isShare(parameter) ? parsed / 100 : parsed;
     }
     try {
-      const made = await call('ruleSets.copy', {
+      const made = await copyCall.mutateAsync({
         fromId: source.id,
         name: name.trim() || `${source.name} (kopi)`,
         changes,
       });
-      setStatus(`${made.name} (${made.id})`);
-      ruleSets.reload();
+      status.done(messages.deskText.whatIf.made(made.name));
     } catch (error) {
-      setStatus(`${messages.errorPrefix}: ${(error as Error).message}`);
+      status.failed((error as Error).message);
     }
   };
   const compare = async () => {
     if (!desk.period) return;
     try {
       setComparison(await call('ruleSets.compare', { left: left || list[0].id, right: right || list[list.length - 1].id, period: desk.period }));
+      compareStatus.clear();
     } catch (error) {
-      setStatus(`${messages.errorPrefix}: ${(error as Error).message}`);
+      compareStatus.failed((error as Error).message);
+    }
+  };
+  /** The comparison as a workbook: each municipality that changes status, with both rule sets' verdicts. */
+  const exportComparison = async () => {
+    if (!comparison) return;
+    const words = messages.deskText.whatIf;
+    compareStatus.working(messages.desk.export.working);
+    try {
+      const result = await call('export.view', {
+        title: `${text.compare} ${comparison.period}`,
+        format: 'xlsx',
+        columns: [
+          { header: messages.desk.columns.code, kind: 'integer' },
+          { header: messages.desk.columns.name, kind: 'text' },
+          { header: nameOf(comparison.left.ruleSetId), kind: 'text' },
+          { header: nameOf(comparison.right.ruleSetId), kind: 'text' },
+          { header: text.why, kind: 'text' },
+        ],
+        rows: comparison.changed.map((row) => [row.code, row.name, flags(row.left), flags(row.right), row.why]),
+        provenance: { period: comparison.period, ruleSetId: comparison.right.ruleSetId, filters: [words.comparedWith(nameOf(comparison.left.ruleSetId), nameOf(comparison.right.ruleSetId))] },
+      });
+      compareStatus.done(deliverExport(result));
+    } catch (error) {
+      compareStatus.failed((error as Error).message);
     }
   };
 
@@ -68,14 +103,17 @@ export function RuleSetsScreen() {
       <div className="two-columns">
         {list.map((ruleSet) => (
           <div className="panel" key={ruleSet.id}>
-            <h3>{`${ruleSet.name} · ${ruleSet.id} v${ruleSet.version}${ruleSet.builtin ? ` (${text.builtin})` : ''}`}</h3>
+            <h3>{`${ruleSet.name} · version ${ruleSet.version}${ruleSet.builtin ? ` (${text.builtin})` : ''}`}</h3>
             <table className="figures">
               <tbody>
                 {ruleSet.parameters.map((parameter) => (
-                  <tr key={parameter.key}>
+                  <tr key={parameter.key} className={parameter.changed ? 'changed' : undefined} data-changed={parameter.changed ? 'true' : undefined}>
                     <th>{parameter.label}</th>
-                    <td>{parameter.displayValue ?? (Array.isArray(parameter.value) ? parameter.value.join(', ') : String(parameter.value))}</td>
-                    <td className="muted">{`${parameter.interpretation ? `${text.interpretation} · ` : ''}${parameter.source}`}</td>
+                    <td>
+                      {parameter.changed && <strong className="changed-mark">{`${messages.deskText.whatIf.changed}: `}</strong>}
+                      {parameter.displayValue ?? (Array.isArray(parameter.value) ? parameter.value.join(', ') : String(parameter.value))}
+                    </td>
+                    <td className="muted">{`${parameter.interpretation ? `${text.interpretation} · ` : ''}${describeSource(parameter.source)}`}</td>
                   </tr>
                 ))}
               </tbody>
@@ -91,9 +129,9 @@ export function RuleSetsScreen() {
           </label>
           {numeric.map((parameter) => (
             <label key={parameter.key}>
-              {parameter.label}{' '}
+              {isShare(parameter) ? `${parameter.label} (pct.)` : parameter.label}{' '}
               <input
-                value={edits[parameter.key] ?? String(parameter.value).replace('.', ',')}
+                value={edits[parameter.key] ?? (isShare(parameter) ? percentInput(parameter.value as number) : String(parameter.value).replace('.', ','))}
                 onChange={(event) => setEdits({ ...edits, [parameter.key]: event.target.value })}
                 size={6}
                 data-testid={`copy-param-${parameter.key}`}
@@ -104,11 +142,7 @@ export function RuleSetsScreen() {
             {text.create}
           </button>
         </div>
-        {status && (
-          <p role="status" data-testid="copy-status">
-            {status}
-          </p>
-        )}
+        <StatusLine status={status} testId="copy-status" />
       </div>
       <div className="panel">
         <h3>{`${text.compare} (${desk.period ?? ''})`}</h3>
@@ -132,19 +166,38 @@ export function RuleSetsScreen() {
           <button onClick={compare} data-testid="compare-run">
             {text.compare}
           </button>
+          {comparison && (
+            <button onClick={exportComparison} data-testid="compare-export">
+              {messages.desk.export.viewXlsx}
+            </button>
+          )}
         </div>
+        <StatusLine status={compareStatus} testId="compare-status" />
         {comparison && (
           <>
-            <p>{`${comparison.left.ruleSetId}: ${messages.desk.summarySentence(comparison.left.summary.toContact, comparison.left.summary.failInterviews, comparison.left.summary.failOffers)}`}</p>
-            <p>{`${comparison.right.ruleSetId}: ${messages.desk.summarySentence(comparison.right.summary.toContact, comparison.right.summary.failInterviews, comparison.right.summary.failOffers)}`}</p>
+            <p>{`${nameOf(comparison.left.ruleSetId)}: ${messages.desk.summarySentence(comparison.left.summary.toContact, comparison.left.summary.failInterviews, comparison.left.summary.failOffers)}`}</p>
+            <p>{`${nameOf(comparison.right.ruleSetId)}: ${messages.desk.summarySentence(comparison.right.summary.toContact, comparison.right.summary.failInterviews, comparison.right.summary.failOffers)}`}</p>
             <p data-testid="compare-result">
               <strong>{text.changed(comparison.changed.length)}</strong>
             </p>
-            <table className="figures">
+            <table className="figures compare-table" data-testid="compare-table">
+              <thead>
+                <tr>
+                  <th>{messages.desk.columns.name}</th>
+                  <th>{nameOf(comparison.left.ruleSetId)}</th>
+                  <th />
+                  <th>{nameOf(comparison.right.ruleSetId)}</th>
+                  <th>{text.why}</th>
+                </tr>
+              </thead>
               <tbody>
                 {comparison.changed.map((row) => (
                   <tr key={row.code}>
-                    <th>{`${row.name} (${row.code})`}</th>
+                    <th>
+                      <button className="link" onClick={() => desk.open({ kind: 'municipality', code: row.code, name: row.name })} title={messages.deskText.whatIf.open}>
+                        {`${row.name} (${row.code})`}
+                      </button>
+                    </th>
                     <td>{flags(row.left)}</td>
                     <td>→</td>
                     <td>{flags(row.right)}</td>

@@ -1,0 +1,87 @@
+/**
+ * Danish words for the codes that both the screens and the exported files show (danish-desk,
+ * issue 11): decision subjects and verdicts, the source documents by their own titles, dates in
+ * Danish form. One definition here; the renderer's `messages/da.ts` and the export writers use it.
+ */
+
+/** The seed files in `shared/seeds/`, named as the documents name themselves (kind, date, title). */
+export const sourceDocuments: Record<string, string> = {
+  '000_6fdff93a25fc005b': 'Brev 25. marts 2024 fra beskæftigelsesministeren til Folketingets Beskæftigelsesudvalg, Orientering om opfølgning på kommunernes tidlige beskæftigelsesindsats',
+  '001_b08030e2abf5edbd': 'Brev 4. maj 2021 fra STAR til alle kommuner og KL, Orientering om STARs opfølgning på den lovpligtige beskæftigelsesindsats og skærpet tilsyn',
+  '002_2208841bb6025f8a': 'Notat 23. oktober 2023, Opfølgningsmodel for den tidlige indsats',
+  '003_3915e01cbda92100': 'Brev 1. september 2021 til Folketingets Beskæftigelsesudvalg, Kvartalsvis afrapportering af fokusråd om samtaler og aktiv indsats – august 2021',
+  '004_0580f353cc6c6c66': 'Brev 1. april 2019 fra beskæftigelsesministeren til alle landets kommuner, Opfølgning på samtaler og indsats i landets kommuner',
+};
+
+/** The program's own rule description (RULES.md) and the data notes, as a reader should know them. */
+const ruleDescription = 'Indsatsmonitors regelbeskrivelse';
+
+/**
+ * A parameter's source in words: "seeds/002_….txt, Handlekriterier" becomes
+ * "Notat 23. oktober 2023, Opfølgningsmodel for den tidlige indsats, afsnit Handlekriterier".
+ */
+export function describeSource(source: string): string {
+  let text = source.replace(/(?:\.\.\/shared\/)?seeds\/(\d{3}_[0-9a-f]+)\.txt(,\s*([^,;:"(]+))?/g, (_whole, id: string, _rest, section?: string) => {
+    const name = sourceDocuments[id] ?? 'et kildedokument';
+    if (!section) return name;
+    const trimmed = section.trim();
+    return /^(tabel|afsnit|side|bilag)\b/i.test(trimmed) ? `${name}, ${trimmed}` : `${name}, afsnit ${trimmed}`;
+  });
+  text = text.replace(/RULES\.md "Shares are computed from counts wherever counts exist"/, `${ruleDescription}: andele beregnes af antal, hvor filen har antal`);
+  text = text.replace(/RULES\.md/g, ruleDescription).replace(/data\/README\.md/g, 'beskrivelsen af Jobindsats-udtrækket');
+  return text;
+}
+
+export const criterionWords = { interviews: 'samtaler', offers: 'tilbud' } as const;
+export const reasonWords: Record<string, string> = { 'enhanced-supervision': 'skærpet tilsyn', 'positive-development': 'konstant positiv udvikling' };
+export const verdictWords: Record<string, string> = {
+  contacted: 'kontaktet',
+  accepted: 'godkendt',
+  rejected: 'afvist',
+  withdrawn: 'trukket tilbage',
+  explanation: 'redegørelse modtaget',
+  meeting: 'møde holdt',
+};
+
+/** What a decision is about, in words: "contact" → "Kontakt", "exemption:positive-development:offers" → "Undtagelse (konstant positiv udvikling, tilbud)". */
+export function describeSubject(subject: string): string {
+  if (subject === 'contact') return 'Kontakt';
+  const [kind, reason, criterion] = subject.split(':');
+  if (kind === 'exemption') {
+    const parts = [reasonWords[reason] ?? 'anden grund'];
+    if (criterion && criterion !== 'all') parts.push(criterionWords[criterion as keyof typeof criterionWords] ?? criterion);
+    return `Undtagelse (${parts.join(', ')})`;
+  }
+  if (kind === 'escalation') return reason === 'explanation' ? 'Redegørelse og genopretningsplan' : reason === 'meeting' ? 'Møde med borgmesteren' : 'Eskalation';
+  return 'Anden afgørelse';
+}
+
+export function describeVerdict(verdict: string): string {
+  return verdictWords[verdict] ?? 'anden afgørelse';
+}
+
+const monthNames = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+
+/** "2024-03-25" → "25. marts 2024" (a calendar date, no time zone). */
+export function formatDanishDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  return `${Number(match[3])}. ${monthNames[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/** A moment (ISO with zone, as stored) in local time: "25. marts 2024 kl. 14.03". */
+export function formatDanishDateTime(moment: string | Date): string {
+  const date = typeof moment === 'string' ? new Date(moment) : moment;
+  if (Number.isNaN(date.getTime())) return String(moment);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getDate()}. ${monthNames[date.getMonth()]} ${date.getFullYear()} kl. ${pad(date.getHours())}.${pad(date.getMinutes())}`;
+}
+
+/** "2023H2" → "2. halvår 2023"; "2023-09" → "september 2023"; anything else unchanged. */
+export function describePeriod(period: string): string {
+  const half = /^(\d{4})H([12])$/.exec(period);
+  if (half) return `${half[2]}. halvår ${half[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) return `${monthNames[Number(month[2]) - 1]} ${month[1]}`;
+  return period;
+}
