@@ -17,7 +17,7 @@ import { tempSession } from '../helpers/temp-store';
  * refuses it while an import holds its transaction), and a call marked as a write must write
  * (so the mark is not put on by habit). A new call needs a step here: the test says so.
  */
-type State = { fileId: string; ruleSetCopy: string; batchId: number; supervisionId: number; groupId: string };
+type State = { fileId: string; contactsFileId: string; ruleSetCopy: string; batchId: number; supervisionId: number; groupId: string; decisionId: number; contactId: number };
 type Step<K extends CallName = CallName> = { name: K; args(state: State): CallArgs<K>; keep?(value: unknown, state: State): void };
 const step = <K extends CallName>(name: K, args: (state: State) => CallArgs<K>, keep?: (value: unknown, state: State) => void): Step =>
   ({ name, args, keep }) as Step;
@@ -39,7 +39,16 @@ const plan: Step[] = [
   step('export.view', () => ({ title: 'Visning', format: 'csv', columns: [{ header: 'Kommune', kind: 'text' }], rows: [['Læsø']] })),
   step('ruleSets.copy', () => ({ fromId: 'early-2023', name: 'Kopi', changes: {} }), (value, state) => (state.ruleSetCopy = (value as { id: string }).id)),
   step('ruleSets.compare', (state) => ({ left: 'early-2023', right: state.ruleSetCopy, period })),
-  step('decisions.record', () => ({ ruleSetId: 'early-2023', period, municipalityCode: 101, subject: 'contact', verdict: 'contacted', reason: 'ringet op' })),
+  step('decisions.record', () => ({ ruleSetId: 'early-2023', period, municipalityCode: 101, subject: 'contact', verdict: 'contacted', reason: 'ringet op' }), (value, state) => (state.decisionId = (value as { id: number }).id)),
+  step('decisions.withdraw', (state) => ({ id: state.decisionId, reason: 'registreret ved en fejl' })),
+  step('decisions.bulkContacted', () => ({ ruleSetId: 'early-2023', period, codes: [147, 151], decidedOn: '2024-03-25', note: 'brev sendt' })),
+  step('models.list', () => ({})),
+  step('evaluate.model', () => ({ model: 'early-2021', period: '2023-09' })),
+  step('export.modelList', () => ({ model: 'early-2021', period: '2023-09' })),
+  step('contacts.list', () => ({})),
+  step('contacts.save', () => ({ municipalityCode: 101, name: 'Anna Hansen', jobcenter: 'Jobcenter København' }), (value, state) => (state.contactId = (value as { id: number }).id)),
+  step('contacts.remove', (state) => ({ id: state.contactId })),
+  step('contacts.import', (state) => ({ fileId: state.contactsFileId })),
   step('import.history', () => ({})),
   step('import.profiles.list', () => ({})),
   step('supervision.list', () => ({})),
@@ -110,6 +119,10 @@ describe('calls marked as writes in the contract', () => {
     const { uploadId } = (await run('import.upload.begin', { fileName: 'laesoe.csv', size: bytes.length })) as { uploadId: string };
     await run('import.upload.chunk', { uploadId, offset: 0, base64: bytes.toString('base64') });
     state.fileId = ((await run('import.upload.finish', { uploadId })) as { fileId: string }).fileId;
+    const contacts = Buffer.from('Kommune;Jobcenter;Navn;E-mail\r\n101;Jobcenter København;Bo Jensen;bo@example.dk\r\n', 'utf8');
+    const contactsUpload = (await run('import.upload.begin', { fileName: 'kontakter.csv', size: contacts.length })) as { uploadId: string };
+    await run('import.upload.chunk', { uploadId: contactsUpload.uploadId, offset: 0, base64: contacts.toString('base64') });
+    state.contactsFileId = ((await run('import.upload.finish', { uploadId: contactsUpload.uploadId })) as { fileId: string }).fileId;
     // Model C needs the Y30R21 extract, which the demo store lacks: its refusal must not write either.
     const supervision = await observed(session, 'evaluate.supervision', { period: '2021QMAT02' }).catch((error: Error) => ({ wrote: false, error }));
     wrote.set('evaluate.supervision', supervision.wrote);
