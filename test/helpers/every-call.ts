@@ -19,6 +19,8 @@ export interface CallState {
   supervisionId?: number;
   copyId?: string;
   groupId?: string;
+  decisionId?: number;
+  contactId?: number;
 }
 
 export type CallStep = { name: string; args: (state: CallState) => unknown; after?: (value: unknown, state: CallState) => void };
@@ -75,7 +77,17 @@ export function everyCallSteps(options: { clear: boolean } = { clear: true }): C
     { name: 'municipality.detail', args: () => ({ code: 101, period: '2023H2' }) },
     { name: 'benefitGroup.detail', args: (state) => ({ groupId: state.groupId, period: '2023H2' }) },
     { name: 'ruleSets.compare', args: (state) => ({ left: 'early-2023', right: state.copyId, period: '2023H2' }) },
-    { name: 'decisions.record', args: () => ({ ruleSetId: 'early-2023', period: '2023H2', municipalityCode: 101, subject: 'contact', verdict: 'contacted', decidedOn: '2024-03-25', reason: 'Ringet op' }) },
+    { name: 'decisions.record', args: () => ({ ruleSetId: 'early-2023', period: '2023H2', municipalityCode: 101, subject: 'contact', verdict: 'contacted', decidedOn: '2024-03-25', reason: 'Ringet op' }), after: (value, state) => (state.decisionId = (value as { id: number }).id) },
+    { name: 'decisions.withdraw', args: (state) => ({ id: state.decisionId, reason: 'Registreret ved en fejl' }) },
+    { name: 'decisions.bulkContacted', args: () => ({ ruleSetId: 'early-2023', period: '2023H2', codes: [147, 151], decidedOn: '2024-03-25', note: 'Brev sendt' }) },
+    { name: 'models.list', args: () => ({}) },
+    { name: 'evaluate.model', args: () => ({ model: 'supervision', period: '2021QMAT02' }) },
+    { name: 'export.modelList', args: () => ({ model: 'early-2021', period: '2023-09' }) },
+    { name: 'contacts.save', args: () => ({ municipalityCode: 101, name: 'Anna Hansen', jobcenter: 'Jobcenter København', email: 'anna@example.dk' }), after: (value, state) => (state.contactId = (value as { id: number }).id) },
+    { name: 'contacts.list', args: () => ({}) },
+    { name: 'contacts.remove', args: (state) => ({ id: state.contactId }) },
+    ...upload('kontakter.csv', () => Buffer.from('Kommune;Jobcenter;Navn;E-mail\r\n101;Jobcenter København;Bo Jensen;bo@example.dk\r\n', 'utf8')),
+    { name: 'contacts.import', args: (state) => ({ fileId: state.fileId }) },
     { name: 'decisions.list', args: () => ({ ruleSetId: 'early-2023' }) },
     { name: 'export.contactList', args: () => ({ period: '2023H2' }) },
     { name: 'export.view', args: () => ({ title: 'Overblik', format: 'xlsx', columns: [{ header: 'Kommune', kind: 'text' }, { header: 'Andel', kind: 'share' }], rows: [['Ærø', 0.25]] }) },

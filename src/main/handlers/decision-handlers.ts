@@ -3,7 +3,8 @@ import { bulkContacted, withdrawDecision } from '../services/engine/decisions';
 import { EngineError } from '../services/engine/engine-error';
 import { FileProblem } from '../services/import/readers';
 import { stagedFile } from '../services/import/staging';
-import { UserFacingError, type Handler } from './context';
+import type { decisionsContract } from '../../shared/api/decisions';
+import { UserFacingError, type HandlersFor } from './context';
 
 /** Errors meant for the user keep their Danish message and code. */
 async function userFacing<T>(work: () => T | Promise<T>): Promise<T> {
@@ -14,8 +15,6 @@ async function userFacing<T>(work: () => T | Promise<T>): Promise<T> {
     throw error;
   }
 }
-
-type DecisionCall = 'decisions.withdraw' | 'decisions.bulkContacted' | 'contacts.list' | 'contacts.save' | 'contacts.remove' | 'contacts.import';
 
 /** decisions (issue 13 items 5 and 7): withdraw, bulk "contacted", contact persons. */
 export const decisionHandlers = {
@@ -51,4 +50,4 @@ export const decisionHandlers = {
       context.emit('data.changed', { reason: 'contacts' });
       return result;
     }),
-} satisfies { [K in DecisionCall]: Handler<K> };
+} satisfies HandlersFor<typeof decisionsContract>;

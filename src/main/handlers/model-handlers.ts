@@ -1,5 +1,5 @@
 import type { ModelId } from '../../shared/api/engine';
-import type { ModelListing } from '../../shared/api/models';
+import type { ModelListing, modelsContract } from '../../shared/api/models';
 import type { ModelArgs } from '../services/engine/models/define';
 import { modelInfos, modelRegistry, type ModelRegistry } from '../services/engine/models';
 import { EngineError } from '../services/engine/engine-error';
@@ -7,7 +7,7 @@ import { resolveRuleSet } from '../services/engine/rule-sets';
 import { writeModelList } from '../services/export/model-list';
 import { exportFileName } from '../services/export/view';
 import { currentUserName, type Db } from '../services/store';
-import type { Handler, HandlerContext } from './context';
+import type { Handler, HandlerContext, HandlersFor } from './context';
 import { deliver } from './deliver-export';
 
 type EvaluateCall<M extends ModelId> = ModelRegistry[M]['call'];
@@ -49,4 +49,4 @@ export const modelHandlers = {
     const title = `${listing.label} ${listing.period}${listing.baseline ? ` mod ${listing.baseline}` : ''}${listing.ruleSet.hypothetical ? ' HYPOTETISK' : ''}`;
     return deliver(context, exportFileName(title, 'xlsx'), bytes, rows, 'xlsx');
   },
-} satisfies { [K in 'models.list' | 'evaluate.model' | 'export.modelList']: Handler<K> };
+} satisfies HandlersFor<typeof modelsContract>;

@@ -1,5 +1,4 @@
 import { SaxesParser, type SaxesTag } from 'saxes';
-import { recognisedCount } from '../fields';
 import { inspectXlsx, ZipProblem } from '../zip-inspect';
 import {
   batchSize,
@@ -34,7 +33,6 @@ const relationshipAttributeNamespaces = new Set([
 ]);
 const packageRelationshipsNamespace = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-const headerSearchRows = 30;
 
 /** An element's name with its namespace resolved from the declarations in scope. */
 interface Name {
@@ -524,21 +522,6 @@ async function openParts(filePath: string): Promise<Parts> {
   }
 }
 
-/** How much the sheet's first rows look like a table the importer knows (0 = nothing recognised). */
-async function tableScore(parts: Parts, part: string): Promise<number> {
-  let best = 0;
-  await streamSheet(
-    parts,
-    part,
-    async (rows) => {
-      for (const row of rows) best = Math.max(best, recognisedCount(row.cells));
-      return true;
-    },
-    headerSearchRows,
-  );
-  return best;
-}
-
 export const xlsxFormat: FormatReader = {
   format: 'xlsx',
   sniff: (head) => head.length >= 4 && head.readUInt32LE(0) === 0x04034b50,
@@ -552,19 +535,9 @@ export const xlsxFormat: FormatReader = {
         chosen = sheets.find((sheet) => sheet.name === options.sheet);
         if (!chosen) throw new FileProblem('no-sheet', `Arket "${options.sheet}" findes ikke i filen. Arkene hedder: ${sheetNames.join(', ')}.`);
       } else {
-        // Every visible sheet is looked at; the first with the most recognised headers is proposed
-        // (a cover sheet first, the data on "Data").
+        // The first visible sheet; which sheet holds the table is the layout's decision
+        // (layout.ts looks at every sheet and says which it chose and why).
         const candidates = sheets.filter((sheet) => sheet.part && !sheet.hidden);
-        let bestScore = 0;
-        if (candidates.length > 1) {
-          for (const sheet of candidates) {
-            const score = await tableScore(parts, sheet.part!);
-            if (score > bestScore) {
-              bestScore = score;
-              chosen = sheet;
-            }
-          }
-        }
         chosen ??= candidates[0] ?? sheets[0];
       }
     } finally {
