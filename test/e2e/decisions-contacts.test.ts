@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi } from '../helpers/api';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { insertMeasurements, series } from '../helpers/engine-fixtures';
 
@@ -70,7 +71,14 @@ describe('contact persons and early warnings on screen', () => {
     expect(explanation).not.toMatch(/Samtaler – opfyldt|Kontaktes ikke/);
     await screenshot(page, 'decisions-06-early-warning');
     await page.getByTestId('back').click();
-    const status = page.locator('[data-testid="overview-grid"] .ag-row[row-id="147"] [col-id="status"]');
+    // The engine's verdict, and the overview's "Status" column (the merged desk's one status column) saying it in words.
+    const evaluation = await callApi(app.session, 'evaluate.early2023', { period: '2024H1' });
+    const row = evaluation.municipalities.find((municipality) => municipality.code === 147)!;
+    expect(row.status).toBe('early-warning');
+    expect(row.earlyWarnings.length).toBeGreaterThan(0);
+    const statusHeader = page.locator('[data-testid="overview-grid"] .ag-header-cell').filter({ has: page.locator('.ag-header-cell-text', { hasText: /^Status$/ }) });
+    const statusColumn = await statusHeader.getAttribute('col-id');
+    const status = page.locator(`[data-testid="overview-grid"] .ag-row[row-id="147"] [col-id="${statusColumn}"]`);
     await expect.poll(() => status.textContent()).toBe('Tidlig varsling');
   });
 });

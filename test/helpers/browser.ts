@@ -68,20 +68,34 @@ export async function openAppInChromium(options: { demo?: boolean; /** Nav butto
 }
 
 /**
+ * Waits until `expression` is true in the page, checking once per painted frame. Not
+ * `page.waitForFunction`: its polling evaluates the predicate with `eval` inside the page, which
+ * the app's Content-Security-Policy (script-src 'self', no 'unsafe-eval') rightly refuses;
+ * `page.evaluate` runs through the DevTools protocol, which the policy does not cover.
+ */
+async function untilTrue(page: Page, expression: string, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for: ${expression}`);
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(true)))');
+  }
+}
+
+/**
  * Waits until nothing on the page is animating (AG Grid's row, sort and scroll transitions are
  * CSS transitions, so `document.getAnimations()` sees them) and two more frames have been
  * painted: an explicit wait on the page's own state instead of a fixed sleep. (Page code is
  * a string: the tests are compiled without the DOM's types.)
  */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction("document.getAnimations().every((animation) => animation.playState !== 'running')");
+  await untilTrue(page, "document.getAnimations().every((animation) => animation.playState !== 'running')");
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
 }
 
 /** Waits until the first canvas matching `selector` has something drawn on it (AG Charts draws after the element exists). */
 export async function chartDrawn(page: Page, selector: string): Promise<void> {
   await page.locator(selector).first().waitFor();
-  await page.waitForFunction(`(() => {
+  await untilTrue(page, `(() => {
     const chart = document.querySelector(${JSON.stringify(selector)});
     const pixels = chart && chart.getContext('2d').getImageData(0, 0, chart.width, chart.height).data;
     return !!pixels && pixels.some((value, index) => index % 4 === 3 && value !== 0);

@@ -26,6 +26,7 @@ import {
   QuickFilterModule,
   RenderApiModule,
   RowApiModule,
+  RowSelectionModule,
   RowStyleModule,
   TextFilterModule,
   TooltipModule,
@@ -56,6 +57,8 @@ export function registerGridAndCharts(): void {
     RenderApiModule,
     TooltipModule,
     LocaleModule,
+    // The overview's bulk "kontaktet" selection (checkbox column), lost when the module list was trimmed.
+    RowSelectionModule,
   ]);
   provideGlobalGridOptions({ localeText: { ...AG_GRID_LOCALE_DK, ...gridWords } });
   ChartsModuleRegistry.registerModules([CartesianChartModule, LineSeriesModule, BarSeriesModule, CategoryAxisModule, NumberAxisModule, CrossLinesModule, LegendModule, ChartsLocaleModule]);
