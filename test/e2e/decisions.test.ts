@@ -94,7 +94,9 @@ describe('decisions that act, in the app', () => {
     const after = await evaluate();
     expect(after.summary).toMatchObject({ failsCriteria: before.summary.failsCriteria, exempted: 1, toContact: before.summary.toContact - 1 });
     await page.getByTestId('decision-counters').filter({ hasText: countersText(after.summary) }).waitFor();
-    const statusCell = page.locator(`[data-testid="overview-grid"] .ag-row[row-id="${candidate.code}"] [col-id="status"]`);
+    // The API says exempted; the overview's merged "Status" column (col-id toContact) says so in words.
+    expect(after.municipalities.find((row) => row.code === candidate.code)?.status).toBe('exempted');
+    const statusCell = page.locator(`[data-testid="overview-grid"] .ag-row[row-id="${candidate.code}"] [col-id="toContact"]`);
     await expect.poll(() => statusCell.textContent()).toBe('Undtaget efter vurdering');
     await screenshot(page, 'decisions-02-overview-exempted');
     const codesAfter = await exportedCodes(page, 'after');

@@ -53,6 +53,8 @@ export function registerGridAndCharts(): void {
     ColumnApiModule,
     ColumnAutoSizeModule,
     RowApiModule,
+    // decisions: the overview's selection checkboxes for bulk "kontaktet".
+    RowSelectionModule,
     CellApiModule,
     RenderApiModule,
     TooltipModule,
