@@ -53,14 +53,12 @@ export function registerGridAndCharts(): void {
     ColumnApiModule,
     ColumnAutoSizeModule,
     RowApiModule,
-    // decisions: the overview's selection checkboxes for bulk "kontaktet".
+    // The overview's selection checkboxes for bulk "kontaktet" (without it AG Grid draws none, silently).
     RowSelectionModule,
     CellApiModule,
     RenderApiModule,
     TooltipModule,
     LocaleModule,
-    // The overview's bulk "kontaktet" selection (checkbox column), lost when the module list was trimmed.
-    RowSelectionModule,
   ]);
   provideGlobalGridOptions({ localeText: { ...AG_GRID_LOCALE_DK, ...gridWords } });
   ChartsModuleRegistry.registerModules([CartesianChartModule, LineSeriesModule, BarSeriesModule, CategoryAxisModule, NumberAxisModule, CrossLinesModule, LegendModule, ChartsLocaleModule]);
