@@ -74,18 +74,21 @@ export async function openAppInChromium(options: { demo?: boolean; /** Nav butto
  * a string: the tests are compiled without the DOM's types.)
  */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction("document.getAnimations().every((animation) => animation.playState !== 'running')");
+  // A function, not a string: Playwright polls a string with eval(), which the page's CSP (script-src 'self') refuses.
+  await page.waitForFunction(() => (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document.getAnimations().every((animation) => animation.playState !== 'running'));
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
 }
 
 /** Waits until the first canvas matching `selector` has something drawn on it (AG Charts draws after the element exists). */
 export async function chartDrawn(page: Page, selector: string): Promise<void> {
   await page.locator(selector).first().waitFor();
-  await page.waitForFunction(`(() => {
-    const chart = document.querySelector(${JSON.stringify(selector)});
+  // A function (see `settled`): a polled string would be eval()'d, which the CSP refuses.
+  type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
+  await page.waitForFunction((wanted: string) => {
+    const chart = (globalThis as unknown as { document: { querySelector(query: string): Canvas | null } }).document.querySelector(wanted);
     const pixels = chart && chart.getContext('2d').getImageData(0, 0, chart.width, chart.height).data;
-    return !!pixels && pixels.some((value, index) => index % 4 === 3 && value !== 0);
-  })()`);
+    return !!pixels && Array.prototype.some.call(pixels, (value: number, index: number) => index % 4 === 3 && value !== 0);
+  }, selector);
 }
 
 /** A screenshot of the page once it has settled (see `settled`). */

@@ -26,6 +26,7 @@ import {
   QuickFilterModule,
   RenderApiModule,
   RowApiModule,
+  RowSelectionModule,
   RowStyleModule,
   TextFilterModule,
   TooltipModule,
@@ -52,6 +53,8 @@ export function registerGridAndCharts(): void {
     ColumnApiModule,
     ColumnAutoSizeModule,
     RowApiModule,
+    // The overview's bulk "kontaktet" selection (rowSelection with checkboxes).
+    RowSelectionModule,
     CellApiModule,
     RenderApiModule,
     TooltipModule,
