@@ -232,7 +232,8 @@ export async function streamTableWorkbook(creator: string, sheets: StreamedSheet
 function columnWidth(column: SheetColumn, rows: CellValue[][], index: number): number {
   let longest = Math.max(...column.header.split(' ').map((word) => word.length), Math.min(column.header.length, 18));
   for (let r = 0; r < Math.min(rows.length, 2000); r += 1) longest = Math.max(longest, displayLength(rows[r][index], column.kind));
-  return Math.min(60, Math.max(6, longest + 2));
+  // At least 10, as in addTableSheet: exceljs leaves out a width of exactly 9 (its default), and a column must have one.
+  return Math.min(60, Math.max(10, longest + 2));
 }
 
 export function newWorkbook(creator: string): ExcelJS.Workbook {

@@ -132,7 +132,7 @@ export function OverviewScreen() {
       {
         colId: 'toContact',
         headerName: messages.deskText.overview.status,
-        width: 132,
+        width: 124,
         wrapText: true,
         valueGetter: (params) => (params.data ? assessmentStatus(params.data, min) : ''),
         tooltipValueGetter: (params) => (params.data ? statusText(params.data) : ''),
@@ -171,6 +171,8 @@ export function OverviewScreen() {
         colId: 'warning',
         headerName: text.columns.warning,
         width: 96,
+        // In the column chooser: the status column already says 'tidlig varsling' (its tooltip the months), and the overview must fit 1366 px.
+        hide: true,
         valueGetter: (params) =>
           params.data?.earlyWarnings.map((warning) => `${text.criterion[warning.criterion]}: ${messages.decisions.earlyWarningShort(warning.monthsAboveSoFar, warning.monthsAssessed)}`).join(', ') ?? '',
         tooltipValueGetter: (params) => (params.data ? statusText(params.data) : ''),
