@@ -78,15 +78,21 @@ function canWrite(target: string): boolean {
   }
 }
 
-/** Less room than a few pages on the database's file system. */
-function diskIsFull(databasePath: string): boolean {
+/** Less room than `bytes` on the database's file system (a few pages by default). */
+function diskIsFull(databasePath: string, bytes = 256 * 1024): boolean {
   try {
     const stat = fs.statfsSync(path.dirname(databasePath));
-    return stat.bavail * stat.bsize < 256 * 1024;
+    return stat.bavail * stat.bsize < bytes;
   } catch {
     return false;
   }
 }
+
+/**
+ * No room even for the shared-memory index (-shm, 32 KiB): whether SQLite then manages to open
+ * in place depends on the file system (tmpfs hands out sparse pages), so decide it here.
+ */
+const shmBytes = 32 * 1024;
 
 function readOnlyText(refusal: WriteRefusal): string {
   return `${writeRefusalText[refusal]} Databasen er derfor åbnet skrivebeskyttet: du kan se, evaluere og eksportere, men ikke indlæse, fortryde eller registrere beslutninger, før det er løst.`;
@@ -106,9 +112,9 @@ export function openStoreWithState(databasePath: string, options: StoreOptions =
   const writable = canWrite(databasePath) && canWrite(path.dirname(databasePath));
   let db: Db;
   let dispose = () => {};
-  let refused: WriteRefusal | null = writable ? null : 'read-only';
+  let refused: WriteRefusal | null = !writable ? 'read-only' : diskIsFull(databasePath, shmBytes) ? 'disk-full' : null;
   try {
-    if (writable) {
+    if (!refused) {
       try {
         db = openConnection(databasePath);
         // The first read creates the -wal/-shm files, which a full disk refuses.
