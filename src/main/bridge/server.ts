@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { dispatch } from '../handlers';
 import type { Session } from '../handlers/session';
+import { contentTypeOf } from '../services/content-types';
 
 /**
  * The browser bridge: serves the built renderer and the handler table over HTTP on loopback,
@@ -33,16 +34,6 @@ export interface Bridge {
   token: string;
   close(): Promise<void>;
 }
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-};
 
 const defaultMaxBodyBytes = 64 * 1024 * 1024;
 
@@ -172,7 +163,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     } catch {
       return notFound();
     }
-    const headers = { 'content-type': contentTypes[path.extname(filePath)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    const headers = { 'content-type': contentTypeOf(filePath), 'cache-control': 'no-store' };
     if (relative === 'index.html') {
       // The renderer finds the bridge and its token in a meta tag: no inline script, so the CSP stays strict.
       const body = fs.readFileSync(filePath, 'utf8').replace('</head>', `<meta name="indsatsmonitor-bridge-token" content="${token}"></head>`);

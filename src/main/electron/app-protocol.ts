@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { contentSecurityPolicy } from './security';
+import { contentTypeOf } from '../services/content-types';
 
 /**
  * The renderer is loaded from `app://renderer/…` instead of `file://` (Electron's security
@@ -18,16 +19,6 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
     { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
   ]);
 }
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-};
 
 const securityHeaders = {
   'content-security-policy': contentSecurityPolicy,
@@ -60,7 +51,7 @@ export function serveAppRequest(rendererDir: string, requestUrl: string): Respon
     if (!file.startsWith(root + path.sep) || !fs.statSync(file).isFile()) return notFound();
     return new Response(fs.readFileSync(file), {
       status: 200,
-      headers: { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', ...securityHeaders },
+      headers: { 'content-type': contentTypeOf(file), ...securityHeaders },
     });
   } catch {
     return notFound();

@@ -6,28 +6,25 @@ import type { ImportKind } from './fields';
  * Each figure: column, Danish name and, for a share, when the new row still carries it (the
  * counts it is computed from), so a file with counts but no share column loses nothing.
  */
+/** Measurements and focus measurements carry the same figures; a share computable from the new row's counts is not lost. */
+const lackingFigures: ([string, string] | [string, string, string])[] = [
+  ['measured', 'antal borgere'],
+  ['interviews_lacking', 'antal uden samtaler'],
+  ['interviews_lacking_share', 'andel uden samtaler', 'n.interviews_lacking IS NOT NULL AND n.measured IS NOT NULL'],
+  ['offers_lacking', 'antal uden tilbud'],
+  ['offers_lacking_share', 'andel uden tilbud', 'n.offers_lacking IS NOT NULL AND n.measured IS NOT NULL'],
+];
+
 const guarded: Partial<Record<ImportKind, { table: string; keys: string[]; figures: ([string, string] | [string, string, string])[] }>> = {
   measurement: {
     table: 'measurement',
     keys: ['municipality_code', 'group_id', 'month'],
-    figures: [
-      ['measured', 'antal borgere'],
-      ['interviews_lacking', 'antal uden samtaler'],
-      ['interviews_lacking_share', 'andel uden samtaler', 'n.interviews_lacking IS NOT NULL AND n.measured IS NOT NULL'],
-      ['offers_lacking', 'antal uden tilbud'],
-      ['offers_lacking_share', 'andel uden tilbud', 'n.offers_lacking IS NOT NULL AND n.measured IS NOT NULL'],
-    ],
+    figures: lackingFigures,
   },
   focus: {
     table: 'focus_measurement',
     keys: ['municipality_code', 'group_label', 'period'],
-    figures: [
-      ['measured', 'antal borgere'],
-      ['interviews_lacking', 'antal uden samtaler'],
-      ['interviews_lacking_share', 'andel uden samtaler', 'n.interviews_lacking IS NOT NULL AND n.measured IS NOT NULL'],
-      ['offers_lacking', 'antal uden tilbud'],
-      ['offers_lacking_share', 'andel uden tilbud', 'n.offers_lacking IS NOT NULL AND n.measured IS NOT NULL'],
-    ],
+    figures: lackingFigures,
   },
   benchmark: {
     table: 'benchmark',
