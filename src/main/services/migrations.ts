@@ -206,4 +206,78 @@ CREATE TABLE contact_person (
 CREATE INDEX contact_person_code ON contact_person(municipality_code);
 `,
   },
+  // citizens (issue 10): a jobcenter's own extract of benefit spells and events, and what the engine
+  // derives from them. `citizen_spell` and `citizen_event` are imported rows (every row points to its
+  // batch, so undo removes them); `citizen_window` and `citizen_measurement` are rebuilt by the engine
+  // from those rows after every citizen import or undo, never edited by hand.
+  {
+    version: 5,
+    description: 'citizen-level data: spells, events, derived windows and monthly counts',
+    sql: `
+CREATE TABLE citizen_spell (
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+  source_row INTEGER NOT NULL,
+  citizen_id TEXT NOT NULL,
+  spell_ref TEXT,
+  municipality_code INTEGER NOT NULL REFERENCES municipality(code),
+  group_id TEXT NOT NULL REFERENCES benefit_group(id),
+  start_date TEXT NOT NULL CHECK (start_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  end_date TEXT CHECK (end_date IS NULL OR end_date >= start_date)
+);
+CREATE INDEX citizen_spell_citizen ON citizen_spell(citizen_id, start_date);
+CREATE INDEX citizen_spell_batch ON citizen_spell(batch_id);
+
+CREATE TABLE citizen_event (
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+  source_row INTEGER NOT NULL,
+  citizen_id TEXT NOT NULL,
+  spell_ref TEXT,
+  event_date TEXT NOT NULL CHECK (event_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  kind TEXT NOT NULL CHECK (kind IN ('interview', 'offer')),
+  held_by TEXT CHECK (held_by IS NULL OR held_by IN ('jobcenter', 'a-kasse')),
+  offer_type TEXT
+);
+CREATE INDEX citizen_event_citizen ON citizen_event(citizen_id, event_date);
+CREATE INDEX citizen_event_batch ON citizen_event(batch_id);
+
+-- One row per spell as the engine reads it (RULES.md "Who is measured"): the window
+-- [start_date, window_end) of six months, what counted in it, what was required, what is missing.
+CREATE TABLE citizen_window (
+  spell_id INTEGER PRIMARY KEY,
+  citizen_id TEXT NOT NULL,
+  municipality_code INTEGER NOT NULL,
+  group_id TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT,
+  window_end TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  cohort_month TEXT,
+  interviews_counted INTEGER NOT NULL,
+  interviews_not_counted INTEGER NOT NULL,
+  offers INTEGER NOT NULL,
+  required_interviews INTEGER NOT NULL,
+  offer_required INTEGER NOT NULL CHECK (offer_required IN (0, 1)),
+  requirement_from TEXT NOT NULL,
+  interviews_missing INTEGER NOT NULL,
+  offer_missing INTEGER NOT NULL CHECK (offer_missing IN (0, 1))
+);
+CREATE INDEX citizen_window_cohort ON citizen_window(municipality_code, group_id, cohort_month);
+CREATE INDEX citizen_window_deadline ON citizen_window(municipality_code, window_end);
+CREATE INDEX citizen_window_citizen ON citizen_window(citizen_id);
+
+-- The monthly counts derived from citizen_window, in the form of measurement (counts only).
+CREATE TABLE citizen_measurement (
+  municipality_code INTEGER NOT NULL,
+  group_id TEXT NOT NULL,
+  month TEXT NOT NULL,
+  measured INTEGER NOT NULL,
+  interviews_lacking INTEGER NOT NULL,
+  offers_lacking INTEGER,
+  PRIMARY KEY (municipality_code, group_id, month)
+) WITHOUT ROWID;
+CREATE INDEX citizen_measurement_month ON citizen_measurement(month, municipality_code, group_id);
+`,
+  },
 ];

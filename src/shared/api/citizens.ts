@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { defineCall } from '../contract';
+import type { ExportResult } from './export';
+
+/**
+ * Citizen-level data (issue 10): a jobcenter's own extract of benefit spells, interviews and
+ * offers. The rows are imported through the same importer (kinds `spells` and `events`); the
+ * engine rebuilds `citizen_window` (one row per spell) and `citizen_measurement` (the monthly
+ * counts in the form Jobindsats publishes) after every citizen import or undo.
+ *
+ * Citizen ids are personal data: every call returns them masked (`ddmmyy-****`) unless the
+ * reviewer asked for one deliberately (`reveal`), and an export holds full ids only when asked.
+ */
+
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Dato skrives som 2024-03-31');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Måned skrives som 2023-07');
+
+/** The columns of the citizen grid a reviewer can sort and filter on (sort and filter run in SQL). */
+export const citizenColumns = [
+  'citizenId',
+  'municipalityCode',
+  'groupId',
+  'startDate',
+  'cohortMonth',
+  'deadline',
+  'daysLeft',
+  'interviewsCounted',
+  'interviewsNotCounted',
+  'offers',
+  'interviewsMissing',
+  'offerMissing',
+] as const;
+export type CitizenColumn = (typeof citizenColumns)[number];
+
+/** One spell as the grid shows it (one row of `citizen_window`). */
+export interface CitizenRow {
+  spellId: number;
+  /** Masked (`010190-****`) unless revealed. */
+  citizenId: string;
+  municipalityCode: number;
+  municipalityName: string;
+  groupId: string;
+  groupLabel: string;
+  startDate: string;
+  endDate: string | null;
+  /** First day after the six months: the window is [startDate, windowEnd). */
+  windowEnd: string;
+  /** Last day an interview or offer still counts (windowEnd − 1 day). */
+  deadline: string;
+  /** The month the spell reaches six months; null when it ended before. */
+  cohortMonth: string | null;
+  /** Days from `asOf` to the deadline (negative when past). */
+  daysLeft: number;
+  interviewsCounted: number;
+  /** A-kasse interviews on 2024 dagpenge spells: shown, not counted. */
+  interviewsNotCounted: number;
+  offers: number;
+  requiredInterviews: number;
+  offerRequired: boolean;
+  interviewsMissing: number;
+  offerMissing: boolean;
+}
+
+const filterValue = z.union([z.string().max(200), z.number().finite(), z.boolean(), z.null()]);
+
+export const citizenQueryArgs = z
+  .object({
+    municipalityCode: z.number().int().optional(),
+    groupId: z.string().min(1).max(80).optional(),
+    cohortMonth: month.optional(),
+    /** Only spells whose six months are not over at `asOf` and that still lack something. */
+    withinReach: z.boolean().optional(),
+    /** The day "today" is taken as (defaults to today's local date). */
+    asOf: isoDate.optional(),
+    sort: z.array(z.object({ column: z.enum(citizenColumns), direction: z.enum(['asc', 'desc']) }).strict()).max(4).optional(),
+    /** Equality or range filters on grid columns (AG Grid's filter model, translated to SQL). */
+    filters: z
+      .array(
+        z
+          .object({
+            column: z.enum(citizenColumns),
+            operator: z.enum(['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'contains', 'startsWith']),
+            value: filterValue,
+          })
+          .strict(),
+      )
+      .max(20)
+      .optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+
+export interface CitizenPage {
+  rows: CitizenRow[];
+  /** Rows matching the filters (for the infinite row model's last-row). */
+  total: number;
+  asOf: string;
+}
+
+/** One citizen's spells and every event, for the timeline. */
+export interface CitizenTimeline {
+  citizenId: string;
+  revealed: boolean;
+  spells: CitizenRow[];
+  events: { date: string; kind: 'interview' | 'offer'; heldBy: 'jobcenter' | 'a-kasse' | null; offerType: string | null; spellId: number | null; counted: boolean }[];
+}
+
+/** Derived counts next to imported Jobindsats counts for one municipality and group. */
+export interface ReconciliationRow {
+  month: string;
+  groupId: string;
+  groupLabel: string;
+  derived: { measured: number; interviewsLacking: number; offersLacking: number | null } | null;
+  published: { measured: number | null; interviewsLacking: number | null; offersLacking: number | null } | null;
+  /** derived − published, per count; null when either side is missing. */
+  difference: { measured: number | null; interviewsLacking: number | null; offersLacking: number | null };
+}
+
+export interface CitizenDataStatus {
+  spells: number;
+  events: number;
+  batches: number;
+  /** Months with derived counts (first, last), null when there is no citizen data. */
+  months: { first: string; last: string } | null;
+}
+
+/**
+ * The calls are in three areas (one handler file each): the grid, timeline and export here
+ * (`citizen-handlers.ts`), the store's citizen data in `citizenDataContract` (`citizen-data-handlers.ts`),
+ * and the engine's reconciliation in `citizenEngineContract` (`citizen-engine-handlers.ts`).
+ */
+export const citizensContract = {
+  /** A page of spells for the citizen grid (infinite row model): sort and filter in SQL. */
+  'citizens.query': defineCall<CitizenPage>()(citizenQueryArgs),
+  /** One citizen's spells and events; `reveal` shows the full id (a deliberate act). */
+  'citizens.timeline': defineCall<CitizenTimeline>()(
+    z.object({ spellId: z.number().int(), reveal: z.boolean().optional(), asOf: isoDate.optional() }).strict(),
+  ),
+  /** The citizens to contact as .xlsx: what each is missing and the deadline; full ids only when asked. */
+  'export.citizens': defineCall<ExportResult>()(
+    citizenQueryArgs.omit({ offset: true, limit: true }).extend({ includeFullIds: z.boolean().default(false) }).strict(),
+  ),
+};
+
+export const citizenDataContract = {
+  /** How much citizen data the store holds. */
+  'citizens.status': defineCall<CitizenDataStatus>()(z.object({}).strict().optional()),
+  /** "Slet alle borgerdata": spells, events, derived rows, their batches, free pages and the app's backups. */
+  'citizens.deleteAll': defineCall<{ spellsDeleted: number; eventsDeleted: number; backupsDeleted: number }>()(
+    z.object({ confirm: z.literal(true) }).strict(),
+    { writes: true },
+  ),
+};
+
+export const citizenEngineContract = {
+  /** Derived monthly counts against imported Jobindsats counts, per month and group. */
+  'citizens.reconcile': defineCall<ReconciliationRow[]>()(
+    z.object({ municipalityCode: z.number().int(), from: month.optional(), to: month.optional() }).strict(),
+  ),
+};
