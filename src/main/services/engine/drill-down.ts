@@ -6,6 +6,7 @@ import type {
   MunicipalityDetail,
   RuleSetComparison,
 } from '../../../shared/api/engine';
+import { shownShare, weightedShare, weightedShareSql } from '../../../shared/shares';
 import type { Db } from '../store';
 import { listDecisions } from './decisions';
 import { criteria, criterionLabel, earlyParams, evaluateEarly2023 } from './early-2023';
@@ -79,7 +80,7 @@ export function municipalityDetail(db: Db, code: number, period: string, ruleSet
 const nationalSql = `WITH ${pooledCte(false)}
 SELECT 0 AS code, criterion, month, SUM(measured) AS measured,
   CASE WHEN MIN(source_form = 'counts') = 1 THEN SUM(lacking) END AS lacking, SUM(lacking_est) AS lacking_est,
-  SUM(lacking_est) * 1.0 / NULLIF(SUM(CASE WHEN lacking_est IS NOT NULL THEN measured END), 0) AS share,
+  ${weightedShareSql('lacking_est', 'measured')} AS share,
   CASE WHEN MIN(source_form = 'counts') = 1 THEN 'counts' WHEN MAX(source_form = 'counts') = 0 THEN 'shares' ELSE 'mixed' END AS source_form
 FROM pooled GROUP BY criterion, month ORDER BY criterion, month`;
 
@@ -104,15 +105,14 @@ export function benefitGroupDetail(db: Db, groupId: string, period: string, rule
   for (const row of rows) keyed.set(`${row.code}:${row.criterion}`, [...(keyed.get(`${row.code}:${row.criterion}`) ?? []), row]);
   const municipalities = [...keyed.values()].map((list) => {
     const measured = list.reduce((sum, row) => sum + (row.measured ?? 0), 0);
-    const lackingEst = list.reduce((sum, row) => sum + (row.lacking_est ?? 0), 0);
-    const weight = list.reduce((sum, row) => sum + (row.lacking_est !== null ? (row.measured ?? 0) : 0), 0);
+    const pooled = weightedShare(list.map((row) => ({ lacking: row.lacking_est, measured: row.measured })));
     return {
       code: list[0].code,
       name: names.get(list[0].code) ?? String(list[0].code),
       criterion: list[0].criterion,
       measured,
-      lacking: Math.round(lackingEst),
-      share: weight > 0 ? Math.round((lackingEst / weight) * 10000) / 10000 : null,
+      lacking: Math.round(pooled.lacking),
+      share: shownShare(pooled.share),
       months: months.map((month) => monthFigure(list.find((row) => row.month === month), month, params.threshold, params.strictlyGreater)),
     };
   });

@@ -1,4 +1,5 @@
 import type { CriterionId, DecisionRow, EscalationState, MonthlyEvaluation, MonthlyFinding, MonthlyMunicipality } from '../../../shared/api/engine';
+import { aboveSql } from '../../../shared/shares';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { addMonths, monthRange } from './periods';
@@ -18,8 +19,7 @@ flag AS (
   FROM rowwise r JOIN mo ON mo.month = r.month
 ),
 ok AS (
-  SELECT *, CASE WHEN measured >= @minCitizens AND share IS NOT NULL
-      AND (ROUND(share, 9) > @threshold OR (@strict = 0 AND ROUND(share, 9) = @threshold)) THEN 1 ELSE 0 END AS ok
+  SELECT *, CASE WHEN measured >= @minCitizens AND ${aboveSql('share')} = 1 THEN 1 ELSE 0 END AS ok
   FROM flag
 ),
 win AS (

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/api/engine';
 import { exemptionSubject } from '../../../shared/api/engine';
 import { criterionIds } from '../../../shared/enums';
+import { aboveSql, shownShare, weightedShareSql } from '../../../shared/shares';
 import { formatDanishDate } from '../../../shared/words-da';
 import type { Db } from '../store';
 import { latestDecisions } from './decisions';
@@ -61,8 +62,7 @@ totals AS (SELECT code, month, SUM(measured) AS total_measured FROM src GROUP BY
 flagged AS (
   SELECT g.code, g.criterion, g.month, g.idx, p.measured, p.lacking, p.share, p.source_form,
     CASE WHEN @perCriterion = 1 THEN p.measured ELSE t.total_measured END AS basis,
-    CASE WHEN p.share IS NOT NULL AND (ROUND(p.share, 9) > @threshold
-      OR (@strict = 0 AND ROUND(p.share, 9) = @threshold)) THEN 1 ELSE 0 END AS above
+    ${aboveSql('p.share')} AS above
   FROM grid g
   LEFT JOIN pooled p ON p.code = g.code AND p.criterion = g.criterion AND p.month = g.month
   LEFT JOIN totals t ON t.code = g.code AND t.month = g.month
@@ -80,7 +80,7 @@ monthly AS (
 ),
 group_shares AS (
   SELECT r.code, r.criterion, r.group_id, g.label, g.sort_order, SUM(r.measured) AS measured, SUM(r.lacking_est) AS lacking_est,
-    SUM(r.lacking_est) * 1.0 / NULLIF(SUM(CASE WHEN r.lacking_est IS NOT NULL THEN r.measured END), 0) AS share
+    ${weightedShareSql('r.lacking_est', 'r.measured')} AS share
   FROM rowwise r JOIN benefit_group g ON g.id = r.group_id
   GROUP BY r.code, r.criterion, r.group_id
 )
@@ -257,7 +257,7 @@ function criterionResult(rows: MonthlyRow[], params: EarlyParams, months: string
       month,
       measured: row.measured,
       lacking: row.lacking,
-      share: row.share === null ? null : Math.round(row.share * 10000) / 10000,
+      share: shownShare(row.share),
       above: row.above === 1,
       sourceForm: row.source_form,
     };
@@ -336,7 +336,7 @@ function municipalityResult(
       criterion: row.criterion,
       measured,
       lacking: Math.round(row.lacking_est ?? 0),
-      share: row.share === null ? null : Math.round(row.share * 10000) / 10000,
+      share: shownShare(row.share),
       challenged,
     };
   });

@@ -1,5 +1,9 @@
 import type { CriterionId, MonthFigure } from '../../../shared/api/engine';
+import { isAbove, shownShare, weightedShareSql } from '../../../shared/shares';
 import type { Db } from '../store';
+
+// The threshold test lives in src/shared/shares.ts (with its SQL twin); re-exported for the models.
+export { isAbove };
 
 /**
  * The shared SQL behind models A, B and D: current measurements of the given months, split
@@ -52,9 +56,8 @@ pooled AS (
     SUM(measured) AS measured,
     CASE WHEN MIN(from_counts) = 1 THEN SUM(lacking) END AS lacking,
     SUM(lacking_est) AS lacking_est,
-    CASE WHEN SUM(CASE WHEN lacking_est IS NOT NULL THEN measured END) > 0
-           THEN SUM(lacking_est) * 1.0 / SUM(CASE WHEN lacking_est IS NOT NULL THEN measured END)
-         WHEN COUNT(measured) = 0 THEN AVG(lshare) END AS share,
+    -- The weighted share (src/shared/shares.ts); where nobody was counted, the shares' average.
+    COALESCE(${weightedShareSql('lacking_est', 'measured')}, CASE WHEN COUNT(measured) = 0 THEN AVG(lshare) END) AS share,
     CASE WHEN MIN(from_counts) = 1 THEN 'counts' WHEN MAX(from_counts) = 0 THEN 'shares' ELSE 'mixed' END AS source_form
   FROM rowwise GROUP BY code, criterion, ${groupKey} month
 )`;
@@ -88,13 +91,6 @@ export interface PooledRow {
   source_form: MonthFigure['sourceForm'];
 }
 
-/** Shares are compared after rounding away float noise (0.1 + 0.1 … must equal 0.2 here), in SQL as ROUND(share, 9). */
-export function isAbove(share: number | null, threshold: number, strictlyGreater: boolean): boolean {
-  if (share === null) return false;
-  const rounded = Math.round(share * 1e9) / 1e9;
-  return strictlyGreater ? rounded > threshold : rounded >= threshold;
-}
-
 /** Constant SQL, composed once at load from the fragment above; every value is a bound parameter. */
 export const pooledMonthlySql = `WITH ${pooledCte(false)} SELECT * FROM pooled ORDER BY code, criterion, month`;
 export const pooledByGroupSql = `WITH ${pooledCte(true)} SELECT * FROM pooled ORDER BY code, criterion, group_id, month`;
@@ -111,7 +107,7 @@ export function monthFigure(row: PooledRow | undefined, month: string, threshold
     month,
     measured: row.measured,
     lacking: row.lacking,
-    share: row.share === null ? null : Math.round(row.share * 10000) / 10000,
+    share: shownShare(row.share),
     above: isAbove(row.share, threshold, strictlyGreater),
     sourceForm: row.source_form,
   };

@@ -1,4 +1,5 @@
 import type { StatusEvaluation, StatusRow } from '../../../shared/api/engine';
+import { shownShare, weightedShareSql } from '../../../shared/shares';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { monthsWithData } from './periods';
@@ -11,23 +12,24 @@ import { resolveRuleSet } from './rule-sets';
  * for the whole country and per municipality, at a month and at a baseline month; the change
  * is in percentage points.
  */
+// The weighted share of those lacking interviews (src/shared/shares.ts); iv keeps only rows with a lacking figure.
+const interviewedShare = weightedShareSql('lacking_est', 'measured');
 const statusSql = `WITH ${pooledCte(true)},
 iv AS (SELECT * FROM pooled WHERE criterion = 'interviews' AND lacking_est IS NOT NULL),
 by_group AS (
-  SELECT 'group' AS level, group_id AS key, month, SUM(measured) AS measured, 1 - SUM(lacking_est) * 1.0 / NULLIF(SUM(measured), 0) AS share
+  SELECT 'group' AS level, group_id AS key, month, SUM(measured) AS measured, 1 - ${interviewedShare} AS share
   FROM iv GROUP BY group_id, month
 ),
 national AS (
-  SELECT 'national' AS level, NULL AS key, month, SUM(measured) AS measured, 1 - SUM(lacking_est) * 1.0 / NULLIF(SUM(measured), 0) AS share
+  SELECT 'national' AS level, NULL AS key, month, SUM(measured) AS measured, 1 - ${interviewedShare} AS share
   FROM iv GROUP BY month
 ),
 by_municipality AS (
-  SELECT 'municipality' AS level, CAST(code AS TEXT) AS key, month, SUM(measured) AS measured, 1 - SUM(lacking_est) * 1.0 / NULLIF(SUM(measured), 0) AS share
+  SELECT 'municipality' AS level, CAST(code AS TEXT) AS key, month, SUM(measured) AS measured, 1 - ${interviewedShare} AS share
   FROM iv GROUP BY code, month
 )
 SELECT * FROM national UNION ALL SELECT * FROM by_group UNION ALL SELECT * FROM by_municipality`;
 
-const round4 = (value: number | null) => (value === null ? null : Math.round(value * 10000) / 10000);
 const change = (share: number | null, baseline: number | null) => (share === null || baseline === null ? null : Math.round((share - baseline) * 10000) / 100);
 
 export function evaluateStatus(db: Db, period: string, baseline: string, ruleSetId?: string): StatusEvaluation {
@@ -51,8 +53,8 @@ export function evaluateStatus(db: Db, period: string, baseline: string, ruleSet
     return {
       label,
       groupId: level === 'group' ? key : null,
-      share: round4(now?.share ?? null),
-      baselineShare: round4(before?.share ?? null),
+      share: shownShare(now?.share ?? null),
+      baselineShare: shownShare(before?.share ?? null),
       changePoints: change(now?.share ?? null, before?.share ?? null),
       measured: now?.measured ?? 0,
     };

@@ -1,4 +1,5 @@
 import type { SupervisionEvaluation, SupervisionMunicipalityResult, SupervisionStatus } from '../../../shared/api/engine';
+import { isAbove, shownShare } from '../../../shared/shares';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { percent, points } from './format';
@@ -99,7 +100,7 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
     }
     const f = focusByCode.get(code);
     const focusTarget = (lacking: number | null, share: number | null, threshold: number) =>
-      f ? { measured: f.measured, lacking, share: share === null ? null : Math.round(share * 10000) / 10000, fails: share !== null && Math.round(share * 1e9) / 1e9 > threshold } : null;
+      f ? { measured: f.measured, lacking, share: shownShare(share), fails: isAbove(share, threshold, true) } : null;
     const focusInterviews = focusTarget(f?.interviews_lacking ?? null, f?.interviews_share ?? null, params.focusInterviewsThreshold);
     const focusOffers = focusTarget(f?.offers_lacking ?? null, f?.offers_share ?? null, params.focusOffersThreshold);
     if (focusInterviews && focusOffers) {

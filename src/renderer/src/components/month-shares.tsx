@@ -1,4 +1,5 @@
 import type { MonthFigure } from '../../../shared/api';
+import { weightedShare } from '../../../shared/shares';
 import { formatShare } from '../format';
 import { palette } from './share-bars';
 
@@ -31,14 +32,7 @@ export function MonthShares({ months, max = 0.5 }: { months: MonthFigure[]; max?
   );
 }
 
-/** The half-year's pooled figure of a criterion: all months' lacking over all months' measured. */
+/** The half-year's pooled figure of a criterion: the weighted share (src/shared/shares.ts) over the months with counts. */
 export function pooledFigure(months: MonthFigure[]): { measured: number; lacking: number; share: number | null } {
-  let measured = 0;
-  let lacking = 0;
-  for (const figure of months) {
-    if (figure.measured === null || figure.lacking === null) continue;
-    measured += figure.measured;
-    lacking += figure.lacking;
-  }
-  return { measured, lacking, share: measured > 0 ? lacking / measured : null };
+  return weightedShare(months.filter((figure) => figure.measured !== null));
 }
