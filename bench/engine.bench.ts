@@ -6,7 +6,7 @@ import { compareRuleSets, municipalityDetail } from '../src/main/services/engine
 import { copyRuleSet } from '../src/main/services/engine/rule-sets';
 import { evaluateEarly2021 } from '../src/main/services/engine/early-2021';
 import { evaluateEarly2023 } from '../src/main/services/engine/early-2023';
-import { addMonths } from '../src/main/services/engine/periods';
+import { addMonths } from '../src/shared/periods';
 import { evaluateStatus } from '../src/main/services/engine/status';
 import { openStore } from '../src/main/services/store';
 

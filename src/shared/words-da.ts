@@ -1,3 +1,5 @@
+import { monthNames } from './periods';
+
 /**
  * Danish words for the codes that both the screens and the exported files show (danish-desk,
  * issue 11): decision subjects and verdicts, the source documents by their own titles, dates in
@@ -59,8 +61,6 @@ export function describeSubject(subject: string): string {
 export function describeVerdict(verdict: string): string {
   return verdictWords[verdict] ?? 'anden afgørelse';
 }
-
-const monthNames = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 
 /** "2024-03-25" → "25. marts 2024" (a calendar date, no time zone). */
 export function formatDanishDate(isoDate: string): string {

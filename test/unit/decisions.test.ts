@@ -13,7 +13,7 @@ import { loadDemoData } from '../../src/main/services/demo-data';
 import { registerLocalFile } from '../../src/main/services/import/staging';
 import { contactListSheetNames } from '../../src/main/services/export/contact-list';
 import type { BulkContactedResult, ContactImportResult, ContactPerson, DecisionRow, EarlyEffortEvaluation, ExportResult } from '../../src/shared/api';
-import { isRealDate } from '../../src/shared/dates';
+import { isRealDate } from '../../src/shared/periods';
 import { insertMeasurements, series } from '../helpers/engine-fixtures';
 import { tempSession } from '../helpers/temp-store';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
+import { realDate } from './periods';
 import type { ExportResult } from './export';
 
 /**
@@ -12,7 +13,8 @@ import type { ExportResult } from './export';
  * reviewer asked for one deliberately (`reveal`), and an export holds full ids only when asked.
  */
 
-const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Dato skrives som 2024-03-31');
+// one-definition: a real calendar date (2024-02-30 refused), src/shared/api/periods.ts.
+const isoDate = realDate;
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Måned skrives som 2023-07');
 
 /** The columns of the citizen grid a reviewer can sort and filter on (sort and filter run in SQL). */

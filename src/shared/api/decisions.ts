@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
-import { isRealDate } from '../dates';
+import { realDate } from './periods';
 import type { DecisionRow } from './engine';
 
 /**
@@ -37,11 +37,8 @@ export interface ContactImportResult {
   problems: { row: number; message: string }[];
 }
 
-/** A real calendar date (2025-02-30 is refused here, before any handler runs). */
-export const realDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Datoen skrives som 2024-03-25')
-  .refine(isRealDate, { message: 'Datoen findes ikke i kalenderen' });
+/** A real calendar date (2025-02-30 is refused here, before any handler runs): src/shared/api/periods.ts. */
+export { realDate };
 
 const code = z.number().int().min(100).max(999);
 const text = (max: number) => z.string().max(max);

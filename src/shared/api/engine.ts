@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
-import { realDate } from './decisions';
+import { halfYear, realDate, realMonth as month } from './periods';
 import type { CriterionId, ExemptionReason, ModelId } from '../enums';
 
 export type { CriterionId, ExemptionReason, ModelId };
@@ -345,8 +345,6 @@ export interface RuleSetComparison {
 }
 
 const ruleSetId = z.string().min(1).max(120);
-const halfYear = z.string().regex(/^\d{4}H[12]$/, 'Halvår skrives som 2023H2');
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Måned skrives som 2023-07');
 
 export const engineContract = {
   'ruleSets.list': defineCall<RuleSetSummary[]>()(z.object({}).strict().optional()),

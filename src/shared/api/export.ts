@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
+import { halfYear } from './periods';
 import { exportColumnKinds, exportFormats, type ExportColumnKind, type ExportFormat } from '../enums';
 
 export type { ExportColumnKind, ExportFormat };
@@ -39,7 +40,7 @@ export const exportContract = {
     z
       .object({
         ruleSetId: z.string().min(1).max(120).optional(),
-        period: z.string().regex(/^\d{4}H[12]$/, 'Halvår skrives som 2023H2'),
+        period: halfYear,
         // danish-desk (issue 11): the list follows the overview's AMK and region filters.
         labourMarketOffice: z.string().min(1).max(120).optional(),
         region: z.string().min(1).max(120).optional(),

@@ -1,6 +1,6 @@
 import type { BulkContactedResult } from '../../../shared/api/decisions';
 import type { DecisionRow, ModelId } from '../../../shared/api/engine';
-import { isHalfYear, isRealDate, isRealMonth, localToday } from '../../../shared/dates';
+import { isHalfYear, isRealDate, isRealMonth, localToday } from '../../../shared/periods';
 import { currentUserName, nowIso, type Db } from '../store';
 import { EngineError } from './engine-error';
 import { builtinRuleSets } from './rule-sets';

@@ -13,7 +13,8 @@ import { criteria, criterionLabel, earlyParams, evaluateEarly2023 } from './earl
 import { evaluateEarly2021 } from './early-2021';
 import { EngineError } from './engine-error';
 import { percent } from './format';
-import { addMonths, halfYearMonths, halfYearOf, monthRange, monthsWithData } from './periods';
+import { addMonths, halfYearOf, monthRange } from '../../../shared/periods';
+import { halfYearMonths, monthsWithData } from './periods';
 import { bindPooled, monthFigure, pooledCte, pooledRows, type PooledRow } from './pooled-sql';
 import { listRuleSets, resolveRuleSet } from './rule-sets';
 import { evaluateSupervision } from './supervision';

@@ -2,7 +2,7 @@ import type { CriterionId, DecisionRow, EscalationState, MonthlyEvaluation, Mont
 import { aboveSql } from '../../../shared/shares';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
-import { addMonths, monthRange } from './periods';
+import { addMonths, addMonthsToDate, monthRange } from '../../../shared/periods';
 import { bindPooled, monthFigure, pooledCte, type PooledRow } from './pooled-sql';
 import { batchRefs } from './provenance';
 import { resolveRuleSet } from './rule-sets';
@@ -87,12 +87,6 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): M
     parameters: rule.parameters,
     batches: batchRefs(db, JSON.parse(raw.batches) as number[]),
   };
-}
-
-function addMonthsToDate(date: string, months: number): string {
-  const shifted = addMonths(date.slice(0, 7), months);
-  const day = Math.min(Number(date.slice(8, 10)), new Date(Date.UTC(Number(shifted.slice(0, 4)), Number(shifted.slice(5, 7)), 0)).getUTCDate());
-  return `${shifted}-${String(day).padStart(2, '0')}`;
 }
 
 /**

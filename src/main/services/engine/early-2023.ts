@@ -16,8 +16,9 @@ import { formatDanishDate } from '../../../shared/words-da';
 import type { Db } from '../store';
 import { latestDecisions } from './decisions';
 import { EngineError } from './engine-error';
-import { monthName, percent } from './format';
-import { addMonths, halfYearMonths, monthsWithData } from './periods';
+import { percent } from './format';
+import { monthName, periodSpan } from '../../../shared/periods';
+import { halfYearMonths, monthsWithData } from './periods';
 import { bindPooled, isAbove, pooledCte } from './pooled-sql';
 import { batchRefs } from './provenance';
 import { interpretationLines, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
@@ -204,28 +205,8 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
   };
 }
 
-/**
- * A period as the importer writes it (`2023-07-01`, `2023-07`, `2023Q3`, `2023`, `2022QMAT04`)
- * → its first and last month, so entries of any granularity compare with the half-year.
- */
-export function periodSpan(text: string): { first: string; last: string } | null {
-  const value = text.trim();
-  let match = /^(\d{4})-(\d{2})(-\d{2})?$/.exec(value);
-  if (match) return { first: `${match[1]}-${match[2]}`, last: `${match[1]}-${match[2]}` };
-  match = /^(\d{4})QMAT0?([1-4])$/i.exec(value);
-  if (match) {
-    const last = `${match[1]}-${String(Number(match[2]) * 3).padStart(2, '0')}`;
-    return { first: addMonths(last, -11), last };
-  }
-  match = /^(\d{4})Q([1-4])$/i.exec(value);
-  if (match) {
-    const quarter = Number(match[2]);
-    return { first: `${match[1]}-${String(quarter * 3 - 2).padStart(2, '0')}`, last: `${match[1]}-${String(quarter * 3).padStart(2, '0')}` };
-  }
-  match = /^(\d{4})$/.exec(value);
-  if (match) return { first: `${match[1]}-01`, last: `${match[1]}-12` };
-  return null;
-}
+// The span of an importer's period (month, quarter, year, moving year): src/shared/periods.ts.
+export { periodSpan };
 
 /** Municipalities under enhanced supervision at some time in the half-year (entries not removed). */
 function supervisedMunicipalities(db: Db, firstMonth: string, lastMonth: string): Map<number, { from: string; to: string | null; note: string | null }> {

@@ -9,9 +9,3 @@ export function points(value: number | null, decimals = 2): string {
   const text = value.toFixed(decimals).replace('.', ',').replace('-', '−');
   return `${value > 0 ? '+' : ''}${text} procentpoint`;
 }
-
-const monthNames = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-
-export function monthName(month: string): string {
-  return `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}

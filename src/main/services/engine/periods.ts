@@ -1,26 +1,13 @@
 import type { AvailablePeriods } from '../../../shared/api/engine';
+import { halfYearMonthsOf, halfYearOf } from '../../../shared/periods';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
 
-export function addMonths(month: string, delta: number): string {
-  const [year, m] = month.split('-').map(Number);
-  const index = year * 12 + (m - 1) + delta;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-export function monthRange(first: string, count: number): string[] {
-  return Array.from({ length: count }, (_, index) => addMonths(first, index));
-}
-
-/** `2023H2` → 2023-07 … 2023-12. */
+/** `2023H2` → 2023-07 … 2023-12 (src/shared/periods.ts), refused in Danish when not a half-year. */
 export function halfYearMonths(period: string): string[] {
-  const match = /^(\d{4})H([12])$/.exec(period);
-  if (!match) throw new EngineError('invalid-period', `Halvåret "${period}" skal skrives som 2023H2.`);
-  return monthRange(`${match[1]}-${match[2] === '1' ? '01' : '07'}`, 6);
-}
-
-export function halfYearOf(month: string): string {
-  return `${month.slice(0, 4)}H${Number(month.slice(5, 7)) <= 6 ? 1 : 2}`;
+  const months = halfYearMonthsOf(period);
+  if (!months) throw new EngineError('invalid-period', `Halvåret "${period}" skal skrives som 2023H2.`);
+  return months;
 }
 
 /** Every key in `measurement` has a current row, so the plain table gives the same months, faster. */

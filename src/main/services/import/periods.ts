@@ -1,3 +1,5 @@
+import { isMonthOf, monthNames as sharedMonthNames, monthOf } from '../../../shared/periods';
+
 /**
  * Periods as Jobindsats and Danish Excel write them, to one canonical form:
  * a month `YYYY-MM`, a quarter `YYYYQn`, a moving annual total `YYYYQMATnn`, a year `YYYY`.
@@ -9,25 +11,17 @@ export interface Period {
   value: string;
 }
 
-const monthNames: Record<string, number> = {
-  januar: 1, jan: 1, january: 1,
-  februar: 2, feb: 2, february: 2,
-  marts: 3, mar: 3, march: 3,
-  april: 4, apr: 4,
-  maj: 5, may: 5,
-  juni: 6, jun: 6, june: 6,
-  juli: 7, jul: 7, july: 7,
-  august: 8, aug: 8,
-  september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10, oct: 10, october: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
-};
+/** Month names a file may use: the Danish names (src/shared/periods.ts) and their first three letters, and the English ones that differ. */
+const englishNames = { january: 1, february: 2, march: 3, may: 5, june: 6, july: 7, sept: 9, oct: 10, october: 10 };
+const monthNumbers: Record<string, number> = Object.fromEntries([
+  ...sharedMonthNames.flatMap((name, index) => [
+    [name, index + 1],
+    [name.slice(0, 3), index + 1],
+  ]),
+  ...Object.entries(englishNames),
+]);
 
-const month = (year: number, monthNumber: number): Period | null =>
-  year >= 1900 && year <= 2200 && monthNumber >= 1 && monthNumber <= 12
-    ? { kind: 'month', value: `${year}-${String(monthNumber).padStart(2, '0')}` }
-    : null;
+const month = (year: number, monthNumber: number): Period | null => (isMonthOf(year, monthNumber) ? { kind: 'month', value: monthOf(year, monthNumber) } : null);
 
 /** Excel's day count (1900 system, with its phantom 29 February 1900) to a month. */
 export function excelSerialToMonth(serial: number): Period | null {
@@ -64,16 +58,16 @@ export function parsePeriod(input: unknown, dateOrder: DateOrder = 'day-first'):
   if ((match = text.match(/^(\d{4})\s*[-]?\s*(?:q|k|kvt\.?|kvartal)\s*([1-4])$/))) return { kind: 'quarter', value: `${match[1]}Q${match[2]}` };
   if ((match = text.match(/^([1-4])\.?\s*(?:kvt\.?|kvartal)\s*(\d{4})$/))) return { kind: 'quarter', value: `${match[2]}Q${match[1]}` };
   if ((match = text.match(/^([a-zæøå]+)\.?[\s-]*(\d{4})$/))) {
-    const monthNumber = monthNames[match[1]];
+    const monthNumber = monthNumbers[match[1]];
     return monthNumber ? month(+match[2], monthNumber) : null;
   }
   // Danish Excel saves a month-formatted date in CSV as "jul-23" or "okt. 23" (two-digit year).
   if ((match = text.match(/^([a-zæøå]+)\.?[\s-]*(\d{2})$/))) {
-    const monthNumber = monthNames[match[1]];
+    const monthNumber = monthNumbers[match[1]];
     return monthNumber ? month(2000 + +match[2], monthNumber) : null;
   }
   if ((match = text.match(/^(\d{4})[\s-]*([a-zæøå]+)\.?$/))) {
-    const monthNumber = monthNames[match[2]];
+    const monthNumber = monthNumbers[match[2]];
     return monthNumber ? month(+match[1], monthNumber) : null;
   }
   if ((match = text.match(/^(\d{4})$/))) return { kind: 'year', value: match[1] };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { localToday } from '../../../shared/dates';
+import { localToday } from '../../../shared/periods';
 import { call } from '../api-client';
 import { messages } from '../messages/da';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DecisionRow, ExemptionProposal } from '../../../shared/api';
-import { localToday } from '../../../shared/dates';
+import { localToday } from '../../../shared/periods';
 import { call } from '../api-client';
 import { formatDanishDate, formatDanishDateTime } from '../../../shared/words-da';
 import { messages } from '../messages/da';

@@ -2,6 +2,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { useMemo, useRef, useState } from 'react';
 import type { StatusEvaluation } from '../../../shared/api';
+import { addMonths } from '../../../shared/periods';
 import { HypotheticalNote, ModelExportButton, ModelRuleSetPicker, useChosenRuleSet } from '../components/model-rule-set';
 import { DistributionChart } from '../components/trend-chart';
 import { ViewExportButtons } from '../components/view-export-buttons';
@@ -18,8 +19,7 @@ const formatPoints = (value: number | null | undefined) => (value === null || va
 
 /** The month a year before, when there are data for it; else the first month with data. */
 function defaultBaseline(months: string[], month: string): string {
-  const year = Number(month.slice(0, 4)) - 1;
-  const before = `${year}${month.slice(4)}`;
+  const before = addMonths(month, -12);
   return months.includes(before) ? before : (months[0] ?? '');
 }
 

@@ -2,7 +2,7 @@ import type { EscalationState, MonthlyEvaluation } from '../../../../shared/api/
 import type { ModelTable } from '../../../../shared/api/models';
 import { evaluateEarly2021 } from '../early-2021';
 import { modelParameters } from '../model-parameters';
-import { addMonths, monthRange } from '../periods';
+import { addMonths, monthRange } from '../../../../shared/periods';
 import { defineModel, monthJson, words } from './define';
 
 /** The escalation ladder's steps in Danish (model B, RULES.md point 3). */
