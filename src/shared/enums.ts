@@ -41,3 +41,29 @@ export type CriterionId = (typeof criterionIds)[number];
 /** Why a municipality may be exempted from a contact. */
 export const exemptionReasons = ['enhanced-supervision', 'positive-development'] as const;
 export type ExemptionReason = (typeof exemptionReasons)[number];
+
+/** Every column meaning the importer knows (one-definition: labels in words-da.ts, used by the importer and the screens). */
+export const fieldIds = [
+  'municipality',
+  'group',
+  'period',
+  'periodTo',
+  'measured',
+  'interviewsLacking',
+  'interviewsWith',
+  'interviewsLackingShare',
+  'interviewsWithShare',
+  'offersLacking',
+  'offersWith',
+  'offersLackingShare',
+  'offersWithShare',
+  'expectedCount',
+  'actualCount',
+  'differenceCount',
+  'expectedShare',
+  'actualShare',
+  'differencePoints',
+  'rank',
+  'note',
+] as const;
+export type FieldId = (typeof fieldIds)[number];

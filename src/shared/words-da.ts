@@ -1,3 +1,4 @@
+import type { FieldId } from './enums';
 import { monthNames } from './periods';
 
 /**
@@ -85,3 +86,29 @@ export function describePeriod(period: string): string {
   if (month) return `${monthNames[Number(month[2]) - 1]} ${month[1]}`;
   return period;
 }
+
+// --- one-definition (issue 15): the importer's field labels, one place for the importer's messages and the screens ---
+/** Each column meaning of the importer in words, as the mapping screen and the importer's messages name it. */
+export const fieldLabels: Record<FieldId, string> = {
+  municipality: 'Kommune',
+  group: 'Ydelsesgruppe',
+  period: 'Periode',
+  periodTo: 'Periode til',
+  measured: 'Antal borgere',
+  interviewsLacking: 'Antal uden samtaler',
+  interviewsWith: 'Antal med samtaler',
+  interviewsLackingShare: 'Andel uden samtaler (pct.)',
+  interviewsWithShare: 'Andel med samtaler (pct.)',
+  offersLacking: 'Antal uden tilbud',
+  offersWith: 'Antal med tilbud',
+  offersLackingShare: 'Andel uden tilbud (pct.)',
+  offersWithShare: 'Andel med tilbud (pct.)',
+  expectedCount: 'Forventet antal',
+  actualCount: 'Faktisk antal',
+  differenceCount: 'Forskel i antal',
+  expectedShare: 'Forventet andel (pct.)',
+  actualShare: 'Faktisk andel (pct.)',
+  differencePoints: 'Forskel i andel (pct.-point)',
+  rank: 'Placering på benchmarkranglisten',
+  note: 'Bemærkning',
+};

@@ -1,32 +1,13 @@
 import { normalizeLabel } from './reference-lookup';
 
-import type { ImportKind } from '../../../shared/enums';
+import type { FieldId, ImportKind } from '../../../shared/enums';
+import { fieldLabels } from '../../../shared/words-da';
 
 export type { ImportKind };
 
-/** Every column meaning the importer knows. */
-export type FieldId =
-  | 'municipality'
-  | 'group'
-  | 'period'
-  | 'periodTo'
-  | 'measured'
-  | 'interviewsLacking'
-  | 'interviewsWith'
-  | 'interviewsLackingShare'
-  | 'interviewsWithShare'
-  | 'offersLacking'
-  | 'offersWith'
-  | 'offersLackingShare'
-  | 'offersWithShare'
-  | 'expectedCount'
-  | 'actualCount'
-  | 'differenceCount'
-  | 'expectedShare'
-  | 'actualShare'
-  | 'differencePoints'
-  | 'rank'
-  | 'note';
+/** Every column meaning the importer knows: src/shared/enums.ts; their Danish labels: src/shared/words-da.ts. */
+export type { FieldId };
+export { fieldLabels };
 
 export const fieldsByKind: Record<ImportKind, FieldId[]> = {
   measurement: ['municipality', 'group', 'period', 'measured', 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare', 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare'],
@@ -156,30 +137,6 @@ export function recognisedCount(cells: unknown[]): number {
 export function headerSignature(headers: unknown[]): string {
   return headers.map((header) => normalizeHeader(String(header ?? ''))).join('|');
 }
-
-export const fieldLabels: Record<FieldId, string> = {
-  municipality: 'Kommune',
-  group: 'Ydelsesgruppe',
-  period: 'Periode',
-  periodTo: 'Periode til',
-  measured: 'Antal borgere',
-  interviewsLacking: 'Antal uden samtaler',
-  interviewsWith: 'Antal med samtaler',
-  interviewsLackingShare: 'Andel uden samtaler (pct.)',
-  interviewsWithShare: 'Andel med samtaler (pct.)',
-  offersLacking: 'Antal uden tilbud',
-  offersWith: 'Antal med tilbud',
-  offersLackingShare: 'Andel uden tilbud (pct.)',
-  offersWithShare: 'Andel med tilbud (pct.)',
-  expectedCount: 'Forventet antal',
-  actualCount: 'Faktisk antal',
-  differenceCount: 'Forskel i antal',
-  expectedShare: 'Forventet andel (pct.)',
-  actualShare: 'Faktisk andel (pct.)',
-  differencePoints: 'Forskel i andel (pct.-point)',
-  rank: 'Placering på benchmarkranglisten',
-  note: 'Bemærkning',
-};
 
 /** The import kinds in the user's words (the refusal of a file that carries none of its kind's measures). */
 export const kindLabels: Record<ImportKind, string> = {

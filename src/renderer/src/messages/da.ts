@@ -1,3 +1,6 @@
+// one-definition: words shared with the services and exports.
+import { fieldLabels } from '../../../shared/words-da';
+
 /**
  * Every word on screen, in Danish, in the seeds' own terms. An English UI is one more file
  * with the same keys.
@@ -372,29 +375,8 @@ export const da = {
       focus: 'Fokusmål (12 måneders anciennitet)',
       supervision: 'Skærpet tilsyn: liste over kommuner',
     },
-    fields: {
-      municipality: 'Kommune',
-      group: 'Ydelsesgruppe',
-      period: 'Periode',
-      periodTo: 'Periode til',
-      measured: 'Antal borgere',
-      interviewsLacking: 'Antal uden samtaler',
-      interviewsWith: 'Antal med samtaler',
-      interviewsLackingShare: 'Andel uden samtaler (pct.)',
-      interviewsWithShare: 'Andel med samtaler (pct.)',
-      offersLacking: 'Antal uden tilbud',
-      offersWith: 'Antal med tilbud',
-      offersLackingShare: 'Andel uden tilbud (pct.)',
-      offersWithShare: 'Andel med tilbud (pct.)',
-      expectedCount: 'Forventet antal',
-      actualCount: 'Faktisk antal',
-      differenceCount: 'Forskel i antal',
-      expectedShare: 'Forventet andel (pct.)',
-      actualShare: 'Faktisk andel (pct.)',
-      differencePoints: 'Forskel i andel (pct.-point)',
-      rank: 'Placering på benchmarkranglisten',
-      note: 'Bemærkning',
-    } as Record<string, string>,
+    // one-definition: the field labels live in src/shared/words-da.ts (the importer's messages use them too).
+    fields: fieldLabels as Record<string, string>,
     history: {
       title: 'Indlæsninger',
       empty: 'Ingen filer er indlæst endnu.',
