@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from '../contract';
 import { halfYear, realDate, realMonth as month } from './periods';
 import type { CriterionId, ExemptionReason, ModelId } from '../enums';
+import type { ExplanationItem } from '../explanations';
 
 export type { CriterionId, ExemptionReason, ModelId };
 
@@ -140,8 +141,10 @@ export interface EarlyEffortMunicipalityResult {
   earlyWarnings: EarlyWarning[];
   /** The latest decision per subject, newest first. */
   decisions: DecisionRow[];
-  /** Plain-language explanation in Danish, one sentence per line. */
+  /** Plain-language explanation in Danish, one sentence per line (`explanationItems` rendered by src/shared/explanations-da.ts). */
   explanation: string[];
+  /** one-definition: the explanation as data (code and parameters), for a screen or file in another language. */
+  explanationItems: ExplanationItem[];
   /** Meets the criteria for contact (fails one or more), before any exemption. */
   failsCriteria: boolean;
   /** Meets the criteria, but an accepted exemption covers every failing criterion: `toContact` is then false. */

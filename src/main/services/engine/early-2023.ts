@@ -11,24 +11,21 @@ import type {
 } from '../../../shared/api/engine';
 import { exemptionSubject } from '../../../shared/api/engine';
 import { criterionIds } from '../../../shared/enums';
+import { criterionLabel, earlyWarningWords, exemptionWords, renderExplanation } from '../../../shared/explanations-da';
+import type { CriterionVerdict, ExplanationItem } from '../../../shared/explanations';
 import { aboveSql, shownShare, weightedShareSql } from '../../../shared/shares';
-import { formatDanishDate } from '../../../shared/words-da';
 import type { Db } from '../store';
 import { latestDecisions } from './decisions';
 import { EngineError } from './engine-error';
-import { percent } from './format';
-import { monthName, periodSpan } from '../../../shared/periods';
+import { periodSpan } from '../../../shared/periods';
 import { halfYearMonths, monthsWithData } from './periods';
 import { bindPooled, isAbove, pooledCte } from './pooled-sql';
 import { batchRefs } from './provenance';
-import { interpretationLines, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
+import { interpretationItems, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
 
 export const criteria = criterionIds;
-export const criterionLabel: Record<CriterionId, string> = { interviews: 'Samtaler', offers: 'Tilbud' };
-const criterionNoun: Record<CriterionId, string> = {
-  interviews: 'uden det lovpligtige antal samtaler',
-  offers: 'uden et aktivt tilbud',
-};
+// The explanation's words are in src/shared/explanations-da.ts (one-definition, issue 15).
+export { criterionLabel, earlyWarningWords, exemptionWords };
 
 export interface EarlyParams {
   threshold: number;
@@ -268,13 +265,15 @@ function municipalityResult(
   supervision: { from: string; to: string | null; note: string | null } | null,
   decisions: DecisionRow[],
 ): EarlyEffortMunicipalityResult {
-  const threshold = percent(params.threshold, 0);
-  const comparison = params.strictlyGreater ? 'over' : 'på eller over';
-  const explanation: string[] = [
-    `Regelsæt: ${rule.name}, version ${rule.version}. Et kriterium er ikke opfyldt, når andelen er ${comparison} ${threshold} i ${params.consecutiveMonths} på hinanden følgende måneder, med mindst ${params.minCitizens} borgere i hver måned.`,
+  const thresholdWords = { threshold: params.threshold, strictlyGreater: params.strictlyGreater };
+  const explanation: ExplanationItem[] = [
+    {
+      code: 'early.rule',
+      params: { ...thresholdWords, ruleSetName: rule.name, version: rule.version, consecutiveMonths: params.consecutiveMonths, minCitizens: params.minCitizens },
+    },
   ];
   if (!complete) {
-    explanation.push(`Halvåret er ikke slut: der er data for ${assessedMonths.length} af ${months.length} måneder (til og med ${monthName(assessedMonths[assessedMonths.length - 1])}).`);
+    explanation.push({ code: 'early.incomplete', params: { assessedMonths: assessedMonths.length, months: months.length, lastMonth: assessedMonths[assessedMonths.length - 1] } });
   }
   const perCriterion = {} as Record<CriterionId, ReturnType<typeof criterionResult>>;
   const earlyWarnings: EarlyWarning[] = [];
@@ -283,21 +282,19 @@ function municipalityResult(
     perCriterion[criterion] = evaluated;
     const shown = evaluated.result.months.filter((figure) => assessedMonths.includes(figure.month));
     const aboveCount = shown.filter((figure) => figure.above).length;
-    const detail = shown
-      .map((figure) => `${monthName(figure.month)}: ${percent(figure.share)}${figure.lacking !== null && figure.measured !== null ? ` (${figure.lacking} af ${figure.measured})` : figure.measured !== null ? ` (af ${figure.measured}, kun andel)` : ''}`)
-      .join('; ');
     const monthsLeft = months.length - assessedMonths.length;
     const warned = !complete && evaluated.result.eligible && !evaluated.result.fails && evaluated.trailingRun > 0 && evaluated.trailingRun + monthsLeft >= params.consecutiveMonths;
-    const verdict = warned
-      ? `tidlig varsling: ${earlyWarningWords(evaluated.trailingRun, assessedMonths.length, params.consecutiveMonths - evaluated.trailingRun)}`
+    const verdict: CriterionVerdict = warned
+      ? { kind: 'early-warning', aboveSoFar: evaluated.trailingRun, assessed: assessedMonths.length, remaining: params.consecutiveMonths - evaluated.trailingRun }
       : !evaluated.result.eligible
-      ? `kan ikke vurderes: under ${params.minCitizens} borgere i ${evaluated.lowMonths.length ? evaluated.lowMonths.map((row) => `${monthName(row.month)} (${row.basis ?? 'antal ukendt'})`).join(', ') : 'mindst én måned uden data'}`
-      : evaluated.result.fails
-        ? `ikke opfyldt: andelen ${criterionNoun[criterion]} var ${comparison} ${threshold} i ${evaluated.maxRun} måneder i træk`
-        : `${complete ? 'opfyldt' : 'opfyldt indtil nu'}: andelen var ${comparison} ${threshold} i ${aboveCount} af ${shown.length} måneder (længste række ${evaluated.maxRun})`;
-    explanation.push(`${criterionLabel[criterion]} – ${verdict}. ${detail}.`);
+        ? { kind: 'not-assessable', minCitizens: params.minCitizens, lowMonths: evaluated.lowMonths.map((row) => ({ month: row.month, basis: row.basis })) }
+        : evaluated.result.fails
+          ? { kind: 'fails', maxRun: evaluated.maxRun, ...thresholdWords }
+          : { kind: 'meets', complete, aboveCount, shownCount: shown.length, maxRun: evaluated.maxRun, ...thresholdWords };
+    const explainedMonths = shown.map((figure) => ({ month: figure.month, share: figure.share, lacking: figure.lacking, measured: figure.measured }));
+    explanation.push({ code: 'early.criterion', params: { criterion, verdict, months: explainedMonths } });
     if (shown.some((figure) => figure.sourceForm === 'shares' || figure.sourceForm === 'mixed')) {
-      explanation.push(`${criterionLabel[criterion]}: for en eller flere måneder gav filen kun andele; den samlede andel er vægtet med antal målte borgere (fortolkning).`);
+      explanation.push({ code: 'early.sharesOnly', params: { criterion } });
     }
     if (warned) {
       const warning = { criterion, monthsAboveSoFar: evaluated.trailingRun, monthsRemaining: params.consecutiveMonths - evaluated.trailingRun, monthsAssessed: assessedMonths.length };
@@ -324,34 +321,31 @@ function municipalityResult(
   const challenged = groupShares.filter((group) => group.challenged && failing.includes(group.criterion));
   const challengedGroups = [...new Set(challenged.map((group) => group.label))];
   if (challenged.length > 0) {
-    explanation.push(
-      `Særligt udfordret (gruppens andel over halvåret ${comparison} ${threshold}, mindst ${params.challengedMinCitizens} målte; fortolkning): ${challenged
-        .map((group) => `${group.label}, ${criterionLabel[group.criterion].toLowerCase()}: ${percent(group.share)} (${group.lacking} af ${group.measured})`)
-        .join('; ')}.`,
-    );
+    explanation.push({
+      code: 'early.challenged',
+      params: {
+        ...thresholdWords,
+        minMeasured: params.challengedMinCitizens,
+        groups: challenged.map((group) => ({ label: group.label, criterion: group.criterion, share: group.share, lacking: group.lacking, measured: group.measured })),
+      },
+    });
   }
 
   const exemptionProposals: ExemptionProposal[] = [];
+  // A proposal's evidence is an explanation item too; the proposal carries it in words.
+  const propose = (reason: ExemptionProposal['reason'], criterion: CriterionId | null, evidence: ExplanationItem) => {
+    exemptionProposals.push({ reason, criterion, evidence: renderExplanation(evidence) });
+    explanation.push({ code: 'early.proposal', params: { reason, evidence } });
+  };
   if (failsCriteria && params.exemptEnhancedSupervision && supervision) {
-    exemptionProposals.push({
-      reason: 'enhanced-supervision',
-      criterion: null,
-      evidence: `Kommunen er under skærpet tilsyn fra ${supervision.from}${supervision.to ? ` til ${supervision.to}` : ''}${supervision.note ? ` (${supervision.note})` : ''}.`,
-    });
+    propose('enhanced-supervision', null, { code: 'early.evidence.supervision', params: { from: supervision.from, to: supervision.to, note: supervision.note } });
   }
   if (params.exemptPositiveDevelopment) {
     for (const criterion of failing) {
       if (!perCriterion[criterion].falling) continue;
-      const shares = perCriterion[criterion].result.months.filter((figure) => assessedMonths.includes(figure.month)).map((figure) => percent(figure.share));
-      exemptionProposals.push({
-        reason: 'positive-development',
-        criterion,
-        evidence: `${criterionLabel[criterion]}: andelen faldt hver måned: ${shares.join(' → ')}.`,
-      });
+      const shares = perCriterion[criterion].result.months.filter((figure) => assessedMonths.includes(figure.month)).map((figure) => figure.share);
+      propose('positive-development', criterion, { code: 'early.evidence.falling', params: { criterion, shares } });
     }
-  }
-  for (const proposal of exemptionProposals) {
-    explanation.push(`Forslag om undtagelse (${proposal.reason === 'enhanced-supervision' ? 'skærpet tilsyn' : 'konstant positiv udvikling'}): ${proposal.evidence} En medarbejder skal vurdere forslaget.`);
   }
   // Only a decision on a proposal made now counts (a proposal from other figures may be stale).
   // The decisions are the latest per subject, so a withdrawal (a newer row) cancels an acceptance.
@@ -363,21 +357,14 @@ function municipalityResult(
   const toContact = failsCriteria && !exempted;
   const contact = decisions.find((decision) => decision.subject === 'contact');
   const note = decisions.find((decision) => decision.subject === 'note')?.reason ?? '';
-  if (accepted.length > 0) explanation.push(`Undtagelse godkendt: ${accepted.map((decision) => `${exemptionWords(decision.subject)} af ${decision.decidedBy}${decision.decidedOn ? ` den ${formatDanishDate(decision.decidedOn)}` : ''}${decision.reason ? ` (${decision.reason})` : ''}`).join('; ')}.`);
-  if (contact?.verdict === 'contacted') explanation.push(`Kontakt registreret: kontaktet${contact.decidedOn ? ` den ${formatDanishDate(contact.decidedOn)}` : ''} af ${contact.decidedBy}.`);
-  const failingWords = failing.map((criterion) => criterionLabel[criterion].toLowerCase()).join(' og ');
-  explanation.push(
-    exempted
-      ? `Resultat: opfylder kriterierne (${failingWords}), men er undtaget efter vurdering; skal ikke kontaktes.`
-      : toContact
-        ? `Resultat: skal kontaktes (${failingWords}).`
-        : earlyWarnings.length > 0
-          ? 'Resultat indtil nu: tidlig varsling; halvåret er ikke slut.'
-          : complete
-            ? 'Resultat: skal ikke kontaktes.'
-            : 'Resultat indtil nu: skal ikke kontaktes; halvåret er ikke slut.',
-  );
-  explanation.push(...interpretationLines(rule));
+  if (accepted.length > 0) {
+    const explained = accepted.map((decision) => ({ subject: decision.subject, decidedBy: decision.decidedBy, decidedOn: decision.decidedOn, reason: decision.reason }));
+    explanation.push({ code: 'early.exemptionAccepted', params: { decisions: explained } });
+  }
+  if (contact?.verdict === 'contacted') explanation.push({ code: 'early.contactRecorded', params: { decidedOn: contact.decidedOn, decidedBy: contact.decidedBy } });
+  const outcome = exempted ? 'exempted' : toContact ? 'to-contact' : earlyWarnings.length > 0 ? 'early-warning' : 'not-to-contact';
+  explanation.push({ code: 'early.result', params: { outcome, complete, failing } });
+  explanation.push(...interpretationItems(rule));
 
   return {
     code: municipality.code,
@@ -392,10 +379,11 @@ function municipalityResult(
     exemptionProposals,
     earlyWarnings,
     decisions,
-    explanation,
+    explanation: explanation.map(renderExplanation),
+    explanationItems: explanation,
     failsCriteria,
     exemptionAccepted: exempted,
-    status: exempted ? 'exempted' : toContact ? 'to-contact' : earlyWarnings.length > 0 ? 'early-warning' : 'not-to-contact',
+    status: outcome,
     exemption: exempted
       ? {
           subjects: accepted.map((decision) => decision.subject),
@@ -408,16 +396,3 @@ function municipalityResult(
   };
 }
 
-/** "over tærsklen i 3 af 3 måneder indtil nu; kontaktes, hvis det fortsætter i 3 måneder mere". */
-export function earlyWarningWords(aboveSoFar: number, assessed: number, remaining: number): string {
-  return `over tærsklen i ${aboveSoFar} af ${assessed} ${assessed === 1 ? 'måned' : 'måneder'} indtil nu; kontaktes, hvis det fortsætter i ${remaining} ${remaining === 1 ? 'måned' : 'måneder'} mere`;
-}
-
-const exemptionReasonWords: Record<string, string> = { 'enhanced-supervision': 'skærpet tilsyn', 'positive-development': 'konstant positiv udvikling' };
-
-/** `exemption:positive-development:offers` → "konstant positiv udvikling (tilbud)". */
-export function exemptionWords(subject: string): string {
-  const [, reason, criterion] = subject.split(':');
-  const what = exemptionReasonWords[reason] ?? reason;
-  return criterion === 'interviews' || criterion === 'offers' ? `${what} (${criterionLabel[criterion].toLowerCase()})` : what;
-}

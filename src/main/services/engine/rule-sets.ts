@@ -1,4 +1,6 @@
 import type { ModelId, RuleParameter, RuleSetSummary } from '../../../shared/api/engine';
+import { renderExplanation } from '../../../shared/explanations-da';
+import type { ExplanationItem } from '../../../shared/explanations';
 import { currentUserName, nowIso, type Db } from '../store';
 import { EngineError } from './engine-error';
 import { readBenefitGroupFacts } from '../reference-data';
@@ -266,9 +268,14 @@ export function copyRuleSet(db: Db, fromId: string, name: string, changes: Recor
   })();
 }
 
+/** The interpretations in force, as explanation items (label and value in the rule set's words). */
+export function interpretationItems(rule: ResolvedRuleSet): ExplanationItem[] {
+  return rule.parameters.filter((parameter) => parameter.interpretation).map((parameter) => ({ code: 'interpretation', params: { label: parameter.label, value: formatValue(parameter.value) } }));
+}
+
 /** Short Danish list of the interpretations in force, for explanations. */
 export function interpretationLines(rule: ResolvedRuleSet): string[] {
-  return rule.parameters.filter((parameter) => parameter.interpretation).map((parameter) => `Fortolkning: ${parameter.label}: ${formatValue(parameter.value)}.`);
+  return interpretationItems(rule).map(renderExplanation);
 }
 
 /** Danish words for the coded option values, so explanations never show a code. */

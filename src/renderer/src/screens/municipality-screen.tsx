@@ -3,6 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellKeyDownEvent, ColDef, GridApi } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
 import type { MonthFigure, MunicipalityDetail } from '../../../shared/api';
+import { renderExplanation } from '../../../shared/explanations-da';
 import { DecisionPanel } from '../components/decision-panel';
 import { ContactsPanel } from '../components/contacts-panel';
 import { focusDecisionPanel, useDecisionKey } from '../components/decision-key';
@@ -97,8 +98,9 @@ export function MunicipalityScreen({ code }: { code: number }) {
         <div className="panel" data-testid="explanation">
           <h3>{text.municipality.explanationTitle}</h3>
           <ul className="explanation">
-            {result.explanation.map((line, index) => (
-              <li key={index}>{line}</li>
+            {/* one-definition: the engine's explanation items in words, by the shared messages module. */}
+            {result.explanationItems.map((item, index) => (
+              <li key={index}>{renderExplanation(item)}</li>
             ))}
             {result.exemptionProposals.map((proposal, index) => (
               <li key={`p${index}`}>

@@ -1,0 +1,90 @@
+import type { CriterionId } from './enums';
+import type { ExplanationItem, ExplanationMessages, ThresholdWords } from './explanations';
+import { monthName } from './periods';
+import { formatDanishDate, reasonWords } from './words-da';
+
+/**
+ * The engine's explanation lines in Danish (one-definition, issue 15): every code of
+ * `explanations.ts` rendered here, for the screens, the CLI and the exports alike. An English
+ * explanation is one more file like this one.
+ */
+
+/** A share in Danish: 0.234 → "23,4 %"; no figure → "ukendt". */
+export function percent(share: number | null, decimals = 1): string {
+  if (share === null || !Number.isFinite(share)) return 'ukendt';
+  return `${(share * 100).toFixed(decimals).replace('.', ',')} %`;
+}
+
+/** Percentage points in Danish: 1.5 → "+1,50 procentpoint". */
+export function points(value: number | null, decimals = 2): string {
+  if (value === null || !Number.isFinite(value)) return 'ukendt';
+  const text = value.toFixed(decimals).replace('.', ',').replace('-', '−');
+  return `${value > 0 ? '+' : ''}${text} procentpoint`;
+}
+
+export const criterionLabel: Record<CriterionId, string> = { interviews: 'Samtaler', offers: 'Tilbud' };
+const criterionNoun: Record<CriterionId, string> = {
+  interviews: 'uden det lovpligtige antal samtaler',
+  offers: 'uden et aktivt tilbud',
+};
+
+const comparison = (words: ThresholdWords) => `${words.strictlyGreater ? 'over' : 'på eller over'} ${percent(words.threshold, 0)}`;
+const monthsWord = (count: number) => (count === 1 ? 'måned' : 'måneder');
+
+/** "over tærsklen i 3 af 3 måneder indtil nu; kontaktes, hvis det fortsætter i 3 måneder mere". */
+export function earlyWarningWords(aboveSoFar: number, assessed: number, remaining: number): string {
+  return `over tærsklen i ${aboveSoFar} af ${assessed} ${monthsWord(assessed)} indtil nu; kontaktes, hvis det fortsætter i ${remaining} ${monthsWord(remaining)} mere`;
+}
+
+/** `exemption:positive-development:offers` → "konstant positiv udvikling (tilbud)". */
+export function exemptionWords(subject: string): string {
+  const [, reason, criterion] = subject.split(':');
+  const what = reasonWords[reason] ?? reason;
+  return criterion === 'interviews' || criterion === 'offers' ? `${what} (${criterionLabel[criterion].toLowerCase()})` : what;
+}
+
+export const explanationsDa: ExplanationMessages = {
+  'early.rule': (p) =>
+    `Regelsæt: ${p.ruleSetName}, version ${p.version}. Et kriterium er ikke opfyldt, når andelen er ${comparison(p)} i ${p.consecutiveMonths} på hinanden følgende måneder, med mindst ${p.minCitizens} borgere i hver måned.`,
+  'early.incomplete': (p) => `Halvåret er ikke slut: der er data for ${p.assessedMonths} af ${p.months} måneder (til og med ${monthName(p.lastMonth)}).`,
+  'early.criterion': ({ criterion, verdict, months }) => {
+    const words =
+      verdict.kind === 'early-warning'
+        ? `tidlig varsling: ${earlyWarningWords(verdict.aboveSoFar, verdict.assessed, verdict.remaining)}`
+        : verdict.kind === 'not-assessable'
+          ? `kan ikke vurderes: under ${verdict.minCitizens} borgere i ${verdict.lowMonths.length ? verdict.lowMonths.map((row) => `${monthName(row.month)} (${row.basis ?? 'antal ukendt'})`).join(', ') : 'mindst én måned uden data'}`
+          : verdict.kind === 'fails'
+            ? `ikke opfyldt: andelen ${criterionNoun[criterion]} var ${comparison(verdict)} i ${verdict.maxRun} måneder i træk`
+            : `${verdict.complete ? 'opfyldt' : 'opfyldt indtil nu'}: andelen var ${comparison(verdict)} i ${verdict.aboveCount} af ${verdict.shownCount} måneder (længste række ${verdict.maxRun})`;
+    const detail = months
+      .map((figure) => `${monthName(figure.month)}: ${percent(figure.share)}${figure.lacking !== null && figure.measured !== null ? ` (${figure.lacking} af ${figure.measured})` : figure.measured !== null ? ` (af ${figure.measured}, kun andel)` : ''}`)
+      .join('; ');
+    return `${criterionLabel[criterion]} – ${words}. ${detail}.`;
+  },
+  'early.sharesOnly': (p) => `${criterionLabel[p.criterion]}: for en eller flere måneder gav filen kun andele; den samlede andel er vægtet med antal målte borgere (fortolkning).`,
+  'early.challenged': (p) =>
+    `Særligt udfordret (gruppens andel over halvåret ${comparison(p)}, mindst ${p.minMeasured} målte; fortolkning): ${p.groups
+      .map((group) => `${group.label}, ${criterionLabel[group.criterion].toLowerCase()}: ${percent(group.share)} (${group.lacking} af ${group.measured})`)
+      .join('; ')}.`,
+  'early.proposal': (p) => `Forslag om undtagelse (${reasonWords[p.reason]}): ${renderExplanation(p.evidence)} En medarbejder skal vurdere forslaget.`,
+  'early.evidence.supervision': (p) => `Kommunen er under skærpet tilsyn fra ${p.from}${p.to ? ` til ${p.to}` : ''}${p.note ? ` (${p.note})` : ''}.`,
+  'early.evidence.falling': (p) => `${criterionLabel[p.criterion]}: andelen faldt hver måned: ${p.shares.map((share) => percent(share)).join(' → ')}.`,
+  'early.exemptionAccepted': (p) =>
+    `Undtagelse godkendt: ${p.decisions
+      .map((decision) => `${exemptionWords(decision.subject)} af ${decision.decidedBy}${decision.decidedOn ? ` den ${formatDanishDate(decision.decidedOn)}` : ''}${decision.reason ? ` (${decision.reason})` : ''}`)
+      .join('; ')}.`,
+  'early.contactRecorded': (p) => `Kontakt registreret: kontaktet${p.decidedOn ? ` den ${formatDanishDate(p.decidedOn)}` : ''} af ${p.decidedBy}.`,
+  'early.result': ({ outcome, complete, failing }) => {
+    const failingWords = failing.map((criterion) => criterionLabel[criterion].toLowerCase()).join(' og ');
+    if (outcome === 'exempted') return `Resultat: opfylder kriterierne (${failingWords}), men er undtaget efter vurdering; skal ikke kontaktes.`;
+    if (outcome === 'to-contact') return `Resultat: skal kontaktes (${failingWords}).`;
+    if (outcome === 'early-warning') return 'Resultat indtil nu: tidlig varsling; halvåret er ikke slut.';
+    return complete ? 'Resultat: skal ikke kontaktes.' : 'Resultat indtil nu: skal ikke kontaktes; halvåret er ikke slut.';
+  },
+  interpretation: (p) => `Fortolkning: ${p.label}: ${p.value}.`,
+};
+
+/** One explanation line in Danish. */
+export function renderExplanation(item: ExplanationItem): string {
+  return (explanationsDa[item.code] as (params: ExplanationItem['params']) => string)(item.params);
+}
