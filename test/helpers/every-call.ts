@@ -9,8 +9,9 @@ import { measurementHeader, sharedExtractPath } from './import-files';
 /**
  * One schema-valid call of every call in the contract, in an order that works on a store with
  * the demo data (uploads before the calls that need a file id, `demo.clear` last). Tests that
- * must reach every handler (query plans, injection strings in every free-text field) use it; a
- * new call in the contract fails `everyCallCovered` until it is added here.
+ * must reach every handler (query plans, injection strings in every free-text field, the
+ * write-calls test) use it; a new call in the contract fails `uncoveredCalls` until it is added
+ * here: the one list of every call.
  */
 export interface CallState {
   fileId?: string;
@@ -104,15 +105,24 @@ export function uncoveredCalls(): string[] {
   return callNames.filter((name) => !covered.has(name));
 }
 
+export interface EveryCallHooks {
+  /** Wraps each call's dispatch (the write-calls test watches the store around it). */
+  around?: (name: string, call: () => Promise<Envelope<unknown>>) => Promise<Envelope<unknown>>;
+  /** Runs after a step succeeded, outside `around` (e.g. to trim the demo data after `demo.load`). */
+  afterStep?: (name: string) => void;
+}
+
 /** Runs every step through `dispatch`; throws on the first refusal, naming the call. */
-export async function runEveryCall(session: Session, steps = everyCallSteps()): Promise<{ name: string; args: unknown; envelope: Envelope<unknown> }[]> {
+export async function runEveryCall(session: Session, steps = everyCallSteps(), hooks: EveryCallHooks = {}): Promise<{ name: string; args: unknown; envelope: Envelope<unknown> }[]> {
   const state: CallState = {};
   const done: { name: string; args: unknown; envelope: Envelope<unknown> }[] = [];
   for (const step of steps) {
     const args = step.args(state);
-    const envelope = await dispatch(session, step.name, args);
+    const call = () => dispatch(session, step.name, args);
+    const envelope = await (hooks.around ? hooks.around(step.name, call) : call());
     if (!envelope.ok) throw new Error(`${step.name}: ${envelope.error.code} ${envelope.error.message}`);
     step.after?.(envelope.value, state);
+    hooks.afterStep?.(step.name);
     done.push({ name: step.name, args, envelope });
   }
   return done;
