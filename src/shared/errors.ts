@@ -3,7 +3,7 @@
  * and optional structured `details`. Services throw it, `dispatch` passes it on as the error
  * envelope unchanged, and the renderer's client throws it again from an error envelope, so a
  * Danish message reaches the user the same way from every layer. (`EngineError`, `FileProblem`
- * and `UserFacingError` are this class under their old names.) Anything else thrown is
+ * and `ContactProblem` are this class under their services' names.) Anything else thrown is
  * unexpected and becomes `internal` (or a SQLite fault's own code) in `describeError`.
  */
 export class AppError extends Error {

@@ -27,6 +27,3 @@ export type HandlerTable = { [K in CallName]: Handler<K> };
  * in the contract without a handler, or a handler for no call, is a type error.
  */
 export type HandlersFor<Contract> = { [K in keyof Contract & CallName]: Handler<K> };
-
-/** An error meant for the user (its message is shown as it is): the one application error, `AppError`. */
-export { AppError as UserFacingError } from '../../shared/errors';

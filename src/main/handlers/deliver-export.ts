@@ -1,5 +1,6 @@
 import type { ExportResult } from '../../shared/api';
-import { UserFacingError, type HandlerContext } from './context';
+import { AppError } from '../../shared/errors';
+import type { HandlerContext } from './context';
 
 export const mimeTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -14,7 +15,7 @@ export async function deliver(context: HandlerContext, fileName: string, bytes: 
     try {
       savedPath = await context.saveFile(fileName, bytes);
     } catch (error) {
-      throw new UserFacingError('save-failed', `Filen kunne ikke gemmes: ${(error as Error).message}. Intet blev skrevet.`);
+      throw new AppError('save-failed', `Filen kunne ikke gemmes: ${(error as Error).message}. Intet blev skrevet.`);
     }
     return { ...base, savedPath, cancelled: savedPath === null, contentBase64: null };
   }

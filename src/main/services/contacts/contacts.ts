@@ -1,6 +1,7 @@
 import type { ContactImportResult, ContactPerson } from '../../../shared/api/decisions';
 import { openSource, FileProblem } from '../import/readers';
 import { buildReferenceLookup, normalizeLabel } from '../import/reference-lookup';
+import { AppError as ContactProblem } from '../../../shared/errors';
 import { currentUserName, nowIso, type Db } from '../store';
 
 /**
@@ -26,14 +27,8 @@ export function contactsByMunicipality(db: Db): Map<number, ContactPerson[]> {
   return byCode;
 }
 
-export class ContactProblem extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** A contact the user must correct (Danish message): the one application error, under the contacts' name. */
+export { ContactProblem };
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
