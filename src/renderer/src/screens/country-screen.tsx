@@ -39,30 +39,25 @@ export function CountryScreen() {
   const baseline = chosenBaseline || (month ? defaultBaseline(months, month) : '');
   const ruleSet = useChosenRuleSet(ruleSetId);
   const option = (candidate: (typeof coverage)[number]) => words.monthOption(candidate.month, candidate.municipalities, candidate.of);
+  // The month and the baseline are picked from the same list (each month with its coverage).
+  const monthSelect = (label: string, value: string, onChange: (month: string) => void, testId: string) => (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
+        {coverage.map((candidate) => (
+          <option key={candidate.month} value={candidate.month}>
+            {option(candidate)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <section className="screen scroll" data-testid="country-screen">
       <div className="toolbar">
         <h2>{words.title}</h2>
-        <label>
-          {text.month}{' '}
-          <select value={month} onChange={(event) => setMonth(event.target.value)} data-testid="status-month">
-            {coverage.map((candidate) => (
-              <option key={candidate.month} value={candidate.month}>
-                {option(candidate)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {words.baseline}{' '}
-          <select value={baseline} onChange={(event) => setBaseline(event.target.value)} data-testid="status-baseline">
-            {coverage.map((candidate) => (
-              <option key={candidate.month} value={candidate.month}>
-                {option(candidate)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {monthSelect(text.month, month, setMonth, 'status-month')}
+        {monthSelect(words.baseline, baseline, setBaseline, 'status-baseline')}
         <ModelRuleSetPicker model="status" value={ruleSetId} onChange={setRuleSetId} />
         <span className="spacer" />
         <ModelExportButton args={month && baseline ? { model: 'status', period: month, baseline, ruleSetId } : null} />

@@ -1,4 +1,6 @@
-import { fieldLabels, type FieldId, type Mapping } from '../fields';
+import { fieldLabels, type FieldId, type ImportKind, type Mapping } from '../fields';
+import { classifyRow, skippedText } from './non-data';
+import type { SkippedRow } from './types';
 
 const labelFields: FieldId[] = ['municipality', 'group', 'period'];
 
@@ -69,3 +71,24 @@ export class LabelFiller {
   }
 }
 
+
+/**
+ * One source row of a file with block labels: a note row is skipped and starts a new block; else
+ * the labels are filled down, and a total or blank row is skipped. Returns the filled cells of a
+ * data row (its fills then count in the report), or null when the row was skipped.
+ */
+export function fillDataRow(filler: LabelFiller, row: { rowNumber: number; cells: unknown[] }, kind: ImportKind, mapping: Mapping, skipped: SkippedRow[]): unknown[] | null {
+  if (classifyRow(row.cells, kind, {}) === 'note') {
+    skipped.push({ row: row.rowNumber, reason: 'note', text: skippedText(row.cells) });
+    filler.reset();
+    return null;
+  }
+  const cells = filler.fill([...row.cells]);
+  const reason = classifyRow(cells, kind, mapping);
+  if (reason) {
+    skipped.push({ row: row.rowNumber, reason, text: skippedText(cells) });
+    return null;
+  }
+  filler.keep();
+  return cells;
+}

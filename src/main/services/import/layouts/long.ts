@@ -1,4 +1,4 @@
-import { LabelFiller } from './fill-down';
+import { fillDataRow, LabelFiller } from './fill-down';
 import { classifyRow, skippedText } from './non-data';
 import type { LayoutContext, LayoutModule, LayoutPlan, RowTransformer } from './types';
 
@@ -23,20 +23,8 @@ export function longPlan(context: LayoutContext, fillDown: boolean): LayoutPlan 
             else out.push(row);
             return;
           }
-          const first = classifyRow(row.cells, context.kind, {});
-          if (first === 'note') {
-            skipped.push({ row: row.rowNumber, reason: 'note', text: skippedText(row.cells) });
-            filler?.reset();
-            return;
-          }
-          const cells = filler.fill([...row.cells]);
-          const reason = classifyRow(cells, context.kind, context.mapping);
-          if (reason) {
-            skipped.push({ row: row.rowNumber, reason, text: skippedText(cells) });
-            return;
-          }
-          filler.keep();
-          out.push({ rowNumber: row.rowNumber, cells });
+          const cells = fillDataRow(filler, row, context.kind, context.mapping, skipped);
+          if (cells) out.push({ rowNumber: row.rowNumber, cells });
         },
         finish() {},
         notes: () => (filler ? filler.notes() : []),

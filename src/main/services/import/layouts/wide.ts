@@ -1,8 +1,7 @@
 import { fieldLabels, fieldsByKind, matchHeader, type FieldId } from '../fields';
 import { normalizeLabel } from '../reference-lookup';
 import { parsePeriod } from '../periods';
-import { LabelFiller } from './fill-down';
-import { classifyRow, skippedText } from './non-data';
+import { fillDataRow, LabelFiller } from './fill-down';
 import type { LayoutContext, LayoutModule, LayoutPlan, LongRow, RowTransformer } from './types';
 
 /** A column naming which figure a row holds, as the Jobindsats portal and pivot tables write it. */
@@ -96,18 +95,8 @@ export const wideLayout: LayoutModule = {
               out.push(row);
               return;
             }
-            if (classifyRow(row.cells, context.kind, {}) === 'note') {
-              skipped.push({ row: row.rowNumber, reason: 'note', text: skippedText(row.cells) });
-              filler.reset();
-              return;
-            }
-            const cells = filler.fill([...row.cells]);
-            const reason = classifyRow(cells, context.kind, context.mapping);
-            if (reason) {
-              skipped.push({ row: row.rowNumber, reason, text: skippedText(cells) });
-              return;
-            }
-            filler.keep();
+            const cells = fillDataRow(filler, row, context.kind, context.mapping, skipped);
+            if (!cells) return;
             let field = fixedMeasure;
             if (measureIndex >= 0) {
               const label = cells[measureIndex];
