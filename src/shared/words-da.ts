@@ -3,6 +3,7 @@
  * issue 11): decision subjects and verdicts, the source documents by their own titles, dates in
  * Danish form. One definition here; the renderer's `messages/da.ts` and the export writers use it.
  */
+import { monthNames } from './period-words';
 
 /** The seed files in `shared/seeds/`, named as the documents name themselves (kind, date, title). */
 export const sourceDocuments: Record<string, string> = {
@@ -60,7 +61,6 @@ export function describeVerdict(verdict: string): string {
   return verdictWords[verdict] ?? 'anden afgørelse';
 }
 
-const monthNames = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 
 /** "2024-03-25" → "25. marts 2024" (a calendar date, no time zone). */
 export function formatDanishDate(isoDate: string): string {
@@ -77,11 +77,13 @@ export function formatDanishDateTime(moment: string | Date): string {
   return `${date.getDate()}. ${monthNames[date.getMonth()]} ${date.getFullYear()} kl. ${pad(date.getHours())}.${pad(date.getMinutes())}`;
 }
 
-/** "2023H2" → "2. halvår 2023"; "2023-09" → "september 2023"; anything else unchanged. */
-export function describePeriod(period: string): string {
-  const half = /^(\d{4})H([12])$/.exec(period);
-  if (half) return `${half[2]}. halvår ${half[1]}`;
-  const month = /^(\d{4})-(\d{2})$/.exec(period);
-  if (month) return `${monthNames[Number(month[2]) - 1]} ${month[1]}`;
-  return period;
-}
+/** Periods in words: one definition in `period-words.ts` (danish-finish). */
+export { describePeriod } from './period-words';
+
+/** What an imported file held, in words (history, provenance, CLI). */
+export const importKindWords: Record<string, string> = {
+  measurement: 'Målinger: samtaler og tilbud',
+  benchmark: 'Resultatmål (Y30R21)',
+  focus: 'Fokusmål',
+  supervision: 'Skærpet tilsyn',
+};

@@ -412,7 +412,12 @@ export const da = {
       demo: 'demodata',
       undo: 'Fortryd',
       confirmUndo: (fileName: string) => `Fjern indlæsningen af "${fileName}"? Tallene fra den forsvinder, og tidligere indlæste tal gælder igen.`,
-      undone: (fileName: string, rows: number) => `Indlæsningen af "${fileName}" er fjernet (${rows.toLocaleString('da-DK')} rækker).`,
+      undone: (fileName: string, rows: number) => `Indlæsningen af "${fileName}" er fortrudt (${rows.toLocaleString('da-DK')} rækker fjernet). Den står stadig i listen, markeret som fortrudt.`,
+      // danish-finish (issue 11 item 5): an undone import stays in the list
+      status: 'Status',
+      active: 'Gælder',
+      undoneBy: (when: string, who: string) => `Fortrudt ${when} af ${who}`,
+      undoneTitle: 'Tallene fra filen er fjernet; posten bliver stående, så det kan ses, hvad der er sket. Filen kan indlæses igen.',
     },
     supervision: {
       title: 'Kommuner under skærpet tilsyn',

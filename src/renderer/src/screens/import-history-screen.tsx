@@ -53,12 +53,13 @@ export function ImportHistoryScreen() {
               <th>{columns.currentRows}</th>
               <th>{columns.importedAt}</th>
               <th>{columns.importedBy}</th>
+              <th>{text.history.status}</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {history.data.map((batch) => (
-              <tr key={batch.id} data-testid={`import-batch-${batch.id}`}>
+              <tr key={batch.id} data-testid={`import-batch-${batch.id}`} data-undone={batch.undoneAt ? 'true' : undefined} className={batch.undoneAt ? 'undone' : undefined}>
                 <td>{batch.id}</td>
                 <td title={batch.sha256}>
                   {batch.fileName}
@@ -71,9 +72,14 @@ export function ImportHistoryScreen() {
                 <td>{formatInteger(batch.currentRows)}</td>
                 <td>{formatDanishDateTime(batch.importedAt)}</td>
                 <td>{batch.importedBy}</td>
-                <td>
-                  <button onClick={() => void undo(batch.id, batch.fileName)}>{text.history.undo}</button>
-                </td>
+                {batch.undoneAt ? (
+                  <td data-testid="import-batch-undone" title={text.history.undoneTitle}>
+                    {text.history.undoneBy(formatDanishDateTime(batch.undoneAt), batch.undoneBy ?? '')}
+                  </td>
+                ) : (
+                  <td>{text.history.active}</td>
+                )}
+                <td>{!batch.undoneAt && <button onClick={() => void undo(batch.id, batch.fileName)}>{text.history.undo}</button>}</td>
               </tr>
             ))}
           </tbody>
