@@ -59,7 +59,7 @@ export function describePeriod(period: string): string {
 /** A shorter form for pickers and headings: like `describePeriod`, but a moving year without its months. */
 export function describePeriodShort(period: string): string {
   const mat = /^(\d{4})QMAT0?([1-4])$/.exec(period.trim());
-  if (mat) return `året til ${mat[2]}. kvartal ${mat[1]}`;
+  if (mat) return `året til og med ${mat[2]}. kvartal ${mat[1]}`;
   return describePeriod(period);
 }
 

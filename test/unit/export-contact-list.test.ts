@@ -29,7 +29,7 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
     const result = await callApi(made.session, 'export.contactList', { period: '2023H2' });
     expect(result.savedPath).toBeNull();
     expect(result.contentBase64).not.toBeNull();
-    expect(result.fileName).toMatch(/^Kontaktliste 2023H2 \d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(result.fileName).toMatch(/^Kontaktliste 2\. halvår 2023 \d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = await readWorkbook(Buffer.from(result.contentBase64!, 'base64'));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Object.values(contactListSheetNames));
 
@@ -132,7 +132,7 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
     const future = await dispatch(made.session, 'export.contactList', { period: '2030H1' });
     // A half-year with no data at all: the engine refuses it before the export's own completeness check.
     expect(future).toMatchObject({ ok: false, error: { code: 'no-data' } });
-    expect(!future.ok && future.error.message).toMatch(/ingen målinger for 2030H1/);
+    expect(!future.ok && future.error.message).toMatch(/ingen målinger for 1\. halvår 2030/);
   });
 });
 

@@ -20,6 +20,7 @@ import { addMonths, halfYearMonths, monthsWithData } from './periods';
 import { bindPooled, isAbove, pooledCte } from './pooled-sql';
 import { batchRefs } from './provenance';
 import { interpretationLines, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
+import { describePeriod } from '../../../shared/period-words';
 
 export const criteria = criterionIds;
 export const criterionLabel: Record<CriterionId, string> = { interviews: 'Samtaler', offers: 'Tilbud' };
@@ -154,7 +155,7 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
   const dataMonths = new Set(options.code === undefined ? (JSON.parse(raw.months) as string[]) : monthsWithData(db));
   const assessed = months.filter((month) => dataMonths.has(month));
   if (assessed.length === 0) {
-    throw new EngineError('no-data', `Der er ingen målinger for ${period} (${months[0]} til ${months[5]}). Indlæs data for perioden først.`);
+    throw new EngineError('no-data', `Der er ingen målinger for ${describePeriod(period)} (${describePeriod(months[0])} til ${describePeriod(months[5])}). Indlæs data for perioden først.`);
   }
   // A half-year is assessed up to the last month the store has; later months are "not yet".
   const lastAssessed = assessed[assessed.length - 1];

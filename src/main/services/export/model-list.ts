@@ -43,5 +43,6 @@ export async function writeModelList(listing: ModelListing, madeBy: string, made
   about.getColumn(1).width = 40;
   about.getColumn(2).width = 40;
   about.getColumn(3).width = 24;
+  about.getColumn(4).width = 12;
   return { bytes: await workbookBytes(workbook), rows };
 }

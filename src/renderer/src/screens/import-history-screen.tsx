@@ -5,6 +5,7 @@ import { formatDanishDateTime } from '../../../shared/words-da';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import './import.css';
+import { describePeriod } from '../../../shared/period-words';
 
 const text = messages.importer;
 
@@ -128,11 +129,11 @@ function SupervisionList() {
         </label>
         <label>
           {s.from}
-          <input value={periodFrom} onChange={(event) => setPeriodFrom(event.target.value)} placeholder="2023-04" required />
+          <input value={periodFrom} onChange={(event) => setPeriodFrom(event.target.value)} placeholder="april 2023" required />
         </label>
         <label>
           {s.to}
-          <input value={periodTo} onChange={(event) => setPeriodTo(event.target.value)} placeholder="2024-03" />
+          <input value={periodTo} onChange={(event) => setPeriodTo(event.target.value)} placeholder="marts 2024" />
         </label>
         <label>
           {s.note}
@@ -162,8 +163,8 @@ function SupervisionList() {
             {list.data.map((entry) => (
               <tr key={entry.id}>
                 <td>{entry.municipalityName}</td>
-                <td>{entry.periodFrom}</td>
-                <td>{entry.periodTo ?? ''}</td>
+                <td>{describePeriod(entry.periodFrom)}</td>
+                <td>{entry.periodTo ? describePeriod(entry.periodTo) : ''}</td>
                 <td>{entry.note ?? ''}</td>
                 <td>{entry.batchId ? s.imported(entry.batchId) : s.manual}</td>
                 <td>

@@ -5,6 +5,7 @@ import type { MunicipalityRow } from '../../../shared/api';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import { formatInteger } from '../format';
+import { describeMonth } from '../../../shared/period-words';
 
 const text = messages.municipalities;
 
@@ -28,7 +29,7 @@ export function MunicipalitiesScreen() {
         filter: 'agNumberColumnFilter',
         valueFormatter: (params) => formatInteger(params.value),
       },
-      { field: 'latestMonth', headerName: text.columns.latestMonth, width: 110 },
+      { field: 'latestMonth', headerName: text.columns.latestMonth, width: 130, valueFormatter: (params) => (params.value ? describeMonth(String(params.value)) : '') },
     ],
     [],
   );

@@ -6,6 +6,7 @@ import { HypotheticalNote, ModelExportButton, ModelRuleSetPicker, useChosenRuleS
 import { formatInteger } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
+import { describePeriodShort } from '../../../shared/period-words';
 
 const text = messages.models;
 const words = text.supervision;
@@ -41,7 +42,9 @@ export function SupervisionScreen() {
           {text.period}{' '}
           <select value={period} onChange={(event) => setPeriod(event.target.value)} data-testid="supervision-period">
             {options.map((candidate) => (
-              <option key={candidate}>{candidate}</option>
+              <option key={candidate} value={candidate}>
+                {describePeriodShort(candidate)}
+              </option>
             ))}
           </select>
         </label>
