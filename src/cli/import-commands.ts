@@ -205,7 +205,7 @@ export const importCommands: CliCommand[] = [
         if (!Number.isInteger(batchId) || batchId < 1) throw new CliError(`--undo skal være et indlæsningsnummer (1, 2, …), ikke "${options.undo}".`, 2);
         const result = await call('import.undo', { batchId });
         if (options.json) io.out(JSON.stringify(result, null, 2));
-        else io.out(`Indlæsning nr. ${batchId} er fortrudt: ${result.removedRows.toLocaleString('da-DK')} rækker fjernet. Den står stadig i listen, markeret som fortrudt.`);
+        else io.out(`Indlæsning nr. ${batchId} er fortrudt: ${result.removedRows === 1 ? '1 række' : `${result.removedRows.toLocaleString('da-DK')} rækker`} fjernet. Den står stadig i listen, markeret som fortrudt.`);
         return 0;
       }
       const batches = await call('import.history');

@@ -391,6 +391,9 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     await page.locator('[data-testid="overview-grid"] .ag-row[row-id="492"]').first().dblclick();
     await page.getByTestId('municipality-title').filter({ hasText: 'Ærø' }).waitFor();
     await page.locator('[data-testid="trend-chart"] canvas').first().waitFor({ state: 'attached' });
+    await expect.poll(async () => visibleWords(page)).toContain('Samtaler – demodata');
+    await page.getByTestId('trend-chart').scrollIntoViewIfNeeded();
+    await screenshot(page, 'danish-14-municipality-chart');
     // A contact person, so the contacts panel is walked with content.
     await page.getByTestId('contact-name').fill('Karen Jensen');
     await page.getByTestId('contact-email').fill('kj@aeroe.dk');
@@ -400,7 +403,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     const words = await visibleWords(page);
     expect(words).toContain('Samtaler – blandet demodata og indlæste tal');
     await expectDanishScreen(page, 'kommune med demodata og indlæste tal');
-    await screenshot(page, 'danish-14-municipality-mixed');
+    await screenshot(page, 'danish-14-municipality-contacts');
     await page.keyboard.press('Alt+ArrowLeft');
     await search.fill('');
 

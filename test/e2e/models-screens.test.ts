@@ -95,12 +95,12 @@ describe('model B: the monthly list (2021)', () => {
 
     const result = await api('evaluate.early2021', { period: month });
     const { workbook, fileName } = await exportList(page, 'monthly-screen', 'model-b.xlsx');
-    expect(fileName).toMatch(/^Tidlig indsats 2021 \(månedlig\) 2023-09 /);
+    expect(fileName).toMatch(/^Tidlig indsats 2021 \(månedlig\) september 2023 /);
     const findings = sheetRows(workbook.getWorksheet('Fund')!);
     expect(findings).toHaveLength(result.findings.length);
     expect(findings[0].slice(0, 5)).toEqual([result.findings[0].code, result.findings[0].name, result.findings[0].group, result.findings[0].criterion === 'interviews' ? 'Samtaler' : 'Tilbud', result.findings[0].months[0].share]);
     const ladder = sheetRows(workbook.getWorksheet('Eskalering')!).find((row) => row[0] === code)!;
-    expect(ladder.slice(4, 7)).toEqual(['2023-02-15', '2023-08-15', 'ja']);
+    expect(ladder.slice(4, 7)).toEqual(['15. februar 2023', '15. august 2023', 'ja']);
   });
 });
 
@@ -178,8 +178,8 @@ describe('model D: the whole country', () => {
     expect(periods.months.at(-1)).toBe('2025-07');
     expect(periods.latestFullMonth).toBe('2025-06');
     await expect.poll(() => page.getByTestId('status-month').inputValue()).toBe('2025-06');
-    expect(await page.getByTestId('status-month').locator('option:checked').textContent()).toBe('2025-06 (98 af 98 kommuner)');
-    expect(await page.getByTestId('status-month').locator('option[value="2025-07"]').textContent()).toBe('2025-07 (6 af 98 kommuner)');
+    expect(await page.getByTestId('status-month').locator('option:checked').textContent()).toBe('juni 2025 (98 af 98 kommuner)');
+    expect(await page.getByTestId('status-month').locator('option[value="2025-07"]').textContent()).toBe('juli 2025 (6 af 98 kommuner)');
     await page.getByTestId('coverage-period').filter({ hasText: 'data for 98 af 98 kommuner' }).waitFor();
     expect(await page.getByTestId('partial-warning').count()).toBe(0);
 
@@ -226,7 +226,7 @@ describe('a what-if rule set on the model screens', () => {
     // The contact recorded above (under the model's own rule set) is still on the ladder under the copy.
     const contacted = whatIf.escalation.find((state) => state.contactedOn === '2023-02-15')!;
     expect(contacted.overdue).toBe(whatIf.findings.some((finding) => finding.code === contacted.code));
-    expect(await page.locator(`[data-testid="monthly-grid"] .ag-row[row-id="m${contacted.code}"] [col-id="due"]`).textContent()).toBe('2023-08-15');
+    expect(await page.locator(`[data-testid="monthly-grid"] .ag-row[row-id="m${contacted.code}"] [col-id="due"]`).textContent()).toBe('15. august 2023');
     await screenshot(page, 'models-06-what-if');
     const { workbook, fileName } = await exportList(page, 'monthly-screen', 'model-b-what-if.xlsx');
     expect(fileName).toContain('HYPOTETISK');

@@ -31,6 +31,7 @@ export function forbiddenWords(): { words: string[]; patterns: RegExp[] } {
     'positive-development',
     'measurement',
     'benchmark',
+    'demo-generator',
     'undefined',
     'null',
     'NaN',

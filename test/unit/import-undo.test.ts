@@ -117,7 +117,7 @@ describe('indsatsmonitor imports (a real process)', () => {
       expect(cli('import', csv).status).toBe(0);
       const undo = cli('imports', '--undo', '1');
       expect(undo.stderr).toBe('');
-      expect(undo.stdout).toMatch(/^Indlæsning nr\. 1 er fortrudt: 1 rækker fjernet\./);
+      expect(undo.stdout).toMatch(/^Indlæsning nr\. 1 er fortrudt: 1 række fjernet\./);
       const listed = cli('imports');
       expect(listed.status).toBe(0);
       const [header, row] = listed.stdout.trim().split('\n');

@@ -197,7 +197,7 @@ describe('model D: which months cover (nearly) every municipality', () => {
     const status = await call(s, 'evaluate.status', { period: '2024-04', baseline: '2024-01' });
     expect(status).toMatchObject({ partial: true, coverage: { period: { municipalities: 6, of: 98 }, baseline: { municipalities: 98, of: 98 } } });
     const listing = await call(s, 'evaluate.model', { model: 'status', period: '2024-04', baseline: '2024-01' });
-    expect(listing.summary[0]).toBe('Måned 2024-04: data for 6 af 98 kommuner – landstallet er beregnet af delvise data.');
+    expect(listing.summary[0]).toBe('Måned april 2024: data for 6 af 98 kommuner – landstallet er beregnet af delvise data.');
   });
 });
 

@@ -4,7 +4,7 @@ import { EngineError } from './engine-error';
 import { percent, points } from './format';
 import { batchRefs } from './provenance';
 import { interpretationLines, resolveRuleSet } from './rule-sets';
-import { describePeriod } from '../../../shared/period-words';
+import { describePeriod, describePeriodShort } from '../../../shared/period-words';
 
 interface BenchmarkRow {
   code: number;
@@ -68,7 +68,7 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
     throw new EngineError(
       'no-data',
       known.length
-        ? `Der er ingen tal for resultatmålet (Y30R21) for ${describePeriod(period)}. Perioder med data: ${known.map(describePeriod).join('; ')}.`
+        ? `Der er ingen tal for resultatmålet (Y30R21) for ${describePeriod(period)}. Perioder med data: ${known.map(describePeriodShort).join('; ')}.`
         : 'Der er ikke indlæst tal for resultatmålet (Jobindsats Y30R21). Indlæs udtrækket først.',
     );
   }

@@ -416,7 +416,9 @@ export const da = {
       demo: 'demodata',
       undo: 'Fortryd',
       confirmUndo: (fileName: string) => `Fjern indlæsningen af "${fileName}"? Tallene fra den forsvinder, og tidligere indlæste tal gælder igen.`,
-      undone: (fileName: string, rows: number) => `Indlæsningen af "${fileName}" er fortrudt (${rows.toLocaleString('da-DK')} rækker fjernet). Den står stadig i listen, markeret som fortrudt.`,
+      undone: (fileName: string, rows: number) =>
+        `Indlæsningen af "${fileName}" er fortrudt (${rows === 1 ? '1 række' : `${rows.toLocaleString('da-DK')} rækker`} fjernet). Den står stadig i listen, markeret som fortrudt.`,
+      demoReader: 'lavet af programmet',
       // danish-finish (issue 11 item 5): an undone import stays in the list
       status: 'Status',
       active: 'Gælder',

@@ -67,7 +67,7 @@ export function ImportHistoryScreen() {
                   {batch.isDemo ? ` (${text.history.demo})` : ''}
                 </td>
                 <td>{text.kinds[batch.kind as keyof typeof text.kinds] ?? batch.kind}</td>
-                <td>{batch.reader}</td>
+                <td>{batch.reader === 'demo-generator' ? text.history.demoReader : batch.reader}</td>
                 <td>{formatInteger(batch.rowsImported)}</td>
                 <td>{formatInteger(batch.rowsReplaced)}</td>
                 <td>{formatInteger(batch.currentRows)}</td>
