@@ -392,7 +392,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     await page.getByTestId('municipality-title').filter({ hasText: 'Ærø' }).waitFor();
     await page.locator('[data-testid="trend-chart"] canvas').first().waitFor({ state: 'attached' });
     await expect.poll(async () => visibleWords(page)).toContain('Samtaler – demodata');
-    await page.getByTestId('trend-chart').scrollIntoViewIfNeeded();
+    await page.getByTestId('municipality-screen').getByTestId('trend-chart').scrollIntoViewIfNeeded();
     await screenshot(page, 'danish-14-municipality-chart');
     // A contact person, so the contacts panel is walked with content.
     await page.getByTestId('contact-name').fill('Karen Jensen');

@@ -7,6 +7,7 @@ import type { CallName, CallResult } from '../../src/shared/api';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { insertMeasurements, series } from '../helpers/engine-fixtures';
 import { sharedExtractPath } from '../helpers/import-files';
+import { describePeriodShort } from '../../src/shared/period-words';
 
 /**
  * Models B, C and D as a reviewer uses them, in Chromium at 1366 × 768: pick a period, read a
@@ -57,7 +58,7 @@ describe('model B: the monthly list (2021)', () => {
     const periods = await api('periods.available', {});
     // Opens on the latest month with data for (nearly) every municipality; each month says its coverage.
     await expect.poll(() => page.getByTestId('monthly-month').inputValue()).toBe(periods.latestFullMonth);
-    expect(await page.getByTestId('monthly-month').locator(`option[value="${month}"]`).textContent()).toBe(`${month} (98 af 98 kommuner)`);
+    expect(await page.getByTestId('monthly-month').locator(`option[value="${month}"]`).textContent()).toBe('september 2023 (98 af 98 kommuner)');
     await page.getByTestId('monthly-month').selectOption(month);
     const result = await api('evaluate.early2021', { period: month });
     await page.getByTestId('monthly-summary').filter({ hasText: `${result.findings.length} fund i ${result.municipalities.length} kommuner` }).waitFor();
@@ -85,7 +86,7 @@ describe('model B: the monthly list (2021)', () => {
     await page.getByTestId('ladder-date').fill('2023-02-15');
     await page.getByTestId('ladder-note').fill('Brev fra AMK Øst');
     await page.getByTestId('ladder-record-contact').click();
-    await page.getByTestId('ladder-due').filter({ hasText: '2023-08-15' }).waitFor();
+    await page.getByTestId('ladder-due').filter({ hasText: '15. august 2023' }).waitFor();
     await page.getByTestId('ladder-overdue').waitFor();
     const state = (await api('evaluate.early2021', { period: month })).escalation.find((candidate) => candidate.code === code)!;
     expect(state).toMatchObject({ step: 'explanation-due', contactedOn: '2023-02-15', explanationDueOn: '2023-08-15', overdue: true });
@@ -120,7 +121,7 @@ describe('model C: enhanced supervision', () => {
 
     await page.getByRole('button', { name: 'Skærpet tilsyn' }).click();
     const periods = await api('periods.available', {});
-    expect(await page.getByTestId('supervision-period').locator('option').allTextContents()).toEqual(periods.supervisionPeriods);
+    expect(await page.getByTestId('supervision-period').locator('option').allTextContents()).toEqual(periods.supervisionPeriods.map(describePeriodShort));
     await page.getByTestId('supervision-period').selectOption('2021QMAT02');
     const result = await api('evaluate.supervision', { period: '2021QMAT02' });
     const fails = result.status.resultTargetFails;

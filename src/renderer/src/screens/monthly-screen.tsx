@@ -198,7 +198,7 @@ function LadderPanel({ code, name, state, month }: { code: number; name: string;
   const step = (label: string, value: string | null | undefined, testId: string) => (
     <li data-testid={testId}>
       {`${label}: `}
-      <strong>{value ?? words.ladder.notYet}</strong>
+      <strong>{value ? formatDanishDate(value) : words.ladder.notYet}</strong>
     </li>
   );
   return (
