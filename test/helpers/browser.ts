@@ -43,8 +43,7 @@ export async function openAppInChromium(options: { demo?: boolean; /** Nav butto
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    // danish-finish: --lang so the browser's own date fields read 25.03.2024, as on a Danish desktop.
-    args: ['--lang=da-DK', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'da-DK', acceptDownloads: true });
   const page = await context.newPage();

@@ -21,6 +21,7 @@ import { bindPooled, isAbove, pooledCte } from './pooled-sql';
 import { batchRefs } from './provenance';
 import { interpretationLines, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
 import { describePeriod } from '../../../shared/period-words';
+import { formatDanishDateTime } from '../../../shared/words-da';
 
 export const criteria = criterionIds;
 export const criterionLabel: Record<CriterionId, string> = { interviews: 'Samtaler', offers: 'Tilbud' };
@@ -181,7 +182,7 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
     municipalityResult(municipality, params, rule, months, assessedMonths, complete, monthlyByKey, groupsByCode.get(municipality.code) ?? [], supervised.get(municipality.code) ?? null, decisions.get(municipality.code) ?? []),
   );
   const batches = batchRefs(db, JSON.parse(raw.batches) as number[]);
-  const source = `Tallene kommer fra: ${batches.map((batch) => `${batch.fileName} (indlæst ${batch.importedAt.slice(0, 10)}, SHA-256 ${batch.sha256.slice(0, 12)}…)`).join('; ')}.`;
+  const source = `Tallene kommer fra: ${batches.map((batch) => `${batch.fileName} (indlæst ${formatDanishDateTime(batch.importedAt)}, SHA-256 ${batch.sha256.slice(0, 12)}…)`).join('; ')}.`;
   for (const result of results) result.explanation.push(source);
   return {
     model: 'early-2023',

@@ -24,7 +24,8 @@ export function MunicipalitiesScreen() {
       {
         field: 'latestMeasured',
         headerName: text.columns.latestMeasured,
-        width: 230,
+        // danish-finish: room for the whole header and its filter icon at 1366 px.
+        width: 270,
         type: 'numericColumn',
         filter: 'agNumberColumnFilter',
         valueFormatter: (params) => formatInteger(params.value),
