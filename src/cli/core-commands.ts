@@ -5,7 +5,7 @@ import { formatTable, type CliCommand } from './cli-context';
 export const coreCommands: CliCommand[] = [
   {
     name: 'demo',
-    summary: 'Indlæs de syntetiske demodata (98 kommuner × 9 ydelsesgrupper, 2022-01 til 2025-06)',
+    summary: 'Indlæs de syntetiske demodata (98 kommuner × 9 ydelsesgrupper, januar 2022 til juni 2025)',
     usage: 'indsatsmonitor demo [--clear] [--db FIL]',
     options: { clear: { type: 'boolean' } },
     async run({ call, io, options }) {

@@ -1,5 +1,6 @@
 import { discardStaged, registerLocalFile } from '../main/services/import/staging';
 import { CliError, formatTable, type CliCommand, type CliCommandContext } from './cli-context';
+import { describePeriod } from '../shared/period-words';
 
 /**
  * decisions (issue 13): the CLI's what-if (`rule-sets copy|compare`), decisions as commands
@@ -48,7 +49,7 @@ export async function ruleSetsSubcommand(context: CliCommandContext, sub: string
       return 0;
     }
     const line = (side: typeof comparison.left) => `${side.ruleSetId}: ${side.summary.toContact} kontaktes (${side.summary.failInterviews} samtaler, ${side.summary.failOffers} tilbud)`;
-    io.out(`${comparison.period}: ${line(comparison.left)}; ${line(comparison.right)}. ${comparison.changed.length} kommuner skifter status.`);
+    io.out(`${describePeriod(comparison.period)}: ${line(comparison.left)}; ${line(comparison.right)}. ${comparison.changed.length} kommuner skifter status.`);
     io.out(formatTable(['Kode', 'Kommune', 'A', 'B', 'Hvorfor'], comparison.changed.map((row) => [row.code, row.name, row.left.toContact ? 'kontaktes' : '', row.right.toContact ? 'kontaktes' : '', row.why])));
     return 0;
   }

@@ -1,6 +1,8 @@
 import { modelIds, type ModelTable } from '../shared/api/models';
 import { CliError, formatTable, type CliCommand } from './cli-context';
 import { decisionsSubcommand, decisionsUsage, ruleSetsSubcommand, ruleSetsUsage } from './decision-commands';
+import { describePeriod } from '../shared/period-words';
+import { formatDanishDateTime } from '../shared/words-da';
 
 function text(options: Record<string, unknown>, key: string, usage: string): string {
   const value = options[key];
@@ -67,7 +69,7 @@ export const engineCommands: CliCommand[] = [
         reason: typeof options.reason === 'string' ? options.reason : '',
       });
       if (options.json) io.out(JSON.stringify(row));
-      else io.out(`Afgørelse nr. ${row.id} gemt: ${row.subject} = ${row.verdict} for kommune ${row.municipalityCode} (${row.decidedBy}, ${row.decidedAt}).`);
+      else io.out(`Afgørelse nr. ${row.id} gemt: ${row.subject} = ${row.verdict} for kommune ${row.municipalityCode}, ${describePeriod(row.period)} (${row.decidedBy}, ${formatDanishDateTime(row.decidedAt)}).`);
       return 0;
     },
   },
@@ -102,7 +104,7 @@ export const engineCommands: CliCommand[] = [
       io.out(
         formatTable(
           ['Nr.', 'Regelsæt', 'Periode', 'Kode', 'Emne', 'Afgørelse', 'Dato', 'Begrundelse', 'Af', 'Tidspunkt'],
-          rows.map((row) => [row.id, row.ruleSetId, row.period, row.municipalityCode, row.subject, row.verdict, row.decidedOn, row.reason, row.decidedBy, row.decidedAt]),
+          rows.map((row) => [row.id, row.ruleSetId, describePeriod(row.period), row.municipalityCode, row.subject, row.verdict, row.decidedOn, row.reason, row.decidedBy, row.decidedAt]),
         ),
       );
       return 0;

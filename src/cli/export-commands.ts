@@ -4,6 +4,7 @@ import { dispatch } from '../main/handlers';
 import { writeFileAtomic } from '../main/services/export/write-file';
 import { CliError, type CliCommand } from './cli-context';
 import { exportModelList } from './model-export-command'; // models-screens
+import { describePeriod } from '../shared/period-words';
 
 export const exportCommands: CliCommand[] = [
   {
@@ -31,7 +32,7 @@ export const exportCommands: CliCommand[] = [
       });
       if (!envelope.ok) throw new CliError(envelope.error.message);
       const result = envelope.value as { rows: number; savedPath: string };
-      io.out(`Kontaktlisten for ${options.period} er gemt i ${result.savedPath}: ${result.rows} kommuner.`);
+      io.out(`Kontaktlisten for ${describePeriod(String(options.period))} er gemt i ${result.savedPath}: ${result.rows} kommuner.`);
       return 0;
     },
   },

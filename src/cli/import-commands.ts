@@ -9,6 +9,7 @@ import { FileProblem } from '../main/services/import/readers';
 import { discardStaged, registerLocalFile, type StagedFile } from '../main/services/import/staging';
 import type { Db } from '../main/services/store';
 import { CliError, formatTable, type CliCommand, type CliIo } from './cli-context';
+import { formatDanishDateTime, importKindWords } from '../shared/words-da';
 
 const kinds: readonly string[] = importKinds;
 const layouts = ['long', 'wide', 'blocks'] as const;
@@ -172,7 +173,7 @@ export const importCommands: CliCommand[] = [
         io.out(
           formatTable(
             ['Fil', 'Indlæsning', 'Art', 'Læst', 'Indlæst', 'Sprunget over', 'Erstattet', 'Med vilje udeladt'],
-            imported.map(({ file, report: r }) => [file, r!.batchId, r!.kind, r!.rowsRead, r!.rowsImported, r!.rowsSkipped, r!.rowsReplaced, r!.skippedRowsTotal]),
+            imported.map(({ file, report: r }) => [file, r!.batchId, importKindWords[r!.kind] ?? r!.kind, r!.rowsRead, r!.rowsImported, r!.rowsSkipped, r!.rowsReplaced, r!.skippedRowsTotal]),
           ),
         );
         for (const { file, report } of imported) printReport(io, file, report!);
@@ -190,6 +191,48 @@ export const importCommands: CliCommand[] = [
         if (result.error.problems.length > 0) io.err(`${result.file}: ${result.error.message}`);
       }
       return allOk ? 0 : 1;
+    },
+  },
+  // danish-finish (issue 11 item 5): the list of imports, undone ones marked with who and when; undo by number.
+  {
+    name: 'imports',
+    summary: 'Vis indlæsningerne (også fortrudte, med hvem og hvornår); --undo N fortryder indlæsning nr. N',
+    usage: 'indsatsmonitor imports [--undo N] [--json] [--db FIL]',
+    options: { undo: { type: 'string' }, json: { type: 'boolean' } },
+    async run({ call, io, options }) {
+      if (typeof options.undo === 'string') {
+        const batchId = Number(options.undo);
+        if (!Number.isInteger(batchId) || batchId < 1) throw new CliError(`--undo skal være et indlæsningsnummer (1, 2, …), ikke "${options.undo}".`, 2);
+        const result = await call('import.undo', { batchId });
+        if (options.json) io.out(JSON.stringify(result, null, 2));
+        else io.out(`Indlæsning nr. ${batchId} er fortrudt: ${result.removedRows === 1 ? '1 række' : `${result.removedRows.toLocaleString('da-DK')} rækker`} fjernet. Den står stadig i listen, markeret som fortrudt.`);
+        return 0;
+      }
+      const batches = await call('import.history');
+      if (options.json) {
+        io.out(JSON.stringify(batches, null, 2));
+        return 0;
+      }
+      if (batches.length === 0) {
+        io.out('Ingen filer er indlæst endnu.');
+        return 0;
+      }
+      io.out(
+        formatTable(
+          ['Nr.', 'Fil', 'Datatype', 'Rækker', 'Gældende rækker', 'Indlæst', 'Af', 'Status'],
+          batches.map((batch) => [
+            batch.id,
+            batch.isDemo ? `${batch.fileName} (demodata)` : batch.fileName,
+            importKindWords[batch.kind] ?? 'Andet',
+            batch.rowsImported.toLocaleString('da-DK'),
+            batch.currentRows.toLocaleString('da-DK'),
+            formatDanishDateTime(batch.importedAt),
+            batch.importedBy,
+            batch.undoneAt ? `Fortrudt ${formatDanishDateTime(batch.undoneAt)} af ${batch.undoneBy ?? ''}` : 'Gælder',
+          ]),
+        ),
+      );
+      return 0;
     },
   },
 ];

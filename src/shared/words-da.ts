@@ -78,14 +78,8 @@ export function formatDanishDateTime(moment: string | Date): string {
   return `${date.getDate()}. ${monthNames[date.getMonth()]} ${date.getFullYear()} kl. ${pad(date.getHours())}.${pad(date.getMinutes())}`;
 }
 
-/** "2023H2" → "2. halvår 2023"; "2023-09" → "september 2023"; anything else unchanged. */
-export function describePeriod(period: string): string {
-  const half = /^(\d{4})H([12])$/.exec(period);
-  if (half) return `${half[2]}. halvår ${half[1]}`;
-  const month = /^(\d{4})-(\d{2})$/.exec(period);
-  if (month) return `${monthNames[Number(month[2]) - 1]} ${month[1]}`;
-  return period;
-}
+/** Periods in words: one definition in `period-words.ts` (danish-finish). */
+export { describePeriod } from './period-words';
 
 // --- one-definition (issue 15): the importer's field labels, one place for the importer's messages and the screens ---
 /** Each column meaning of the importer in words, as the mapping screen and the importer's messages name it. */
@@ -111,4 +105,12 @@ export const fieldLabels: Record<FieldId, string> = {
   differencePoints: 'Forskel i andel (pct.-point)',
   rank: 'Placering på benchmarkranglisten',
   note: 'Bemærkning',
+};
+
+/** What an imported file held, in words (history, provenance, CLI). */
+export const importKindWords: Record<string, string> = {
+  measurement: 'Målinger: samtaler og tilbud',
+  benchmark: 'Resultatmål (Y30R21)',
+  focus: 'Fokusmål',
+  supervision: 'Skærpet tilsyn',
 };

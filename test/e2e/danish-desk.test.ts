@@ -3,11 +3,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallResult } from '../../src/shared/api';
+import type { CallResult, ImportReport } from '../../src/shared/api';
+import { discardStaged, registerLocalFile } from '../../src/main/services/import/staging';
 import { dispatch } from '../../src/main/handlers';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { findForbidden } from '../helpers/code-words';
-import { writeDanishCsv } from '../helpers/import-files';
+import { describeMonth } from '../../src/shared/period-words';
+import { sharedExtractPath, writeDanishCsv } from '../helpers/import-files';
 
 /**
  * Issue 11 in Chromium at 1366 × 768: no code or English word on any screen or in any exported
@@ -25,10 +27,18 @@ async function api<T>(name: string, args: unknown): Promise<T> {
   return envelope.value as T;
 }
 
-/** What a reviewer can read on the page: text, and the words in placeholders, titles and labels. */
+/**
+ * What a reviewer can read on the page: text, and the words in placeholders, titles and labels.
+ * The import preview's sample rows are the user's own file as read (its "2023M07" is the file's),
+ * so they are left out.
+ */
 async function visibleWords(page: Page): Promise<string> {
   return page.evaluate(`(() => {
+    const own = [...document.querySelectorAll('[data-testid="import-sample"]')];
+    const before = own.map((element) => element.style.display);
+    own.forEach((element) => (element.style.display = 'none'));
     const parts = [document.body.innerText];
+    own.forEach((element, index) => (element.style.display = before[index]));
     for (const element of document.querySelectorAll('[placeholder], [title], [aria-label]')) {
       if (element.closest('[hidden]')) continue;
       for (const name of ['placeholder', 'title', 'aria-label']) {
@@ -75,6 +85,16 @@ async function expectDanishWorkbook(file: string, where: string) {
     for (let index = 1; index <= sheet.columnCount; index += 1) expect(sheet.getColumn(index).width, `${where} ${sheet.name} column ${index}`).toBeGreaterThan(0);
   });
   return workbook;
+}
+
+/** A file read in as the CLI does it: registered, then the app's own import call (data.changed reaches the page). */
+async function importThroughHandlers(file: string): Promise<ImportReport> {
+  const staged = registerLocalFile(file);
+  try {
+    return await api<ImportReport>('import.run', { fileId: staged.fileId });
+  } finally {
+    discardStaged(staged.fileId);
+  }
 }
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Skærme' }).getByRole('button', { name, exact: true }).click();
@@ -166,8 +186,8 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     const headers = (list.getRow(1).values as string[]).slice(1);
     const amkColumn = headers.indexOf('AMK') + 1;
     list.eachRow((row, number) => number > 1 && expect(row.getCell(amkColumn).value).toBe(office));
-    const share = headers.indexOf(`Samtaler ${evaluation.months[0]} andel uden`) + 1;
-    expect(headers[share]).toBe(`Samtaler ${evaluation.months[0]} antal uden`);
+    const share = headers.indexOf(`Samtaler ${describeMonth(evaluation.months[0])} andel uden`) + 1;
+    expect(headers[share]).toBe(`Samtaler ${describeMonth(evaluation.months[0])} antal uden`);
     const code = list.getRow(2).getCell(headers.indexOf('Kode') + 1).value as number;
     const figure = evaluation.municipalities.find((row) => row.code === code)!.interviews.months[0];
     expect(list.getRow(2).getCell(share + 1).value).toBe(figure.lacking);
@@ -191,7 +211,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     const amk = await page.getByTestId('chip-amk').inputValue();
     expect(values.get('Filtre')).toContain('kun kontaktes');
     expect(values.get('Filtre')).toContain(`AMK ${amk}`);
-    expect(values.get('Periode')).toBe(period);
+    expect(values.get('Periode')).toBe('2. halvår 2023');
     expect(values.get('Regelsæt')).toBe('Tidlig indsats fra 2023 (halvårlig)');
     expect(values.get('Lavet')).toMatch(/^\d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2}$/);
     const history = await api<CallResult<'import.history'>>('import.history', {});
@@ -329,6 +349,78 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     await screenshot(page, 'danish-10-import-errors');
   });
 
+  // danish-finish: the screens the first pass did not walk, with data in them, and their saved lists.
+  it('walks Månedlig, Skærpet tilsyn and Hele landet in Danish, and their saved lists are Danish too', async () => {
+    const { page } = app;
+    await importThroughHandlers(sharedExtractPath());
+    const walk: [string, string, string][] = [
+      ['Månedlig (2021)', 'monthly-screen', 'danish-11-monthly'],
+      ['Skærpet tilsyn', 'supervision-screen', 'danish-12-supervision'],
+      ['Hele landet', 'country-screen', 'danish-13-country'],
+    ];
+    for (const [button, testId, name] of walk) {
+      await nav(page, button);
+      const screen = page.locator(`.screen-host:not([hidden]) [data-testid="${testId}"]`);
+      await screen.waitFor();
+      await screen.locator('.ag-row').first().waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(400);
+      await expectDanishScreen(page, button);
+      await screenshot(page, name);
+      const file = await download(page, () => screen.getByTestId('export-model-list').click(), `${name}.xlsx`);
+      await expectDanishWorkbook(file, `${button}: gemt liste`);
+    }
+    // The supervision picker says the moving year in words.
+    await nav(page, 'Skærpet tilsyn');
+    const options = await page.getByTestId('supervision-period').locator('option').allTextContents();
+    expect(options).toContain('året til og med 2. kvartal 2021');
+    // Hele landet's view export as well.
+    await nav(page, 'Hele landet');
+    const view = await download(page, () => page.locator('.screen-host:not([hidden]) [data-testid="country-screen"]').getByTestId('export-view-xlsx').first().click(), 'hele-landet.xlsx');
+    await expectDanishWorkbook(view, 'Hele landet: visning');
+  });
+
+  it('names demo months and imported months apart in the chart, and keeps an undone import in Indlæsninger with who and when', async () => {
+    const { page } = app;
+    const report = await importThroughHandlers(writeDanishCsv(path.join(app.dir, 'aeroe-juli.csv'), [['Ærø', 'A-dagpenge', '2023M07', 25, 6, '24,0', 3, '12,0']]));
+    const detail = await api<CallResult<'municipality.detail'>>('municipality.detail', { code: 492, period });
+    expect(detail.monthSources?.find((entry) => entry.month === '2023-07')?.source).toBe('mixed');
+    expect(detail.monthSources?.find((entry) => entry.month === '2023-06')?.source).toBe('demo');
+    await nav(page, 'Overblik');
+    const search = page.getByTestId('overview-screen').locator('input[type="search"]');
+    await search.fill('Ærø');
+    await page.locator('[data-testid="overview-grid"] .ag-row[row-id="492"]').first().dblclick();
+    await page.getByTestId('municipality-title').filter({ hasText: 'Ærø' }).waitFor();
+    await page.locator('[data-testid="trend-chart"] canvas').first().waitFor({ state: 'attached' });
+    await expect.poll(async () => visibleWords(page)).toContain('Samtaler – demodata');
+    await page.getByTestId('municipality-screen').getByTestId('trend-chart').scrollIntoViewIfNeeded();
+    await screenshot(page, 'danish-14-municipality-chart');
+    // A contact person, so the contacts panel is walked with content.
+    await page.getByTestId('contact-name').fill('Karen Jensen');
+    await page.getByTestId('contact-email').fill('kj@aeroe.dk');
+    await page.getByTestId('contact-save').click();
+    await page.getByTestId('contacts-table').filter({ hasText: 'Karen Jensen' }).waitFor();
+    await expect.poll(async () => visibleWords(page)).toContain('Samtaler – demodata');
+    const words = await visibleWords(page);
+    expect(words).toContain('Samtaler – blandet demodata og indlæste tal');
+    await expectDanishScreen(page, 'kommune med demodata og indlæste tal');
+    await screenshot(page, 'danish-14-municipality-contacts');
+    await page.keyboard.press('Alt+ArrowLeft');
+    await search.fill('');
+
+    await nav(page, 'Indlæsninger');
+    const row = page.getByTestId(`import-batch-${report.batchId}`);
+    await row.getByRole('button', { name: 'Fortryd' }).click();
+    const undone = row.getByTestId('import-batch-undone');
+    await undone.waitFor();
+    expect(await undone.textContent()).toMatch(/^Fortrudt \d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2} af \S+/);
+    expect(await row.getAttribute('data-undone')).toBe('true');
+    expect(await row.getByRole('button', { name: 'Fortryd' }).count()).toBe(0);
+    const history = await api<CallResult<'import.history'>>('import.history', {});
+    expect(history.find((batch) => batch.id === report.batchId)).toMatchObject({ currentRows: 0, undoneAt: expect.any(String) as string });
+    await expectDanishScreen(page, 'indlæsninger med en fortrudt');
+    await screenshot(page, 'danish-15-import-undone');
+  });
+
   it('keeps the chosen half-year over a restart', async () => {
     const { page } = app;
     await page.reload();
@@ -343,7 +435,8 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     expect(await page.getByTestId('demo-banner').count()).toBe(0);
     expect(await page.locator('.error').count()).toBe(0);
     await nav(page, 'Indlæsninger');
-    await expect.poll(() => page.getByTestId('import-history-table').count()).toBe(0);
+    // The demo batch is gone from the history; the files read in (and the one undone) stay.
+    await expect.poll(() => page.getByTestId('import-history-table').filter({ hasText: 'demodata' }).count()).toBe(0);
     expect(gridWarnings, gridWarnings.join('\n')).toEqual([]);
   });
 });

@@ -173,7 +173,7 @@ describe('the analyst’s desk', () => {
     const download = await downloadPromise;
     const file = path.join(app.dir, download.suggestedFilename());
     await download.saveAs(file);
-    expect(download.suggestedFilename()).toMatch(/^Kontaktliste 2023H2 .*\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/^Kontaktliste 2\. halvår 2023 .*\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const list = workbook.getWorksheet('Kontaktliste')!;
@@ -264,7 +264,7 @@ describe('the analyst’s desk', () => {
     const downloadPromise = page.waitForEvent('download', { timeout: 120_000 });
     await page.keyboard.press('Control+e');
     const download = await downloadPromise;
-    expect(download.suggestedFilename()).toMatch(/^Kontaktliste 2023H2 /);
+    expect(download.suggestedFilename()).toMatch(/^Kontaktliste 2\. halvår 2023 /);
     const file = path.join(app.dir, 'keyboard.xlsx');
     await download.saveAs(file);
     const workbook = new ExcelJS.Workbook();

@@ -144,9 +144,11 @@ describe('importing files through the UI, in Chromium', () => {
     const xlsxBatch = session.db.prepare("SELECT id FROM import_batch WHERE file_name = 'jobindsats-august.xlsx'").get() as { id: number };
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByTestId(`import-batch-${xlsxBatch.id}`).getByRole('button', { name: 'Fortryd' }).click();
-    await page.getByTestId('import-history-notice').filter({ hasText: 'er fjernet (2 rækker)' }).waitFor();
-    // The table reloads on the data.changed event, which may land just after the notice.
-    await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
+    await page.getByTestId('import-history-notice').filter({ hasText: 'er fortrudt (2 rækker fjernet)' }).waitFor();
+    // The table reloads on the data.changed event, which may land just after the notice; the undone
+    // import stays in it, marked as undone (danish-finish, issue 11).
+    await page.getByTestId(`import-batch-${xlsxBatch.id}`).getByTestId('import-batch-undone').waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(4);
     expect(session.db.prepare("SELECT batch_id FROM measurement_current WHERE municipality_code = 825 AND group_id = 'kontanthjaelp' AND month = '2023-08'").get()).toEqual({ batch_id: 1 });
     await screenshot(page, 'import-04-history');
   });

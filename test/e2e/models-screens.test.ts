@@ -7,6 +7,7 @@ import type { CallName, CallResult } from '../../src/shared/api';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { insertMeasurements, series } from '../helpers/engine-fixtures';
 import { sharedExtractPath } from '../helpers/import-files';
+import { describePeriodShort } from '../../src/shared/period-words';
 
 /**
  * Models B, C and D as a reviewer uses them, in Chromium at 1366 × 768: pick a period, read a
@@ -57,7 +58,7 @@ describe('model B: the monthly list (2021)', () => {
     const periods = await api('periods.available', {});
     // Opens on the latest month with data for (nearly) every municipality; each month says its coverage.
     await expect.poll(() => page.getByTestId('monthly-month').inputValue()).toBe(periods.latestFullMonth);
-    expect(await page.getByTestId('monthly-month').locator(`option[value="${month}"]`).textContent()).toBe(`${month} (98 af 98 kommuner)`);
+    expect(await page.getByTestId('monthly-month').locator(`option[value="${month}"]`).textContent()).toBe('september 2023 (98 af 98 kommuner)');
     await page.getByTestId('monthly-month').selectOption(month);
     const result = await api('evaluate.early2021', { period: month });
     await page.getByTestId('monthly-summary').filter({ hasText: `${result.findings.length} fund i ${result.municipalities.length} kommuner` }).waitFor();
@@ -85,7 +86,7 @@ describe('model B: the monthly list (2021)', () => {
     await page.getByTestId('ladder-date').fill('2023-02-15');
     await page.getByTestId('ladder-note').fill('Brev fra AMK Øst');
     await page.getByTestId('ladder-record-contact').click();
-    await page.getByTestId('ladder-due').filter({ hasText: '2023-08-15' }).waitFor();
+    await page.getByTestId('ladder-due').filter({ hasText: '15. august 2023' }).waitFor();
     await page.getByTestId('ladder-overdue').waitFor();
     const state = (await api('evaluate.early2021', { period: month })).escalation.find((candidate) => candidate.code === code)!;
     expect(state).toMatchObject({ step: 'explanation-due', contactedOn: '2023-02-15', explanationDueOn: '2023-08-15', overdue: true });
@@ -95,12 +96,12 @@ describe('model B: the monthly list (2021)', () => {
 
     const result = await api('evaluate.early2021', { period: month });
     const { workbook, fileName } = await exportList(page, 'monthly-screen', 'model-b.xlsx');
-    expect(fileName).toMatch(/^Tidlig indsats 2021 \(månedlig\) 2023-09 /);
+    expect(fileName).toMatch(/^Tidlig indsats 2021 \(månedlig\) september 2023 /);
     const findings = sheetRows(workbook.getWorksheet('Fund')!);
     expect(findings).toHaveLength(result.findings.length);
     expect(findings[0].slice(0, 5)).toEqual([result.findings[0].code, result.findings[0].name, result.findings[0].group, result.findings[0].criterion === 'interviews' ? 'Samtaler' : 'Tilbud', result.findings[0].months[0].share]);
     const ladder = sheetRows(workbook.getWorksheet('Eskalering')!).find((row) => row[0] === code)!;
-    expect(ladder.slice(4, 7)).toEqual(['2023-02-15', '2023-08-15', 'ja']);
+    expect(ladder.slice(4, 7)).toEqual(['15. februar 2023', '15. august 2023', 'ja']);
   });
 });
 
@@ -120,7 +121,7 @@ describe('model C: enhanced supervision', () => {
 
     await page.getByRole('button', { name: 'Skærpet tilsyn' }).click();
     const periods = await api('periods.available', {});
-    expect(await page.getByTestId('supervision-period').locator('option').allTextContents()).toEqual(periods.supervisionPeriods);
+    expect(await page.getByTestId('supervision-period').locator('option').allTextContents()).toEqual(periods.supervisionPeriods.map(describePeriodShort));
     await page.getByTestId('supervision-period').selectOption('2021QMAT02');
     const result = await api('evaluate.supervision', { period: '2021QMAT02' });
     const fails = result.status.resultTargetFails;
@@ -178,8 +179,8 @@ describe('model D: the whole country', () => {
     expect(periods.months.at(-1)).toBe('2025-07');
     expect(periods.latestFullMonth).toBe('2025-06');
     await expect.poll(() => page.getByTestId('status-month').inputValue()).toBe('2025-06');
-    expect(await page.getByTestId('status-month').locator('option:checked').textContent()).toBe('2025-06 (98 af 98 kommuner)');
-    expect(await page.getByTestId('status-month').locator('option[value="2025-07"]').textContent()).toBe('2025-07 (6 af 98 kommuner)');
+    expect(await page.getByTestId('status-month').locator('option:checked').textContent()).toBe('juni 2025 (98 af 98 kommuner)');
+    expect(await page.getByTestId('status-month').locator('option[value="2025-07"]').textContent()).toBe('juli 2025 (6 af 98 kommuner)');
     await page.getByTestId('coverage-period').filter({ hasText: 'data for 98 af 98 kommuner' }).waitFor();
     expect(await page.getByTestId('partial-warning').count()).toBe(0);
 
@@ -226,7 +227,7 @@ describe('a what-if rule set on the model screens', () => {
     // The contact recorded above (under the model's own rule set) is still on the ladder under the copy.
     const contacted = whatIf.escalation.find((state) => state.contactedOn === '2023-02-15')!;
     expect(contacted.overdue).toBe(whatIf.findings.some((finding) => finding.code === contacted.code));
-    expect(await page.locator(`[data-testid="monthly-grid"] .ag-row[row-id="m${contacted.code}"] [col-id="due"]`).textContent()).toBe('2023-08-15');
+    expect(await page.locator(`[data-testid="monthly-grid"] .ag-row[row-id="m${contacted.code}"] [col-id="due"]`).textContent()).toBe('15. august 2023');
     await screenshot(page, 'models-06-what-if');
     const { workbook, fileName } = await exportList(page, 'monthly-screen', 'model-b-what-if.xlsx');
     expect(fileName).toContain('HYPOTETISK');

@@ -31,6 +31,7 @@ export function forbiddenWords(): { words: string[]; patterns: RegExp[] } {
     'positive-development',
     'measurement',
     'benchmark',
+    'demo-generator',
     'undefined',
     'null',
     'NaN',
@@ -62,6 +63,12 @@ export function forbiddenWords(): { words: string[]; patterns: RegExp[] } {
     /RULES\.md/,
     /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, // an ISO (UTC) timestamp
     /\d,0 (?:borgere|personer)/,
+    // danish-finish: period codes are said in words ("2. halvår 2023", "september 2023",
+    // "året til og med 2. kvartal 2021"); the codes are for arguments and data files only.
+    /(?<![\p{L}\p{N}])\d{4}H[12](?![\p{L}\p{N}])/u, // a half-year code, 2023H2
+    /(?<![\p{L}\p{N}])\d{4}Q(?:MAT)?\d{1,2}(?![\p{L}\p{N}])/u, // a quarter or moving year, 2023Q2, 2021QMAT02
+    /(?<![\p{L}\p{N}])\d{4}M\d{2}(?![\p{L}\p{N}])/u, // a Jobindsats month, 2023M07
+    /(?<![\p{L}\p{N}-])\d{4}-(?:0[1-9]|1[0-2])(?![\p{L}\p{N}-])/u, // an ISO month, 2023-07 (not a date 2023-07-01)
   ];
   return { words: [...words], patterns };
 }

@@ -53,6 +53,7 @@ export function electronStandIn() {
     }),
     quit: vi.fn(),
     isPackaged: false,
+    commandLine: { appendSwitch: vi.fn() },
   });
   const electron = {
     app,

@@ -33,6 +33,13 @@ describe('the Electron shell (with a stand-in for electron)', () => {
     expect(windows[0].loadedUrl).toBe('file:///app/out/renderer/index.html');
   });
 
+  // danish-finish (issue 11): Chromium's own words (date fields, form hints) in Danish on any system.
+  it('starts Chromium in Danish, before the app is ready', async () => {
+    const { electron } = await startWithStandIn();
+    expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'da');
+    expect(electron.app.commandLine.appendSwitch.mock.invocationCallOrder[0]).toBeLessThan(electron.app.whenReady.mock.invocationCallOrder[0]);
+  });
+
   it('registers every contract call on ipcMain and refuses calls from other frames', async () => {
     const { handlers, rendererUrl } = await startWithStandIn();
     expect([...handlers.keys()].sort()).toEqual(callNames.map(callChannel).sort());

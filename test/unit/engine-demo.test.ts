@@ -88,7 +88,7 @@ describe('the engine on the demo data', () => {
     expect(await runCli(['evaluate', '--model', 'supervision', '--period', '2021QMAT02', '--db', made.databasePath, '--json'], io)).not.toBe(0);
     expect(await runCli(['evaluate', '--model', 'status', '--period', '2023-12', '--db', made.databasePath], io)).toBe(2);
     expect(await runCli(['evaluate', '--model', 'model-x', '--period', '2023H2', '--db', made.databasePath], io)).toBe(2);
-    expect(err.join('\n')).toMatch(/ingen målinger for 2030H1/);
+    expect(err.join('\n')).toMatch(/ingen målinger for 1\. halvår 2030/);
     expect(err.join('\n')).toMatch(/resultatmålet/);
     expect(err.join('\n')).toMatch(/Mangler --baseline/);
     expect(err.join('\n')).toMatch(/Ukendt model "model-x"/);

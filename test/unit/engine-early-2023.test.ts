@@ -252,7 +252,7 @@ describe('model A early warning during a half-year that is not over', () => {
   it('a period with no data is a clear error', () => {
     const empty = tempSession();
     try {
-      expect(() => evaluateEarly2023(empty.session.db, '2023H2')).toThrow(/ingen målinger for 2023H2/);
+      expect(() => evaluateEarly2023(empty.session.db, '2023H2')).toThrow(/ingen målinger for 2\. halvår 2023/);
     } finally {
       empty.cleanup();
     }

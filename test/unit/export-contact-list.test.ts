@@ -9,6 +9,7 @@ import { loadDemoIfFirstStart } from '../../src/main/handlers/core-handlers';
 import { callApi } from '../helpers/api';
 import { contactListSheetNames } from '../../src/main/services/export/contact-list';
 import { tempSession } from '../helpers/temp-store';
+import { describeMonth } from '../../src/shared/period-words';
 
 let made: ReturnType<typeof tempSession>;
 beforeEach(() => {
@@ -29,7 +30,7 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
     const result = await callApi(made.session, 'export.contactList', { period: '2023H2' });
     expect(result.savedPath).toBeNull();
     expect(result.contentBase64).not.toBeNull();
-    expect(result.fileName).toMatch(/^Kontaktliste 2023H2 \d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(result.fileName).toMatch(/^Kontaktliste 2\. halvår 2023 \d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = await readWorkbook(Buffer.from(result.contentBase64!, 'base64'));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Object.values(contactListSheetNames));
 
@@ -40,14 +41,14 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
     const headers = (list.getRow(1).values as string[]).slice(1);
     expect(headers.slice(0, 5)).toEqual(['AMK', 'Kode', 'Kommune', 'Region', 'Fejler kriterier']);
     // Each month's share with the counts behind it (issue 11).
-    expect(headers).toContain(`Samtaler ${evaluation.months[0]} andel uden`);
-    expect(headers).toContain(`Tilbud ${evaluation.months[5]} målte borgere`);
+    expect(headers).toContain(`Samtaler ${describeMonth(evaluation.months[0])} andel uden`);
+    expect(headers).toContain(`Tilbud ${describeMonth(evaluation.months[5])} målte borgere`);
     expect(list.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(list.autoFilter).toBeTruthy();
     expect(list.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:1' });
 
     const offices: string[] = [];
-    const firstOffer = headers.indexOf(`Tilbud ${evaluation.months[0]} andel uden`) + 1;
+    const firstOffer = headers.indexOf(`Tilbud ${describeMonth(evaluation.months[0])} andel uden`) + 1;
     for (let rowNumber = 2; rowNumber <= list.rowCount; rowNumber += 1) {
       const row = list.getRow(rowNumber);
       offices.push(String(row.getCell(1).value));
@@ -75,7 +76,7 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
     const sample = detail.groupMonths[0];
     let found = false;
     months.eachRow((row) => {
-      if (row.getCell(1).value === detail.code && row.getCell(3).value === sample.label && row.getCell(5).value === sample.months[0].month) {
+      if (row.getCell(1).value === detail.code && row.getCell(3).value === sample.label && row.getCell(5).value === describeMonth(sample.months[0].month)) {
         found = true;
         expect(row.getCell(6).value).toBe(sample.months[0].measured);
         expect(row.getCell(8).numFmt).toBe('0.0%');
@@ -91,7 +92,7 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
     expect(text).toContain('Tidlig indsats fra 2023 (halvårlig)');
     expect(text).not.toContain(evaluation.ruleSetId);
     expect(text).toContain(evaluation.ruleSetVersion);
-    expect(text).toContain('2023H2');
+    expect(text).toContain('2. halvår 2023');
     for (const batch of evaluation.batches) {
       expect(text).toContain(batch.fileName);
       expect(text).toContain(batch.sha256);
@@ -132,7 +133,7 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
     const future = await dispatch(made.session, 'export.contactList', { period: '2030H1' });
     // A half-year with no data at all: the engine refuses it before the export's own completeness check.
     expect(future).toMatchObject({ ok: false, error: { code: 'no-data' } });
-    expect(!future.ok && future.error.message).toMatch(/ingen målinger for 2030H1/);
+    expect(!future.ok && future.error.message).toMatch(/ingen målinger for 1\. halvår 2030/);
   });
 });
 

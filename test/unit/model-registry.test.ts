@@ -105,7 +105,7 @@ describe('model C, 2021QMAT02 on the shared Y30R21 extract', () => {
     expect(out.join('\n')).toContain(`${failing.size} af 98 kommuner lever ikke op til resultatmålet`);
 
     const exported = await call(s, 'export.modelList', { model: 'supervision', period: '2021QMAT02' });
-    expect(exported.fileName).toMatch(/^Skærpet tilsyn 2021QMAT02 \d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(exported.fileName).toMatch(/^Skærpet tilsyn året til og med 2\. kvartal 2021 \d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = await readXlsx(exported.contentBase64!);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Kommuner', 'Kvartalsstatus', 'Om listen']);
     const sheet = workbook.getWorksheet('Kommuner')!;
@@ -122,7 +122,7 @@ describe('model C, 2021QMAT02 on the shared Y30R21 extract', () => {
     expect(byName.get('Ærø')!.getCell(column(sheet, 'Resultatmål')).value).toBe('opfyldt');
     const status = workbook.getWorksheet('Kvartalsstatus')!;
     expect(status.getRow(2).getCell(2).value).toBe(failing.size);
-    expect(String(workbook.getWorksheet('Om listen')!.getRow(1).getCell(1).value)).toBe('Skærpet tilsyn, 2021QMAT02');
+    expect(String(workbook.getWorksheet('Om listen')!.getRow(1).getCell(1).value)).toBe('Skærpet tilsyn, året til og med 2. kvartal 2021 (juli 2020 – juni 2021)');
   });
 
   it('gives the quarterly status in the letter’s terms once focus measurements are imported', async () => {
@@ -197,7 +197,7 @@ describe('model D: which months cover (nearly) every municipality', () => {
     const status = await call(s, 'evaluate.status', { period: '2024-04', baseline: '2024-01' });
     expect(status).toMatchObject({ partial: true, coverage: { period: { municipalities: 6, of: 98 }, baseline: { municipalities: 98, of: 98 } } });
     const listing = await call(s, 'evaluate.model', { model: 'status', period: '2024-04', baseline: '2024-01' });
-    expect(listing.summary[0]).toBe('Måned 2024-04: data for 6 af 98 kommuner – landstallet er beregnet af delvise data.');
+    expect(listing.summary[0]).toBe('Måned april 2024: data for 6 af 98 kommuner – landstallet er beregnet af delvise data.');
   });
 });
 

@@ -21,6 +21,9 @@ export async function startApp(electron: Electron, options: { rendererUrl?: stri
   }
   // trust-store (issue 14, item 12): app:// must be registered before the app is ready.
   registerAppScheme(protocol);
+  // danish-finish (issue 11): Chromium's own texts (date fields, "udfyld dette felt") in Danish,
+  // whatever the language of the operating system; must be set before the app is ready.
+  app.commandLine.appendSwitch('lang', 'da');
   let mainWindow: ElectronModule.BrowserWindow | null = null;
   app.on('second-instance', () => {
     // A second start on the same database focuses the window that is already open.

@@ -12,7 +12,7 @@ export function appInfo(context: HandlerContext): AppInfo {
     first: string | null;
     last: string | null;
   };
-  const demo = db.prepare('SELECT COUNT(*) AS n FROM import_batch WHERE is_demo = 1').get() as { n: number };
+  const demo = db.prepare('SELECT COUNT(*) AS n FROM import_batch WHERE is_demo = 1 AND undone_at IS NULL').get() as { n: number };
   return {
     version: packageJson.version,
     schemaVersion: latestSchemaVersion,
@@ -78,7 +78,7 @@ export const coreHandlers = {
 
 /** On first start with an empty store the demo data are loaded, unless the user cleared them once. */
 export function loadDemoIfFirstStart(context: HandlerContext): boolean {
-  const batches = context.db.prepare('SELECT COUNT(*) AS n FROM import_batch').get() as { n: number };
+  const batches = context.db.prepare('SELECT COUNT(*) AS n FROM import_batch WHERE undone_at IS NULL').get() as { n: number };
   if (batches.n > 0 || getSetting(context.db, 'demoDataDismissed') === '1') return false;
   loadDemoData(context.db);
   return true;

@@ -2,6 +2,7 @@ import type { CallArgs, CallResult, ParsedArgs } from '../../shared/api';
 import { engineContract } from '../../shared/api/engine';
 import type { exportContract } from '../../shared/api/export';
 import { AppError } from '../../shared/errors';
+import { describePeriod, describePeriodsIn } from '../../shared/period-words';
 import { contactsByMunicipality } from '../services/contacts/contacts';
 import { groupMonthsByMunicipality } from '../services/engine/group-months';
 import { listBatches } from '../services/import/pipeline';
@@ -28,7 +29,7 @@ export const exportHandlers = {
   'export.contactList': async (args, context) => {
     const full = await through(context, 'evaluate.early2023', { ruleSetId: args.ruleSetId, period: args.period });
     if (!full.complete) {
-      throw new AppError('period-incomplete', `Halvåret ${args.period} er ikke afsluttet eller mangler data for nogle måneder; der kan ikke laves en kontaktliste endnu.`);
+      throw new AppError('period-incomplete', `${describePeriod(args.period)} er ikke afsluttet eller mangler data for nogle måneder; der kan ikke laves en kontaktliste endnu.`);
     }
     // The list follows the overview's AMK and region filters (issue 11).
     const evaluation = {
@@ -49,7 +50,7 @@ export const exportHandlers = {
     // A list made under a what-if copy says so in its file name.
     const hypothetical = ruleSets.find((ruleSet) => ruleSet.id === evaluation.ruleSetId)?.builtin === false;
     const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, contacts, madeBy: currentUserName(), madeAt: new Date(), filters });
-    return deliver(context, exportFileName(`Kontaktliste ${args.period}${hypothetical ? ' HYPOTETISK' : ''}`, 'xlsx'), bytes, rows, 'xlsx');
+    return deliver(context, exportFileName(`Kontaktliste ${describePeriod(args.period)}${hypothetical ? ' HYPOTETISK' : ''}`, 'xlsx'), bytes, rows, 'xlsx');
   },
   'export.view': async (args, context) => {
     // Every .xlsx says what it is (issue 11); the files are those whose rows count now.
@@ -64,7 +65,9 @@ export const exportHandlers = {
       madeAt: new Date(),
       files: history.filter((batch) => batch.currentRows > 0),
     };
-    const bytes = await writeView(args.format, args.title, args.columns, args.rows, currentUserName(), provenance);
-    return deliver(context, exportFileName(args.title, args.format), bytes, args.rows.length, args.format);
+    // danish-finish: a period code in the screen's title is written in words in the sheet and file name.
+    const title = describePeriodsIn(args.title);
+    const bytes = await writeView(args.format, title, args.columns, args.rows, currentUserName(), provenance);
+    return deliver(context, exportFileName(title, args.format), bytes, args.rows.length, args.format);
   },
 } satisfies HandlersFor<typeof exportContract>;

@@ -1,4 +1,5 @@
 import type { ModelId } from '../../shared/api/engine';
+import { describePeriodShort } from '../../shared/period-words';
 import type { ModelListing, modelsContract } from '../../shared/api/models';
 import type { ModelArgs } from '../services/engine/models/define';
 import { modelInfos, modelRegistry, type ModelRegistry } from '../services/engine/models';
@@ -46,7 +47,7 @@ export const modelHandlers = {
   'export.modelList': async (args, context) => {
     const listing = modelListing(context.db, args);
     const { bytes, rows } = await writeModelList(listing, currentUserName(), new Date());
-    const title = `${listing.label} ${listing.period}${listing.baseline ? ` mod ${listing.baseline}` : ''}${listing.ruleSet.hypothetical ? ' HYPOTETISK' : ''}`;
+    const title = `${listing.label} ${describePeriodShort(listing.period)}${listing.baseline ? ` mod ${describePeriodShort(listing.baseline)}` : ''}${listing.ruleSet.hypothetical ? ' HYPOTETISK' : ''}`;
     return deliver(context, exportFileName(title, 'xlsx'), bytes, rows, 'xlsx');
   },
 } satisfies HandlersFor<typeof modelsContract>;

@@ -280,4 +280,17 @@ CREATE TABLE citizen_measurement (
 CREATE INDEX citizen_measurement_month ON citizen_measurement(month, municipality_code, group_id);
 `,
   },
+  // danish-finish (issue 11 item 5): an undone import stays in the history, marked as undone with
+  // who and when; its fact rows go. The file's SHA-256 is unique only among batches not undone, so
+  // the same file can be read in again after an undo.
+  {
+    version: 6,
+    description: 'import batches: undone imports stay in the history',
+    sql: `
+ALTER TABLE import_batch ADD COLUMN undone_at TEXT;
+ALTER TABLE import_batch ADD COLUMN undone_by TEXT;
+DROP INDEX import_batch_sha256;
+CREATE UNIQUE INDEX import_batch_sha256 ON import_batch(sha256) WHERE undone_at IS NULL;
+`,
+  },
 ];

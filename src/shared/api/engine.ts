@@ -325,7 +325,15 @@ export interface MunicipalityDetail {
   escalation: EscalationState | null;
   supervision: SupervisionMunicipalityResult | null;
   batches: BatchRef[];
+  /**
+   * danish-finish (issue 11): where each month of the series comes from (demo data, imported
+   * files, or both), so the chart never joins demo and imported months in one line without a word.
+   */
+  monthSources?: { month: string; source: MonthSource }[];
 }
+
+/** Where a month's figures come from. */
+export type MonthSource = 'demo' | 'imported' | 'mixed';
 
 /** One benefit group across all municipalities (which municipalities drive its shortfall). */
 export interface BenefitGroupDetail {

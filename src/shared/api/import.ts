@@ -170,6 +170,9 @@ export interface ImportBatchRow {
   isDemo: boolean;
   /** Rows of this batch that are the current value of their key (a newer batch replaces). */
   currentRows: number;
+  /** danish-finish (issue 11): when and by whom the import was undone; its rows are gone, the record stays. */
+  undoneAt: string | null;
+  undoneBy: string | null;
 }
 
 export interface SupervisionEntryRow {

@@ -4,6 +4,8 @@ import { isHalfYear, isRealDate, isRealMonth, localToday } from '../../../shared
 import { currentUserName, nowIso, type Db } from '../store';
 import { EngineError } from './engine-error';
 import { builtinRuleSets } from './rule-sets';
+import { describePeriod } from '../../../shared/period-words';
+import { formatDanishDate } from '../../../shared/words-da';
 
 export interface DecisionInput {
   ruleSetId: string;
@@ -97,7 +99,7 @@ function validate(db: Db, input: DecisionInput): void {
     if (latest?.verdict === 'contacted') {
       throw new EngineError(
         'already-contacted',
-        `${name} (${input.municipalityCode}) er allerede markeret som kontaktet for ${input.period} (${latest.decidedOn ?? latest.decidedAt.slice(0, 10)}, af ${latest.decidedBy}). Intet blev gemt.`,
+        `${name} (${input.municipalityCode}) er allerede markeret som kontaktet for ${describePeriod(input.period)} (${formatDanishDate(latest.decidedOn ?? latest.decidedAt.slice(0, 10))}, af ${latest.decidedBy}). Intet blev gemt.`,
       );
     }
   }

@@ -19,6 +19,7 @@ import { bindPooled, monthFigure, pooledCte, pooledRows, type PooledRow } from '
 import { listRuleSets, resolveRuleSet } from './rule-sets';
 import { evaluateSupervision } from './supervision';
 import { groupMonthsByMunicipality } from './group-months';
+import { describePeriod } from '../../../shared/period-words';
 
 export function municipalityDetail(db: Db, code: number, period: string, ruleSetId?: string): MunicipalityDetail {
   const municipality = db.prepare('SELECT code, name, region, labour_market_office AS labourMarketOffice FROM municipality WHERE code = ?').get(code) as
@@ -74,7 +75,21 @@ export function municipalityDetail(db: Db, code: number, period: string, ruleSet
     escalation,
     supervision,
     batches: evaluation.batches,
+    monthSources: monthSources(db, code, seriesMonths, [...new Set([...params.interviewGroups, ...params.offerGroups])]),
   };
+}
+
+/** danish-finish (issue 11): per month of the series, whether its current rows are demo data, imported, or both. */
+function monthSources(db: Db, code: number, months: string[], groups: string[]): NonNullable<MunicipalityDetail['monthSources']> {
+  const rows = db
+    .prepare(
+      `SELECT c.month, MIN(b.is_demo) AS allDemo, MAX(b.is_demo) AS anyDemo
+       FROM measurement_current c JOIN import_batch b ON b.id = c.batch_id
+       WHERE c.municipality_code = ? AND c.month IN (SELECT value FROM json_each(?)) AND c.group_id IN (SELECT value FROM json_each(?))
+       GROUP BY c.month ORDER BY c.month`,
+    )
+    .all(code, JSON.stringify(months), JSON.stringify(groups)) as { month: string; allDemo: number; anyDemo: number }[];
+  return rows.map((row) => ({ month: row.month, source: row.allDemo === 1 ? 'demo' : row.anyDemo === 1 ? 'mixed' : 'imported' }));
 }
 
 /** National pooled figures per criterion and month (constant SQL composed at load; values bound). */
@@ -96,7 +111,7 @@ export function benefitGroupDetail(db: Db, groupId: string, period: string, rule
   const params = earlyParams(rule);
   const months = halfYearMonths(period);
   const have = new Set(monthsWithData(db));
-  if (!months.some((month) => have.has(month))) throw new EngineError('no-data', `Der er ingen målinger for ${period}.`);
+  if (!months.some((month) => have.has(month))) throw new EngineError('no-data', `Der er ingen målinger for ${describePeriod(period)}.`);
   // The group on its own, for each criterion it takes part in under the rule set.
   const interviewGroups = params.interviewGroups.includes(groupId) ? [groupId] : [];
   const offerGroups = params.offerGroups.includes(groupId) ? [groupId] : [];

@@ -6,6 +6,7 @@ import { addMonths, addMonthsToDate, monthRange } from '../../../shared/periods'
 import { bindPooled, monthFigure, pooledCte, type PooledRow } from './pooled-sql';
 import { batchRefs } from './provenance';
 import { resolveRuleSet } from './rule-sets';
+import { describePeriod } from '../../../shared/period-words';
 
 /**
  * Model B: each benefit group on its own. A finding is a municipality × group × criterion
@@ -58,7 +59,7 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): M
     strict: params.strictlyGreater ? 1 : 0,
   }) as { findings: string; by_municipality: string; batches: string; last_month_rows: number };
   if (raw.last_month_rows === 0) {
-    throw new EngineError('no-data', `Der er ingen målinger for ${period}. Vælg en måned med data, eller indlæs data først.`);
+    throw new EngineError('no-data', `Der er ingen målinger for ${describePeriod(period)}. Vælg en måned med data, eller indlæs data først.`);
   }
   const rows = (JSON.parse(raw.findings) as unknown[][]).map(
     (values) => Object.fromEntries(findingColumns.map((column, index) => [column, values[index]])) as unknown as PooledRow & { name: string; label: string; group_id: string },

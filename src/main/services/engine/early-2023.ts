@@ -22,6 +22,8 @@ import { halfYearMonths, monthsWithData } from './periods';
 import { bindPooled, isAbove, pooledCte } from './pooled-sql';
 import { batchRefs } from './provenance';
 import { interpretationItems, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
+import { describePeriod } from '../../../shared/period-words';
+import { formatDanishDateTime } from '../../../shared/words-da';
 
 export const criteria = criterionIds;
 // The explanation's words are in src/shared/explanations-da.ts (one-definition, issue 15).
@@ -152,7 +154,7 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
   const dataMonths = new Set(options.code === undefined ? (JSON.parse(raw.months) as string[]) : monthsWithData(db));
   const assessed = months.filter((month) => dataMonths.has(month));
   if (assessed.length === 0) {
-    throw new EngineError('no-data', `Der er ingen målinger for ${period} (${months[0]} til ${months[5]}). Indlæs data for perioden først.`);
+    throw new EngineError('no-data', `Der er ingen målinger for ${describePeriod(period)} (${describePeriod(months[0])} til ${describePeriod(months[5])}). Indlæs data for perioden først.`);
   }
   // A half-year is assessed up to the last month the store has; later months are "not yet".
   const lastAssessed = assessed[assessed.length - 1];
@@ -178,7 +180,7 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
     municipalityResult(municipality, params, rule, months, assessedMonths, complete, monthlyByKey, groupsByCode.get(municipality.code) ?? [], supervised.get(municipality.code) ?? null, decisions.get(municipality.code) ?? []),
   );
   const batches = batchRefs(db, JSON.parse(raw.batches) as number[]);
-  const source = `Tallene kommer fra: ${batches.map((batch) => `${batch.fileName} (indlæst ${batch.importedAt.slice(0, 10)}, SHA-256 ${batch.sha256.slice(0, 12)}…)`).join('; ')}.`;
+  const source = `Tallene kommer fra: ${batches.map((batch) => `${batch.fileName} (indlæst ${formatDanishDateTime(batch.importedAt)}, SHA-256 ${batch.sha256.slice(0, 12)}…)`).join('; ')}.`;
   for (const result of results) result.explanation.push(source);
   return {
     model: 'early-2023',

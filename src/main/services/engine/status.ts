@@ -1,3 +1,4 @@
+import { describePeriod } from '../../../shared/period-words';
 import type { StatusEvaluation, StatusRow } from '../../../shared/api/engine';
 import { shownShare, weightedShareSql } from '../../../shared/shares';
 import type { Db } from '../store';
@@ -37,7 +38,7 @@ export function evaluateStatus(db: Db, period: string, baseline: string, ruleSet
   const params = rule.values;
   const have = new Set(monthsWithData(db));
   const missing = [period, baseline].filter((month) => !have.has(month));
-  if (missing.length > 0) throw new EngineError('no-data', `Der er ingen målinger for ${missing.join(' og ')}. Vælg måneder med data.`);
+  if (missing.length > 0) throw new EngineError('no-data', `Der er ingen målinger for ${missing.map(describePeriod).join(' og ')}. Vælg måneder med data.`);
   const rows = db.prepare(statusSql).all(bindPooled({ months: [period, baseline], interviewGroups: params.groups, offerGroups: [] })) as {
     level: string;
     key: string | null;

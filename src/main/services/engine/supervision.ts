@@ -5,6 +5,7 @@ import { EngineError } from './engine-error';
 import { percent, points } from './format';
 import { batchRefs } from './provenance';
 import { interpretationLines, resolveRuleSet } from './rule-sets';
+import { describePeriod, describePeriodShort } from '../../../shared/period-words';
 
 interface BenchmarkRow {
   code: number;
@@ -68,7 +69,7 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
     throw new EngineError(
       'no-data',
       known.length
-        ? `Der er ingen tal for resultatmålet (Y30R21) i perioden ${period}. Perioder med data: ${known.join(', ')}.`
+        ? `Der er ingen tal for resultatmålet (Y30R21) for ${describePeriod(period)}. Perioder med data: ${known.map(describePeriodShort).join('; ')}.`
         : 'Der er ikke indlæst tal for resultatmålet (Jobindsats Y30R21). Indlæs udtrækket først.',
     );
   }
@@ -79,7 +80,7 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
   const batchIds = [...benchmark.map((row) => row.batch_id), ...focus.flatMap((row) => String(row.batch_ids).split(',').map(Number))];
 
   const municipalities: SupervisionMunicipalityResult[] = codes.map((code) => {
-    const explanation = [`Regelsæt: ${rule.name} (${rule.id}), version ${rule.version}. Periode ${period}.`];
+    const explanation = [`Regelsæt: ${rule.name}, version ${rule.version}. Periode: ${describePeriod(period)}.`];
     const b = benchmarkByCode.get(code);
     let resultTarget: SupervisionMunicipalityResult['resultTarget'] = null;
     if (b && b.expected_share !== null && b.actual_share !== null) {
@@ -96,7 +97,7 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
         `Resultatmål (${params.resultGroupLabel}): faktisk andel ${percent(b.actual_share, 2)} mod forventet ${percent(b.expected_share, 2)}, forskel ${points(differencePoints)}${b.benchmark_rank !== null ? `, nr. ${b.benchmark_rank} på benchmarklisten` : ''}: ${resultTarget.fails ? 'ikke opfyldt' : 'opfyldt'}.`,
       );
     } else {
-      explanation.push(`Resultatmål: ingen tal for ${params.resultGroupLabel} i ${period}.`);
+      explanation.push(`Resultatmål: ingen tal for ${params.resultGroupLabel} for ${describePeriod(period)}.`);
     }
     const f = focusByCode.get(code);
     const focusTarget = (lacking: number | null, share: number | null, threshold: number) =>

@@ -1,6 +1,7 @@
 import type { ContactPerson } from '../../../shared/api/decisions';
 import type { EarlyEffortEvaluation, MunicipalityDetail } from '../../../shared/api/engine';
 import { describeSubject, describeVerdict, formatDanishDate } from '../../../shared/words-da';
+import { describeMonth } from '../../../shared/period-words';
 import { addProvenanceSheet } from './provenance';
 import { addTableSheet, newWorkbook, workbookBytes, type CellValue, type SheetColumn } from './workbook';
 
@@ -45,9 +46,9 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
     // Each month's share with the counts behind it, as on the screen.
     ...(['interviews', 'offers'] as const).flatMap((criterion) =>
       evaluation.months.flatMap((month): SheetColumn[] => [
-        { header: `${criterionTitle[criterion]} ${month} andel uden`, kind: 'share' },
-        { header: `${criterionTitle[criterion]} ${month} antal uden`, kind: 'integer' },
-        { header: `${criterionTitle[criterion]} ${month} målte borgere`, kind: 'integer' },
+        { header: `${criterionTitle[criterion]} ${describeMonth(month)} andel uden`, kind: 'share' },
+        { header: `${criterionTitle[criterion]} ${describeMonth(month)} antal uden`, kind: 'integer' },
+        { header: `${criterionTitle[criterion]} ${describeMonth(month)} målte borgere`, kind: 'integer' },
       ]),
     ),
     { header: 'Særligt udfordrede ydelsesgrupper', kind: 'text' },
@@ -109,7 +110,7 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
   for (const detail of [...input.details].sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0))) {
     for (const group of detail.groupMonths) {
       for (const figure of group.months) {
-        monthRows.push([detail.code, detail.name, group.label, criterionLabel[group.criterion], figure.month, figure.measured, figure.lacking, figure.share, figure.above ? 'Ja' : 'Nej']);
+        monthRows.push([detail.code, detail.name, group.label, criterionLabel[group.criterion], describeMonth(figure.month), figure.measured, figure.lacking, figure.share, figure.above ? 'Ja' : 'Nej']);
       }
     }
   }

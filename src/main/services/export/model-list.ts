@@ -1,4 +1,5 @@
 import type { ModelListing } from '../../../shared/api/models';
+import { describePeriod } from '../../../shared/period-words';
 import { neutraliseCell } from './neutralise-formula';
 import { sheetName } from './view';
 import { addTableSheet, newWorkbook, workbookBytes } from './workbook';
@@ -22,15 +23,15 @@ export async function writeModelList(listing: ModelListing, madeBy: string, made
   }
   const about = workbook.addWorksheet(modelListSheetNames.about);
   const add = (...values: (string | number | null)[]) => about.addRow(values.map((value) => (typeof value === 'string' ? neutraliseCell(value, 'xlsx') : value)));
-  add(`${listing.label}, ${listing.period}`).font = { bold: true, size: 14 };
+  add(`${listing.label}, ${describePeriod(listing.period)}`).font = { bold: true, size: 14 };
   if (listing.ruleSet.hypothetical) {
     add(`HYPOTETISK: lavet under regelsættet "${listing.ruleSet.name}", en kopi med ændrede parametre. Tallene følger ikke de gældende regler.`).font = { bold: true, color: { argb: 'FFC00000' } };
   }
   for (const line of listing.summary) add(line);
   add();
   add('Model', listing.label);
-  add('Periode', listing.period);
-  if (listing.baseline) add('Sammenligningsmåned', listing.baseline);
+  add('Periode', describePeriod(listing.period));
+  if (listing.baseline) add('Sammenligningsmåned', describePeriod(listing.baseline));
   add('Regelsæt', listing.ruleSet.name);
   add('Regelsættets version', listing.ruleSet.version);
   add('Hypotetisk regelsæt', listing.ruleSet.hypothetical ? `Ja (kopi af ${listing.ruleSet.basedOn ?? 'ukendt'})` : 'Nej');
@@ -42,5 +43,6 @@ export async function writeModelList(listing: ModelListing, madeBy: string, made
   about.getColumn(1).width = 40;
   about.getColumn(2).width = 40;
   about.getColumn(3).width = 24;
+  about.getColumn(4).width = 12;
   return { bytes: await workbookBytes(workbook), rows };
 }

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { RuleParameter } from '../../../shared/api/engine';
-import { describeSource, formatDanishDateTime } from '../../../shared/words-da';
+import { describeSource, formatDanishDateTime, importKindWords } from '../../../shared/words-da';
+import { describeMonth, describePeriod, describePeriodsIn } from '../../../shared/period-words';
 import { neutraliseCell } from './neutralise-formula';
 import { xmlSafeText } from './xml-text';
 
@@ -35,12 +36,7 @@ export interface Provenance {
 
 export const provenanceSheetName = 'Grundlag';
 
-const kindWords: Record<string, string> = {
-  measurement: 'Målinger: samtaler og tilbud',
-  benchmark: 'Resultatmål (Y30R21)',
-  focus: 'Fokusmål',
-  supervision: 'Skærpet tilsyn',
-};
+const kindWords = importKindWords;
 
 /** Danish text only: the kinds, yes/no and times in local time, every column with a width. */
 export function addProvenanceSheet(workbook: ExcelJS.Workbook, provenance: Provenance): ExcelJS.Worksheet {
@@ -49,9 +45,10 @@ export function addProvenanceSheet(workbook: ExcelJS.Workbook, provenance: Prove
     sheet.addRow([]);
     sheet.addRow([text]).font = { bold: true, size: 12 };
   };
-  sheet.addRow([provenance.title]).font = { bold: true, size: 14 };
-  if (provenance.period) sheet.addRow(['Periode', provenance.period]);
-  if (provenance.months?.length) sheet.addRow(['Måneder', provenance.months.join(', ')]);
+  // danish-finish: periods and months in words ("2. halvår 2023", "juli 2023"), also inside the title.
+  sheet.addRow([describePeriodsIn(provenance.title)]).font = { bold: true, size: 14 };
+  if (provenance.period) sheet.addRow(['Periode', describePeriod(provenance.period)]);
+  if (provenance.months?.length) sheet.addRow(['Måneder', provenance.months.map(describeMonth).join(', ')]);
   if (provenance.complete !== undefined) sheet.addRow(['Halvåret er afsluttet', provenance.complete ? 'Ja' : 'Nej (tidlig varsling)']);
   if (provenance.ruleSet) {
     sheet.addRow(['Regelsæt', provenance.ruleSet.name]);

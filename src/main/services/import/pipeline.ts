@@ -9,6 +9,7 @@ import type {
   ImportReport,
   ValidationReport,
 } from '../../../shared/api/import';
+import { formatDanishDateTime } from '../../../shared/words-da';
 import { backupDatabase, currentUserName, nowIso, setSetting, type Db } from '../store';
 import { columnLetter, RowConverter, isBlankRow, rowKey, type ConvertedRow, type RowProblem } from './convert';
 import { encodingLabels } from './encoding';
@@ -65,20 +66,15 @@ export async function sha256OfFile(filePath: string): Promise<string> {
 }
 
 export function findEarlierImport(db: Db, sha256: string): EarlierImport | null {
-  const row = db.prepare('SELECT id, file_name, imported_at FROM import_batch WHERE sha256 = ?').get(sha256) as
+  // danish-finish: an undone batch keeps its record but not its data, so its file may be read again.
+  const row = db.prepare('SELECT id, file_name, imported_at FROM import_batch WHERE sha256 = ? AND undone_at IS NULL').get(sha256) as
     | { id: number; file_name: string; imported_at: string }
     | undefined;
   return row ? { batchId: row.id, fileName: row.file_name, importedAt: row.imported_at } : null;
 }
 
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()} kl. ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 export function duplicateMessage(earlier: EarlierImport): string {
-  return `Filen er allerede indlæst: "${earlier.fileName}" blev indlæst ${formatTime(earlier.importedAt)} (indlæsning nr. ${earlier.batchId}). Fjern den indlæsning i historikken først, hvis filen skal indlæses igen.`;
+  return `Filen er allerede indlæst: "${earlier.fileName}" blev indlæst ${formatDanishDateTime(earlier.importedAt)} (indlæsning nr. ${earlier.batchId}). Fortryd den indlæsning under Indlæsninger først, hvis filen skal indlæses igen.`;
 }
 
 function statSize(file: StagedFile): number {
@@ -388,7 +384,7 @@ export async function importFile(
     const layout = await resolveLayout(db, file, options);
     requireColumns(layout, hooks.surface);
     let backupPath: string | null = null;
-    const hasData = db.prepare('SELECT 1 FROM import_batch LIMIT 1').get();
+    const hasData = db.prepare('SELECT 1 FROM import_batch WHERE undone_at IS NULL LIMIT 1').get();
     if (hasData && hooks.databasePath) backupPath = backupDatabase(db, hooks.databasePath, 'before-import');
     const importedAt = nowIso();
     const pass = await readAll(db, layout, importId, 'importing', hooks, () => {
@@ -497,26 +493,48 @@ export function listBatches(db: Db): ImportBatchRow[] {
   const rows = db
     .prepare(
       `SELECT id, file_name AS fileName, file_size AS fileSize, sha256, kind, reader, rows_read AS rowsRead, rows_imported AS rowsImported,
-              rows_skipped AS rowsSkipped, rows_replaced AS rowsReplaced, imported_at AS importedAt, imported_by AS importedBy, is_demo AS isDemo
+              rows_skipped AS rowsSkipped, rows_replaced AS rowsReplaced, imported_at AS importedAt, imported_by AS importedBy, is_demo AS isDemo,
+              undone_at AS undoneAt, undone_by AS undoneBy
        FROM import_batch ORDER BY id DESC`,
     )
     .all() as (Omit<ImportBatchRow, 'isDemo' | 'currentRows'> & { isDemo: number })[];
   return rows.map((row) => ({ ...row, isDemo: row.isDemo === 1, currentRows: current.get(row.id) ?? 0 }));
 }
 
-/** Undo: the batch and (through ON DELETE CASCADE) its rows go; older rows become current again. */
+/** Every table whose rows point to an import batch (the fact tables, citizen rows included), read from the schema. */
+function batchTables(db: Db): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+         WHERE m.type = 'table' AND f."table" = 'import_batch' AND f."from" = 'batch_id' ORDER BY m.name`,
+      )
+      .all() as { name: string }[]
+  ).map((row) => row.name);
+}
+
+/**
+ * Undo: the batch's rows go and older rows become current again. The batch's record stays in the
+ * history, marked as undone with who and when (danish-finish, issue 11 item 5); the demo batch is
+ * the demo data and goes entirely, as "Fjern demodata" does.
+ */
 export function removeBatch(db: Db, batchId: number): number {
   if (importInProgress) throw new FileProblem('busy', 'En fil er ved at blive indlæst. Vent, til den er færdig.');
   return db.transaction(() => {
-    const exists = db.prepare('SELECT is_demo FROM import_batch WHERE id = ?').get(batchId) as { is_demo: number } | undefined;
+    const exists = db.prepare('SELECT is_demo, undone_at FROM import_batch WHERE id = ?').get(batchId) as { is_demo: number; undone_at: string | null } | undefined;
     if (!exists) throw new FileProblem('not-found', `Indlæsning nr. ${batchId} findes ikke (den er måske allerede fjernet).`);
-    let removed = 0;
-    for (const table of ['measurement', 'benchmark', 'focus_measurement', 'supervision_entry']) {
-      removed += (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE batch_id = ?`).get(batchId) as { n: number }).n;
+    if (exists.undone_at !== null) {
+      throw new FileProblem('not-found', `Indlæsning nr. ${batchId} er allerede fortrudt (${formatDanishDateTime(exists.undone_at)}); den har ingen tal tilbage.`);
     }
-    db.prepare('DELETE FROM import_batch WHERE id = ?').run(batchId);
-    // Undoing the demo batch is clearing the demo data: it must not come back on the next start.
-    if (exists.is_demo === 1) setSetting(db, 'demoDataDismissed', '1');
+    let removed = 0;
+    for (const table of batchTables(db)) removed += db.prepare(`DELETE FROM ${table} WHERE batch_id = ?`).run(batchId).changes;
+    if (exists.is_demo === 1) {
+      db.prepare('DELETE FROM import_batch WHERE id = ?').run(batchId);
+      // Undoing the demo batch is clearing the demo data: it must not come back on the next start.
+      setSetting(db, 'demoDataDismissed', '1');
+    } else {
+      db.prepare('UPDATE import_batch SET undone_at = ?, undone_by = ? WHERE id = ?').run(nowIso(), currentUserName(), batchId);
+    }
     return removed;
   })();
 }

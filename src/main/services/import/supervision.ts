@@ -21,7 +21,7 @@ export function addSupervision(db: Db, input: { municipality: number | string; p
   const code = lookup.municipality(typeof input.municipality === 'number' ? input.municipality : input.municipality);
   if (code === null) throw new FileProblem('unknown-municipality', `Ukendt kommune: "${input.municipality}".`);
   const from = parsePeriod(input.periodFrom);
-  if (!from) throw new FileProblem('bad-period', `Perioden "${input.periodFrom}" kan ikke læses (skriv fx 2023-07 eller 2023Q2).`);
+  if (!from) throw new FileProblem('bad-period', `Perioden "${input.periodFrom}" kan ikke læses (skriv fx juli 2023 eller 2. kvartal 2023).`);
   const to = input.periodTo ? parsePeriod(input.periodTo) : null;
   if (input.periodTo && !to) throw new FileProblem('bad-period', `Perioden "${input.periodTo}" kan ikke læses.`);
   if (to && to.kind === from.kind && to.value < from.value) throw new FileProblem('bad-period', 'Slutperioden ligger før startperioden.');

@@ -5,6 +5,7 @@ import { call } from '../api-client';
 import { formatDanishDate, formatDanishDateTime } from '../../../shared/words-da';
 import { messages } from '../messages/da';
 import { StatusLine, useStatus } from './status-line';
+import { describePeriod } from '../../../shared/period-words';
 
 const text = messages.desk.decision;
 const words = messages.decisions;
@@ -147,7 +148,7 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
               <tr key={row.id} data-decision-id={row.id} data-verdict={row.verdict}>
                 <td>{`${row.id}.`}</td>
                 <td>{row.decidedOn ? formatDanishDate(row.decidedOn) : formatDanishDateTime(row.decidedAt)}</td>
-                <td>{`${row.period} · ${subjectWords(row.subject)}`}</td>
+                <td>{`${describePeriod(row.period)} · ${subjectWords(row.subject)}`}</td>
                 <td>{verdictWords(row.verdict)}</td>
                 <td>{row.withdrawsId ? `${row.reason} (${words.withdrawnRow(row.withdrawsId)})` : row.reason}</td>
                 <td className="muted">{`${text.by} ${row.decidedBy}, ${formatDanishDateTime(row.decidedAt)}`}</td>

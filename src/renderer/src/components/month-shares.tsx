@@ -2,6 +2,7 @@ import type { MonthFigure } from '../../../shared/api';
 import { weightedShare } from '../../../shared/shares';
 import { formatShare } from '../format';
 import { palette } from './share-bars';
+import { describeMonth } from '../../../shared/period-words';
 
 /** A month's share as a number without the % sign (the column header says "pct."): 23,4. */
 const compact = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -21,7 +22,7 @@ export function MonthShares({ months, max = 0.5 }: { months: MonthFigure[]; max?
             key={figure.month}
             className={figure.above ? 'month-share above' : 'month-share'}
             data-month={figure.month}
-            title={`${figure.month}: ${formatShare(figure.share)} (${figure.lacking ?? '–'} af ${figure.measured ?? '–'})`}
+            title={`${describeMonth(figure.month)}: ${formatShare(figure.share)} (${figure.lacking ?? '–'} af ${figure.measured ?? '–'})`}
             style={{ backgroundImage: `linear-gradient(to top, ${colour}55 ${height}%, transparent ${height}%)` }}
           >
             {figure.share === null ? '–' : compact.format(figure.share * 100)}

@@ -1,6 +1,7 @@
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import { useDesk } from './desk-context';
+import { describePeriod } from '../../../shared/period-words';
 
 /** The half-year and rule set every screen shows; the latest complete half-year by default. */
 export function PeriodPicker() {
@@ -15,7 +16,7 @@ export function PeriodPicker() {
         <select value={desk.period ?? ''} onChange={(event) => desk.setPeriod(event.target.value)} data-testid="period-picker">
           {(periods.data?.halfYears ?? []).map((half) => (
             <option key={half.period} value={half.period}>
-              {half.complete ? half.period : `${half.period} (ufuldstændigt)`}
+              {half.complete ? describePeriod(half.period) : `${describePeriod(half.period)} (ufuldstændigt)`}
             </option>
           ))}
         </select>

@@ -1,5 +1,6 @@
 import type { MonthFigure } from '../../../shared/api';
 import { formatShare } from '../format';
+import { describeMonth } from '../../../shared/period-words';
 
 /** Colour-blind-safe (Okabe–Ito) and different in grayscale: dark vermillion above the line, light sky blue below. */
 export const palette = { above: '#b84a00', below: '#7cc4ec', threshold: '#1b1f24', interviews: '#0072b2', offers: '#d55e00', shade: '#f0e442' };
@@ -10,7 +11,7 @@ export function ShareBars({ months, threshold = 0.2, max = 0.5 }: { months: Mont
   const gap = 3;
   const height = 26;
   const y = (share: number) => height - Math.min(1, share / max) * height;
-  const title = months.map((figure) => `${figure.month}: ${formatShare(figure.share)}`).join('\n');
+  const title = months.map((figure) => `${describeMonth(figure.month)}: ${formatShare(figure.share)}`).join('\n');
   return (
     <svg className="share-bars" width={months.length * (width + gap)} height={height} role="img" aria-label={title}>
       <title>{title}</title>

@@ -1,7 +1,8 @@
 import { AgCharts } from 'ag-charts-react';
 import type { AgCartesianChartOptions } from 'ag-charts-community';
 import { useMemo } from 'react';
-import type { CriterionId, MunicipalityDetail } from '../../../shared/api';
+import type { CriterionId, MonthSource, MunicipalityDetail } from '../../../shared/api';
+import { describeMonth, describeMonthShort, describePeriod } from '../../../shared/period-words';
 import { formatInteger, formatShare } from '../format';
 import { chartLocale } from '../libraries';
 import { messages } from '../messages/da';
@@ -15,16 +16,33 @@ const text = messages.desk;
  * vermillion), dash and marker shape, so they read in grayscale too.
  */
 /** What the chart needs: a municipality's detail has it, and so does a benefit group's national line. */
-export type TrendData = Pick<MunicipalityDetail, 'series' | 'assessedPeriods' | 'threshold' | 'period'>;
+export type TrendData = Pick<MunicipalityDetail, 'series' | 'assessedPeriods' | 'threshold' | 'period' | 'monthSources'>;
+
+/**
+ * danish-finish (issue 11): demo months and imported months are separate series, each named with
+ * a word ("Samtaler – demodata", "Samtaler – indlæste tal"), never joined in one line; a month
+ * with both is its own series ("blandet"). Without demo data the lines keep their plain names.
+ */
+function sourceParts(detail: TrendData): { key: string; source: MonthSource | null }[] {
+  const sources = new Set((detail.monthSources ?? []).map((entry) => entry.source));
+  if (!sources.has('demo') && !sources.has('mixed')) return [{ key: '', source: null }];
+  return (['demo', 'imported', 'mixed'] as const).filter((source) => sources.has(source)).map((source) => ({ key: `_${source}`, source }));
+}
 
 export function TrendChart({ detail, title = text.municipality.chartTitle }: { detail: TrendData; title?: string }) {
   const options = useMemo<AgCartesianChartOptions>(() => {
     const months = detail.series[0]?.months.map((figure) => figure.month) ?? [];
+    const parts = sourceParts(detail);
+    const sourceOf = new Map((detail.monthSources ?? []).map((entry) => [entry.month, entry.source]));
     const data = months.map((month) => {
-      const row: Record<string, string | number | null> = { month };
+      // The axis reads "jul. 2023"; the tooltip's heading "juli 2023".
+      const row: Record<string, string | number | null> = { month: describeMonthShort(month), monthWords: describeMonth(month) };
       for (const series of detail.series) {
         const figure = series.months.find((candidate) => candidate.month === month);
-        row[series.criterion] = figure?.share ?? null;
+        for (const part of parts) {
+          const mine = part.source === null || sourceOf.get(month) === part.source;
+          row[`${series.criterion}${part.key}`] = mine ? (figure?.share ?? null) : null;
+        }
         // The counts travel with the point, so the tooltip can say "734 af 2.902".
         row[`${series.criterion}Lacking`] = figure?.lacking ?? null;
         row[`${series.criterion}Measured`] = figure?.measured ?? null;
@@ -40,19 +58,22 @@ export function TrendChart({ detail, title = text.municipality.chartTitle }: { d
       locale: chartLocale,
       height: 300,
       animation: { enabled: false },
-      series: detail.series.map((series) => ({
+      series: detail.series.flatMap((series) =>
+        parts.map((part) => ({
         type: 'line' as const,
         xKey: 'month',
-        yKey: series.criterion,
-        yName: text.criterionTitle[series.criterion],
+        yKey: `${series.criterion}${part.key}`,
+        yName: part.source ? text.municipality.sourceSeries(text.criterionTitle[series.criterion], part.source) : text.criterionTitle[series.criterion],
         stroke: style[series.criterion].stroke,
-        lineDash: style[series.criterion].dash,
+        // Demo months drawn dotted and paler, so the two kinds differ in grayscale too.
+        lineDash: part.source === 'demo' ? [2, 3] : style[series.criterion].dash,
+        strokeOpacity: part.source === 'demo' ? 0.6 : 1,
         strokeWidth: 2,
-        marker: { shape: style[series.criterion].shape, fill: style[series.criterion].stroke, size: 6 },
+        marker: { shape: style[series.criterion].shape, fill: part.source === 'demo' ? '#ffffff' : style[series.criterion].stroke, stroke: style[series.criterion].stroke, size: 6 },
         tooltip: {
           renderer: ({ datum }: { datum: Record<string, number | string | null> }) => ({
-            heading: String(datum.month),
-            title: text.criterionTitle[series.criterion],
+            heading: String(datum.monthWords),
+            title: part.source ? text.municipality.sourceSeries(text.criterionTitle[series.criterion], part.source) : text.criterionTitle[series.criterion],
             data: [
               { label: text.columns.share, value: formatShare(datum[series.criterion] as number | null) },
               { label: text.columns.lacking, value: formatInteger(datum[`${series.criterion}Lacking`] as number | null) },
@@ -60,7 +81,8 @@ export function TrendChart({ detail, title = text.municipality.chartTitle }: { d
             ],
           }),
         },
-      })),
+        })),
+      ),
       axes: {
         x: {
           type: 'category',
@@ -70,11 +92,11 @@ export function TrendChart({ detail, title = text.municipality.chartTitle }: { d
             .filter((period) => months.includes(period.firstMonth) && months.includes(period.lastMonth))
             .map((period) => ({
               type: 'range' as const,
-              range: [period.firstMonth, period.lastMonth] as [string, string],
+              range: [describeMonthShort(period.firstMonth), describeMonthShort(period.lastMonth)] as [string, string],
               fill: period.period === detail.period ? palette.shade : '#d9d9d9',
               fillOpacity: period.period === detail.period ? 0.35 : 0.2,
               strokeWidth: 0,
-              label: { text: period.period, position: 'top' as const, fontSize: 10 },
+              label: { text: describePeriod(period.period), position: 'top' as const, fontSize: 10 },
             })),
         },
         y: {

@@ -5,6 +5,7 @@ import { fieldLabels } from '../../../shared/words-da';
  * Every word on screen, in Danish, in the seeds' own terms. An English UI is one more file
  * with the same keys.
  */
+import { describePeriod, describePeriodsIn } from '../../../shared/period-words';
 export const da = {
   appTitle: 'Indsatsmonitor',
   appSubtitle: 'Opfølgning på kommunernes tidlige indsats',
@@ -41,7 +42,7 @@ export const da = {
     monthly: {
       title: 'Model B: månedlig opfølgning (2021)',
       summary: (period: string, findings: number, municipalities: number, months: string) =>
-        `${period}: ${findings} fund i ${municipalities} kommuner – en ydelsesgruppe over tærsklen med mindst 10 borgere i hver af månederne ${months}.`,
+        `${describePeriod(period)}: ${findings} fund i ${municipalities} kommuner – en ydelsesgruppe over tærsklen med mindst 10 borgere i hver af månederne ${describePeriodsIn(months)}.`,
       overdue: (count: number) => `${count === 1 ? '1 kommune' : `${count} kommuner`} har overskredet fristen for redegørelse og genopretningsplan.`,
       none: 'Ingen kommuner har en ydelsesgruppe over tærsklen i tre måneder i træk i denne måned.',
       findings: (count: number) => (count === 1 ? '1 fund' : `${count} fund`),
@@ -78,7 +79,7 @@ export const da = {
     supervision: {
       title: 'Model C: skærpet tilsyn – resultatmål og fokusråd',
       noPeriods: 'Der er ikke indlæst tal for resultatmålet (Jobindsats Y30R21) eller fokusmålinger. Indlæs udtrækket under "Indlæs filer".',
-      statusTitle: (period: string) => `Kvartalsvis status, ${period}`,
+      statusTitle: (period: string) => `Kvartalsvis status, ${describePeriod(period)}`,
       resultTarget: (fails: number, of: number) => `${fails} af ${of} kommuner lever ikke op til resultatmålet.`,
       noFocus: 'Der er ikke indlæst fokusmålinger for perioden, så fokusrådene og risikoen for skærpet tilsyn kan ikke vurderes.',
       focus: (fails: number, what: string, also: number) => `${fails} kommuner lever ikke op til fokusrådet om ${what}. ${also} af dem lever heller ikke op til resultatmålet`,
@@ -105,12 +106,12 @@ export const da = {
     },
     country: {
       title: 'Model D: hele landet – andel med det krævede antal samtaler',
-      monthOption: (month: string, count: number, of: number) => `${month} (${count} af ${of} kommuner)`,
+      monthOption: (month: string, count: number, of: number) => `${describePeriod(month)} (${count} af ${of} kommuner)`,
       baseline: 'Sammenlignet med',
-      coverage: (label: string, month: string, count: number, of: number) => `${label} ${month}: data for ${count} af ${of} kommuner.`,
+      coverage: (label: string, month: string, count: number, of: number) => `${label} ${describePeriod(month)}: data for ${count} af ${of} kommuner.`,
       partial: 'Landstallet er beregnet af delvise data: ikke alle kommuner har tal for måneden. Sammenlign med forsigtighed.',
       partialMark: '(delvise data)',
-      municipalitiesTitle: (month: string) => `Kommunerne ${month} mod landstallet`,
+      municipalitiesTitle: (month: string) => `Kommunerne ${describePeriod(month)} mod landstallet`,
       columns: { code: 'Kode', name: 'Kommune', share: 'Andel', change: 'Ændring (pct.-point)', vsNational: 'Mod landstallet (pct.-point)' },
     },
   },
@@ -195,6 +196,9 @@ export const da = {
     },
     municipality: {
       chartTitle: 'Andel uden krævet indsats pr. måned (24 måneder)',
+      // danish-finish: a line of demo months and one of imported months, each named
+      sourceSeries: (criterion: string, source: 'demo' | 'imported' | 'mixed') =>
+        `${criterion} – ${{ demo: 'demodata', imported: 'indlæste tal', mixed: 'blandet demodata og indlæste tal' }[source]}`,
       threshold: '20 %-grænse',
       groupsTitle: 'Ydelsesgrupper × måned (Enter: gruppen i alle kommuner)',
       explanationTitle: 'Forklaring',
@@ -394,7 +398,14 @@ export const da = {
       demo: 'demodata',
       undo: 'Fortryd',
       confirmUndo: (fileName: string) => `Fjern indlæsningen af "${fileName}"? Tallene fra den forsvinder, og tidligere indlæste tal gælder igen.`,
-      undone: (fileName: string, rows: number) => `Indlæsningen af "${fileName}" er fjernet (${rows.toLocaleString('da-DK')} rækker).`,
+      undone: (fileName: string, rows: number) =>
+        `Indlæsningen af "${fileName}" er fortrudt (${rows === 1 ? '1 række' : `${rows.toLocaleString('da-DK')} rækker`} fjernet). Den står stadig i listen, markeret som fortrudt.`,
+      demoReader: 'lavet af programmet',
+      // danish-finish (issue 11 item 5): an undone import stays in the list
+      status: 'Status',
+      active: 'Gælder',
+      undoneBy: (when: string, who: string) => `Fortrudt ${when} af ${who}`,
+      undoneTitle: 'Tallene fra filen er fjernet; posten bliver stående, så det kan ses, hvad der er sket. Filen kan indlæses igen.',
     },
     supervision: {
       title: 'Kommuner under skærpet tilsyn',

@@ -13,6 +13,7 @@ import { formatInteger, formatShare } from '../format';
 import { danishOrder } from './overview-screen';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
+import { describeMonth, describeMonthShort, describePeriod } from '../../../shared/period-words';
 
 const text = messages.desk;
 /** A municipality's row, with its part of the country's lacking citizens for the criterion. */
@@ -61,7 +62,7 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
         width: 110,
         sortable: false,
         cellRenderer: (params: { data?: Row }) => (params.data ? <ShareBars months={params.data.months} /> : null),
-        context: { export: { expand: { headers: months, kind: 'share', values: (row: Row) => row.months.map((figure: MonthFigure) => figure.share) } } },
+        context: { export: { expand: { headers: months.map(describeMonth), kind: 'share', values: (row: Row) => row.months.map((figure: MonthFigure) => figure.share) } } },
       },
     ],
     [months],
@@ -83,7 +84,7 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
           </select>
         </label>
         <span className="spacer" />
-        <ViewExportButtons gridApi={gridApi} title={`${data?.label ?? groupId} ${desk.period ?? ''}`} primary />
+        <ViewExportButtons gridApi={gridApi} title={`${data?.label ?? groupId} ${desk.period ? describePeriod(desk.period) : ''}`} primary />
       </div>
       {detail.error && <p className="error" role="alert">{`${messages.errorPrefix}: ${detail.error}`}</p>}
       {data && (
@@ -92,7 +93,7 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
             <tr>
               <th>{text.group.national}</th>
               {data.months.map((month) => (
-                <th key={month}>{month}</th>
+                <th key={month}>{describeMonthShort(month)}</th>
               ))}
             </tr>
           </thead>

@@ -9,6 +9,7 @@ import { ViewExportButtons } from '../components/view-export-buttons';
 import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
+import { describeMonthShort, describePeriod } from '../../../shared/period-words';
 
 const text = messages.desk;
 const words = messages.models.country;
@@ -78,8 +79,8 @@ function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
       { field: 'label', headerName: text.columns.label, width: 170, pinned: 'left' },
-      { field: 'share', headerName: `${text.columns.share} ${month}`, width: 120, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
-      { field: 'baselineShare', headerName: `${text.columns.share} ${baseline}`, width: 120, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
+      { field: 'share', headerName: `${text.columns.share} ${describeMonthShort(month)}`, width: 120, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
+      { field: 'baselineShare', headerName: `${text.columns.share} ${describeMonthShort(baseline)}`, width: 120, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
       { field: 'changePoints', headerName: text.columns.change, width: 120, type: 'numericColumn', valueFormatter: (params) => formatPoints(params.value), context: { export: { kind: 'number' } } },
       { field: 'measured', headerName: text.columns.measured, width: 110, type: 'numericColumn', valueFormatter: (params) => formatInteger(params.value), context: { export: { kind: 'integer' } } },
     ],
@@ -136,10 +137,10 @@ function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline
           </div>
           {data?.partial && <p className="muted" data-testid="national-partial-mark">{`${data.rows[0]?.label ?? ''}${partialMark}`}</p>}
           <span className="export-buttons">
-            <ViewExportButtons gridApi={gridApi} title={`Hele landet ${month}${partialMark}`} />
+            <ViewExportButtons gridApi={gridApi} title={`Hele landet ${describePeriod(month)}${partialMark}`} />
           </span>
           <div className="panel">
-            <h3>{`${text.country.distributionTitle} ${month}`}</h3>
+            <h3>{`${text.country.distributionTitle} ${describePeriod(month)}`}</h3>
             {data && <DistributionChart shares={data.municipalities.map((row) => (row.share === null ? null : 1 - row.share))} />}
           </div>
         </div>

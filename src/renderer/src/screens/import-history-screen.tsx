@@ -5,6 +5,7 @@ import { formatDanishDateTime } from '../../../shared/words-da';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import './import.css';
+import { describePeriod } from '../../../shared/period-words';
 
 const text = messages.importer;
 
@@ -53,27 +54,33 @@ export function ImportHistoryScreen() {
               <th>{columns.currentRows}</th>
               <th>{columns.importedAt}</th>
               <th>{columns.importedBy}</th>
+              <th>{text.history.status}</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {history.data.map((batch) => (
-              <tr key={batch.id} data-testid={`import-batch-${batch.id}`}>
+              <tr key={batch.id} data-testid={`import-batch-${batch.id}`} data-undone={batch.undoneAt ? 'true' : undefined} className={batch.undoneAt ? 'undone' : undefined}>
                 <td>{batch.id}</td>
                 <td title={batch.sha256}>
                   {batch.fileName}
                   {batch.isDemo ? ` (${text.history.demo})` : ''}
                 </td>
                 <td>{text.kinds[batch.kind as keyof typeof text.kinds] ?? batch.kind}</td>
-                <td>{batch.reader}</td>
+                <td>{batch.reader === 'demo-generator' ? text.history.demoReader : batch.reader}</td>
                 <td>{formatInteger(batch.rowsImported)}</td>
                 <td>{formatInteger(batch.rowsReplaced)}</td>
                 <td>{formatInteger(batch.currentRows)}</td>
                 <td>{formatDanishDateTime(batch.importedAt)}</td>
                 <td>{batch.importedBy}</td>
-                <td>
-                  <button onClick={() => void undo(batch.id, batch.fileName)}>{text.history.undo}</button>
-                </td>
+                {batch.undoneAt ? (
+                  <td data-testid="import-batch-undone" title={text.history.undoneTitle}>
+                    {text.history.undoneBy(formatDanishDateTime(batch.undoneAt), batch.undoneBy ?? '')}
+                  </td>
+                ) : (
+                  <td>{text.history.active}</td>
+                )}
+                <td>{!batch.undoneAt && <button onClick={() => void undo(batch.id, batch.fileName)}>{text.history.undo}</button>}</td>
               </tr>
             ))}
           </tbody>
@@ -122,11 +129,11 @@ function SupervisionList() {
         </label>
         <label>
           {s.from}
-          <input value={periodFrom} onChange={(event) => setPeriodFrom(event.target.value)} placeholder="2023-04" required />
+          <input value={periodFrom} onChange={(event) => setPeriodFrom(event.target.value)} placeholder="april 2023" required />
         </label>
         <label>
           {s.to}
-          <input value={periodTo} onChange={(event) => setPeriodTo(event.target.value)} placeholder="2024-03" />
+          <input value={periodTo} onChange={(event) => setPeriodTo(event.target.value)} placeholder="marts 2024" />
         </label>
         <label>
           {s.note}
@@ -156,8 +163,8 @@ function SupervisionList() {
             {list.data.map((entry) => (
               <tr key={entry.id}>
                 <td>{entry.municipalityName}</td>
-                <td>{entry.periodFrom}</td>
-                <td>{entry.periodTo ?? ''}</td>
+                <td>{describePeriod(entry.periodFrom)}</td>
+                <td>{entry.periodTo ? describePeriod(entry.periodTo) : ''}</td>
                 <td>{entry.note ?? ''}</td>
                 <td>{entry.batchId ? s.imported(entry.batchId) : s.manual}</td>
                 <td>

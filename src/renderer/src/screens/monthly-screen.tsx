@@ -7,6 +7,8 @@ import { HypotheticalNote, ModelExportButton, ModelRuleSetPicker, useChosenRuleS
 import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
+import { describeMonthShort } from '../../../shared/period-words';
+import { formatDanishDate } from '../../../shared/words-da';
 
 const text = messages.models;
 const words = text.monthly;
@@ -101,7 +103,7 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
       ...(windowKey ? windowKey.split(',') : []).map(
         (figureMonth, index): ColDef<Row> => ({
           colId: `month-${index}`,
-          headerName: figureMonth,
+          headerName: describeMonthShort(figureMonth),
           width: 130,
           cellRenderer: MonthCell,
           cellRendererParams: { index },
@@ -109,7 +111,14 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
         }),
       ),
       { colId: 'step', headerName: words.columns.step, width: 190, cellRenderer: StepCell },
-      { colId: 'due', headerName: words.columns.due, width: 105, valueGetter: (params) => (params.data?.kind === 'municipality' ? (params.data.escalation?.explanationDueOn ?? '') : '') },
+      {
+        colId: 'due',
+        headerName: words.columns.due,
+        width: 150,
+        // Sorted by the date, shown in words ("25. september 2024").
+        valueGetter: (params) => (params.data?.kind === 'municipality' ? (params.data.escalation?.explanationDueOn ?? '') : ''),
+        valueFormatter: (params) => (params.value ? formatDanishDate(String(params.value)) : ''),
+      },
     ],
     [windowKey],
   );
@@ -189,7 +198,7 @@ function LadderPanel({ code, name, state, month }: { code: number; name: string;
   const step = (label: string, value: string | null | undefined, testId: string) => (
     <li data-testid={testId}>
       {`${label}: `}
-      <strong>{value ?? words.ladder.notYet}</strong>
+      <strong>{value ? formatDanishDate(value) : words.ladder.notYet}</strong>
     </li>
   );
   return (

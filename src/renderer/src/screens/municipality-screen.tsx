@@ -15,6 +15,7 @@ import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import { formatDanishDateTime } from '../../../shared/words-da';
+import { describeMonth, describeMonthShort, describePeriod } from '../../../shared/period-words';
 
 const text = messages.desk;
 const words = messages.deskText.overview;
@@ -43,7 +44,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
       ...months.map(
         (month, index): ColDef<GroupRow> => ({
           colId: month,
-          headerName: month,
+          headerName: describeMonth(month),
           width: 170,
           valueGetter: (params) => params.data?.months[index]?.share ?? null,
           valueFormatter: (params) => monthCell(params.data?.months[index]),
@@ -52,7 +53,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
           context: {
             export: {
               expand: {
-                headers: [words.shareSuffix, words.lackingSuffix, words.measuredSuffix].map((suffix) => `${month} ${suffix}`),
+                headers: [words.shareSuffix, words.lackingSuffix, words.measuredSuffix].map((suffix) => `${describeMonth(month)} ${suffix}`),
                 kinds: ['share', 'integer', 'integer'],
                 values: (row: GroupRow) => [row.months[index]?.share ?? null, row.months[index]?.lacking ?? null, row.months[index]?.measured ?? null],
               },
@@ -71,7 +72,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
     <section className="screen scroll" data-testid="municipality-screen">
       <div className="toolbar">
         <h2 data-testid="municipality-title">{`${data.name} (${data.code})`}</h2>
-        <span className="muted">{`${data.region} · AMK ${data.labourMarketOffice} · ${data.period} · ${ruleSetName} (version ${data.ruleSetVersion})`}</span>
+        <span className="muted">{`${data.region} · AMK ${data.labourMarketOffice} · ${describePeriod(data.period)} · ${ruleSetName} (version ${data.ruleSetVersion})`}</span>
         <span className={result.toContact ? 'badge flag' : 'badge'} data-testid="municipality-verdict" title={statusText(result)}>
           {messages.decisions.status[result.status]}
         </span>
@@ -113,7 +114,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
               <tr>
                 <th>{text.columns.criterion}</th>
                 {months.map((month) => (
-                  <th key={month}>{month}</th>
+                  <th key={month}>{describeMonthShort(month)}</th>
                 ))}
               </tr>
             </thead>
@@ -139,7 +140,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
       <div className="panel">
         <div className="toolbar">
           <h3>{text.municipality.groupsTitle}</h3>
-          <ViewExportButtons gridApi={gridApi} title={`${data.name} ${data.period}`} primary />
+          <ViewExportButtons gridApi={gridApi} title={`${data.name} ${describePeriod(data.period)}`} primary />
         </div>
         <div className="grid small-grid" data-testid="group-month-grid">
           <AgGridReact<GroupRow>

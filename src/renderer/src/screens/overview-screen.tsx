@@ -19,6 +19,7 @@ import { formatInteger, formatShare } from '../format';
 import { describeSubject, describeVerdict } from '../../../shared/words-da';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
+import { describeMonth, describePeriod } from '../../../shared/period-words';
 
 const text = messages.desk;
 /** Tighter cells than the default, so the numbers fit at 1366 px (code and AMK are filtered by the search and the chips). */
@@ -92,7 +93,7 @@ function criterionColumns(criterion: 'interviews' | 'offers', months: string[]):
     context: {
       export: {
         expand: {
-          headers: months.flatMap((month) => [words.shareSuffix, words.lackingSuffix, words.measuredSuffix].map((suffix) => `${text.criterionTitle[criterion]} ${month} ${suffix}`)),
+          headers: months.flatMap((month) => [words.shareSuffix, words.lackingSuffix, words.measuredSuffix].map((suffix) => `${text.criterionTitle[criterion]} ${describeMonth(month)} ${suffix}`)),
           kinds: ['share', 'integer', 'integer'],
           values: (row: Row) => row[criterion].months.flatMap((figure: MonthFigure) => [figure.share, figure.lacking, figure.measured]),
         },
@@ -262,7 +263,7 @@ export function OverviewScreen() {
           {text.export.contactList}
         </button>
         <ColumnChooser gridApi={gridApi} />
-        <ViewExportButtons gridApi={gridApi} title={`Overblik ${period ?? ''}`} context={{ period: period ?? undefined, ruleSetId: data?.ruleSetId, filters: viewFilters }} />
+        <ViewExportButtons gridApi={gridApi} title={`Overblik ${period ? describePeriod(period) : ''}`} context={{ period: period ?? undefined, ruleSetId: data?.ruleSetId, filters: viewFilters }} />
       </div>
       <StatusLine status={status} testId="contact-list-status" />
       {evaluation.error && <p className="error" role="alert">{`${messages.errorPrefix}: ${evaluation.error}`}</p>}

@@ -7,6 +7,7 @@ import { deliverExport } from '../components/export-actions';
 import { StatusLine, useStatus } from '../components/status-line';
 import { messages } from '../messages/da';
 import { useApi, useCall } from '../use-api';
+import { describePeriod } from '../../../shared/period-words';
 
 /** A share parameter (0 to 1) is entered and shown in per cent, as everywhere else. */
 const isShare = (parameter: RuleParameter) => typeof parameter.value === 'number' && parameter.max === 1;
@@ -77,7 +78,7 @@ export function RuleSetsScreen() {
     compareStatus.working(messages.desk.export.working);
     try {
       const result = await call('export.view', {
-        title: `${text.compare} ${comparison.period}`,
+        title: `${text.compare} ${describePeriod(comparison.period)}`,
         format: 'xlsx',
         columns: [
           { header: messages.desk.columns.code, kind: 'integer' },
@@ -145,7 +146,7 @@ export function RuleSetsScreen() {
         <StatusLine status={status} testId="copy-status" />
       </div>
       <div className="panel">
-        <h3>{`${text.compare} (${desk.period ?? ''})`}</h3>
+        <h3>{`${text.compare} (${desk.period ? describePeriod(desk.period) : ''})`}</h3>
         <div className="form-row">
           {[
             [text.left, left, setLeft],

@@ -6,6 +6,7 @@ import { HypotheticalNote, ModelExportButton, ModelRuleSetPicker, useChosenRuleS
 import { formatInteger } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
+import { describePeriodShort } from '../../../shared/period-words';
 
 const text = messages.models;
 const words = text.supervision;
@@ -41,7 +42,9 @@ export function SupervisionScreen() {
           {text.period}{' '}
           <select value={period} onChange={(event) => setPeriod(event.target.value)} data-testid="supervision-period">
             {options.map((candidate) => (
-              <option key={candidate}>{candidate}</option>
+              <option key={candidate} value={candidate}>
+                {describePeriodShort(candidate)}
+              </option>
             ))}
           </select>
         </label>
@@ -64,16 +67,17 @@ function SupervisionList({ period, ruleSetId }: { period: string; ruleSetId: str
   const gridApi = useRef<GridApi<Row> | null>(null);
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
+      // danish-finish: the ten columns fit 1366 px without a horizontal scroll.
       { field: 'code', headerName: words.columns.code, width: 80, pinned: 'left' },
       { field: 'name', headerName: words.columns.name, width: 150, pinned: 'left' },
-      { colId: 'expected', headerName: words.columns.expected, width: 120, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.expectedShare ?? null, valueFormatter: (p) => (p.value === null ? text.none : share2.format(p.value)) },
-      { colId: 'actual', headerName: words.columns.actual, width: 110, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.actualShare ?? null, valueFormatter: (p) => (p.value === null ? text.none : share2.format(p.value)) },
-      { colId: 'difference', headerName: words.columns.difference, width: 140, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.differencePoints ?? null, valueFormatter: (p) => (p.value === null ? text.none : points2.format(p.value)) },
-      { colId: 'rank', headerName: words.columns.rank, width: 100, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.rank ?? null, valueFormatter: (p) => formatInteger(p.value) },
+      { colId: 'expected', headerName: words.columns.expected, width: 110, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.expectedShare ?? null, valueFormatter: (p) => (p.value === null ? text.none : share2.format(p.value)) },
+      { colId: 'actual', headerName: words.columns.actual, width: 100, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.actualShare ?? null, valueFormatter: (p) => (p.value === null ? text.none : share2.format(p.value)) },
+      { colId: 'difference', headerName: words.columns.difference, width: 120, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.differencePoints ?? null, valueFormatter: (p) => (p.value === null ? text.none : points2.format(p.value)) },
+      { colId: 'rank', headerName: words.columns.rank, width: 105, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.rank ?? null, valueFormatter: (p) => formatInteger(p.value) },
       { colId: 'resultTarget', headerName: words.columns.resultTarget, width: 130, valueGetter: (p) => verdict(p.data?.resultTarget ?? null), cellClass: (p) => (p.data?.resultTarget?.fails ? 'cell-flag' : '') },
-      { colId: 'focusInterviews', headerName: words.columns.focusInterviews, width: 170, valueGetter: (p) => p.data?.focusInterviews ?? null, cellRenderer: FocusCell, sortable: false },
-      { colId: 'focusOffers', headerName: words.columns.focusOffers, width: 190, valueGetter: (p) => p.data?.focusOffers ?? null, cellRenderer: FocusCell, sortable: false },
-      { colId: 'atRisk', headerName: words.columns.atRisk, width: 190, valueGetter: (p) => (p.data?.atRisk ? words.atRiskMark : ''), cellClass: (p) => (p.data?.atRisk ? 'cell-above' : '') },
+      { colId: 'focusInterviews', headerName: words.columns.focusInterviews, width: 160, valueGetter: (p) => p.data?.focusInterviews ?? null, cellRenderer: FocusCell, sortable: false },
+      { colId: 'focusOffers', headerName: words.columns.focusOffers, width: 170, valueGetter: (p) => p.data?.focusOffers ?? null, cellRenderer: FocusCell, sortable: false },
+      { colId: 'atRisk', headerName: words.columns.atRisk, width: 170, valueGetter: (p) => (p.data?.atRisk ? words.atRiskMark : ''), cellClass: (p) => (p.data?.atRisk ? 'cell-above' : '') },
     ],
     [],
   );

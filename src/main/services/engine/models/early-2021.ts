@@ -4,6 +4,8 @@ import { evaluateEarly2021 } from '../early-2021';
 import { modelParameters } from '../model-parameters';
 import { addMonths, monthRange } from '../../../../shared/periods';
 import { defineModel, monthJson, words } from './define';
+import { describeMonthShort, describePeriod } from '../../../../shared/period-words';
+import { formatDanishDate } from '../../../../shared/words-da';
 
 /** The escalation ladder's steps in Danish (model B, RULES.md point 3). */
 export const escalationWords: Record<string, string> = {
@@ -21,6 +23,8 @@ function windowMonths(result: MonthlyEvaluation): string[] {
   const count = typeof span === 'number' ? span : 3;
   return monthRange(addMonths(result.period, -(count - 1)), count);
 }
+
+const danishDate = (date: string | null | undefined) => (date ? formatDanishDate(date) : null);
 
 export function escalationTable(escalation: EscalationState[], findingsByCode: Map<number, number>): ModelTable {
   return {
@@ -41,11 +45,12 @@ export function escalationTable(escalation: EscalationState[], findingsByCode: M
       state.name,
       findingsByCode.get(state.code) ?? 0,
       escalationWords[state.step] ?? state.step,
-      state.contactedOn,
-      state.explanationDueOn,
+      // danish-finish: dates in Danish form ("25. marts 2024").
+      danishDate(state.contactedOn),
+      danishDate(state.explanationDueOn),
       state.overdue ? words.yes : '',
-      state.explanationReceivedOn,
-      state.meetingRequestedOn,
+      danishDate(state.explanationReceivedOn),
+      danishDate(state.meetingRequestedOn),
     ]),
   };
 }
@@ -65,8 +70,8 @@ export const early2021Model = defineModel({
     const overdue = result.escalation.filter((state) => state.overdue).length;
     return {
       summary: [
-        `${result.period} (${result.ruleSetId}, version ${result.ruleSetVersion}): ${result.findings.length} fund (kommune × ydelsesgruppe × kriterium) i ${result.municipalities.length} kommuner; ` +
-          `${months.length} måneder i træk over tærsklen (${months.join(', ')}).`,
+        `${describePeriod(result.period)} (regelsættets version ${result.ruleSetVersion}): ${result.findings.length} fund (kommune × ydelsesgruppe × kriterium) i ${result.municipalities.length} kommuner; ` +
+          `${months.length} måneder i træk over tærsklen (${months.map(describePeriod).join(', ')}).`,
         ...(overdue > 0 ? [`${overdue === 1 ? '1 kommune' : `${overdue} kommuner`} har overskredet fristen for redegørelse og genopretningsplan.`] : []),
       ],
       tables: [
@@ -78,9 +83,9 @@ export const early2021Model = defineModel({
             { header: 'Ydelsesgruppe', kind: 'text' },
             { header: 'Kriterium', kind: 'text' },
             ...months.flatMap((month) => [
-              { header: `${month} andel`, kind: 'share' as const },
-              { header: `${month} uden`, kind: 'integer' as const },
-              { header: `${month} målt`, kind: 'integer' as const },
+              { header: `${describeMonthShort(month)} andel`, kind: 'share' as const },
+              { header: `${describeMonthShort(month)} uden`, kind: 'integer' as const },
+              { header: `${describeMonthShort(month)} målt`, kind: 'integer' as const },
             ]),
           ],
           rows: result.findings.map((finding) => [

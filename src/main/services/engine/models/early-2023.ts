@@ -2,6 +2,7 @@ import type { CriterionResult, ExemptionReason } from '../../../../shared/api/en
 import { earlyWarningWords, evaluateEarly2023 } from '../early-2023';
 import { modelParameters } from '../model-parameters';
 import { defineModel, monthJson, words } from './define';
+import { describePeriod } from '../../../../shared/period-words';
 
 const criterionJson = (result: CriterionResult) => ({ eligible: result.eligible, fails: result.fails, months: result.months.map(monthJson) });
 const exemptionWords: Record<ExemptionReason, string> = { 'enhanced-supervision': 'skærpet tilsyn', 'positive-development': 'konstant positiv udvikling' };
@@ -26,7 +27,7 @@ export const early2023Model = defineModel({
     };
     return {
       summary: [
-        `${result.period} (${result.ruleSetId}, version ${result.ruleSetVersion})${result.complete ? '' : ' – halvåret er ikke slut (tidlig varsling)'}: ` +
+        `${describePeriod(result.period)} (regelsættets version ${result.ruleSetVersion})${result.complete ? '' : ' – halvåret er ikke slut (tidlig varsling)'}: ` +
           `${result.summary.toContact} kommuner skal kontaktes; ${result.summary.failInterviews} opfylder ikke kriteriet for samtaler, ${result.summary.failOffers} opfylder ikke kriteriet for tilbud.`,
         `${result.summary.failsCriteria} opfylder kriterierne; ${result.summary.exempted} undtaget; ${result.summary.toContact} kontaktes.`,
       ],

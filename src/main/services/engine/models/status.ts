@@ -3,11 +3,12 @@ import { modelParameters } from '../model-parameters';
 import { evaluateStatus } from '../status';
 import { EngineError } from '../engine-error';
 import { defineModel } from './define';
+import { describePeriod } from '../../../../shared/period-words';
 
 /** "92 af 98 kommuner", and a warning when the national figure rests on part of the country. */
 export function coverageLines(result: StatusEvaluation): string[] {
   const line = (label: string, coverage: StatusEvaluation['coverage']['period']) =>
-    `${label} ${coverage.month}: data for ${coverage.municipalities} af ${coverage.of} kommuner${coverage.municipalities < coverage.of ? ' – landstallet er beregnet af delvise data' : ''}.`;
+    `${label} ${describePeriod(coverage.month)}: data for ${coverage.municipalities} af ${coverage.of} kommuner${coverage.municipalities < coverage.of ? ' – landstallet er beregnet af delvise data' : ''}.`;
   return [line('Måned', result.coverage.period), line('Sammenligningsmåned', result.coverage.baseline)];
 }
 
@@ -32,9 +33,9 @@ export const statusModel = defineModel({
           title: 'Hele landet',
           columns: [
             { header: 'Målgruppe', kind: 'text' },
-            { header: `Andel med lovbestemte samtaler, ${result.period}`, kind: 'share' },
-            { header: `Andel ${result.baseline}`, kind: 'share' },
-            { header: `Ændring siden ${result.baseline} (pct.-point)`, kind: 'number' },
+            { header: `Andel med lovbestemte samtaler, ${describePeriod(result.period)}`, kind: 'share' },
+            { header: `Andel ${describePeriod(result.baseline)}`, kind: 'share' },
+            { header: `Ændring siden ${describePeriod(result.baseline)} (pct.-point)`, kind: 'number' },
             { header: 'Målte borgere', kind: 'integer' },
             { header: 'Delvise data', kind: 'text' },
           ],
@@ -45,8 +46,8 @@ export const statusModel = defineModel({
           columns: [
             { header: 'Kode', kind: 'integer' },
             { header: 'Kommune', kind: 'text' },
-            { header: `Andel ${result.period}`, kind: 'share' },
-            { header: `Andel ${result.baseline}`, kind: 'share' },
+            { header: `Andel ${describePeriod(result.period)}`, kind: 'share' },
+            { header: `Andel ${describePeriod(result.baseline)}`, kind: 'share' },
             { header: 'Ændring (pct.-point)', kind: 'number' },
             { header: 'Forskel fra landstallet (pct.-point)', kind: 'number' },
           ],

@@ -2,13 +2,14 @@ import type { SupervisionStatus } from '../../../../shared/api/engine';
 import { modelParameters } from '../model-parameters';
 import { evaluateSupervision } from '../supervision';
 import { defineModel, words } from './define';
+import { describePeriod } from '../../../../shared/period-words';
 
 const names = (rows: { name: string }[]) => rows.map((row) => row.name).join(', ');
 const verdict = (target: { fails: boolean } | null) => (target ? (target.fails ? words.fails : words.meets) : '');
 
 /** The quarterly status in the terms of the minister's letter of 1 September 2021 (seed 003). */
 export function supervisionStatusLines(period: string, status: SupervisionStatus): string[] {
-  const lines = [`${period}: ${status.resultTargetFails.length} af ${status.municipalities} kommuner lever ikke op til resultatmålet.`];
+  const lines = [`${describePeriod(period)}: ${status.resultTargetFails.length} af ${status.municipalities} kommuner lever ikke op til resultatmålet.`];
   if (!status.focusDataAvailable) {
     lines.push('Der er ikke indlæst fokusmålinger for perioden, så fokusrådene og risikoen for skærpet tilsyn kan ikke vurderes.');
     return lines;
