@@ -1,7 +1,7 @@
 import type { ContactPerson } from '../../../shared/api/decisions';
 import type { EarlyEffortEvaluation, MunicipalityDetail } from '../../../shared/api/engine';
 import { describeSubject, describeVerdict, formatDanishDate } from '../../../shared/words-da';
-import { addProvenanceSheet } from './provenance';
+import { addProvenanceSheet, hypotheticalSheetName } from './provenance';
 import { addTableSheet, newWorkbook, workbookBytes, type CellValue, type SheetColumn } from './workbook';
 
 export interface ContactListInput {
@@ -16,6 +16,8 @@ export interface ContactListInput {
   madeAt: Date;
   /** The filters that chose the municipalities (AMK, region), in words; empty for all. */
   filters?: string[];
+  /** models-finish: made under a what-if copy (the rule set it copies): marked on the list sheet's tab and the provenance sheet. */
+  hypothetical?: { basedOn: string };
 }
 
 const criterionLabel = { interviews: 'samtaler', offers: 'tilbud' } as const;
@@ -91,7 +93,7 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
       municipality.note,
     ];
   });
-  addTableSheet(workbook, contactListSheetNames.list, columns, rows, { freezeColumns: 3 });
+  addTableSheet(workbook, input.hypothetical ? hypotheticalSheetName(contactListSheetNames.list) : contactListSheetNames.list, columns, rows, { freezeColumns: 3 });
 
   const monthColumns: SheetColumn[] = [
     { header: 'Kode', kind: 'integer' },
@@ -139,6 +141,7 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
     ],
     parameters: evaluation.parameters,
     files: evaluation.batches,
+    hypothetical: input.hypothetical,
   });
 
   return { bytes: await workbookBytes(workbook), rows: rows.length };

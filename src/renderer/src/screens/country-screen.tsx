@@ -141,7 +141,7 @@ function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline
           </div>
           {data?.partial && <p className="muted" data-testid="national-partial-mark">{`${data.rows[0]?.label ?? ''}${partialMark}`}</p>}
           <span className="export-buttons">
-            <ViewExportButtons gridApi={gridApi} title={`Hele landet ${month}${partialMark}`} />
+            <ViewExportButtons gridApi={gridApi} title={`Hele landet ${month}${partialMark}`} context={{ period: month, ruleSetId }} />
           </span>
           <div className="panel">
             <h3>{`${text.country.distributionTitle} ${month}`}</h3>
