@@ -45,15 +45,17 @@ async function download(page: Page, testId: string, scope: string, name: string)
 
 /** No element of the page reaches past the window's right edge (nothing cut at 1366 px). */
 async function overflowRight(page: Page, scope: string): Promise<string[]> {
-  return page.evaluate((selector) => {
+  // A string expression: the test project has no DOM types (the page runs it).
+  return page.evaluate(`(() => {
     const width = document.documentElement.clientWidth;
-    const cut: string[] = [];
-    for (const element of document.querySelectorAll(`${selector} .ag-header-cell, ${selector} th, ${selector} button, ${selector} label`)) {
+    const selector = '[data-testid="${scope}"]';
+    const cut = [];
+    for (const element of document.querySelectorAll(selector + ' .ag-header-cell, ' + selector + ' th, ' + selector + ' button, ' + selector + ' label')) {
       const box = element.getBoundingClientRect();
-      if (box.width > 0 && box.right > width + 1) cut.push(`${element.textContent?.trim().slice(0, 40)} (${Math.round(box.right)} > ${width})`);
+      if (box.width > 0 && box.right > width + 1) cut.push((element.textContent || '').trim().slice(0, 40) + ' (' + Math.round(box.right) + ' > ' + width + ')');
     }
     return cut;
-  }, `[data-testid="${scope}"]`);
+  })()`);
 }
 
 describe('every screen at 1366 × 768', () => {

@@ -219,7 +219,8 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer>
       const sheetPart = /^xl\/worksheets\/sheet(\d+)\.xml$/;
       zip.append = (data, options) => {
         const sheet = direct.get(Number(sheetPart.exec(options.name)?.[1]));
-        append(sheet && typeof data === 'string' ? withDirectRows(data, sheet, model) : data, options);
+        // As UTF-8 bytes (Node's encoder), not a string for the zip library to encode in JavaScript.
+        append(sheet && typeof data === 'string' ? Buffer.from(withDirectRows(data, sheet, model), 'utf8') : data, options);
       };
       try {
         await render(zip, model);
@@ -228,8 +229,14 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer>
       }
     };
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await workbook.xlsx.writeBuffer(zipOptions));
 }
+
+/**
+ * Deflate at level 3 in the zip library (pure JavaScript): at its default level 6 deflating the
+ * contact list's 1.7 MB monthly sheet took 75 ms; at 3 about 27 ms, for a file about 15 % larger.
+ */
+const zipOptions = { zip: { compression: 'DEFLATE', compressionOptions: { level: 3 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
 
 const documentFields = ['creator', 'lastModifiedBy', 'title', 'subject', 'keywords', 'category', 'description', 'company', 'manager'] as const;
 
