@@ -218,7 +218,7 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer>
       const append = zip.append.bind(zip);
       const sheetPart = /^xl\/worksheets\/sheet(\d+)\.xml$/;
       zip.append = (data, options) => {
-        const sheet = direct.get(Number(sheetPart.exec(options.name)?.[1]));
+        const sheet = direct.get(Number(options.name.match(sheetPart)?.[1]));
         // As UTF-8 bytes (Node's encoder), not a string for the zip library to encode in JavaScript.
         append(sheet && typeof data === 'string' ? Buffer.from(withDirectRows(data, sheet, model), 'utf8') : data, options);
       };
