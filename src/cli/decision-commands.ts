@@ -83,7 +83,7 @@ export async function decisionsSubcommand(context: CliCommandContext, sub: strin
       io.out(JSON.stringify(result));
       return 0;
     }
-    io.out(`${result.recorded.length} kommuner markeret som kontaktet.`);
+    io.out(`${result.recorded.length} ${result.recorded.length === 1 ? 'kommune' : 'kommuner'} markeret som kontaktet.`);
     for (const row of result.alreadyContacted) io.out(`${row.name} (${row.code}) var allerede markeret som kontaktet ${row.decidedOn} af ${row.decidedBy}; ikke gentaget.`);
     return 0;
   }

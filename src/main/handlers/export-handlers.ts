@@ -1,5 +1,5 @@
 import type { CallArgs, CallResult, ParsedArgs } from '../../shared/api';
-import { engineContract } from '../../shared/api/engine';
+import { engineContract, type RuleSetSummary } from '../../shared/api/engine';
 import type { exportContract } from '../../shared/api/export';
 import { AppError } from '../../shared/errors';
 import { describePeriod, describePeriodsIn } from '../../shared/period-words';
@@ -7,6 +7,7 @@ import { contactsByMunicipality } from '../services/contacts/contacts';
 import { groupMonthsByMunicipality } from '../services/engine/group-months';
 import { listBatches } from '../services/import/pipeline';
 import { writeContactList } from '../services/export/contact-list';
+import { hypotheticalWords } from '../services/export/provenance';
 import { exportFileName, writeView } from '../services/export/view';
 import { currentUserName } from '../services/store';
 import type { HandlerContext, HandlersFor } from './context';
@@ -25,6 +26,13 @@ async function through<K extends EngineCall>(context: HandlerContext, name: K, a
   return handler(engineContract[name].args.parse(args) as ParsedArgs<K>, context);
 }
 
+/** A what-if copy's mark for the files made under it: the name of the rule set it copies; undefined for a built-in rule set. */
+function hypotheticalOf(ruleSets: RuleSetSummary[], id: string): { basedOn: string } | undefined {
+  const ruleSet = ruleSets.find((candidate) => candidate.id === id);
+  if (!ruleSet || ruleSet.builtin) return undefined;
+  return { basedOn: ruleSets.find((candidate) => candidate.id === ruleSet.basedOn)?.name ?? ruleSet.basedOn ?? 'et andet regelsæt' };
+}
+
 export const exportHandlers = {
   'export.contactList': async (args, context) => {
     const full = await through(context, 'evaluate.early2023', { ruleSetId: args.ruleSetId, period: args.period });
@@ -41,22 +49,24 @@ export const exportHandlers = {
     const filters = [args.labourMarketOffice ? `AMK ${args.labourMarketOffice}` : '', args.region ? `Region ${args.region}` : ''].filter(Boolean);
     const ruleSets = await through(context, 'ruleSets.list', {});
     const ruleSetName = ruleSets.find((ruleSet) => ruleSet.id === evaluation.ruleSetId)?.name ?? evaluation.ruleSetId;
+    // A list made under a what-if copy says so in its file name, its list sheet's name and its provenance sheet.
+    const hypothetical = hypotheticalOf(ruleSets, evaluation.ruleSetId);
     // One batch read of the group × month figures (the drill-down's own builder), not a drill-down per municipality.
     const groupMonths = groupMonthsByMunicipality(context.db, args.period, evaluation.ruleSetId);
     const details = evaluation.municipalities
       .filter((candidate) => candidate.toContact)
       .map((municipality) => ({ code: municipality.code, name: municipality.name, groupMonths: groupMonths.get(municipality.code) ?? [] }));
     const contacts = contactsByMunicipality(context.db);
-    // A list made under a what-if copy says so in its file name.
-    const hypothetical = ruleSets.find((ruleSet) => ruleSet.id === evaluation.ruleSetId)?.builtin === false;
-    const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, contacts, madeBy: currentUserName(), madeAt: new Date(), filters });
-    return deliver(context, exportFileName(`Kontaktliste ${describePeriod(args.period)}${hypothetical ? ' HYPOTETISK' : ''}`, 'xlsx'), bytes, rows, 'xlsx');
+    const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, contacts, madeBy: currentUserName(), madeAt: new Date(), filters, hypothetical });
+    return deliver(context, exportFileName(`Kontaktliste ${describePeriod(args.period)}${hypothetical ? ` ${hypotheticalWords.fileName}` : ''}`, 'xlsx'), bytes, rows, 'xlsx');
   },
   'export.view': async (args, context) => {
     // Every .xlsx says what it is (issue 11); the files are those whose rows count now.
     const ruleSets = args.provenance?.ruleSetId ? await through(context, 'ruleSets.list', {}) : [];
     const ruleSet = ruleSets.find((candidate) => candidate.id === args.provenance?.ruleSetId);
     const history = args.format === 'xlsx' ? listBatches(context.db) : [];
+    // models-finish: a view of numbers made under a what-if copy is marked in its file name, sheet name and provenance.
+    const hypothetical = ruleSet ? hypotheticalOf(ruleSets, ruleSet.id) : undefined;
     const provenance = {
       title: `Visning: ${args.title}`,
       period: args.provenance?.period,
@@ -64,10 +74,11 @@ export const exportHandlers = {
       filters: args.provenance?.filters ?? [],
       madeAt: new Date(),
       files: history.filter((batch) => batch.currentRows > 0),
+      hypothetical,
     };
     // danish-finish: a period code in the screen's title is written in words in the sheet and file name.
     const title = describePeriodsIn(args.title);
     const bytes = await writeView(args.format, title, args.columns, args.rows, currentUserName(), provenance);
-    return deliver(context, exportFileName(title, args.format), bytes, args.rows.length, args.format);
+    return deliver(context, exportFileName(`${title}${hypothetical ? ` ${hypotheticalWords.fileName}` : ''}`, args.format), bytes, args.rows.length, args.format);
   },
 } satisfies HandlersFor<typeof exportContract>;

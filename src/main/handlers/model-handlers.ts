@@ -25,14 +25,16 @@ export function modelListing(db: Db, args: ModelArgs & { model: ModelId }): Mode
   const { result, summary, tables, json } = model.run(db, args);
   const rule = resolveRuleSet(db, args.model, result.ruleSetId);
   const hypothetical = !rule.builtin;
+  // models-finish: the copied rule set by its name, as on screen ("kopi af Tidlig indsats 2021 …"), not its id.
+  const basedOnName = rule.basedOn ? resolveRuleSet(db, args.model, rule.basedOn).name : 'et andet regelsæt';
   return {
     model: model.id,
     label: model.label,
     period: args.period,
     baseline: model.baseline ? (args.baseline ?? null) : null,
-    ruleSet: { id: rule.id, name: rule.name, version: rule.version, basedOn: rule.basedOn, hypothetical },
+    ruleSet: { id: rule.id, name: rule.name, version: rule.version, basedOn: rule.basedOn, hypothetical, basedOnName: rule.basedOn ? basedOnName : null },
     summary: [
-      ...(hypothetical ? [`HYPOTETISK: regelsættet "${rule.name}" er en kopi af ${rule.basedOn ?? 'et andet regelsæt'} med ændrede parametre – ikke de gældende regler.`] : []),
+      ...(hypothetical ? [`HYPOTETISK: regelsættet "${rule.name}" er en kopi af ${basedOnName} med ændrede parametre – ikke de gældende regler.`] : []),
       ...summary,
     ],
     tables,

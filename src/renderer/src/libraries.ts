@@ -26,6 +26,7 @@ import {
   QuickFilterModule,
   RenderApiModule,
   RowApiModule,
+  RowAutoHeightModule,
   RowSelectionModule,
   RowStyleModule,
   TextFilterModule,
@@ -53,6 +54,8 @@ export function registerGridAndCharts(): void {
     ColumnApiModule,
     ColumnAutoSizeModule,
     RowApiModule,
+    // models-finish: the overview's status cell grows with an early warning's words (autoHeight; without it AG Grid ignores it).
+    RowAutoHeightModule,
     // The overview's selection checkboxes for bulk "kontaktet" (without it AG Grid draws none, silently).
     RowSelectionModule,
     CellApiModule,

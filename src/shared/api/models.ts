@@ -36,7 +36,7 @@ export interface ModelListing {
   label: string;
   period: string;
   baseline: string | null;
-  ruleSet: { id: string; name: string; version: string; basedOn: string | null; hypothetical: boolean };
+  ruleSet: { id: string; name: string; version: string; basedOn: string | null; hypothetical: boolean; /** models-finish: the copied rule set's name, for the files (never its id). */ basedOnName?: string | null };
   /** Danish lines above the tables: the result in the letters' terms, coverage, what-if warning. */
   summary: string[];
   tables: ModelTable[];

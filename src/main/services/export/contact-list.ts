@@ -2,7 +2,7 @@ import type { ContactPerson } from '../../../shared/api/decisions';
 import type { EarlyEffortEvaluation, MunicipalityDetail } from '../../../shared/api/engine';
 import { describeSubject, describeVerdict, formatDanishDate } from '../../../shared/words-da';
 import { describeMonth } from '../../../shared/period-words';
-import { addProvenanceSheet } from './provenance';
+import { addProvenanceSheet, hypotheticalSheetName } from './provenance';
 import { addTableSheet, newWorkbook, workbookBytes, type CellValue, type SheetColumn } from './workbook';
 
 export interface ContactListInput {
@@ -17,6 +17,8 @@ export interface ContactListInput {
   madeAt: Date;
   /** The filters that chose the municipalities (AMK, region), in words; empty for all. */
   filters?: string[];
+  /** models-finish: made under a what-if copy (the rule set it copies): marked on the list sheet's tab and the provenance sheet. */
+  hypothetical?: { basedOn: string };
 }
 
 const criterionLabel = { interviews: 'samtaler', offers: 'tilbud' } as const;
@@ -92,7 +94,7 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
       municipality.note,
     ];
   });
-  addTableSheet(workbook, contactListSheetNames.list, columns, rows, { freezeColumns: 3 });
+  addTableSheet(workbook, input.hypothetical ? hypotheticalSheetName(contactListSheetNames.list) : contactListSheetNames.list, columns, rows, { freezeColumns: 3 });
 
   const monthColumns: SheetColumn[] = [
     { header: 'Kode', kind: 'integer' },
@@ -140,6 +142,7 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
     ],
     parameters: evaluation.parameters,
     files: evaluation.batches,
+    hypothetical: input.hypothetical,
   });
 
   return { bytes: await workbookBytes(workbook), rows: rows.length };

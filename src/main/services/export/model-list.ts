@@ -34,7 +34,7 @@ export async function writeModelList(listing: ModelListing, madeBy: string, made
   if (listing.baseline) add('Sammenligningsmåned', describePeriod(listing.baseline));
   add('Regelsæt', listing.ruleSet.name);
   add('Regelsættets version', listing.ruleSet.version);
-  add('Hypotetisk regelsæt', listing.ruleSet.hypothetical ? `Ja (kopi af ${listing.ruleSet.basedOn ?? 'ukendt'})` : 'Nej');
+  add('Hypotetisk regelsæt', listing.ruleSet.hypothetical ? `Ja (kopi af ${listing.ruleSet.basedOnName ?? listing.ruleSet.basedOn ?? 'ukendt'})` : 'Nej');
   add('Lavet af', madeBy);
   add('Lavet', when.format(madeAt));
   add();

@@ -32,6 +32,29 @@ export interface Provenance {
   moreRows?: [string, string][];
   parameters?: RuleParameter[];
   files: ProvenanceFile[];
+  /** models-finish: made under a what-if copy of a rule set (the name of the rule set it copies). */
+  hypothetical?: { basedOn: string };
+}
+
+/** The words that mark a file made under a what-if copy (models-finish, issue 13 item 4). */
+export const hypotheticalWords = {
+  fileName: 'HYPOTETISK',
+  sheetSuffix: ' (hypotetisk)',
+  line: (ruleSet: string, basedOn: string) => `HYPOTETISK: lavet under regelsættet "${ruleSet}", en kopi af ${basedOn} med ændrede parametre. Tallene følger ikke de gældende regler.`,
+  label: 'Hypotetisk regelsæt',
+  value: (basedOn: string) => `Ja (kopi af ${basedOn})`,
+};
+
+/**
+ * A sheet name with the hypothetical mark kept whole within Excel's 31 characters; a name too
+ * long for both keeps its last word (the period: "Hele land… 2024-12 (hypotetisk)").
+ */
+export function hypotheticalSheetName(name: string): string {
+  const room = 31 - hypotheticalWords.sheetSuffix.length;
+  if (name.length <= room) return `${name}${hypotheticalWords.sheetSuffix}`;
+  const last = name.slice(name.lastIndexOf(' ') + 1).slice(-(room - 2));
+  const head = name.slice(0, Math.max(0, room - last.length - 2)).trimEnd();
+  return `${head}… ${last}${hypotheticalWords.sheetSuffix}`;
 }
 
 export const provenanceSheetName = 'Grundlag';
@@ -47,12 +70,14 @@ export function addProvenanceSheet(workbook: ExcelJS.Workbook, provenance: Prove
   };
   // danish-finish: periods and months in words ("2. halvår 2023", "juli 2023"), also inside the title.
   sheet.addRow([describePeriodsIn(provenance.title)]).font = { bold: true, size: 14 };
+  if (provenance.hypothetical) sheet.addRow([hypotheticalWords.line(provenance.ruleSet?.name ?? '', provenance.hypothetical.basedOn)]).font = { bold: true, color: { argb: 'FFC00000' } };
   if (provenance.period) sheet.addRow(['Periode', describePeriod(provenance.period)]);
   if (provenance.months?.length) sheet.addRow(['Måneder', provenance.months.map(describeMonth).join(', ')]);
   if (provenance.complete !== undefined) sheet.addRow(['Halvåret er afsluttet', provenance.complete ? 'Ja' : 'Nej (tidlig varsling)']);
   if (provenance.ruleSet) {
     sheet.addRow(['Regelsæt', provenance.ruleSet.name]);
     sheet.addRow(['Regelsættets version', provenance.ruleSet.version]);
+    sheet.addRow([hypotheticalWords.label, provenance.hypothetical ? hypotheticalWords.value(provenance.hypothetical.basedOn) : 'Nej']);
   }
   sheet.addRow(['Filtre', provenance.filters.length > 0 ? provenance.filters.join('; ') : 'Ingen: alle rækker']);
   sheet.addRow(['Lavet af', provenance.madeBy]);

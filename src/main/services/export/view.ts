@@ -1,5 +1,5 @@
 import type { ExportFormat } from '../../../shared/enums';
-import { addProvenanceSheet, type Provenance } from './provenance';
+import { addProvenanceSheet, hypotheticalSheetName, type Provenance } from './provenance';
 import { safeSheetName, streamTableWorkbook, toDanishCsv, type CellValue, type SheetColumn } from './workbook';
 
 /**
@@ -11,7 +11,9 @@ import { safeSheetName, streamTableWorkbook, toDanishCsv, type CellValue, type S
 export async function writeView(format: ExportFormat, title: string, columns: SheetColumn[], rows: CellValue[][], madeBy: string, provenance?: Omit<Provenance, 'madeBy'>): Promise<Buffer> {
   if (format === 'csv') return toDanishCsv(columns, rows);
   const addProvenance = provenance ? (workbook: Parameters<typeof addProvenanceSheet>[0]) => addProvenanceSheet(workbook, { ...provenance, madeBy }) : undefined;
-  return streamTableWorkbook(madeBy, [{ name: sheetName(title), columns, rows, freezeColumns: 0 }], addProvenance);
+  // models-finish: a view made under a what-if copy says so on its sheet's tab too.
+  const name = provenance?.hypothetical ? hypotheticalSheetName(sheetName(title)) : sheetName(title);
+  return streamTableWorkbook(madeBy, [{ name, columns, rows, freezeColumns: 0 }], addProvenance);
 }
 
 /** Excel allows 31 characters and none of : \ / ? * [ ] in a sheet name. */

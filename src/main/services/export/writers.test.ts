@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { neutraliseCell, startsLikeFormula } from './neutralise-formula';
 import { exportFileName, sheetName, writeView } from './view';
-import type { SheetColumn } from './workbook';
+import { addTableSheet, newWorkbook, streamTableWorkbook, workbookBytes, type CellValue, type SheetColumn } from './workbook';
 
 const columns: SheetColumn[] = [
   { header: 'Kommune', kind: 'text' },
@@ -73,6 +73,59 @@ describe('"this view" to .xlsx', () => {
     expect(sheetName('x'.repeat(50))).toHaveLength(31);
     expect(exportFileName('Overblik 2023H2', 'xlsx', new Date('2024-03-25T10:00:00Z'))).toBe('Overblik 2023H2 2024-03-25.xlsx');
     expect(exportFileName('a/b:c', 'csv')).not.toMatch(/[/:]/);
+  });
+});
+
+describe('table sheets written as XML rows (models-finish: contact-list speed)', () => {
+  it('read back cell for cell as exceljs\'s own cells: values, types and number formats', async () => {
+    const mixed: SheetColumn[] = [...columns, { header: 'Note', kind: 'text' }, { header: 'Antal', kind: 'number' }];
+    const rows: CellValue[][] = [
+      ['Ærø & <Læsø> "x"', 492, 0.2345, 1.25, '  mellemrum foran', 6],
+      ['=1+1', '101', null, -0.5, null, 6.5],
+      [7, 'ikke et tal', 'nej', true, false, null],
+      ['linje\r\nto', 0, 0, 0, '@SUM(A1)', 1e21],
+      ...Array.from({ length: 40 }, (_, index): CellValue[] => [`Kommune ${index}`, index, index / 100, index - 20, index % 2 ? 'Ja' : '', index * 2]),
+    ];
+    const workbook = newWorkbook('tester');
+    addTableSheet(workbook, 'Tabel', mixed, rows, { freezeColumns: 2 });
+    const direct = (await readBack(await workbookBytes(workbook))).getWorksheet('Tabel')!;
+    // The former way, as the oracle: every row as exceljs cells, each with its number format.
+    const formats = { text: '@', integer: '#,##0', number: '#,##0.0', share: '0.0%' } as const;
+    const former = newWorkbook('tester');
+    const formerSheet = former.addWorksheet('Tabel');
+    formerSheet.addRow(mixed.map((column) => column.header));
+    for (const values of rows) {
+      const row = formerSheet.addRow(values.map((value, index) => (mixed[index].kind !== 'text' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value)));
+      values.forEach((value, index) => {
+        const kind = mixed[index].kind;
+        const cell = row.getCell(index + 1);
+        if (typeof value === 'string' || kind !== 'text') cell.numFmt = formats[kind];
+        if (kind === 'number' && typeof value === 'number' && Number.isInteger(value)) cell.numFmt = formats.integer;
+        if (typeof value === 'string' && startsLikeFormula(value)) cell.numFmt = '@';
+      });
+    }
+    const oracle = (await readBack(Buffer.from(await former.xlsx.writeBuffer()))).getWorksheet('Tabel')!;
+    // The streamed writer ("this view") gives the same values and formats, but for an empty text (no cell there).
+    const viewSheet = (await readBack(await streamTableWorkbook('tester', [{ name: 'Tabel', columns: mixed, rows, freezeColumns: 2 }]))).getWorksheet('Tabel')!;
+    expect(viewSheet.getCell('F2')).toMatchObject({ value: 6, numFmt: '#,##0' });
+    expect(direct.rowCount).toBe(rows.length + 1);
+    expect(direct.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
+    for (let r = 1; r <= rows.length + 1; r += 1) {
+      for (let c = 1; c <= mixed.length; c += 1) {
+        const [a, b] = [direct.getRow(r).getCell(c), oracle.getRow(r).getCell(c)];
+        expect({ at: a.address, value: a.value, type: a.type, numFmt: a.numFmt }).toEqual({ at: b.address, value: b.value, type: b.type, numFmt: b.numFmt });
+      }
+    }
+    // The cases spelled out: text kept as text, a numeric string in a count column a number, a whole count never "6,0".
+    expect(direct.getCell('A2').value).toBe('Ærø & <Læsø> "x"');
+    expect(direct.getCell('E2').value).toBe('  mellemrum foran');
+    expect(direct.getCell('A3')).toMatchObject({ value: '=1+1', numFmt: '@', type: ExcelJS.ValueType.String });
+    expect(direct.getCell('B3')).toMatchObject({ value: 101, numFmt: '#,##0' });
+    expect(direct.getCell('F2')).toMatchObject({ value: 6, numFmt: '#,##0' });
+    expect(direct.getCell('F3')).toMatchObject({ value: 6.5, numFmt: '#,##0.0' });
+    expect(direct.getCell('C3')).toMatchObject({ value: null, numFmt: '0.0%' });
+    expect(direct.getCell('D4').value).toBe(true);
+    expect(direct.getCell('A5').value).toBe('linje\nto');
   });
 });
 

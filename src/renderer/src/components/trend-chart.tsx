@@ -111,7 +111,8 @@ export function TrendChart({ detail, title = text.municipality.chartTitle }: { d
               stroke: palette.threshold,
               lineDash: [4, 4],
               strokeWidth: 1.5,
-              label: { text: text.municipality.threshold, position: 'right' as const, fontSize: 11 },
+              // models-finish: the line's label says the rule set's own threshold (a what-if copy at 25 % drew its line at 25 % labelled 20 %).
+              label: { text: messages.models.thresholdLine(detail.threshold), position: 'right' as const, fontSize: 11 },
             },
           ],
         },

@@ -32,6 +32,8 @@ export const da = {
     ruleSet: 'Regelsæt',
     builtin: 'gældende',
     hypotheticalOption: (name: string) => `${name} (hypotetisk)`,
+    // models-finish: the trend chart's threshold line, in the rule set's own figure ("20 %-grænse").
+    thresholdLine: (share: number) => `${new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 }).format(share * 100)} %-grænse`,
     hypothetical: (name: string, basedOn: string) =>
       `Hypotetisk regelsæt: "${name}" er en kopi af ${basedOn} med ændrede parametre. Tallene følger ikke de gældende regler, og det står i alt, der gemmes herfra.`,
     export: 'Gem liste (.xlsx)',

@@ -84,7 +84,7 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
           </select>
         </label>
         <span className="spacer" />
-        <ViewExportButtons gridApi={gridApi} title={`${data?.label ?? groupId} ${desk.period ? describePeriod(desk.period) : ''}`} primary />
+        <ViewExportButtons gridApi={gridApi} title={`${data?.label ?? groupId} ${desk.period ? describePeriod(desk.period) : ''}`} primary context={{ period: desk.period ?? undefined, ruleSetId: desk.ruleSetId }} />
       </div>
       {detail.error && <p className="error" role="alert">{`${messages.errorPrefix}: ${detail.error}`}</p>}
       {data && (

@@ -137,7 +137,7 @@ function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline
           </div>
           {data?.partial && <p className="muted" data-testid="national-partial-mark">{`${data.rows[0]?.label ?? ''}${partialMark}`}</p>}
           <span className="export-buttons">
-            <ViewExportButtons gridApi={gridApi} title={`Hele landet ${describePeriod(month)}${partialMark}`} />
+            <ViewExportButtons gridApi={gridApi} title={`Hele landet ${describePeriod(month)}${partialMark}`} context={{ period: month, ruleSetId }} />
           </span>
           <div className="panel">
             <h3>{`${text.country.distributionTitle} ${describePeriod(month)}`}</h3>

@@ -99,7 +99,7 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
       { colId: 'label', headerName: words.columns.municipality, width: 215, pinned: 'left', cellRenderer: LabelCell },
-      { colId: 'criterion', headerName: words.columns.criterion, width: 80, valueGetter: (params) => (params.data?.kind === 'finding' ? words.criterion[params.data.criterion] : '') },
+      { colId: 'criterion', headerName: words.columns.criterion, width: 90, valueGetter: (params) => (params.data?.kind === 'finding' ? words.criterion[params.data.criterion] : '') },
       ...(windowKey ? windowKey.split(',') : []).map(
         (figureMonth, index): ColDef<Row> => ({
           colId: `month-${index}`,

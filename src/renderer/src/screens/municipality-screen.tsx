@@ -7,6 +7,7 @@ import { renderExplanation } from '../../../shared/explanations-da';
 import { DecisionPanel } from '../components/decision-panel';
 import { ContactsPanel } from '../components/contacts-panel';
 import { focusDecisionPanel, useDecisionKey } from '../components/decision-key';
+import { HypotheticalNote, useChosenRuleSet } from '../components/model-rule-set';
 import { statusText } from '../components/decision-columns';
 import { useDesk } from '../components/desk-context';
 import { TrendChart } from '../components/trend-chart';
@@ -34,6 +35,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
   const ruleSets = useApi('ruleSets.list');
   const data = detail.data;
   const ruleSetName = ruleSets.data?.find((ruleSet) => ruleSet.id === data?.ruleSetId)?.name ?? '';
+  const chosenRuleSet = useChosenRuleSet(data?.ruleSetId);
   const months = useMemo(() => data?.groupMonths[0]?.months.map((figure) => figure.month) ?? [], [data]);
   useDecisionKey();
 
@@ -81,6 +83,8 @@ export function MunicipalityScreen({ code }: { code: number }) {
           {messages.decisions.skipToDecision}
         </a>
       </div>
+      {/* models-finish: a drill-down under a what-if copy says so above its numbers. */}
+      <HypotheticalNote ruleSet={chosenRuleSet} />
       {(result.status === 'exempted' || result.status === 'early-warning') && (
         <p className="status-line" data-testid="municipality-status-line">
           {statusText(result)}
@@ -140,7 +144,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
       <div className="panel">
         <div className="toolbar">
           <h3>{text.municipality.groupsTitle}</h3>
-          <ViewExportButtons gridApi={gridApi} title={`${data.name} ${describePeriod(data.period)}`} primary />
+          <ViewExportButtons gridApi={gridApi} title={`${data.name} ${describePeriod(data.period)}`} primary context={{ period: data.period, ruleSetId: data.ruleSetId }} />
         </div>
         <div className="grid small-grid" data-testid="group-month-grid">
           <AgGridReact<GroupRow>

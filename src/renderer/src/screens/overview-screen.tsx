@@ -54,11 +54,18 @@ export function assessmentStatus(row: Row, min: number): string {
   const words = messages.deskText.status;
   if (row.toContact) return words.toContact;
   // After the reviewer's decisions, and a criterion on its way to failing (issue 13 items 5 and 6).
-  if (row.status === 'exempted' || row.status === 'early-warning') return messages.decisions.status[row.status];
+  if (row.status === 'exempted') return messages.decisions.status[row.status];
+  // models-finish (item 6): the early warning in words in the status cell itself, where the reviewer reads (the whole sentence in its tooltip).
+  if (row.status === 'early-warning') return `${messages.decisions.status['early-warning']} – ${earlyWarningWords(row)}`;
   const unassessed = (['interviews', 'offers'] as const).filter((criterion) => !row[criterion].eligible);
   if (unassessed.length === 2) return words.cannotAssess(min);
   if (unassessed.length === 1) return words.partlyAssessed(text.criterion[unassessed[0]], min);
   return words.notToContact;
+}
+
+/** "samtaler: 3 af 3 over indtil nu", one per criterion on its way to failing. */
+function earlyWarningWords(row: Row): string {
+  return row.earlyWarnings.map((warning) => `${text.criterion[warning.criterion]}: ${messages.decisions.earlyWarningShort(warning.monthsAboveSoFar, warning.monthsAssessed)}`).join(', ');
 }
 
 function criterionColumns(criterion: 'interviews' | 'offers', months: string[]): ColGroupDef<Row> {
@@ -135,6 +142,8 @@ export function OverviewScreen() {
         headerName: messages.deskText.overview.status,
         width: 124,
         wrapText: true,
+        // An early warning's words take two or three lines: the row grows to show them.
+        autoHeight: true,
         valueGetter: (params) => (params.data ? assessmentStatus(params.data, min) : ''),
         tooltipValueGetter: (params) => (params.data ? statusText(params.data) : ''),
         cellClass: (params) =>
@@ -172,10 +181,9 @@ export function OverviewScreen() {
         colId: 'warning',
         headerName: text.columns.warning,
         width: 96,
-        // In the column chooser: the status column already says 'tidlig varsling' (its tooltip the months), and the overview must fit 1366 px.
+        // In the column chooser: the status column already says the early warning in words (its tooltip the whole sentence), and the overview must fit 1366 px.
         hide: true,
-        valueGetter: (params) =>
-          params.data?.earlyWarnings.map((warning) => `${text.criterion[warning.criterion]}: ${messages.decisions.earlyWarningShort(warning.monthsAboveSoFar, warning.monthsAssessed)}`).join(', ') ?? '',
+        valueGetter: (params) => (params.data ? earlyWarningWords(params.data) : ''),
         tooltipValueGetter: (params) => (params.data ? statusText(params.data) : ''),
       },
       { colId: 'decision', headerName: text.columns.decision, width: 110, wrapText: true, cellClass: 'cell-wrap', tooltipValueGetter: (params) => params.value, valueGetter: (params) => (params.data ? decisionStatus(params.data) : ''), filter: 'agTextColumnFilter' },

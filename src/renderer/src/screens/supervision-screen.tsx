@@ -65,17 +65,17 @@ function SupervisionList({ period, ruleSetId }: { period: string; ruleSetId: str
   const [search, setSearch] = useState('');
   const [onlyFailing, setOnlyFailing] = useState(false);
   const gridApi = useRef<GridApi<Row> | null>(null);
+  // models-finish: widths that fit 1366 px with the scroll bar (the last header was cut).
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
-      // danish-finish: the ten columns fit 1366 px without a horizontal scroll.
-      { field: 'code', headerName: words.columns.code, width: 80, pinned: 'left' },
-      { field: 'name', headerName: words.columns.name, width: 150, pinned: 'left' },
+      { field: 'code', headerName: words.columns.code, width: 72, pinned: 'left' },
+      { field: 'name', headerName: words.columns.name, width: 140, pinned: 'left' },
       { colId: 'expected', headerName: words.columns.expected, width: 110, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.expectedShare ?? null, valueFormatter: (p) => (p.value === null ? text.none : share2.format(p.value)) },
       { colId: 'actual', headerName: words.columns.actual, width: 100, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.actualShare ?? null, valueFormatter: (p) => (p.value === null ? text.none : share2.format(p.value)) },
       { colId: 'difference', headerName: words.columns.difference, width: 120, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.differencePoints ?? null, valueFormatter: (p) => (p.value === null ? text.none : points2.format(p.value)) },
-      { colId: 'rank', headerName: words.columns.rank, width: 105, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.rank ?? null, valueFormatter: (p) => formatInteger(p.value) },
-      { colId: 'resultTarget', headerName: words.columns.resultTarget, width: 130, valueGetter: (p) => verdict(p.data?.resultTarget ?? null), cellClass: (p) => (p.data?.resultTarget?.fails ? 'cell-flag' : '') },
-      { colId: 'focusInterviews', headerName: words.columns.focusInterviews, width: 160, valueGetter: (p) => p.data?.focusInterviews ?? null, cellRenderer: FocusCell, sortable: false },
+      { colId: 'rank', headerName: words.columns.rank, width: 108, type: 'numericColumn', valueGetter: (p) => p.data?.resultTarget?.rank ?? null, valueFormatter: (p) => formatInteger(p.value) },
+      { colId: 'resultTarget', headerName: words.columns.resultTarget, width: 136, valueGetter: (p) => verdict(p.data?.resultTarget ?? null), cellClass: (p) => (p.data?.resultTarget?.fails ? 'cell-flag' : '') },
+      { colId: 'focusInterviews', headerName: words.columns.focusInterviews, width: 150, valueGetter: (p) => p.data?.focusInterviews ?? null, cellRenderer: FocusCell, sortable: false },
       { colId: 'focusOffers', headerName: words.columns.focusOffers, width: 170, valueGetter: (p) => p.data?.focusOffers ?? null, cellRenderer: FocusCell, sortable: false },
       { colId: 'atRisk', headerName: words.columns.atRisk, width: 170, valueGetter: (p) => (p.data?.atRisk ? words.atRiskMark : ''), cellClass: (p) => (p.data?.atRisk ? 'cell-above' : '') },
     ],
