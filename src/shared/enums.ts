@@ -7,7 +7,15 @@
  */
 
 /** What a file holds (issue 4, "Kinds of data"). */
-export const importKinds = ['measurement', 'benchmark', 'focus', 'supervision'] as const;
+export const importKinds = [
+  'measurement',
+  'benchmark',
+  'focus',
+  'supervision',
+  // citizens (issue 10): a jobcenter's own extract of benefit spells and of interviews/offers
+  'spells',
+  'events',
+] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** The file formats the importer reads. */

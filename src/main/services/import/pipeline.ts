@@ -21,6 +21,9 @@ import { buildReferenceLookup } from './reference-lookup';
 import type { StagedFile } from './staging';
 import { KeyIndex } from './key-index';
 import { beginBatch, type BatchWriter } from './writer';
+// citizens (issue 10)
+import { isCitizenKind } from './citizen-fields';
+import { refuseOverlap } from './citizen-overlap';
 
 export interface ProgressPayload {
   importId: string;
@@ -258,31 +261,50 @@ async function readAll(
   const problemList = new ProblemList();
   const seen = new KeyIndex();
   const { plan } = layout;
-  const keyColumn = plan.longMapping.municipality;
+  const keyColumn = isCitizenKind(layout.kind) ? plan.longMapping.citizenId : plan.longMapping.municipality;
   const rowProblems: RowProblem[] = [];
-  const converter = new RowConverter(layout.kind, plan.longMapping, lookup, plan.longHeaders.length, layout.shareScales);
+  const converter = new RowConverter(layout.kind, plan.longMapping, lookup, plan.longHeaders.length, layout.shareScales, layout.dateOrder?.order);
   const transformer = plan.createTransformer();
   const longRows: LongRow[] = [];
   const skipped: SkippedRow[] = [];
-  const duplicateSummary = `Samme kommune, ${layout.kind === 'supervision' ? 'periode' : 'ydelsesgruppe og periode'} står flere gange i filen; rækkerne her gentager tidligere rækker.`;
+  const duplicateWhat = isCitizenKind(layout.kind)
+    ? 'borger, ydelsesgruppe og startdato' // citizens (issue 10): the same spell twice
+    : `kommune, ${layout.kind === 'supervision' ? 'periode' : 'ydelsesgruppe og periode'}`;
+  const duplicateSummary = `Samme ${duplicateWhat} står flere gange i filen; rækkerne her gentager tidligere rækker.`;
   let pending: ConvertedRow[] = [];
   pass.writer = startWriter();
+  // citizens (issue 10): a spell and the events from its row stand or fall together (one source row, one unit).
+  const wholeSourceRow = plan.id === 'spell-events';
+  let unitRow = -1;
+  let unitStart = 0;
+  let unitBad = false;
   const convertAll = (good: ConvertedRow[]) => {
+    unitRow = -1;
     for (const row of longRows) {
       pass.rowsRead++;
       rowProblems.length = 0;
+      if (wholeSourceRow && row.rowNumber !== unitRow) {
+        unitRow = row.rowNumber;
+        unitStart = good.length;
+        unitBad = false;
+      }
       if (row.problem) rowProblems.push({ row: row.rowNumber, column: '', message: row.problem });
       const converted = row.problem ? null : converter.convert(row.cells, row.rowNumber, rowProblems);
       if (converted) {
-        const earlier = seen.firstRow(rowKey(converted), row.rowNumber);
+        const key = rowKey(converted);
+        const earlier = key === null ? 0 : seen.firstRow(key, row.rowNumber);
         if (earlier !== 0) {
           rowProblems.push({
             row: row.rowNumber,
             column: keyColumn !== undefined ? columnLetter(keyColumn) : '',
-            message: `Samme kommune, ${layout.kind === 'supervision' ? 'periode' : 'ydelsesgruppe og periode'} står også i række ${earlier}.`,
+            message: `Samme ${duplicateWhat} står også i række ${earlier}.`,
             summary: duplicateSummary,
           });
-        } else good.push(converted);
+        } else if (!unitBad) good.push(converted);
+      }
+      if (wholeSourceRow && rowProblems.length > 0) {
+        unitBad = true;
+        good.length = unitStart;
       }
       if (rowProblems.length > 0) {
         pass.rowsWithProblems++;
@@ -414,6 +436,8 @@ export async function importFile(
       );
     }
     if (pass.rowsValid === 0) throw new FileProblem('no-valid-rows', 'Ingen af filens rækker kunne indlæses. Intet blev gemt.', pass.problems);
+    // citizens (issue 10): spells already stored from an earlier file are never silently doubled.
+    if (isCitizenKind(layout.kind)) refuseOverlap(db, activeWriter.batchId, hooks.surface);
     if (!options.replaceWithoutFigures) {
       const lost = rowsLosingFigures(db, layout.kind, activeWriter.batchId);
       if (lost.rows > 0) {
@@ -494,6 +518,8 @@ export function listBatches(db: Db): ImportBatchRow[] {
       .join(' AND ')})) GROUP BY batch_id`);
   }
   tally('SELECT batch_id AS batchId, COUNT(*) AS rows FROM supervision_entry WHERE batch_id IS NOT NULL AND removed_at IS NULL GROUP BY batch_id');
+  // citizens (issue 10): citizen rows are never replaced by a later file, so all of a batch's rows are current.
+  tally("SELECT id AS batchId, rows_imported AS rows FROM import_batch WHERE kind IN ('spells', 'events')");
   const rows = db
     .prepare(
       `SELECT id, file_name AS fileName, file_size AS fileSize, sha256, kind, reader, rows_read AS rowsRead, rows_imported AS rowsImported,
@@ -511,7 +537,7 @@ export function removeBatch(db: Db, batchId: number): number {
     const exists = db.prepare('SELECT is_demo FROM import_batch WHERE id = ?').get(batchId) as { is_demo: number } | undefined;
     if (!exists) throw new FileProblem('not-found', `Indlæsning nr. ${batchId} findes ikke (den er måske allerede fjernet).`);
     let removed = 0;
-    for (const table of ['measurement', 'benchmark', 'focus_measurement', 'supervision_entry']) {
+    for (const table of ['measurement', 'benchmark', 'focus_measurement', 'supervision_entry', 'citizen_spell', 'citizen_event']) {
       removed += (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE batch_id = ?`).get(batchId) as { n: number }).n;
     }
     db.prepare('DELETE FROM import_batch WHERE id = ?').run(batchId);

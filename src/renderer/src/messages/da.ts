@@ -371,6 +371,9 @@ export const da = {
       benchmark: 'Resultatmål (Jobindsats Y30R21)',
       focus: 'Fokusmål (12 måneders anciennitet)',
       supervision: 'Skærpet tilsyn: liste over kommuner',
+      // citizens (issue 10)
+      spells: 'Borgere: ydelsesforløb (cpr-nr., kommune, ydelse, startdato)',
+      events: 'Borgere: samtaler og tilbud (cpr-nr., dato, hændelse)',
     },
     fields: {
       municipality: 'Kommune',
@@ -394,6 +397,15 @@ export const da = {
       differencePoints: 'Forskel i andel (pct.-point)',
       rank: 'Placering på benchmarkranglisten',
       note: 'Bemærkning',
+      // citizens (issue 10)
+      citizenId: 'Borger (cpr-nr. eller id)',
+      spellRef: 'Forløb (id)',
+      startDate: 'Startdato',
+      endDate: 'Slutdato',
+      eventDate: 'Dato',
+      eventKind: 'Hændelse (samtale eller tilbud)',
+      heldBy: 'Afholdt af (jobcenter eller a-kasse)',
+      offerType: 'Tilbudstype',
     } as Record<string, string>,
     history: {
       title: 'Indlæsninger',
@@ -436,6 +448,7 @@ export const da = {
       long: 'Lang: én række pr. kommune, ydelsesgruppe og periode',
       wide: 'Bred: måneder som kolonner (vendes til rækker)',
       blocks: 'Blokke: etiketter én gang pr. blok (fyldes ned)',
+      'spell-events': 'Én række pr. forløb: samtaler og tilbud som datokolonner', // citizens (issue 10)
     } as Record<string, string>,
     scale: (header: string) => `Tallene i "${header}" er`,
     scales: { percent: 'procent (15,61 = 15,61 %)', fraction: 'brøker (0,1561 = 15,61 %)' } as Record<string, string>,
