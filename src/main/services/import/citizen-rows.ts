@@ -1,5 +1,4 @@
 import { maskCitizenId } from '../../../shared/citizen-id';
-import { columnLetter, type RowProblem } from './convert';
 import { fieldLabels, type FieldId, type Mapping } from './fields';
 import { maskIdsInText, parseCitizenDate, parseEventKind, parseHeldBy, type CitizenKind, type EventKind, type HeldBy } from './citizen-fields';
 import type { DateOrder } from './periods';
@@ -30,6 +29,19 @@ export interface EventRow {
 }
 
 export type CitizenRow = SpellRow | EventRow;
+
+/** One problem, where the user finds it in Excel (the shape of `convert.ts`'s RowProblem; no import, no cycle). */
+interface RowProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
 
 const maxIdLength = 64;
 const maxTextLength = 200;
