@@ -62,6 +62,9 @@ const plan: Step[] = [
   step('import.run', (state) => ({ fileId: state.fileId }), (value, state) => (state.batchId = (value as { batchId: number }).batchId)),
   step('import.undo', (state) => ({ batchId: state.batchId })),
   step('import.discard', (state) => ({ fileId: state.fileId })),
+  // citizens (issue 10): cit-import
+  step('citizens.status', () => ({})),
+  step('citizens.deleteAll', () => ({ confirm: true })),
   step('demo.clear', () => undefined),
   step('demo.load', () => undefined),
 ];
