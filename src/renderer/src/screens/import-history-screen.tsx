@@ -5,6 +5,7 @@ import { formatDanishDateTime } from '../../../shared/words-da';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import './import.css';
+import { CitizenDataPanel } from '../components/citizen-data-panel'; // citizens (issue 10): cit-import
 
 const text = messages.importer;
 
@@ -79,6 +80,7 @@ export function ImportHistoryScreen() {
           </tbody>
         </table>
       )}
+      <CitizenDataPanel /> {/* citizens (issue 10): cit-import */}
       <SupervisionList />
     </section>
   );
