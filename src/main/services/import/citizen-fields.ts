@@ -101,10 +101,14 @@ export function citizenMapping(headers: unknown[], kind: CitizenKind, matchHeade
   return mapping;
 }
 
-/** A citizen id column says spells or events; the other headers say which. */
+/**
+ * A citizen id column says spells or events; the other headers say which. Only an unmistakable
+ * citizen header counts ("CPR-nr.", "Borger"), not "ID" or "Person", which other files have too.
+ */
 export function detectCitizenKind(headers: unknown[]): CitizenKind | null {
+  const ownIds = citizenHeaderSynonyms.find((entry) => entry.field === 'citizenId')!.exact;
+  if (!headers.some((header) => typeof header === 'string' && ownIds.includes(normalizeHeader(header)))) return null;
   const fields = headers.map((header) => (header === null || header === undefined ? null : citizenField(String(header), null)));
-  if (!fields.includes('citizenId')) return null;
   if (fields.includes('startDate')) return 'spells';
   if (fields.includes('eventDate') || fields.includes('eventKind')) return 'events';
   if (headers.some((header) => eventColumn(header))) return 'spells';

@@ -22,7 +22,7 @@ import type { StagedFile } from './staging';
 import { KeyIndex } from './key-index';
 import { beginBatch, type BatchWriter } from './writer';
 // citizens (issue 10)
-import { isCitizenKind } from './citizen-fields';
+import { isCitizenKind, maskIdsInText } from './citizen-fields';
 import { refuseOverlap } from './citizen-overlap';
 
 export interface ProgressPayload {
@@ -164,6 +164,8 @@ class ProblemList {
     }
     if (this.entries.length >= keptProblems) return;
     const entry: ImportProblem = { ...toProblem(problem, layout), count: 1, rows: [problem.row] };
+    // citizens (issue 10): whatever the kind (a CPR column mapped as a municipality too), no message carries a full CPR number.
+    entry.message = maskIdsInText(entry.message);
     this.entries.push(entry);
     this.byKey.set(key, entry);
   }
