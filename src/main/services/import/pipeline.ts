@@ -43,6 +43,7 @@ export interface RunHooks {
 
 const keptProblems = 1000;
 const insertRun = 100_000;
+const citizenInsertRun = 400_000;
 const cancelled = new Set<string>();
 const running = new Set<string>();
 let importInProgress = false;
@@ -277,6 +278,8 @@ async function readAll(
   pass.writer = startWriter();
   // citizens (issue 10): a spell and the events from its row stand or fall together (one source row, one unit).
   const wholeSourceRow = plan.id === 'spell-events';
+  // Citizen rows are sorted by id before they are written (citizen-writer.ts): longer runs, fewer sweeps of the index.
+  const citizenRows = isCitizenKind(layout.kind);
   let unitRow = -1;
   let unitStart = 0;
   let unitBad = false;
@@ -324,7 +327,7 @@ async function readAll(
     if (pass.writer) {
       // Bigger sorted runs keep the B-tree inserts closer to sequential.
       for (const row of good) pending.push(row);
-      if (pending.length >= insertRun) {
+      if (pending.length >= (citizenRows ? citizenInsertRun : insertRun)) {
         pass.writer.insert(pending);
         pending = [];
       }
