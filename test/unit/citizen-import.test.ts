@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/handlers';
 import { parseCitizenDate, eventColumn } from '../../src/main/services/import/citizen-fields';
+import { spellKey } from '../../src/main/services/import/citizen-rows';
 import { previewFile, removeBatch, listBatches } from '../../src/main/services/import/pipeline';
 import { registerLocalFile } from '../../src/main/services/import/staging';
 import { backupDir, backupDatabase } from '../../src/main/services/store';
@@ -82,6 +83,28 @@ describe('spells and events from files real writers made', () => {
     expect(eventColumn('Antal samtaler 6 mdr.')).toBeNull();
     expect(eventColumn('Samtaler')).toBeNull();
     expect(eventColumn('Startdato')).toBeNull();
+  });
+});
+
+describe('the spell key of the duplicate check', () => {
+  const spell = (citizenId: string, groupId: string, startDate: string) =>
+    ({ kind: 'spells', sourceRow: 2, citizenId, spellRef: null, municipalityCode: 101, groupId, startDate, endDate: null }) as const;
+  it('is one number per citizen, group and start date for CPR-shaped ids, a string otherwise', () => {
+    const keys = [
+      spellKey(spell('010190-1111', 'dagpenge', '2024-01-02')),
+      spellKey(spell('010190-1111', 'dagpenge', '2024-01-03')),
+      spellKey(spell('010190-1111', 'kontanthjaelp', '2024-01-02')),
+      spellKey(spell('010190-1112', 'dagpenge', '2024-01-02')),
+      spellKey(spell('020190-1111', 'dagpenge', '2024-01-02')),
+      spellKey(spell('010290-1111', 'dagpenge', '2024-01-02')),
+      spellKey(spell('010191-1111', 'dagpenge', '2024-01-02')),
+      spellKey(spell('311299-9999', 'overgangsydelse', '2199-12-31')),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.every((key) => typeof key === 'number' && Number.isSafeInteger(key))).toBe(true);
+    expect(spellKey(spell('010190-1111', 'dagpenge', '2024-01-02'))).toBe(keys[0]);
+    expect(typeof spellKey(spell('K-000417', 'dagpenge', '2024-01-02'))).toBe('string');
+    expect(typeof spellKey(spell('450190-1111', 'dagpenge', '2024-01-02'))).toBe('string');
   });
 });
 

@@ -197,7 +197,29 @@ export class CitizenConverter {
   }
 }
 
-/** The key of a spell for the duplicate check within a file: citizen, benefit group and start date. */
-export function spellKey(row: SpellRow): string {
+const groupIndexes = new Map<string, number>();
+const cprParts = /^(\d{2})(\d{2})(\d{2})-(\d{4})$/;
+const epoch1900 = Date.UTC(1900, 0, 1);
+
+/**
+ * The key of a spell for the duplicate check within a file: citizen, benefit group and start date.
+ * A CPR-shaped id gives a number (ddmmyy and serial, group, day since 1900: under 2^50, one per
+ * spell), which a million spells hold in far less memory than strings; other ids give a string.
+ */
+export function spellKey(row: SpellRow): number | string {
+  const cpr = cprParts.exec(row.citizenId);
+  let group = groupIndexes.get(row.groupId);
+  if (group === undefined && groupIndexes.size < 16) {
+    group = groupIndexes.size;
+    groupIndexes.set(row.groupId, group);
+  }
+  if (cpr && group !== undefined) {
+    const [day, month, year, serial] = [Number(cpr[1]), Number(cpr[2]), Number(cpr[3]), Number(cpr[4])];
+    const start = (Date.UTC(Number(row.startDate.slice(0, 4)), Number(row.startDate.slice(5, 7)) - 1, Number(row.startDate.slice(8, 10))) - epoch1900) / 86_400_000;
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12 && start >= 0 && start < 131_072) {
+      const person = ((day - 1) * 12 + (month - 1)) * 100 + year; // < 37,200
+      return ((person * 10_000 + serial) * 16 + group) * 131_072 + start;
+    }
+  }
   return `${row.citizenId}\u0000${row.groupId}\u0000${row.startDate}`;
 }
