@@ -178,6 +178,16 @@ describe('bad rows', () => {
     expect(storedSpells()).toEqual([]);
   });
 
+  it('an American date says so, and is read when month first is chosen', async () => {
+    const csv = writeDanishCsv(file('us.csv'), [['010190-1111', '101', 'A-dagpenge', '07/31/2024', '']], header);
+    const validation = await validatePath(db(), csv);
+    expect(validation.problems.map((problem) => problem.message)).toEqual([
+      'Startdato: "07/31/2024" er ikke en dato, når den læses dag først (dansk). Er datoerne skrevet måned først (07/31/2024)? Så vælg det som datoernes rækkefølge.',
+    ]);
+    await importPath(db(), csv, { dateOrder: 'month-first' });
+    expect(storedSpells()).toEqual([expect.objectContaining({ start_date: '2024-07-31' })]);
+  });
+
   it('in the wide layout take the spell and all its events out together when skipped', async () => {
     const csv = file('bred.csv');
     fs.writeFileSync(

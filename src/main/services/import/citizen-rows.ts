@@ -134,9 +134,14 @@ export class CitizenConverter {
     const date = parseCitizenDate(raw, this.dateOrder);
     if (date) return date;
     const text = typeof raw === 'string' ? raw.trim() : '';
+    const parts = /^(\d{1,2})[-/.](\d{1,2})[-/.]\d{4}/.exec(text);
+    // 07/31/2024 read day first: month 31. Say what the file probably is, not only that the date is wrong.
+    const otherOrder = parts && Number(parts[this.dateOrder === 'month-first' ? 1 : 2]) > 12 && Number(parts[this.dateOrder === 'month-first' ? 2 : 1]) <= 12;
     this.problem(
       field,
-      looksLikeDate.test(text)
+      otherOrder
+        ? `${fieldLabels[field]}: ${quoted(raw)} er ikke en dato, når den læses ${this.dateOrder === 'month-first' ? 'måned først' : 'dag først (dansk)'}. Er datoerne skrevet ${this.dateOrder === 'month-first' ? 'dag først (31-07-2024)' : 'måned først (07/31/2024)'}? Så vælg det som datoernes rækkefølge.`
+        : looksLikeDate.test(text)
         ? `${fieldLabels[field]}: ${quoted(raw)} er ikke en dato, der findes i kalenderen.`
         : `${fieldLabels[field]}: ${quoted(raw)} kan ikke læses som en dato (skriv fx 2024-01-31, 31-01-2024 eller 31.01.2024).`,
     );
