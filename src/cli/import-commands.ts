@@ -12,7 +12,7 @@ import { CliError, formatTable, type CliCommand, type CliIo } from './cli-contex
 import { formatDanishDateTime, importKindWords } from '../shared/words-da';
 
 const kinds: readonly string[] = importKinds;
-const layouts = ['long', 'wide', 'blocks'] as const;
+const layouts = ['long', 'wide', 'blocks', 'spell-events'] as const; // spell-events: citizens (issue 10)
 const allFields = [...new Set(Object.values(fieldsByKind).flat())];
 
 /** `file:row:column: message`, the form editors and CI logs jump to; a repeated problem is one line with its count. */
@@ -90,10 +90,10 @@ function printReport(io: CliIo, file: string, report: ImportReport): void {
 export const importCommands: CliCommand[] = [
   {
     name: 'import',
-    summary: 'Indlæs Excel-, CSV- og JSON-filer (målinger, resultatmål, fokusmål, skærpet tilsyn)',
+    summary: 'Indlæs Excel-, CSV- og JSON-filer (målinger, resultatmål, fokusmål, skærpet tilsyn, borgeres forløb og hændelser)',
     usage:
-      'indsatsmonitor import <filer…> [--kind measurement|benchmark|focus|supervision] [--profile NAVN] [--sheet ARK] [--header-row N] ' +
-      '[--map FELT=KOLONNE …] [--layout long|wide|blocks] [--measure FELT] [--scale FELT=percent|fraction …] [--date-order day-first|month-first] ' +
+      'indsatsmonitor import <filer…> [--kind measurement|benchmark|focus|supervision|spells|events] [--profile NAVN] [--sheet ARK] [--header-row N] ' +
+      '[--map FELT=KOLONNE …] [--layout long|wide|blocks|spell-events] [--measure FELT] [--scale FELT=percent|fraction …] [--date-order day-first|month-first] ' +
       '[--replace-without-figures] [--skip-bad-rows] [--json] [--db FIL]',
     options: {
       kind: { type: 'string' },

@@ -11,9 +11,18 @@ import { CorruptDatabaseError, ForeignDatabaseError, StoreOpenError } from '../m
 import { describeError } from '../main/handlers';
 import { listBackups } from '../main/services/recovery';
 import { trustCommands } from './trust-commands';
+import { citizenDataCommands } from './citizen-data-commands'; // citizens (issue 10): cit-import
 
 /** Every command; each area adds its own list. */
-export const commands: CliCommand[] = [...coreCommands, ...engineCommands, ...exportCommands, ...importCommands, ...trustCommands, ...decisionCommands];
+export const commands: CliCommand[] = [
+  ...coreCommands,
+  ...engineCommands,
+  ...exportCommands,
+  ...importCommands,
+  ...trustCommands,
+  ...decisionCommands,
+  ...citizenDataCommands, // citizens (issue 10): cit-import
+];
 
 const stdio: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -8,6 +8,8 @@ import { exportContract } from './api/export';
 import { importContract } from './api/import';
 // models-screens: the model registry's calls
 import { modelsContract } from './api/models';
+// citizens (issue 10): the store's citizen data (cit-import)
+import { citizenDataContract } from './api/citizens';
 
 export * from './contract';
 export type * from './api/core';
@@ -16,6 +18,7 @@ export type * from './api/engine';
 export type * from './api/export';
 export type * from './api/import';
 export type * from './api/models';
+export type * from './api/citizens';
 export { modelIds } from './api/models';
 
 /**
@@ -30,6 +33,7 @@ export const apiContract = {
   // decisions (issue 13 items 5 and 7)
   ...decisionsContract,
   ...modelsContract, // models-screens
+  ...citizenDataContract, // citizens (issue 10): cit-import
 };
 
 /** Every event main pushes to the renderer. */

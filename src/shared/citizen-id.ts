@@ -11,6 +11,6 @@ export function isCprLike(id: string): boolean {
 
 /** `010190-1234` and `0101901234` become `010190-****`; anything else is returned unchanged. */
 export function maskCitizenId(id: string): string {
-  const match = cprLike.exec(id.trim());
+  const match = id.trim().match(cprLike);
   return match ? `${match[1]}-****` : id;
 }

@@ -7,7 +7,15 @@
  */
 
 /** What a file holds (issue 4, "Kinds of data"). */
-export const importKinds = ['measurement', 'benchmark', 'focus', 'supervision'] as const;
+export const importKinds = [
+  'measurement',
+  'benchmark',
+  'focus',
+  'supervision',
+  // citizens (issue 10): a jobcenter's own extract of benefit spells and of interviews/offers
+  'spells',
+  'events',
+] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** The file formats the importer reads. */
@@ -65,5 +73,14 @@ export const fieldIds = [
   'differencePoints',
   'rank',
   'note',
+  // citizens (issue 10): the fields of spells and events
+  'citizenId',
+  'spellRef',
+  'startDate',
+  'endDate',
+  'eventDate',
+  'eventKind',
+  'heldBy',
+  'offerType',
 ] as const;
 export type FieldId = (typeof fieldIds)[number];

@@ -105,6 +105,15 @@ export const fieldLabels: Record<FieldId, string> = {
   differencePoints: 'Forskel i andel (pct.-point)',
   rank: 'Placering på benchmarkranglisten',
   note: 'Bemærkning',
+  // citizens (issue 10)
+  citizenId: 'Borger (cpr-nr. eller id)',
+  spellRef: 'Forløb (id)',
+  startDate: 'Startdato',
+  endDate: 'Slutdato',
+  eventDate: 'Dato',
+  eventKind: 'Hændelse (samtale eller tilbud)',
+  heldBy: 'Afholdt af (jobcenter eller a-kasse)',
+  offerType: 'Tilbudstype',
 };
 
 /** What an imported file held, in words (history, provenance, CLI). */

@@ -94,6 +94,9 @@ export function everyCallSteps(options: { clear: boolean } = { clear: true }): C
     { name: 'export.view', args: () => ({ title: 'Overblik', format: 'xlsx', columns: [{ header: 'Kommune', kind: 'text' }, { header: 'Andel', kind: 'share' }], rows: [['Ærø', 0.25]] }) },
     { name: 'supervision.remove', args: (state) => ({ id: state.supervisionId }) },
     { name: 'import.undo', args: (state) => ({ batchId: state.batchId }) },
+    // citizens (issue 10): cit-import
+    { name: 'citizens.status', args: () => ({}) },
+    { name: 'citizens.deleteAll', args: () => ({ confirm: true }) },
   ];
   if (options.clear) steps.push({ name: 'demo.clear', args: () => undefined });
   return steps;

@@ -40,7 +40,8 @@ const asPlan = (plan: ReturnType<typeof planLayout>): LayoutPlan => {
 
 describe('the layout table', () => {
   it('lists long, blocks and wide, and detection picks the one that fits', () => {
-    expect(layoutModules.map((module) => module.id)).toEqual(['long', 'blocks', 'wide']);
+    // spell-events: citizens (issue 10), one row per spell with event dates in columns
+    expect(layoutModules.map((module) => module.id)).toEqual(['long', 'blocks', 'wide', 'spell-events']);
     const long = context(['Kommune', 'Ydelsesgruppe', 'Måned', 'Antal borgere'], [['101', 'A-dagpenge', '2023M07', 5]]);
     expect(asPlan(planLayout(long)).id).toBe('long');
     const wide = context(['Kommune', 'Ydelsesgruppe', '2023M07', '2023M08'], [['101', 'A-dagpenge', 5, 6]], { sheet: 'Antal borgere' });

@@ -30,7 +30,7 @@ export interface ImportOptions {
 }
 
 // --- issue 12 (import-layouts) ---
-export type ImportLayout = 'long' | 'wide' | 'blocks';
+export type ImportLayout = 'long' | 'wide' | 'blocks' | 'spell-events'; // spell-events: citizens (issue 10)
 export type ShareScale = 'percent' | 'fraction';
 export type DateOrder = 'day-first' | 'month-first';
 
@@ -199,7 +199,7 @@ export const importOptionsSchema = z
     mapping: z.record(z.string().max(40), z.number().int().min(0).max(1000)).optional(),
     profile: z.string().max(200).optional(),
     // issue 12 (import-layouts)
-    layout: z.enum(['long', 'wide', 'blocks']).optional(),
+    layout: z.enum(['long', 'wide', 'blocks', 'spell-events']).optional(),
     shareScales: z.record(z.string().max(40), z.enum(['percent', 'fraction'])).optional(),
     dateOrder: z.enum(['day-first', 'month-first']).optional(),
     wideMeasure: z.string().max(40).optional(),

@@ -4,6 +4,10 @@ import { fieldLabels } from './fields';
 import { parseNumber } from './numbers';
 import { parsePeriod } from './periods';
 import type { ReferenceLookup } from './reference-lookup';
+// citizens (issue 10)
+import { CitizenConverter, spellKey, type CitizenRow } from './citizen-rows';
+import { isCitizenKind } from './citizen-fields';
+import type { DateOrder } from './periods';
 
 /** One problem, where the user finds it in Excel. */
 export interface RowProblem {
@@ -46,7 +50,9 @@ export type ConvertedRow =
       differencePoints: number | null;
       rank: number | null;
     }
-  | { kind: 'supervision'; municipalityCode: number; periodFrom: string; periodTo: string | null; note: string | null };
+  | { kind: 'supervision'; municipalityCode: number; periodFrom: string; periodTo: string | null; note: string | null }
+  // citizens (issue 10): spells and events (`citizen-rows.ts`)
+  | CitizenRow;
 
 export function columnLetter(index: number): string {
   let letters = '';
@@ -81,6 +87,8 @@ export class RowConverter {
   private cells: unknown[] = [];
   private rowNumber = 0;
   private problems: RowProblem[] = [];
+  /** citizens (issue 10): spells and events are converted by their own module. */
+  private readonly citizen: CitizenConverter | null;
 
   constructor(
     private readonly kind: ImportKind,
@@ -88,7 +96,10 @@ export class RowConverter {
     private readonly lookup: ReferenceLookup,
     private readonly headerCount: number,
     private readonly shareScales: Partial<Record<FieldId, ShareScale>> = {},
-  ) {}
+    dateOrder?: DateOrder | null,
+  ) {
+    this.citizen = isCitizenKind(kind) ? new CitizenConverter(kind, mapping, lookup, dateOrder ?? 'day-first') : null;
+  }
 
   private problem(field: FieldId | null, message: string): void {
     const index = field ? this.mapping[field] : undefined;
@@ -208,6 +219,7 @@ export class RowConverter {
       }
     }
     if (refused) return null;
+    if (this.citizen) return this.citizen.convert(cells, rowNumber, problems);
 
     const municipalityRaw = this.raw('municipality');
     const municipalityCode = isEmpty(municipalityRaw) ? null : this.lookup.municipality(municipalityRaw);
@@ -222,7 +234,8 @@ export class RowConverter {
     if (isEmpty(periodRaw)) this.problem('period', 'Periode mangler.');
     else if (!period) this.problem('period', `Perioden "${String(periodRaw)}" kan ikke læses (skriv fx 2023M07, 2023-07, juli 2023 eller 2023Q2).`);
 
-    if (kind === 'supervision') {
+    if (kind === 'supervision' || kind === 'spells' || kind === 'events') {
+      if (kind !== 'supervision') return null;
       const toRaw = this.raw('periodTo');
       const periodTo = isEmpty(toRaw) ? null : parsePeriod(toRaw);
       if (!isEmpty(toRaw) && !periodTo) this.problem('periodTo', `Perioden "${String(toRaw)}" kan ikke læses.`);
@@ -285,8 +298,13 @@ export function measurementKey(row: { municipalityCode: number; groupId: string;
   return (row.municipalityCode * 16 + index) * 4000 + monthIndex;
 }
 
-export function rowKey(row: ConvertedRow): number | string {
+/** The key of the duplicate check within a file; null for rows that may repeat (events: the engine counts distinct ones). */
+export function rowKey(row: ConvertedRow): number | string | null {
   switch (row.kind) {
+    case 'spells':
+      return spellKey(row);
+    case 'events':
+      return null;
     case 'measurement':
       return measurementKey(row);
     case 'focus':

@@ -1,4 +1,5 @@
 import { normalizeLabel } from './reference-lookup';
+import { citizenHeaderSynonyms, detectCitizenKind } from './citizen-fields';
 
 import type { FieldId, ImportKind } from '../../../shared/enums';
 import { fieldLabels } from '../../../shared/words-da';
@@ -14,6 +15,9 @@ export const fieldsByKind: Record<ImportKind, FieldId[]> = {
   focus: ['municipality', 'group', 'period', 'measured', 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare', 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare'],
   benchmark: ['municipality', 'group', 'period', 'expectedCount', 'actualCount', 'differenceCount', 'expectedShare', 'actualShare', 'differencePoints', 'rank'],
   supervision: ['municipality', 'period', 'periodTo', 'note'],
+  // citizens (issue 10)
+  spells: ['citizenId', 'municipality', 'group', 'startDate', 'endDate', 'spellRef'],
+  events: ['citizenId', 'spellRef', 'eventDate', 'eventKind', 'heldBy', 'offerType'],
 };
 
 export const requiredFieldsByKind: Record<ImportKind, FieldId[]> = {
@@ -21,6 +25,9 @@ export const requiredFieldsByKind: Record<ImportKind, FieldId[]> = {
   focus: ['municipality', 'group', 'period'],
   benchmark: ['municipality', 'group', 'period'],
   supervision: ['municipality', 'period'],
+  // citizens (issue 10)
+  spells: ['citizenId', 'municipality', 'group', 'startDate'],
+  events: ['citizenId', 'eventDate', 'eventKind'],
 };
 
 /**
@@ -51,6 +58,9 @@ export const headerSynonyms: { field: FieldId; exact: string[]; patterns?: RegEx
   { field: 'actualCount', exact: ['faktisk antal', 'actual count', 'actual'] },
   { field: 'differenceCount', exact: ['forskel mellem forventet og faktisk antal', 'forskel', 'difference'] },
   { field: 'rank', exact: ['placering på benchmarkranglisten', 'placering', 'benchmarkplacering', 'rank', 'rang'] },
+  // citizens (issue 10): only the headers no other kind uses, so header-row detection finds a citizen
+  // file's header; which field a citizen header is, is decided by the kind (`citizen-fields.ts`).
+  ...citizenHeaderSynonyms,
 ];
 
 function normalizeHeader(text: string): string {
@@ -120,6 +130,9 @@ export function mappingFromHeaders(headers: unknown[]): Mapping {
 /** The kind whose fields a header row speaks of. */
 export function detectKind(headers: unknown[], mapping: Mapping): ImportKind {
   const has = (field: FieldId) => mapping[field] !== undefined;
+  // citizens (issue 10): a citizen id column makes it spells or events.
+  const citizenKind = detectCitizenKind(headers);
+  if (citizenKind) return citizenKind;
   if (has('expectedCount') || has('expectedShare') || has('actualShare') || has('rank')) return 'benchmark';
   const text = headers.map((header) => normalizeHeader(String(header ?? ''))).join(' | ');
   const measures: FieldId[] = ['measured', 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare', 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare'];
@@ -144,4 +157,7 @@ export const kindLabels: Record<ImportKind, string> = {
   benchmark: 'Resultatmål (Jobindsats Y30R21)',
   focus: 'Fokusmål (12 måneders anciennitet)',
   supervision: 'Skærpet tilsyn (liste over kommuner)',
+  // citizens (issue 10)
+  spells: 'Borgeres ydelsesforløb',
+  events: 'Borgeres samtaler og tilbud',
 };

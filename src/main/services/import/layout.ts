@@ -19,8 +19,11 @@ import { columnLetter, type ShareScale } from './convert';
 import { DecisionCollector, type DateOrderDecision, type ShareDecision } from './decisions';
 import { planLayout, type LayoutContext, type LayoutPlan, type LongRow, type SkippedRow } from './layouts';
 import { periodColumns } from './layouts/wide';
+import { eventColumns } from './layouts/spell-events';
 import { parseNumber } from './numbers';
 import type { StagedFile } from './staging';
+// citizens (issue 10)
+import { citizenDateOrderText, citizenMapping, isCitizenKind, maskIdsInText } from './citizen-fields';
 
 /** How a file is to be read: everything the preview shows and the user may change. */
 export interface Layout {
@@ -206,6 +209,11 @@ export async function resolveLayout(db: Db, file: StagedFile, options: ImportOpt
   const detected = mappingFromHeaders(headers);
   const mapping: Mapping = { ...((options.mapping as Mapping | undefined) ?? profileMapping ?? detected) };
   const kind = options.kind ?? profile?.kind ?? detectKind(headers, mapping);
+  // citizens (issue 10): "Dato" is an event's date and "Start" a spell's start here, not a period.
+  if (isCitizenKind(kind) && !options.mapping && !profileMapping) {
+    for (const field of Object.keys(mapping) as FieldId[]) delete mapping[field];
+    Object.assign(mapping, citizenMapping(headers, kind, matchHeader));
+  }
   for (const field of Object.keys(mapping) as FieldId[]) {
     if (!fieldsByKind[kind].includes(field) || mapping[field]! >= Math.max(headers.length, 1)) delete mapping[field];
   }
@@ -224,9 +232,14 @@ export async function resolveLayout(db: Db, file: StagedFile, options: ImportOpt
   if ('problem' in planned) throw new FileProblem('layout', planned.problem);
   const plan = planned;
   decisions.push(...plan.decisions);
-  const periodIndexes = plan.id === 'wide' ? new Set(periodColumns(headers).map((column) => column.index)) : new Set<number>();
+  const periodIndexes =
+    plan.id === 'wide'
+      ? new Set(periodColumns(headers).map((column) => column.index))
+      : plan.id === 'spell-events' // citizens (issue 10): the event date columns are read
+        ? new Set(eventColumns(headers).map((column) => column.index))
+        : new Set<number>();
 
-  if (Object.keys(detected).length === 0 && !options.mapping && !profileMapping) {
+  if (Object.keys(detected).length === 0 && Object.keys(mapping).length === 0 && !options.mapping && !profileMapping) {
     warnings.push(
       `Ingen af kolonneoverskrifterne i række ${headerRow} blev genkendt (${headers.filter(Boolean).slice(0, 6).join(', ') || 'tom række'}). Vælg den rigtige overskriftsrække, eller angiv hver kolonnes betydning.`,
     );
@@ -275,7 +288,10 @@ export async function resolveLayout(db: Db, file: StagedFile, options: ImportOpt
     decisions.push(decision.text);
     if (decision.uncertain) warnings.push(decision.text);
   }
-  layout.dateOrder = collector.dateOrderDecision(plan.longHeaders, options.dateOrder);
+  layout.dateOrder = isCitizenKind(kind)
+    ? // citizens (issue 10): every date column is read in the Danish order unless the user chose otherwise.
+      { order: options.dateOrder ?? 'day-first', chosen: Boolean(options.dateOrder), text: citizenDateOrderText(options.dateOrder ?? 'day-first', Boolean(options.dateOrder)) }
+    : collector.dateOrderDecision(plan.longHeaders, options.dateOrder);
   if (layout.dateOrder) {
     decisions.push(layout.dateOrder.text);
     if (!layout.dateOrder.order) warnings.push(`${layout.dateOrder.text} Vælg datoernes rækkefølge.`);
@@ -304,6 +320,9 @@ const measureFieldsByKind: Record<ImportKind, FieldId[]> = {
   focus: ['measured', 'interviewsLacking', 'interviewsWith', 'interviewsLackingShare', 'interviewsWithShare', 'offersLacking', 'offersWith', 'offersLackingShare', 'offersWithShare'],
   benchmark: ['expectedCount', 'actualCount', 'differenceCount', 'expectedShare', 'actualShare', 'differencePoints', 'rank'],
   supervision: [],
+  // citizens (issue 10): rows, not figures
+  spells: [],
+  events: [],
 };
 
 /** A file must carry at least one figure of the kind it is imported as (issue 12, item 9). */
@@ -333,6 +352,8 @@ export function missingRequired(kind: ImportKind, mapping: Mapping): FieldId[] {
 /** The preview's own part (without file identity and duplicate check). */
 export function previewOf(layout: Layout, profiles: string[]): Omit<ImportPreview, 'fileId' | 'fileName' | 'size' | 'duplicateOf'> {
   const { info } = layout.source;
+  // citizens (issue 10): no CPR number is shown in full in the preview, whatever the kind (a wrongly chosen kind too).
+  const shownCell = (value: unknown) => maskIdsInText(displayCell(value));
   return {
     format: info.format,
     encoding: info.encoding,
@@ -347,7 +368,7 @@ export function previewOf(layout: Layout, profiles: string[]): Omit<ImportPrevie
     sampleRows: layout.firstRows
       .filter((row) => row.rowNumber > layout.headerRow)
       .slice(0, 10)
-      .map((row) => ({ rowNumber: row.rowNumber, cells: row.cells.map(displayCell) })),
+      .map((row) => ({ rowNumber: row.rowNumber, cells: row.cells.map(shownCell) })),
     matchedProfile: layout.matchedProfile,
     profiles,
     warnings: layout.warnings,
@@ -368,7 +389,7 @@ export function previewOf(layout: Layout, profiles: string[]): Omit<ImportPrevie
     longRows: layout.longSample
       .filter((row) => !row.problem)
       .slice(0, 12)
-      .map((row) => ({ rowNumber: row.rowNumber, cells: row.cells.map(displayCell) })),
+      .map((row) => ({ rowNumber: row.rowNumber, cells: row.cells.map(shownCell) })),
     skippedRows: layout.skippedSample.slice(0, 50),
   };
 }

@@ -22,6 +22,9 @@ import { buildReferenceLookup } from './reference-lookup';
 import type { StagedFile } from './staging';
 import { KeyIndex } from './key-index';
 import { beginBatch, type BatchWriter } from './writer';
+// citizens (issue 10)
+import { isCitizenKind, maskIdsInText } from './citizen-fields';
+import { refuseOverlap } from './citizen-overlap';
 
 export interface ProgressPayload {
   importId: string;
@@ -41,6 +44,7 @@ export interface RunHooks {
 
 const keptProblems = 1000;
 const insertRun = 100_000;
+const citizenInsertRun = 400_000;
 const cancelled = new Set<string>();
 const running = new Set<string>();
 let importInProgress = false;
@@ -157,6 +161,8 @@ class ProblemList {
     }
     if (this.entries.length >= keptProblems) return;
     const entry: ImportProblem = { ...toProblem(problem, layout), count: 1, rows: [problem.row] };
+    // citizens (issue 10): whatever the kind (a CPR column mapped as a municipality too), no message carries a full CPR number.
+    entry.message = maskIdsInText(entry.message);
     this.entries.push(entry);
     this.byKey.set(key, entry);
   }
@@ -254,31 +260,52 @@ async function readAll(
   const problemList = new ProblemList();
   const seen = new KeyIndex();
   const { plan } = layout;
-  const keyColumn = plan.longMapping.municipality;
+  const keyColumn = isCitizenKind(layout.kind) ? plan.longMapping.citizenId : plan.longMapping.municipality;
   const rowProblems: RowProblem[] = [];
-  const converter = new RowConverter(layout.kind, plan.longMapping, lookup, plan.longHeaders.length, layout.shareScales);
+  const converter = new RowConverter(layout.kind, plan.longMapping, lookup, plan.longHeaders.length, layout.shareScales, layout.dateOrder?.order);
   const transformer = plan.createTransformer();
   const longRows: LongRow[] = [];
   const skipped: SkippedRow[] = [];
-  const duplicateSummary = `Samme kommune, ${layout.kind === 'supervision' ? 'periode' : 'ydelsesgruppe og periode'} står flere gange i filen; rækkerne her gentager tidligere rækker.`;
+  const duplicateWhat = isCitizenKind(layout.kind)
+    ? 'borger, ydelsesgruppe og startdato' // citizens (issue 10): the same spell twice
+    : `kommune, ${layout.kind === 'supervision' ? 'periode' : 'ydelsesgruppe og periode'}`;
+  const duplicateSummary = `Samme ${duplicateWhat} står flere gange i filen; rækkerne her gentager tidligere rækker.`;
   let pending: ConvertedRow[] = [];
   pass.writer = startWriter();
+  // citizens (issue 10): a spell and the events from its row stand or fall together (one source row, one unit).
+  const wholeSourceRow = plan.id === 'spell-events';
+  // Citizen rows are sorted by id before they are written (citizen-writer.ts): longer runs, fewer sweeps of the index.
+  const citizenRows = isCitizenKind(layout.kind);
+  let unitRow = -1;
+  let unitStart = 0;
+  let unitBad = false;
   const convertAll = (good: ConvertedRow[]) => {
+    unitRow = -1;
     for (const row of longRows) {
       pass.rowsRead++;
       rowProblems.length = 0;
+      if (wholeSourceRow && row.rowNumber !== unitRow) {
+        unitRow = row.rowNumber;
+        unitStart = good.length;
+        unitBad = false;
+      }
       if (row.problem) rowProblems.push({ row: row.rowNumber, column: '', message: row.problem });
       const converted = row.problem ? null : converter.convert(row.cells, row.rowNumber, rowProblems);
       if (converted) {
-        const earlier = seen.firstRow(rowKey(converted), row.rowNumber);
+        const key = rowKey(converted);
+        const earlier = key === null ? 0 : seen.firstRow(key, row.rowNumber);
         if (earlier !== 0) {
           rowProblems.push({
             row: row.rowNumber,
             column: keyColumn !== undefined ? columnLetter(keyColumn) : '',
-            message: `Samme kommune, ${layout.kind === 'supervision' ? 'periode' : 'ydelsesgruppe og periode'} står også i række ${earlier}.`,
+            message: `Samme ${duplicateWhat} står også i række ${earlier}.`,
             summary: duplicateSummary,
           });
-        } else good.push(converted);
+        } else if (!unitBad) good.push(converted);
+      }
+      if (wholeSourceRow && rowProblems.length > 0) {
+        unitBad = true;
+        good.length = unitStart;
       }
       if (rowProblems.length > 0) {
         pass.rowsWithProblems++;
@@ -296,7 +323,7 @@ async function readAll(
     if (pass.writer) {
       // Bigger sorted runs keep the B-tree inserts closer to sequential.
       for (const row of good) pending.push(row);
-      if (pending.length >= insertRun) {
+      if (pending.length >= (citizenRows ? citizenInsertRun : insertRun)) {
         pass.writer.insert(pending);
         pending = [];
       }
@@ -410,6 +437,8 @@ export async function importFile(
       );
     }
     if (pass.rowsValid === 0) throw new FileProblem('no-valid-rows', 'Ingen af filens rækker kunne indlæses. Intet blev gemt.', pass.problems);
+    // citizens (issue 10): spells already stored from an earlier file are never silently doubled.
+    if (isCitizenKind(layout.kind)) refuseOverlap(db, activeWriter.batchId, hooks.surface);
     if (!options.replaceWithoutFigures) {
       const lost = rowsLosingFigures(db, layout.kind, activeWriter.batchId);
       if (lost.rows > 0) {
@@ -490,6 +519,8 @@ export function listBatches(db: Db): ImportBatchRow[] {
       .join(' AND ')})) GROUP BY batch_id`);
   }
   tally('SELECT batch_id AS batchId, COUNT(*) AS rows FROM supervision_entry WHERE batch_id IS NOT NULL AND removed_at IS NULL GROUP BY batch_id');
+  // citizens (issue 10): citizen rows are never replaced by a later file, so all of a batch's rows are current.
+  tally("SELECT id AS batchId, rows_imported AS rows FROM import_batch WHERE kind IN ('spells', 'events')");
   const rows = db
     .prepare(
       `SELECT id, file_name AS fileName, file_size AS fileSize, sha256, kind, reader, rows_read AS rowsRead, rows_imported AS rowsImported,

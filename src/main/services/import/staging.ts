@@ -105,6 +105,18 @@ export function discardStaged(fileId: string): boolean {
   return true;
 }
 
+/** citizens (issue 10): "Slet alle borgerdata" removes every staged upload copy (one may be a citizen file). */
+export function discardAllStaged(): number {
+  let removed = 0;
+  for (const fileId of [...staged.keys()]) if (discardStaged(fileId)) removed++;
+  for (const [uploadId, upload] of uploads) {
+    uploads.delete(uploadId);
+    fs.rmSync(upload.filePath, { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 // --- trust-store (issue 14, item 5): upload copies left behind by a crash ---
 
 function processAlive(pid: number): boolean {

@@ -1,6 +1,10 @@
 import type { Db } from '../store';
 import type { ConvertedRow } from './convert';
 import type { ImportKind } from './fields';
+// citizens (issue 10)
+import { isCitizenKind } from './citizen-fields';
+import type { EventRow, SpellRow } from './citizen-rows';
+import { citizenInserter } from './citizen-writer';
 
 export interface BatchMeta {
   fileName: string;
@@ -30,6 +34,9 @@ const insertSql: Record<ImportKind, string> = {
   benchmark: `INSERT INTO benchmark (municipality_code, group_label, period, batch_id, expected_count, actual_count, difference_count, expected_share, actual_share, difference_points, benchmark_rank)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   supervision: `INSERT INTO supervision_entry (municipality_code, period_from, period_to, note, batch_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  // citizens (issue 10): a spells file may carry events too (one row per spell); both go through `citizen-writer.ts`.
+  spells: 'SELECT 1',
+  events: 'SELECT 1',
 };
 
 /** For each kind with keys: the table and its key columns, to find what a new batch replaces. */
@@ -53,7 +60,8 @@ export function beginBatch(db: Db, meta: BatchMeta): BatchWriter {
   // A big transaction spills pages to the WAL whenever the 2 MB default cache fills; a larger
   // cache while importing keeps a million-row file's B-tree in memory until the commit.
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -8192');
+  // citizens (issue 10): rows land in two indexes in random (citizen) order; a bigger cache keeps them in memory.
+  db.pragma(`cache_size = ${isCitizenKind(meta.kind) ? -65536 : -8192}`);
   const restoreCache = () => db.pragma(`cache_size = ${Number(previousCache)}`);
   db.exec('BEGIN IMMEDIATE');
   let open = true;
@@ -70,9 +78,14 @@ export function beginBatch(db: Db, meta: BatchMeta): BatchWriter {
     const perStatement = 64;
     const measurementMany = meta.kind === 'measurement' ? db.prepare(insertSql.measurement.replace(/VALUES \(.*\)\s*$/s, `VALUES ${Array(perStatement).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`)) : null;
     const parameters: unknown[] = new Array(perStatement * 10);
+    const citizens = isCitizenKind(meta.kind) ? citizenInserter(db, batchId) : null;
     return {
       batchId,
       insert(rows) {
+        if (citizens) {
+          citizens.insert(rows as (SpellRow | EventRow)[]);
+          return;
+        }
         // Key order turns scattered B-tree inserts into mostly sequential ones.
         let start = 0;
         if (meta.kind === 'measurement' && measurementMany) {
@@ -110,6 +123,9 @@ export function beginBatch(db: Db, meta: BatchMeta): BatchWriter {
               break;
             case 'supervision':
               statement.run(row.municipalityCode, row.periodFrom, row.periodTo, row.note, batchId, meta.importedAt, meta.importedBy);
+              break;
+            case 'spells':
+            case 'events':
               break;
           }
         }

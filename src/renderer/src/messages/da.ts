@@ -380,6 +380,9 @@ export const da = {
       benchmark: 'Resultatmål (Jobindsats Y30R21)',
       focus: 'Fokusmål (12 måneders anciennitet)',
       supervision: 'Skærpet tilsyn: liste over kommuner',
+      // citizens (issue 10)
+      spells: 'Borgere: ydelsesforløb (cpr-nr., kommune, ydelse, startdato)',
+      events: 'Borgere: samtaler og tilbud (cpr-nr., dato, hændelse)',
     },
     // one-definition: the field labels live in src/shared/words-da.ts (the importer's messages use them too).
     fields: fieldLabels as Record<string, string>,
@@ -431,6 +434,7 @@ export const da = {
       long: 'Lang: én række pr. kommune, ydelsesgruppe og periode',
       wide: 'Bred: måneder som kolonner (vendes til rækker)',
       blocks: 'Blokke: etiketter én gang pr. blok (fyldes ned)',
+      'spell-events': 'Én række pr. forløb: samtaler og tilbud som datokolonner', // citizens (issue 10)
     } as Record<string, string>,
     scale: (header: string) => `Tallene i "${header}" er`,
     scales: { percent: 'procent (15,61 = 15,61 %)', fraction: 'brøker (0,1561 = 15,61 %)' } as Record<string, string>,
@@ -480,6 +484,24 @@ export const da = {
     },
     importErrors: { title: (fileName: string) => `Fejl i ${fileName}`.slice(0, 120), export: 'Gem fejllisten (.xlsx)' },
     sourceMixed: 'Kurven samler demodata og indlæste tal: se kilderne herunder.',
+  },
+  // citizens (issue 10), cit-import: the store's citizen data and "Slet alle borgerdata"
+  citizenData: {
+    title: 'Borgerdata',
+    none: 'Der er ingen borgerdata i databasen.',
+    status: (spells: number, events: number, batches: number) =>
+      `${spells.toLocaleString('da-DK')} ydelsesforløb og ${events.toLocaleString('da-DK')} samtaler og tilbud fra ${batches.toLocaleString('da-DK')} ${batches === 1 ? 'indlæsning' : 'indlæsninger'}. Cpr-numre vises kun maskeret (010190-****).`,
+    deleteAll: 'Slet alle borgerdata',
+    confirmTitle: 'Slet alle borgerdata?',
+    confirmText: (spells: number, events: number, batches: number) =>
+      `Det sletter ${spells.toLocaleString('da-DK')} ydelsesforløb, ${events.toLocaleString('da-DK')} samtaler og tilbud og de ${batches.toLocaleString('da-DK')} ${batches === 1 ? 'indlæsning' : 'indlæsninger'} de kom fra, ` +
+      'alt der er udledt af dem (kohorter og borgertal), filer der venter på at blive indlæst, og de automatiske sikkerhedskopier, der indeholder borgerdata. ' +
+      'Databasefilen ryddes, så cpr-numrene heller ikke ligger tilbage i den. Målinger fra Jobindsats og beslutninger bevares. Det kan ikke fortrydes.',
+    confirm: 'Ja, slet alle borgerdata',
+    cancel: 'Fortryd',
+    deleting: 'Sletter …',
+    done: (spells: number, events: number, backups: number) =>
+      `Alle borgerdata er slettet: ${spells.toLocaleString('da-DK')} forløb, ${events.toLocaleString('da-DK')} samtaler og tilbud og ${backups.toLocaleString('da-DK')} ${backups === 1 ? 'sikkerhedskopi' : 'sikkerhedskopier'}. Databasefilen er ryddet.`,
   },
 } as const;
 

@@ -6,6 +6,7 @@ import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import './import.css';
 import { describePeriod } from '../../../shared/period-words';
+import { CitizenDataPanel } from '../components/citizen-data-panel'; // citizens (issue 10): cit-import
 
 const text = messages.importer;
 
@@ -86,6 +87,7 @@ export function ImportHistoryScreen() {
           </tbody>
         </table>
       )}
+      <CitizenDataPanel /> {/* citizens (issue 10): cit-import */}
       <SupervisionList />
     </section>
   );

@@ -2,14 +2,16 @@ import { blocksLayout } from './blocks';
 import { longLayout } from './long';
 import type { LayoutContext, LayoutId, LayoutModule, LayoutPlan } from './types';
 import { wideLayout } from './wide';
+import { spellEventsLayout } from './spell-events'; // citizens (issue 10)
 
 /** Every layout the importer knows; detection walks this table. A new layout is one new file listed here. */
-export const layoutModules: LayoutModule[] = [longLayout, blocksLayout, wideLayout];
+export const layoutModules: LayoutModule[] = [longLayout, blocksLayout, wideLayout, spellEventsLayout];
 
 export const layoutLabels: Record<LayoutId, string> = {
   long: 'Lang (én række pr. kommune, ydelsesgruppe og periode)',
   wide: 'Bred (måneder som kolonner)',
   blocks: 'Blokke (etiketter skrevet én gang pr. blok, fyldes ned)',
+  'spell-events': 'Én række pr. forløb (samtaler og tilbud som datokolonner)',
 };
 
 /** The chosen layout's plan, or the best-fitting one's. */

@@ -1,5 +1,6 @@
 import type { ImportKind, Mapping } from '../fields';
 import type { SkippedRow } from './types';
+import { maskIdsInText } from '../citizen-fields';
 
 /** Lines under (or in) a table that are not data: sources, notes, footnotes. */
 const notePattern = /^(kilde|kilder|anm\.?|anmærkning|anmærkninger|note|noter|fodnote|fodnoter|source|sources|bemærk|bemærkning|forklaring|opdateret|udtrukket|obs|\*)(\b|:|\.|\s|$)/i;
@@ -55,5 +56,6 @@ function isTotal(cache: Map<string, boolean>, pattern: RegExp, value: unknown): 
 
 export function skippedText(cells: unknown[]): string {
   const parts = cells.map(text).filter(Boolean);
-  return parts.slice(0, 3).join(' · ').slice(0, 80);
+  // citizens (issue 10): a skipped row's text is shown in reports; a CPR number in it is masked.
+  return maskIdsInText(parts.slice(0, 3).join(' · ')).slice(0, 80);
 }

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { CitizenDataStatus } from '../../shared/api/citizens';
+import { discardAllStaged } from './import/staging';
+import { backupDir, type Db } from './store';
+
+/**
+ * citizens (issue 10): how much citizen data the store holds, and "Slet alle borgerdata": the
+ * rows, the derived rows, their import batches, the staged upload copies, the free pages (VACUUM,
+ * the WAL truncated) and every backup the app made that holds a citizen row. Citizen ids are
+ * personal data; after this the database file's bytes hold none of them.
+ */
+
+const citizenBatchKinds = "('spells', 'events')";
+
+export function citizenDataStatus(db: Db): CitizenDataStatus {
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const months = db.prepare('SELECT MIN(month) AS first, MAX(month) AS last FROM citizen_measurement').get() as { first: string | null; last: string | null };
+  return {
+    spells: count('SELECT COUNT(*) AS n FROM citizen_spell'),
+    events: count('SELECT COUNT(*) AS n FROM citizen_event'),
+    batches: count(`SELECT COUNT(*) AS n FROM import_batch WHERE kind IN ${citizenBatchKinds}`),
+    months: months.first && months.last ? { first: months.first, last: months.last } : null,
+  };
+}
+
+export interface DeleteCitizenDataResult {
+  spellsDeleted: number;
+  eventsDeleted: number;
+  backupsDeleted: number;
+}
+
+/** True when the file is a SQLite database with a citizen row in it, or cannot be read to tell (then it goes too). */
+function holdsCitizenRows(file: string): boolean {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('citizen_spell', 'citizen_event', 'citizen_window')").all() as { name: string }[]).map(
+        (row) => row.name,
+      ),
+    );
+    for (const table of tables) if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) return true;
+    return false;
+  } catch {
+    return true;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * The copies of the store the app made: the automatic backups (and half-written `.partial` ones)
+ * and the files a restore or a fresh start moved aside (`<name>.replaced-…`, `<name>.corrupt-…`).
+ */
+function appCopies(databasePath: string): string[] {
+  const copies: string[] = [];
+  const dir = backupDir(databasePath);
+  if (fs.existsSync(dir)) {
+    for (const name of fs.readdirSync(dir)) if (name.endsWith('.db') || name.endsWith('.db.partial')) copies.push(path.join(dir, name));
+  }
+  const base = path.basename(databasePath);
+  const folder = path.dirname(databasePath);
+  if (fs.existsSync(folder)) {
+    for (const name of fs.readdirSync(folder)) {
+      if (name.startsWith(`${base}.replaced-`) || name.startsWith(`${base}.corrupt-`)) {
+        if (!name.endsWith('-wal') && !name.endsWith('-shm')) copies.push(path.join(folder, name));
+      }
+    }
+  }
+  return copies;
+}
+
+export function deleteAllCitizenData(db: Db, databasePath: string): DeleteCitizenDataResult {
+  const counted = db.transaction(() => {
+    const spells = (db.prepare('SELECT COUNT(*) AS n FROM citizen_spell').get() as { n: number }).n;
+    const events = (db.prepare('SELECT COUNT(*) AS n FROM citizen_event').get() as { n: number }).n;
+    db.exec('DELETE FROM citizen_event');
+    db.exec('DELETE FROM citizen_spell');
+    db.exec('DELETE FROM citizen_window');
+    db.exec('DELETE FROM citizen_measurement');
+    // The batches' reports may quote masked ids and file names; they go with the rows.
+    db.exec(`DELETE FROM import_batch WHERE kind IN ${citizenBatchKinds}`);
+    return { spells, events };
+  })();
+  discardAllStaged();
+  // The deleted rows still lie in the WAL and in free pages: checkpoint, rebuild the file, checkpoint again.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  let backupsDeleted = 0;
+  for (const copy of appCopies(databasePath)) {
+    if (!holdsCitizenRows(copy)) continue;
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
+    backupsDeleted++;
+  }
+  return { spellsDeleted: counted.spells, eventsDeleted: counted.events, backupsDeleted };
+}
