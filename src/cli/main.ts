@@ -11,9 +11,10 @@ import { CorruptDatabaseError, ForeignDatabaseError, StoreOpenError } from '../m
 import { describeError } from '../main/handlers';
 import { listBackups } from '../main/services/recovery';
 import { trustCommands } from './trust-commands';
+import { citizenDeskCommands } from './citizen-desk-commands'; // cit-desk (issue 10)
 
 /** Every command; each area adds its own list. */
-export const commands: CliCommand[] = [...coreCommands, ...engineCommands, ...exportCommands, ...importCommands, ...trustCommands, ...decisionCommands];
+export const commands: CliCommand[] = [...coreCommands, ...engineCommands, ...exportCommands, ...importCommands, ...trustCommands, ...decisionCommands, ...citizenDeskCommands];
 
 const stdio: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),

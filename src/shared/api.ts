@@ -8,6 +8,8 @@ import { exportContract } from './api/export';
 import { importContract } from './api/import';
 // models-screens: the model registry's calls
 import { modelsContract } from './api/models';
+// cit-desk (issue 10): the citizen grid, timeline and export
+import { citizensContract } from './api/citizens';
 
 export * from './contract';
 export type * from './api/core';
@@ -17,6 +19,7 @@ export type * from './api/export';
 export type * from './api/import';
 export type * from './api/models';
 export { modelIds } from './api/models';
+export type * from './api/citizens'; // cit-desk (issue 10)
 
 /**
  * Every call the renderer (or the CLI, or the browser bridge) can make. Each area keeps its
@@ -30,6 +33,7 @@ export const apiContract = {
   // decisions (issue 13 items 5 and 7)
   ...decisionsContract,
   ...modelsContract, // models-screens
+  ...citizensContract, // cit-desk (issue 10)
 };
 
 /** Every event main pushes to the renderer. */

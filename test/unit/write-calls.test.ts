@@ -49,6 +49,10 @@ const plan: Step[] = [
   step('contacts.save', () => ({ municipalityCode: 101, name: 'Anna Hansen', jobcenter: 'Jobcenter København' }), (value, state) => (state.contactId = (value as { id: number }).id)),
   step('contacts.remove', (state) => ({ id: state.contactId })),
   step('contacts.import', (state) => ({ fileId: state.contactsFileId })),
+  // cit-desk (issue 10)
+  step('citizens.query', () => ({ withinReach: true })),
+  step('citizens.timeline', () => ({ spellId: 1, reveal: true })),
+  step('export.citizens', () => ({ municipalityCode: 101 })),
   step('import.history', () => ({})),
   step('import.profiles.list', () => ({})),
   step('supervision.list', () => ({})),

@@ -40,6 +40,9 @@ const kindWords: Record<string, string> = {
   benchmark: 'Resultatmål (Y30R21)',
   focus: 'Fokusmål',
   supervision: 'Skærpet tilsyn',
+  // cit-desk (issue 10): citizen-level files
+  spells: 'Borgernes ydelsesforløb',
+  events: 'Borgernes samtaler og tilbud',
 };
 
 /** Danish text only: the kinds, yes/no and times in local time, every column with a width. */
