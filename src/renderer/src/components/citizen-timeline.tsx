@@ -1,5 +1,5 @@
 import type { CitizenRow, CitizenTimeline as Timeline } from '../../../shared/api';
-import { formatDanishDate } from '../../../shared/words-da';
+import { describePeriod, formatDanishDate } from '../../../shared/words-da';
 import { messages } from '../messages/da';
 
 /*
@@ -97,7 +97,7 @@ export function CitizenTimeline({ timeline, asOf, onReveal, onHide }: { timeline
               <li data-testid="timeline-missing">
                 <strong>{text.missing(messages.citizens.missing(spell.interviewsMissing, spell.offerMissing))}</strong>
               </li>
-              <li>{spell.cohortMonth ? text.cohort(spell.cohortMonth) : text.noCohort}</li>
+              <li>{spell.cohortMonth ? text.cohort(describePeriod(spell.cohortMonth)) : text.noCohort}</li>
               {spell.endDate && <li>{text.ended(formatDanishDate(spell.endDate))}</li>}
             </ul>
             {!agrees && (

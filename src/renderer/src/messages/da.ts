@@ -501,6 +501,8 @@ export const da = {
       clearMonth: 'Alle måneder',
       withinReach: 'Kun borgere der stadig kan nås',
       asOf: 'Opgjort pr.',
+      datePattern: 'dd.mm.åååå',
+      badDate: 'Skriv datoen som dd.mm.åååå, fx 31.03.2025',
     },
     count: (total: string) => `${total} forløb`,
     masked: 'CPR-numre vises maskeret (ddmmåå-****).',

@@ -2,7 +2,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi, IDatasource, IGetRowsParams, RowClickedEvent } from 'ag-grid-community';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CallArgs, CitizenRow } from '../../../shared/api';
-import { localToday } from '../../../shared/dates';
+import { isRealDate, localToday } from '../../../shared/dates';
 import { describePeriod } from '../../../shared/words-da';
 import { call, onEvent } from '../api-client';
 import { numberFilterOptions, textFilterOptions, toQueryFilters, toQuerySort } from '../components/citizen-grid-model';
@@ -37,6 +37,28 @@ function shortDate(iso: string | null | undefined): string {
   return `${day}.${month}.${year}`;
 }
 
+/** `09.07.2024` (or 9.7.2024) → `2024-07-09`; null when it is not a real date. */
+function parseShortDate(text: string): string | null {
+  const match = /^\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const iso = `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}`;
+  return isRealDate(iso) ? iso : null;
+}
+
+/** Every month from `first` to `last` (`YYYY-MM`), at most ten years' worth. */
+function monthsBetween(first: string, last: string): string[] {
+  const months: string[] = [];
+  let [year, month] = first.split('-').map(Number);
+  while (months.length < 120) {
+    const current = `${year}-${String(month).padStart(2, '0')}`;
+    months.push(current);
+    if (current >= last) break;
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
+}
+
 function offerWords(row: CitizenRow): string {
   if (row.offers > 0) return text.offer.given(row.offers);
   return row.offerRequired ? text.offer.missing : text.offer.notRequired;
@@ -48,6 +70,7 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
   const [cohortMonth, setCohortMonth] = useState<string | undefined>(initial?.cohortMonth);
   const [withinReach, setWithinReach] = useState(false);
   const [asOf, setAsOf] = useState(localToday());
+  const [asOfDraft, setAsOfDraft] = useState<string | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const [gridError, setGridError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
@@ -60,6 +83,16 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
   const groups = useApi('benefitGroups.list');
   // Is there any citizen data at all? (One row is enough to know.)
   const any = useApi('citizens.query', { limit: 1 });
+  // The cohort months there are (first and last), for the month list.
+  const withCohort = [{ column: 'cohortMonth' as const, operator: 'notEqual' as const, value: null }];
+  const firstMonth = useApi('citizens.query', { limit: 1, sort: [{ column: 'cohortMonth', direction: 'asc' }], filters: withCohort });
+  const lastMonth = useApi('citizens.query', { limit: 1, sort: [{ column: 'cohortMonth', direction: 'desc' }], filters: withCohort });
+  const first = firstMonth.data?.rows[0]?.cohortMonth;
+  const last = lastMonth.data?.rows[0]?.cohortMonth;
+  const monthOptions = useMemo(() => {
+    const range = first && last ? monthsBetween(first, last) : [];
+    return cohortMonth && !range.includes(cohortMonth) ? [...range, cohortMonth].sort() : range;
+  }, [first, last, cohortMonth]);
   const timeline = useApi('citizens.timeline', selected === null ? null : { spellId: selected, reveal: revealed, asOf });
 
   const base = useMemo<Omit<QueryArgs, 'offset' | 'limit' | 'sort' | 'filters'>>(
@@ -96,70 +129,71 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
   // The store changed (an import, an undo, "Slet alle borgerdata"): the grid's blocks are fetched again.
   useEffect(() => onEvent('data.changed', () => gridApi.current?.purgeInfiniteCache()), []);
 
+  // What a reviewer acts on first (days left, deadline, what is missing), then where the spell belongs.
   const columnDefs = useMemo<ColDef<CitizenRow>[]>(
     () => [
       {
         colId: 'citizenId',
         field: 'citizenId',
         headerName: text.columns.citizenId,
-        width: 130,
+        width: 150,
         pinned: 'left',
         filter: 'agTextColumnFilter',
         filterParams: { filterOptions: textFilterOptions, maxNumConditions: 1 },
       },
-      { colId: 'municipalityCode', headerName: text.columns.municipality, width: 140, valueGetter: (params) => params.data?.municipalityName ?? '' },
-      { colId: 'groupId', headerName: text.columns.group, width: 150, valueGetter: (params) => params.data?.groupLabel ?? '' },
-      { colId: 'startDate', headerName: text.columns.startDate, width: 105, valueGetter: (params) => shortDate(params.data?.startDate) },
-      {
-        colId: 'cohortMonth',
-        headerName: text.columns.cohortMonth,
-        width: 135,
-        valueGetter: (params) => (params.data ? (params.data.cohortMonth ? describePeriod(params.data.cohortMonth) : text.noCohort) : ''),
-      },
-      { colId: 'deadline', headerName: text.columns.deadline, width: 105, valueGetter: (params) => shortDate(params.data?.deadline) },
       {
         colId: 'daysLeft',
         field: 'daysLeft',
         headerName: text.columns.daysLeft,
-        width: 120,
+        width: 140,
         type: 'numericColumn',
         filter: 'agNumberColumnFilter',
         filterParams: { filterOptions: numberFilterOptions, maxNumConditions: 1 },
         valueFormatter: (params) => (params.value === undefined || params.value === null ? '' : text.daysLeft(params.value as number)),
         cellClass: (params) => (params.data && params.data.daysLeft >= 0 && params.data.daysLeft <= 14 && (params.data.interviewsMissing > 0 || params.data.offerMissing) ? 'cell-above' : ''),
       },
-      {
-        colId: 'interviewsCounted',
-        field: 'interviewsCounted',
-        headerName: text.columns.interviews,
-        width: 105,
-        filter: 'agNumberColumnFilter',
-        filterParams: { filterOptions: numberFilterOptions, maxNumConditions: 1 },
-        valueFormatter: (params) => (params.data ? text.interviewsOf(params.data.interviewsCounted, params.data.requiredInterviews) : ''),
-      },
-      {
-        colId: 'interviewsNotCounted',
-        field: 'interviewsNotCounted',
-        headerName: text.columns.interviewsNotCounted,
-        width: 100,
-        type: 'numericColumn',
-        filter: 'agNumberColumnFilter',
-        filterParams: { filterOptions: numberFilterOptions, maxNumConditions: 1 },
-      },
-      {
-        colId: 'offers',
-        field: 'offers',
-        headerName: text.columns.offers,
-        width: 110,
-        filter: 'agNumberColumnFilter',
-        filterParams: { filterOptions: numberFilterOptions, maxNumConditions: 1 },
-        valueFormatter: (params) => (params.data ? offerWords(params.data) : ''),
-      },
+      { colId: 'deadline', headerName: text.columns.deadline, width: 120, valueGetter: (params) => shortDate(params.data?.deadline) },
       {
         colId: 'interviewsMissing',
         headerName: text.columns.missing,
         width: 190,
         valueGetter: (params) => (params.data ? text.missing(params.data.interviewsMissing, params.data.offerMissing) : ''),
+      },
+      {
+        colId: 'interviewsCounted',
+        field: 'interviewsCounted',
+        headerName: text.columns.interviews,
+        width: 115,
+        filter: 'agNumberColumnFilter',
+        filterParams: { filterOptions: numberFilterOptions, maxNumConditions: 1 },
+        valueFormatter: (params) => (params.data ? text.interviewsOf(params.data.interviewsCounted, params.data.requiredInterviews) : ''),
+      },
+      {
+        colId: 'offers',
+        field: 'offers',
+        headerName: text.columns.offers,
+        width: 115,
+        filter: 'agNumberColumnFilter',
+        filterParams: { filterOptions: numberFilterOptions, maxNumConditions: 1 },
+        valueFormatter: (params) => (params.data ? offerWords(params.data) : ''),
+      },
+      {
+        colId: 'interviewsNotCounted',
+        field: 'interviewsNotCounted',
+        headerName: text.columns.interviewsNotCounted,
+        width: 115,
+        type: 'numericColumn',
+        filter: 'agNumberColumnFilter',
+        filterParams: { filterOptions: numberFilterOptions, maxNumConditions: 1 },
+      },
+      { colId: 'groupId', headerName: text.columns.group, width: 150, valueGetter: (params) => params.data?.groupLabel ?? '' },
+      { colId: 'municipalityCode', headerName: text.columns.municipality, width: 140, valueGetter: (params) => params.data?.municipalityName ?? '' },
+      { colId: 'startDate', headerName: text.columns.startDate, width: 120, valueGetter: (params) => shortDate(params.data?.startDate) },
+      {
+        colId: 'cohortMonth',
+        headerName: text.columns.cohortMonth,
+        width: 145,
+        valueGetter: (params) => (params.data ? (params.data.cohortMonth ? describePeriod(params.data.cohortMonth) : text.noCohort) : ''),
       },
     ],
     [],
@@ -234,21 +268,41 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
         </label>
         <label>
           {text.filters.cohortMonth}
-          <input type="month" value={cohortMonth ?? ''} onChange={(event) => setCohortMonth(event.target.value || undefined)} data-testid="citizens-month" />
+          <select value={cohortMonth ?? ''} onChange={(event) => setCohortMonth(event.target.value || undefined)} data-testid="citizens-month">
+            <option value="">{text.filters.clearMonth}</option>
+            {monthOptions.map((month) => (
+              <option key={month} value={month}>
+                {describePeriod(month)}
+              </option>
+            ))}
+          </select>
         </label>
-        {cohortMonth && (
-          <button onClick={() => setCohortMonth(undefined)} data-testid="citizens-month-clear">
-            {text.filters.clearMonth}
-          </button>
-        )}
         <label className="checkbox">
           <input type="checkbox" checked={withinReach} onChange={(event) => setWithinReach(event.target.checked)} data-testid="citizens-within-reach" />
           {text.filters.withinReach}
         </label>
         <label>
           {text.filters.asOf}
-          <input type="date" value={asOf} onChange={(event) => event.target.value && setAsOf(event.target.value)} data-testid="citizens-as-of" />
+          <input
+            type="text"
+            className="short-date"
+            value={asOfDraft ?? shortDate(asOf)}
+            placeholder={text.filters.datePattern}
+            title={text.filters.datePattern}
+            onChange={(event) => setAsOfDraft(event.target.value)}
+            onBlur={() => {
+              const parsed = asOfDraft === null ? asOf : parseShortDate(asOfDraft);
+              if (parsed) {
+                setAsOf(parsed);
+                setAsOfDraft(null);
+              }
+            }}
+            onKeyDown={(event) => event.key === 'Enter' && (event.target as HTMLInputElement).blur()}
+            aria-invalid={asOfDraft !== null && parseShortDate(asOfDraft) === null}
+            data-testid="citizens-as-of"
+          />
         </label>
+        {asOfDraft !== null && parseShortDate(asOfDraft) === null && <span className="error">{text.filters.badDate}</span>}
       </div>
       <div className="toolbar">
         <span className="row-count" data-testid="citizens-count">
@@ -283,7 +337,7 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
             cacheBlockSize={100}
             maxBlocksInCache={50}
             columnDefs={columnDefs}
-            defaultColDef={{ sortable: true, resizable: true }}
+            defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}
             getRowId={(params) => String(params.data.spellId)}
             overlayNoRowsTemplate={text.noMatch}
             onGridReady={(event) => (gridApi.current = event.api)}
