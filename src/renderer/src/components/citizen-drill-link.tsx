@@ -16,7 +16,7 @@ export function CitizenDrillLink({ municipalityCode, municipalityName, groups, m
   const [month, setMonth] = useState(months.at(-1) ?? '');
   const label = unique.find((group) => group.groupId === groupId)?.label ?? '';
   return (
-    <div className="toolbar" data-testid="citizen-drill">
+    <div className="toolbar citizen-drill" data-testid="citizen-drill">
       <strong>{text.title}</strong>
       <span className="muted">{text.intro}</span>
       <label>

@@ -156,7 +156,7 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
       {
         colId: 'interviewsMissing',
         headerName: text.columns.missing,
-        width: 190,
+        width: 215,
         valueGetter: (params) => (params.data ? text.missing(params.data.interviewsMissing, params.data.offerMissing) : ''),
       },
       {
