@@ -69,6 +69,8 @@ export async function run(): Promise<void> {
       `),
     );
     else console.log(`(reusing ${present.toLocaleString('da-DK')} rows in ${kept})`);
+    // Figures on a shared machine say little without its load beside them.
+    console.log(`load average (1 min) ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
     const call = testClient(session);
     const page = (args: CallArgs<'citizens.query'>) => () => call('citizens.query', { asOf, limit: 100, ...args });
     const cases: [string, CallArgs<'citizens.query'>][] = [
