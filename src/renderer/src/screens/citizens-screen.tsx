@@ -81,14 +81,14 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
   const gridApi = useRef<GridApi<CitizenRow> | null>(null);
   const municipalities = useApi('municipalities.list');
   const groups = useApi('benefitGroups.list');
-  // Is there any citizen data at all? (One row is enough to know.)
-  const any = useApi('citizens.query', { limit: 1 });
-  // The cohort months there are (first and last), for the month list.
-  const withCohort = [{ column: 'cohortMonth' as const, operator: 'notEqual' as const, value: null }];
-  const firstMonth = useApi('citizens.query', { limit: 1, sort: [{ column: 'cohortMonth', direction: 'asc' }], filters: withCohort });
-  const lastMonth = useApi('citizens.query', { limit: 1, sort: [{ column: 'cohortMonth', direction: 'desc' }], filters: withCohort });
-  const first = firstMonth.data?.rows[0]?.cohortMonth;
-  const last = lastMonth.data?.rows[0]?.cohortMonth;
+  // The months for the cohort list: a spell's cohort month is the month its six months end in, so the
+  // earliest and latest window ends bound them (read off the days-left index, not a scan of every spell).
+  const firstEnd = useApi('citizens.query', { limit: 1, sort: [{ column: 'daysLeft', direction: 'asc' }] });
+  const lastEnd = useApi('citizens.query', { limit: 1, sort: [{ column: 'daysLeft', direction: 'desc' }] });
+  // …and whether there is any citizen data at all (one row is enough to know).
+  const any = firstEnd;
+  const first = firstEnd.data?.rows[0]?.windowEnd.slice(0, 7);
+  const last = lastEnd.data?.rows[0]?.windowEnd.slice(0, 7);
   const monthOptions = useMemo(() => {
     const range = first && last ? monthsBetween(first, last) : [];
     return cohortMonth && !range.includes(cohortMonth) ? [...range, cohortMonth].sort() : range;
