@@ -169,6 +169,20 @@ describe('Borgere', () => {
     expect(await cutElements(page, '[data-testid="citizens-timeline-panel"] *')).toEqual([]);
     await page.getByTestId('hide-id').click();
     await expect.poll(() => page.getByTestId('timeline-citizen-id').innerText()).toBe('150585-****');
+
+    // A column filter in the grid (days left equal to this citizen's) runs in SQL too.
+    await page.locator('[data-testid="citizens-grid"] .ag-header-cell[col-id="daysLeft"] .ag-header-cell-filter-button').click();
+    const input = page.locator('.ag-filter input.ag-input-field-input').first();
+    await input.fill(String(hand.daysLeft));
+    const same = await api('citizens.query', { municipalityCode: 825, withinReach: true, asOf: today, filters: [{ column: 'daysLeft', operator: 'equals', value: hand.daysLeft }], limit: 10 });
+    expect(same.total).toBeGreaterThan(0);
+    expect(same.total).toBeLessThan(reach.total);
+    await expect.poll(() => page.getByTestId('citizens-count').innerText()).toBe(`${same.total} forløb`);
+    await expectDanish(page, 'column filter');
+    await screenshot(page, 'citizens-column-filter');
+    await input.fill('');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('citizens-count').innerText()).toBe(`${reach.total} forløb`);
   });
 
   it('exports the list: masked ids by default, full ids only when ticked and then said on the provenance sheet', async () => {
