@@ -2,6 +2,7 @@ import type { CitizenColumn, CitizenPage, CitizenRow, citizenQueryArgs } from '.
 import { maskCitizenId } from '../../../shared/citizen-id';
 import { isRealDate, isRealMonth, localToday } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
+import { formatDanishDate } from '../../../shared/words-da';
 import type { Db } from '../store';
 import type { z } from 'zod';
 
@@ -303,6 +304,6 @@ export function describeCitizenQuery(db: Db, query: CitizenQuery, asOf: string):
     const value = filter.value === null ? 'tom' : typeof filter.value === 'boolean' ? (filter.value ? 'ja' : 'nej') : String(filter.value);
     words.push(`${columnWords[filter.column]} ${operatorWords[filter.operator]} ${value}`);
   }
-  words.push(`Opgjort pr. ${asOf}`);
+  words.push(`Opgjort pr. ${formatDanishDate(asOf)}`);
   return words;
 }

@@ -1,4 +1,5 @@
 import type { CitizenRow } from '../../../shared/api/citizens';
+import { formatDanishDate } from '../../../shared/words-da';
 import { addProvenanceSheet, type ProvenanceFile } from './provenance';
 import { streamTableWorkbook, type CellValue, type SheetColumn } from './workbook';
 
@@ -73,14 +74,15 @@ export async function writeCitizenList(input: CitizenListInput): Promise<Buffer>
     row.offerRequired ? words.yes : words.no,
     describeMissing(row),
   ]);
-  const withinReach = input.rows.filter((row) => row.daysLeft >= 0 && (row.interviewsMissing > 0 || row.offerMissing)).length;
+  // The same rule as the grid's "still within reach": six months not over, spell not ended, something missing.
+  const withinReach = input.rows.filter((row) => row.daysLeft >= 0 && (row.endDate === null || row.endDate >= input.asOf) && (row.interviewsMissing > 0 || row.offerMissing)).length;
   return streamTableWorkbook(input.madeBy, [{ name: citizenListSheetNames.list, columns: citizenListColumns, rows: cells, freezeColumns: 1 }], (workbook) =>
     addProvenanceSheet(workbook, {
       title: words.title,
       filters: input.filters,
       madeBy: input.madeBy,
       madeAt: input.madeAt,
-      result: `${input.rows.length.toLocaleString('da-DK')} forløb på listen; ${withinReach.toLocaleString('da-DK')} mangler stadig noget og kan nås før fristen (opgjort pr. ${input.asOf})`,
+      result: `${input.rows.length.toLocaleString('da-DK')} forløb på listen; ${withinReach.toLocaleString('da-DK')} mangler stadig noget og kan nås før fristen (opgjort pr. ${formatDanishDate(input.asOf)})`,
       moreRows: [[words.idsLabel, input.includeFullIds ? words.idsFull : words.idsMasked]],
       files: input.files,
     }),
