@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/handlers';
 import type { CitizenRow } from '../../src/shared/api/citizens';
 import { runCli } from '../../src/cli/main';
+import { allCitizens } from '../../src/main/services/citizens/query';
 import { callApi } from '../helpers/api';
 import { addMonths, fakeCpr, seedCitizens, shiftDays, type EventSeed, type SpellSeed } from '../helpers/citizen-fixtures';
 import { tempSession } from '../helpers/temp-store';
@@ -239,6 +240,13 @@ describe('export.citizens', () => {
     expect(ids).toContain(handCitizen);
     const lines = workbook.getWorksheet('Grundlag')!.getSheetValues().map((row) => (row as unknown[] | undefined)?.slice(1).join(' | ') ?? '');
     expect(lines.join('\n')).toMatch(/CPR-numre \| FULDE CPR-NUMRE: filen indeholder personnumre i fuld længde/);
+  });
+});
+
+describe('the export’s size bound', () => {
+  it('refuses in Danish, before writing anything, a list longer than one file may hold', () => {
+    expect(() => allCitizens(made.session.db, { asOf }, { reveal: false, max: 10 })).toThrow(/højst 10 kan gemmes i én fil\. Vælg en kommune/);
+    expect(allCitizens(made.session.db, { asOf, municipalityCode: 825, withinReach: true }, { reveal: false, max: 1000 }).rows.length).toBeGreaterThan(0);
   });
 });
 
