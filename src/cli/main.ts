@@ -12,6 +12,7 @@ import { describeError } from '../main/handlers';
 import { listBackups } from '../main/services/recovery';
 import { trustCommands } from './trust-commands';
 import { citizenDataCommands } from './citizen-data-commands'; // citizens (issue 10): cit-import
+import { citizenDeskCommands } from './citizen-desk-commands'; // cit-desk (issue 10)
 
 /** Every command; each area adds its own list. */
 export const commands: CliCommand[] = [
@@ -22,6 +23,7 @@ export const commands: CliCommand[] = [
   ...trustCommands,
   ...decisionCommands,
   ...citizenDataCommands, // citizens (issue 10): cit-import
+  ...citizenDeskCommands, // cit-desk (issue 10)
 ];
 
 const stdio: CliIo = {

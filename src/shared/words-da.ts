@@ -122,4 +122,7 @@ export const importKindWords: Record<string, string> = {
   benchmark: 'Resultatmål (Y30R21)',
   focus: 'Fokusmål',
   supervision: 'Skærpet tilsyn',
+  // citizens (issue 10): citizen-level files
+  spells: 'Borgernes ydelsesforløb',
+  events: 'Borgernes samtaler og tilbud',
 };

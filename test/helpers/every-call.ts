@@ -92,6 +92,10 @@ export function everyCallSteps(options: { clear: boolean } = { clear: true }): C
     { name: 'decisions.list', args: () => ({ ruleSetId: 'early-2023' }) },
     { name: 'export.contactList', args: () => ({ period: '2023H2' }) },
     { name: 'export.view', args: () => ({ title: 'Overblik', format: 'xlsx', columns: [{ header: 'Kommune', kind: 'text' }, { header: 'Andel', kind: 'share' }], rows: [['Ærø', 0.25]] }) },
+    // cit-desk (issue 10): the citizen grid, timeline and export (an empty citizen store answers too)
+    { name: 'citizens.query', args: () => ({ municipalityCode: 101, withinReach: true, sort: [{ column: 'daysLeft', direction: 'asc' }], filters: [{ column: 'citizenId', operator: 'contains', value: '010190' }] }) },
+    { name: 'citizens.timeline', args: () => ({ spellId: 1, reveal: true }) },
+    { name: 'export.citizens', args: () => ({ municipalityCode: 101, withinReach: true, filters: [{ column: 'groupId', operator: 'equals', value: 'A-dagpenge' }] }) },
     { name: 'supervision.remove', args: (state) => ({ id: state.supervisionId }) },
     { name: 'import.undo', args: (state) => ({ batchId: state.batchId }) },
     // citizens (issue 10): cit-import

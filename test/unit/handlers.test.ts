@@ -16,6 +16,8 @@ import { citizenDataContract } from '../../src/shared/api/citizens';
 import { citizenDataHandlers } from '../../src/main/handlers/citizen-data-handlers';
 import { decisionHandlers } from '../../src/main/handlers/decision-handlers';
 import { modelHandlers } from '../../src/main/handlers/model-handlers';
+import { citizenHandlers } from '../../src/main/handlers/citizen-handlers'; // cit-desk (issue 10)
+import { citizensContract } from '../../src/shared/api/citizens';
 import { callApi } from '../helpers/api';
 import { tempSession } from '../helpers/temp-store';
 
@@ -32,12 +34,12 @@ describe('the handler table and the contract', () => {
   });
 
   it('declares each call in exactly one area, so no area silently replaces another’s call in the merged contract', () => {
-    const areas = { core: coreContract, engine: engineContract, export: exportContract, import: importContract, decisions: decisionsContract, models: modelsContract, citizenData: citizenDataContract };
+    const areas = { core: coreContract, engine: engineContract, export: exportContract, import: importContract, decisions: decisionsContract, models: modelsContract, citizenData: citizenDataContract, citizens: citizensContract };
     const declared = Object.values(areas).flatMap((contract) => Object.keys(contract));
     const twice = declared.filter((name, index) => declared.indexOf(name) !== index);
     expect(twice, 'declared in two areas').toEqual([]);
     expect(new Set(declared), 'apiContract is the union of the areas above (add a new area here)').toEqual(new Set(callNames));
-    const handlerAreas = { core: coreHandlers, engine: engineHandlers, export: exportHandlers, import: importHandlers, decisions: decisionHandlers, models: modelHandlers, citizenData: citizenDataHandlers };
+    const handlerAreas = { core: coreHandlers, engine: engineHandlers, export: exportHandlers, import: importHandlers, decisions: decisionHandlers, models: modelHandlers, citizenData: citizenDataHandlers, citizens: citizenHandlers };
     for (const [area, contract] of Object.entries(areas)) {
       expect(Object.keys(handlerAreas[area as keyof typeof handlerAreas]).sort(), area).toEqual(Object.keys(contract).sort());
     }

@@ -7,6 +7,7 @@ import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
 import { modelHandlers } from './model-handlers'; // models-screens
 import { citizenDataHandlers } from './citizen-data-handlers'; // citizens (issue 10): cit-import
+import { citizenHandlers } from './citizen-handlers'; // cit-desk (issue 10)
 import { isImportInProgress } from '../services/import/pipeline';
 import { isWorkerImportRunning } from '../services/import/worker-import';
 import { AppError } from '../../shared/errors';
@@ -22,6 +23,7 @@ export const handlers: HandlerTable = {
   ...decisionHandlers,
   ...modelHandlers, // models-screens
   ...citizenDataHandlers, // citizens (issue 10): cit-import
+  ...citizenHandlers, // cit-desk (issue 10)
 };
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(apiContract, name);

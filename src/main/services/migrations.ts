@@ -293,4 +293,16 @@ DROP INDEX import_batch_sha256;
 CREATE UNIQUE INDEX import_batch_sha256 ON import_batch(sha256) WHERE undone_at IS NULL;
 `,
   },
+  // cit-desk (issue 10): the citizen grid's first page on a million spells. Days left sort on
+  // window_end; "still within reach" is counted from the first index alone (it covers the filter);
+  // a benefit-group filter with the default sort, and the start-date sort, each have their own.
+  {
+    version: 7,
+    description: 'indexes for the citizen grid: days left, within reach, benefit group, start date',
+    sql: `
+CREATE INDEX citizen_window_reach ON citizen_window(window_end, interviews_missing, offer_missing, end_date);
+CREATE INDEX citizen_window_group ON citizen_window(group_id, window_end);
+CREATE INDEX citizen_window_start ON citizen_window(start_date);
+`,
+  },
 ];

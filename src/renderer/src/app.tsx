@@ -14,6 +14,7 @@ import { ImportScreen } from './screens/import-screen';
 // models-screens
 import { MonthlyScreen } from './screens/monthly-screen';
 import { SupervisionScreen } from './screens/supervision-screen';
+import { CitizensScreen } from './screens/citizens-screen'; // cit-desk (issue 10)
 import { useApi, useCall } from './use-api';
 
 function DemoBanner() {
@@ -68,6 +69,7 @@ const screens = [
   { id: 'country', label: messages.nav.country, render: () => <CountryScreen /> },
   { id: 'ruleSets', label: messages.nav.ruleSets, render: () => <RuleSetsScreen /> },
   { id: 'municipalities', label: messages.nav.municipalities, render: () => <MunicipalitiesScreen /> },
+  { id: 'citizens', label: messages.citizens.nav, render: () => <CitizensScreen /> }, // cit-desk (issue 10)
   { id: 'import', label: messages.importer.nav, render: () => <ImportScreen /> },
   { id: 'import-history', label: messages.importer.navHistory, render: () => <ImportHistoryScreen /> },
 ] as const;
@@ -184,8 +186,15 @@ export function App() {
               </div>
             ))}
           {top && (
-            <div className="screen-host" key={`${top.kind}:${top.kind === 'municipality' ? top.code : top.groupId}`}>
-              {top.kind === 'municipality' ? <MunicipalityScreen code={top.code} /> : <BenefitGroupScreen initialGroupId={top.groupId} />}
+            <div className="screen-host" key={`${top.kind}:${top.kind === 'municipality' ? top.code : top.kind === 'group' ? top.groupId : `${top.municipalityCode}:${top.groupId}:${top.cohortMonth}`}`}>
+              {top.kind === 'municipality' ? (
+                <MunicipalityScreen code={top.code} />
+              ) : top.kind === 'group' ? (
+                <BenefitGroupScreen initialGroupId={top.groupId} />
+              ) : (
+                // cit-desk (issue 10): drill-down to the citizens of a municipality, group and cohort month
+                <CitizensScreen initial={{ municipalityCode: top.municipalityCode, groupId: top.groupId, cohortMonth: top.cohortMonth }} />
+              )}
             </div>
           )}
         </main>

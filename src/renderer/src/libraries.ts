@@ -20,6 +20,7 @@ import {
   ColumnAutoSizeModule,
   ExternalFilterModule,
   GridStateModule,
+  InfiniteRowModelModule,
   LocaleModule,
   ModuleRegistry,
   NumberFilterModule,
@@ -62,6 +63,8 @@ export function registerGridAndCharts(): void {
     RenderApiModule,
     TooltipModule,
     LocaleModule,
+    // cit-desk (issue 10): the citizen grid pages through SQL (sort and filter run there).
+    InfiniteRowModelModule,
   ]);
   provideGlobalGridOptions({ localeText: { ...AG_GRID_LOCALE_DK, ...gridWords } });
   ChartsModuleRegistry.registerModules([CartesianChartModule, LineSeriesModule, BarSeriesModule, CategoryAxisModule, NumberAxisModule, CrossLinesModule, LegendModule, ChartsLocaleModule]);

@@ -1,7 +1,11 @@
 import { createContext, useContext } from 'react';
 
 /** A drill-down on top of a top-level screen. */
-export type DeskEntry = { kind: 'municipality'; code: number; name: string } | { kind: 'group'; groupId: string; label: string };
+export type DeskEntry =
+  | { kind: 'municipality'; code: number; name: string }
+  | { kind: 'group'; groupId: string; label: string }
+  // cit-desk (issue 10): a municipality's citizens in one benefit group and cohort month
+  | { kind: 'citizens'; label: string; municipalityCode?: number; groupId?: string; cohortMonth?: string };
 
 export interface DeskState {
   /** The half-year every screen shows, e.g. 2023H2. */

@@ -12,6 +12,7 @@ import { statusText } from '../components/decision-columns';
 import { useDesk } from '../components/desk-context';
 import { TrendChart } from '../components/trend-chart';
 import { ViewExportButtons } from '../components/view-export-buttons';
+import { CitizenDrillLink } from '../components/citizen-drill-link'; // cit-desk (issue 10)
 import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
@@ -160,6 +161,8 @@ export function MunicipalityScreen({ code }: { code: number }) {
             }}
           />
         </div>
+        {/* cit-desk (issue 10): down to the month's cohort and its citizens */}
+        <CitizenDrillLink municipalityCode={data.code} municipalityName={data.name} groups={data.groupMonths} months={months} />
       </div>
       <div className="two-columns">
         <DecisionPanel
