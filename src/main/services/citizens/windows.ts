@@ -60,6 +60,7 @@ export const steps = [
      SELECT l.spell_id, c.head_id, c.depth + 1 FROM chain c JOIN temp.cw_link l ON l.prev_id = c.spell_id WHERE c.depth < 1000
    )
    SELECT spell_id, MIN(head_id), MIN(depth) FROM chain GROUP BY spell_id`,
+  'CREATE INDEX temp.cw_part_head ON cw_part(head_id)',
   // The windows: one per head (a row that continues no other row). `link_end` cuts the range where
   // events are found by date at the citizen's next spell's start.
   `CREATE TEMP TABLE cw_head (

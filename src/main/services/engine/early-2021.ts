@@ -1,9 +1,9 @@
-import type { CriterionId, DecisionRow, EscalationState, MonthlyEvaluation, MonthlyFinding, MonthlyMunicipality } from '../../../shared/api/engine';
+import type { CriterionId, DataSource, DecisionRow, EscalationState, MonthlyEvaluation, MonthlyFinding, MonthlyMunicipality } from '../../../shared/api/engine';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { addMonths, monthRange } from './periods';
 import { bindPooled, monthFigure, pooledCte, type PooledRow } from './pooled-sql';
-import { batchRefs } from './provenance';
+import { batchRefs, citizenBatches } from './provenance';
 import { resolveRuleSet } from './rule-sets';
 
 /**
@@ -45,14 +45,14 @@ SELECT
 
 const findingColumns = ['code', 'group_id', 'criterion', 'month', 'measured', 'lacking', 'share', 'source_form', 'name', 'label'];
 
-export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): MonthlyEvaluation {
+export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string, source: DataSource = 'published'): MonthlyEvaluation {
   const rule = resolveRuleSet(db, 'early-2021', ruleSetId);
   const params = rule.values;
   const span = params.consecutiveMonths;
   const months = monthRange(addMonths(period, -(span - 1)), span);
   const raw = db.prepare(findingsSql).get({
     span,
-    ...bindPooled({ months, interviewGroups: params.groups, offerGroups: params.groups }),
+    ...bindPooled({ months, interviewGroups: params.groups, offerGroups: params.groups, source }),
     minCitizens: params.minCitizens,
     threshold: params.threshold,
     strict: params.strictlyGreater ? 1 : 0,
@@ -85,7 +85,9 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): M
     // set (its id is the model's); a what-if copy reads the same ladder.
     escalation: escalationStates(db, rule.model, period, params.explanationDueMonths, new Set(findings.map((finding) => finding.code))),
     parameters: rule.parameters,
-    batches: batchRefs(db, JSON.parse(raw.batches) as number[]),
+    // cit-engine (issue 10): counts derived from citizen data come from the citizen files.
+    batches: source === 'citizens' ? citizenBatches(db) : batchRefs(db, JSON.parse(raw.batches) as number[]),
+    dataSource: source,
   };
 }
 

@@ -1,9 +1,9 @@
-import type { StatusEvaluation, StatusRow } from '../../../shared/api/engine';
+import type { DataSource, StatusEvaluation, StatusRow } from '../../../shared/api/engine';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { monthsWithData } from './periods';
 import { bindPooled, pooledCte } from './pooled-sql';
-import { measurementBatches } from './provenance';
+import { citizenBatches, measurementBatches } from './provenance';
 import { resolveRuleSet } from './rule-sets';
 
 /**
@@ -30,13 +30,13 @@ SELECT * FROM national UNION ALL SELECT * FROM by_group UNION ALL SELECT * FROM 
 const round4 = (value: number | null) => (value === null ? null : Math.round(value * 10000) / 10000);
 const change = (share: number | null, baseline: number | null) => (share === null || baseline === null ? null : Math.round((share - baseline) * 10000) / 100);
 
-export function evaluateStatus(db: Db, period: string, baseline: string, ruleSetId?: string): StatusEvaluation {
+export function evaluateStatus(db: Db, period: string, baseline: string, ruleSetId?: string, source: DataSource = 'published'): StatusEvaluation {
   const rule = resolveRuleSet(db, 'status', ruleSetId);
   const params = rule.values;
-  const have = new Set(monthsWithData(db));
+  const have = new Set(monthsWithData(db, source));
   const missing = [period, baseline].filter((month) => !have.has(month));
   if (missing.length > 0) throw new EngineError('no-data', `Der er ingen målinger for ${missing.join(' og ')}. Vælg måneder med data.`);
-  const rows = db.prepare(statusSql).all(bindPooled({ months: [period, baseline], interviewGroups: params.groups, offerGroups: [] })) as {
+  const rows = db.prepare(statusSql).all(bindPooled({ months: [period, baseline], interviewGroups: params.groups, offerGroups: [], source })) as {
     level: string;
     key: string | null;
     month: string;
@@ -77,6 +77,8 @@ export function evaluateStatus(db: Db, period: string, baseline: string, ruleSet
     rows: [national, ...groups.filter((group) => params.groups.includes(group.id)).map((group) => statusRow(group.label, 'group', group.id))],
     municipalities,
     parameters: rule.parameters,
-    batches: measurementBatches(db, [period, baseline]),
+    // cit-engine (issue 10): counts derived from citizen data come from the citizen files.
+    batches: source === 'citizens' ? citizenBatches(db) : measurementBatches(db, [period, baseline]),
+    dataSource: source,
   };
 }

@@ -1,3 +1,4 @@
+import { batchTouchesCitizens, rebuildCitizenDerived } from '../citizens/rebuild'; // cit-engine (issue 10)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type {
@@ -514,7 +515,10 @@ export function removeBatch(db: Db, batchId: number): number {
     for (const table of ['measurement', 'benchmark', 'focus_measurement', 'supervision_entry']) {
       removed += (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE batch_id = ?`).get(batchId) as { n: number }).n;
     }
+    // cit-engine (issue 10): undoing spells or events rebuilds what was derived from them, in the same transaction.
+    const citizens = batchTouchesCitizens(db, batchId);
     db.prepare('DELETE FROM import_batch WHERE id = ?').run(batchId);
+    if (citizens) rebuildCitizenDerived(db);
     // Undoing the demo batch is clearing the demo data: it must not come back on the next start.
     if (exists.is_demo === 1) setSetting(db, 'demoDataDismissed', '1');
     return removed;
