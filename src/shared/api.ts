@@ -8,6 +8,8 @@ import { exportContract } from './api/export';
 import { importContract } from './api/import';
 // models-screens: the model registry's calls
 import { modelsContract } from './api/models';
+// cit-engine (issue 10): reconciliation and the early warning citizen by citizen
+import { citizenEngineContract } from './api/citizens';
 
 export * from './contract';
 export type * from './api/core';
@@ -16,6 +18,7 @@ export type * from './api/engine';
 export type * from './api/export';
 export type * from './api/import';
 export type * from './api/models';
+export type * from './api/citizens'; // cit-engine
 export { modelIds } from './api/models';
 
 /**
@@ -30,6 +33,7 @@ export const apiContract = {
   // decisions (issue 13 items 5 and 7)
   ...decisionsContract,
   ...modelsContract, // models-screens
+  ...citizenEngineContract, // cit-engine (issue 10)
 };
 
 /** Every event main pushes to the renderer. */

@@ -43,6 +43,9 @@ const plan: Step[] = [
   step('decisions.withdraw', (state) => ({ id: state.decisionId, reason: 'registreret ved en fejl' })),
   step('decisions.bulkContacted', () => ({ ruleSetId: 'early-2023', period, codes: [147, 151], decidedOn: '2024-03-25', note: 'brev sendt' })),
   step('models.list', () => ({})),
+  // cit-engine (issue 10)
+  step('citizens.reconcile', () => ({ municipalityCode: 101 })),
+  step('citizens.outlook', () => ({ municipalityCode: 101, asOf: '2024-01-15' })),
   step('evaluate.model', () => ({ model: 'early-2021', period: '2023-09' })),
   step('export.modelList', () => ({ model: 'early-2021', period: '2023-09' })),
   step('contacts.list', () => ({})),

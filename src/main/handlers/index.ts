@@ -6,6 +6,7 @@ import { engineHandlers } from './engine-handlers';
 import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
 import { modelHandlers } from './model-handlers'; // models-screens
+import { citizenEngineHandlers } from './citizen-engine-handlers'; // cit-engine (issue 10)
 import { isImportInProgress } from '../services/import/pipeline';
 import { isWorkerImportRunning } from '../services/import/worker-import';
 import { AppError } from '../../shared/errors';
@@ -20,6 +21,7 @@ export const handlers: HandlerTable = {
   // decisions (issue 13 items 5 and 7)
   ...decisionHandlers,
   ...modelHandlers, // models-screens
+  ...citizenEngineHandlers, // cit-engine (issue 10)
 };
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(apiContract, name);
