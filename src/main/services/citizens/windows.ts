@@ -22,8 +22,8 @@ import type { Db } from '../store';
  *   "min. interviews with the jobcenter"); a-kasse interviews are kept in
  *   `interviews_not_counted`. **Interpretation**: an interview without `held_by` was held by the
  *   jobcenter.
- * - **Duplicates**: the same citizen, date, kind and holder count once (an offer's holder is its
- *   `held_by`, usually empty).
+ * - **Duplicates**: the same citizen, date, kind and holder count once. **Interpretation**: offers
+ *   count once per day (the requirement is at least one; two offers on one day are one).
  * - **Which spell an event belongs to**: when the event names a spell (`spell_ref`) that one of
  *   the citizen's spells carries, that spell (if the date is inside its window). Otherwise by
  *   citizen and date: **interpretation**: the citizen's latest spell started on or before the
@@ -44,6 +44,7 @@ export const steps = [
   'DROP TABLE IF EXISTS temp.cw_part',
   'DROP TABLE IF EXISTS temp.cw_req',
   'DROP TABLE IF EXISTS temp.cw_count',
+  'DROP TABLE IF EXISTS temp.cw_day',
   // Rows continued by a row that starts the next day (same citizen and group): the row → the one before it.
   `CREATE TEMP TABLE cw_link (spell_id INTEGER PRIMARY KEY, prev_id INTEGER NOT NULL)`,
   `INSERT OR IGNORE INTO temp.cw_link (spell_id, prev_id)
@@ -89,22 +90,26 @@ export const steps = [
    FROM group_requirement`,
   // One pass: each window's events from the (citizen, date) index, each (date, kind, holder) once.
   // An event naming one of the citizen's spells counts only for that spell; any other by date, up to `link_end`.
-  `CREATE TEMP TABLE cw_count (head_id INTEGER PRIMARY KEY, interviews INTEGER NOT NULL, akasse INTEGER NOT NULL, offers INTEGER NOT NULL)`,
-  `INSERT INTO temp.cw_count (head_id, interviews, akasse, offers)
-   SELECT h.head_id,
-     COUNT(DISTINCT CASE WHEN e.kind = 'interview' AND IFNULL(e.held_by, 'jobcenter') = 'jobcenter' THEN e.event_date END),
-     COUNT(DISTINCT CASE WHEN e.kind = 'interview' AND e.held_by = 'a-kasse' THEN e.event_date END),
-     COUNT(DISTINCT CASE WHEN e.kind = 'offer' THEN e.event_date || IFNULL(e.held_by, '') END)
+  // Each window's events, one row per day and kind, read in the covering index's order (so duplicates fall
+  // together without a sort) and appended in key order.
+  `CREATE TEMP TABLE cw_day (head_id INTEGER NOT NULL, event_date TEXT NOT NULL, kind TEXT NOT NULL, jobcenter INTEGER NOT NULL, akasse INTEGER NOT NULL,
+     PRIMARY KEY (head_id, event_date, kind)) WITHOUT ROWID`,
+  `INSERT INTO temp.cw_day (head_id, event_date, kind, jobcenter, akasse)
+   SELECT h.head_id, e.event_date, e.kind, MAX(IFNULL(e.held_by, 'jobcenter') = 'jobcenter'), MAX(IFNULL(e.held_by = 'a-kasse', 0))
    FROM temp.cw_head h
-   LEFT JOIN citizen_event e ON e.citizen_id = h.citizen_id AND e.event_date >= h.start_date AND e.event_date < h.window_end
-     AND CASE
+   JOIN citizen_event e ON e.citizen_id = h.citizen_id AND e.event_date >= h.start_date AND e.event_date < h.window_end
+   WHERE CASE
        WHEN e.spell_ref IS NULL THEN e.event_date < h.link_end
        WHEN e.spell_ref = h.spell_ref THEN 1
        WHEN h.chained = 1 AND e.spell_ref IN (SELECT r.spell_ref FROM temp.cw_part p JOIN citizen_spell r ON r.id = p.spell_id WHERE p.head_id = h.head_id) THEN 1
        WHEN EXISTS (SELECT 1 FROM citizen_spell r WHERE r.citizen_id = e.citizen_id AND r.spell_ref = e.spell_ref) THEN 0
        ELSE e.event_date < h.link_end
      END
-   GROUP BY h.head_id`,
+   GROUP BY h.head_id, e.event_date, e.kind`,
+  `CREATE TEMP TABLE cw_count (head_id INTEGER PRIMARY KEY, interviews INTEGER NOT NULL, akasse INTEGER NOT NULL, offers INTEGER NOT NULL)`,
+  `INSERT INTO temp.cw_count (head_id, interviews, akasse, offers)
+   SELECT head_id, SUM(kind = 'interview' AND jobcenter), SUM(kind = 'interview' AND akasse), SUM(kind = 'offer')
+   FROM temp.cw_day GROUP BY head_id`,
   // Writing a million rows into the table and then sorting each index once is about twice as fast as
   // keeping three indexes up to date row by row; the indexes are the ones migration 5 declares.
   'DROP INDEX IF EXISTS citizen_window_cohort',
@@ -115,10 +120,10 @@ export const steps = [
      interviews_counted, interviews_not_counted, offers, required_interviews, offer_required, requirement_from, interviews_missing, offer_missing)
    SELECT h.head_id, h.citizen_id, h.municipality_code, h.group_id, h.start_date, h.end_date, h.window_end, date(h.window_end, '-1 day'),
      CASE WHEN h.end_date IS NULL OR h.end_date >= h.window_end THEN substr(h.window_end, 1, 7) END,
-     c.interviews, c.akasse, c.offers, q.min_interviews, q.offer_required, q.effective_from,
-     MAX(q.min_interviews - c.interviews, 0), CASE WHEN q.offer_required = 1 AND c.offers = 0 THEN 1 ELSE 0 END
+     IFNULL(c.interviews, 0), IFNULL(c.akasse, 0), IFNULL(c.offers, 0), q.min_interviews, q.offer_required, q.effective_from,
+     MAX(q.min_interviews - IFNULL(c.interviews, 0), 0), CASE WHEN q.offer_required = 1 AND IFNULL(c.offers, 0) = 0 THEN 1 ELSE 0 END
    FROM temp.cw_head h
-   JOIN temp.cw_count c ON c.head_id = h.head_id
+   LEFT JOIN temp.cw_count c ON c.head_id = h.head_id
    JOIN temp.cw_req q ON q.group_id = h.group_id AND h.start_date >= q.valid_from AND h.start_date < q.valid_to
    ORDER BY h.head_id`,
   'CREATE INDEX citizen_window_cohort ON citizen_window(municipality_code, group_id, cohort_month)',
@@ -129,6 +134,7 @@ export const steps = [
   'DROP TABLE temp.cw_part',
   'DROP TABLE temp.cw_req',
   'DROP TABLE temp.cw_count',
+  'DROP TABLE temp.cw_day',
 ];
 
 /** Rebuilds `citizen_window` from the stored spells and events. Call inside a transaction. */
