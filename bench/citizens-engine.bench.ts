@@ -3,6 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { openSession } from '../src/main/handlers/session';
 import type { Db } from '../src/main/services/store';
+import { citizenOutlook } from '../src/main/services/citizens/outlook';
+import { rebuildCitizenDerived } from '../src/main/services/citizens/rebuild';
+import { reconcile } from '../src/main/services/citizens/reconcile';
+import { evaluateEarly2021 } from '../src/main/services/engine/early-2021';
+import { evaluateEarly2023 } from '../src/main/services/engine/early-2023';
 
 /**
  * Generates spells and events straight in SQLite (one batch each), in one statement per table:
@@ -51,13 +56,50 @@ export function generateCitizenData(db: Db, spells: number, eventsPerSpell: numb
   })();
 }
 
+/** Wall and CPU time of one step: the machine may be shared, so both are printed. */
+function timed<T>(step: () => T): { value: T; wallMs: number; cpuMs: number } {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const value = step();
+  const used = process.cpuUsage(cpu);
+  return { value, wallMs: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
+
+/**
+ * Issue 10's figures for the engine: 1,000,000 spells and 5,000,000 events generated in SQLite,
+ * the derivation of every month (citizen_window and citizen_measurement), model A on the derived
+ * counts, the outlook and the reconciliation of one municipality, and the peak memory.
+ */
 export async function run(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'indsatsmonitor-bench-citizens-'));
   const session = openSession(path.join(dir, 'bench.db'));
   try {
-    const started = performance.now();
-    generateCitizenData(session.db, 1_000_000, 5);
-    console.log(`generated 1,000,000 spells and 5,000,000 events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const generated = timed(() => generateCitizenData(session.db, 1_000_000, 5));
+    console.log(`generated 1,000,000 spells and 5,000,000 events in SQLite: ${seconds(generated.wallMs)}`);
+    const steps: string[] = [];
+    const derived = timed(() => rebuildCitizenDerived(session.db, (label, ms) => ms >= 100 && steps.push(`    ${seconds(ms).padStart(7)}  ${label}`)));
+    const counts = session.db.prepare('SELECT COUNT(*) AS windows, COUNT(cohort_month) AS measured, COUNT(DISTINCT cohort_month) AS months FROM citizen_window').get() as {
+      windows: number;
+      measured: number;
+      months: number;
+    };
+    console.log(
+      `derivation, all months (${counts.windows.toLocaleString('en')} windows, ${counts.measured.toLocaleString('en')} measured in ${counts.months} cohort months): ` +
+        `${seconds(derived.wallMs)} wall, ${seconds(derived.cpuMs)} CPU  (target < 10 s)`,
+    );
+    for (const line of steps) console.log(line);
+    const runs = (label: string, call: () => unknown, count = 7) => {
+      call();
+      const times = Array.from({ length: count }, () => timed(call).wallMs).sort((a, b) => a - b);
+      console.log(`${label.padEnd(62)} median ${times[Math.floor(count / 2)].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[count - 1].toFixed(1)})`);
+    };
+    runs('model A on derived data, 2024H2 (target < 100 ms)', () => evaluateEarly2023(session.db, '2024H2', undefined, { source: 'citizens' }));
+    runs('model B on derived data, 2024-09', () => evaluateEarly2021(session.db, '2024-09', undefined, 'citizens'));
+    runs('citizens.outlook, København at 2025-03-10', () => citizenOutlook(session.db, 101, '2025-03-10'));
+    runs('citizens.reconcile, København, every month', () => reconcile(session.db, 101));
+    console.log(`peak memory (max RSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB  (target < 600 MB)`);
   } finally {
     session.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,8 @@ import { ImportScreen } from './screens/import-screen';
 // models-screens
 import { MonthlyScreen } from './screens/monthly-screen';
 import { SupervisionScreen } from './screens/supervision-screen';
+// cit-engine (issue 10)
+import { CitizenEngineScreen } from './screens/citizen-engine-screen';
 import { useApi, useCall } from './use-api';
 
 function DemoBanner() {
@@ -70,6 +72,7 @@ const screens = [
   { id: 'municipalities', label: messages.nav.municipalities, render: () => <MunicipalitiesScreen /> },
   { id: 'import', label: messages.importer.nav, render: () => <ImportScreen /> },
   { id: 'import-history', label: messages.importer.navHistory, render: () => <ImportHistoryScreen /> },
+  { id: 'citizen-engine', label: messages.citizenEngine.nav, render: () => <CitizenEngineScreen /> }, // cit-engine (issue 10)
 ] as const;
 
 type ScreenId = (typeof screens)[number]['id'];
