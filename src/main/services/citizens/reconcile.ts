@@ -10,8 +10,10 @@ import type { Db } from '../store';
  * behind the derived count).
  *
  * Without `from`/`to` the months are those with derived counts for the municipality (or every
- * published month when it has none). A month where the municipality has derived counts but a
- * group has none is a derived 0 (nobody reached six months), not a missing figure.
+ * published month when it has none). A month where the municipality has derived counts, for a
+ * group the citizen data has in some month, but no count for that group is a derived 0 (nobody
+ * reached six months), not a missing figure; a group the citizen data never has is missing
+ * (an extract of some groups only says nothing about the others).
  */
 const rowsSql = `
 WITH pub AS MATERIALIZED (
@@ -23,10 +25,11 @@ der AS MATERIALIZED (
   WHERE municipality_code = @code AND month BETWEEN @from AND @to
 ),
 covered AS MATERIALIZED (SELECT DISTINCT month FROM der),
+covered_groups AS MATERIALIZED (SELECT DISTINCT group_id FROM der),
 keys AS MATERIALIZED (SELECT group_id, month FROM der UNION SELECT group_id, month FROM pub)
 SELECT k.month, k.group_id AS groupId, g.label AS groupLabel,
   d.measured AS dMeasured, d.interviews_lacking AS dInterviews, d.offers_lacking AS dOffers,
-  k.month IN (SELECT month FROM covered) AS covered,
+  k.month IN (SELECT month FROM covered) AND k.group_id IN (SELECT group_id FROM covered_groups) AS covered,
   (SELECT r.offer_required FROM group_requirement r WHERE r.group_id = k.group_id
     ORDER BY r.effective_from <= k.month || '-01' DESC, CASE WHEN r.effective_from <= k.month || '-01' THEN r.effective_from END DESC, r.effective_from
     LIMIT 1) AS offerRequired,

@@ -34,7 +34,11 @@ export function measurementBatches(db: Db, months: string[], code?: number): Bat
  */
 export function citizenBatches(db: Db): BatchRef[] {
   const rows = db
-    .prepare('SELECT DISTINCT batch_id AS id FROM citizen_spell UNION SELECT DISTINCT batch_id FROM citizen_event')
+    // One probe of each batch index per import batch, never a scan of millions of rows.
+    .prepare(
+      `SELECT b.id FROM import_batch b
+       WHERE EXISTS (SELECT 1 FROM citizen_spell s WHERE s.batch_id = b.id) OR EXISTS (SELECT 1 FROM citizen_event e WHERE e.batch_id = b.id)`,
+    )
     .all() as { id: number }[];
   return batchRefs(
     db,

@@ -91,7 +91,7 @@ export function CitizenOutlookPanel({ municipalityCode, asOf }: { municipalityCo
             {data.citizens.slice(0, citizensShown).map((row) => (
               <tr key={row.spellId}>
                 <td>{row.citizenId}</td>
-                <td>{row.groupLabel}</td>
+                <td className="left">{row.groupLabel}</td>
                 <td>{row.cohortMonth}</td>
                 <td>{row.deadline}</td>
                 <td>{formatInteger(row.daysLeft)}</td>

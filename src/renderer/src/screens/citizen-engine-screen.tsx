@@ -64,7 +64,7 @@ function Reconciliation({ municipalityCode }: { municipalityCode: number }) {
                 </td>,
               ])}
               <td className="left" title={row.lackingSpells?.spells.map((spell) => `${spell.citizenId} (${spell.deadline})`).join(', ')}>
-                {row.lackingSpells ? table.lacking(row.lackingSpells.total) : ''}
+                {row.lackingSpells?.total ? table.lacking(row.lackingSpells.total) : ''}
               </td>
             </tr>
           ))}
