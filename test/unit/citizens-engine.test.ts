@@ -237,3 +237,15 @@ describe('rebuilding', () => {
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_temp_master WHERE name LIKE 'cw_%'").get()).toEqual({ n: 0 });
   });
 });
+
+describe('models on citizen data without citizen data', () => {
+  it('refuses in Danish, naming citizen data, and model C refuses citizen data altogether', async () => {
+    const { dispatch } = await import('../../src/main/handlers');
+    const a = await dispatch(made.session, 'evaluate.model', { model: 'early-2023', period: '2023H2', source: 'citizens' });
+    expect(a.ok).toBe(false);
+    if (!a.ok) expect(a.error.message).toBe('Borgerdata giver ingen målinger for 2023H2 (2023-07 til 2023-12): ingen forløb når seks måneder i perioden. Indlæs forløb og hændelser, der dækker perioden.');
+    const c = await dispatch(made.session, 'evaluate.model', { model: 'supervision', period: '2021QMAT02', source: 'citizens' });
+    expect(c.ok).toBe(false);
+    if (!c.ok) expect(c.error.message).toContain('Skærpet tilsyn kan ikke beregnes af borgerdata');
+  });
+});

@@ -58,6 +58,8 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string, so
     strict: params.strictlyGreater ? 1 : 0,
   }) as { findings: string; by_municipality: string; batches: string; last_month_rows: number };
   if (raw.last_month_rows === 0) {
+    // cit-engine (issue 10): from citizen data, say which data are missing.
+    if (source === 'citizens') throw new EngineError('no-data', `Borgerdata giver ingen målinger for ${period}: ingen forløb når seks måneder i måneden. Vælg en anden måned, eller indlæs forløb og hændelser.`);
     throw new EngineError('no-data', `Der er ingen målinger for ${period}. Vælg en måned med data, eller indlæs data først.`);
   }
   const rows = (JSON.parse(raw.findings) as unknown[][]).map(

@@ -157,6 +157,8 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
   const dataMonths = new Set(options.code === undefined ? (JSON.parse(raw.months) as string[]) : monthsWithData(db, options.source));
   const assessed = months.filter((month) => dataMonths.has(month));
   if (assessed.length === 0) {
+    // cit-engine (issue 10): from citizen data, say which data are missing.
+    if (options.source === 'citizens') throw new EngineError('no-data', `Borgerdata giver ingen målinger for ${period} (${months[0]} til ${months[5]}): ingen forløb når seks måneder i perioden. Indlæs forløb og hændelser, der dækker perioden.`);
     throw new EngineError('no-data', `Der er ingen målinger for ${period} (${months[0]} til ${months[5]}). Indlæs data for perioden først.`);
   }
   // A half-year is assessed up to the last month the store has; later months are "not yet".

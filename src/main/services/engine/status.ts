@@ -35,7 +35,7 @@ export function evaluateStatus(db: Db, period: string, baseline: string, ruleSet
   const params = rule.values;
   const have = new Set(monthsWithData(db, source));
   const missing = [period, baseline].filter((month) => !have.has(month));
-  if (missing.length > 0) throw new EngineError('no-data', `Der er ingen målinger for ${missing.join(' og ')}. Vælg måneder med data.`);
+  if (missing.length > 0) throw new EngineError('no-data', `${source === 'citizens' ? 'Borgerdata giver' : 'Der er'} ingen målinger for ${missing.join(' og ')}. Vælg måneder med data.`);
   const rows = db.prepare(statusSql).all(bindPooled({ months: [period, baseline], interviewGroups: params.groups, offerGroups: [], source })) as {
     level: string;
     key: string | null;
