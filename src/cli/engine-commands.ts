@@ -20,14 +20,24 @@ function cellText(value: ModelTable['rows'][number][number], kind: ModelTable['c
 }
 
 const evaluateUsage =
-  `indsatsmonitor evaluate --model ${modelIds.join('|')} --period PERIODE [--baseline MÅNED] [--rule-set ID] [--json] [--db FIL]`;
+  `indsatsmonitor evaluate --model ${modelIds.join('|')} --period PERIODE [--baseline MÅNED] [--rule-set ID] [--source jobindsats|borgerdata] [--json] [--db FIL]`;
+
+/** cit-engine (issue 10): `--source borgerdata` (or `citizens`) runs the model on the counts derived from citizen data. */
+function dataSource(options: Record<string, unknown>): 'published' | 'citizens' | undefined {
+  const value = options.source;
+  if (value === undefined) return undefined;
+  const word = String(value).trim().toLowerCase();
+  if (word === 'borgerdata' || word === 'citizens') return 'citizens';
+  if (word === 'jobindsats' || word === 'published') return 'published';
+  throw new CliError(`Ukendt datakilde "${String(value)}"; brug --source jobindsats eller --source borgerdata.`, 2);
+}
 
 export const engineCommands: CliCommand[] = [
   {
     name: 'evaluate',
     summary: 'Vurder kommunerne efter en opfølgningsmodel (2023H2, 2021-06, 2021QMAT02, 2018-12 --baseline 2017-11)',
     usage: evaluateUsage,
-    options: { model: { type: 'string' }, period: { type: 'string' }, baseline: { type: 'string' }, 'rule-set': { type: 'string' }, json: { type: 'boolean' } },
+    options: { model: { type: 'string' }, period: { type: 'string' }, baseline: { type: 'string' }, 'rule-set': { type: 'string' }, json: { type: 'boolean' }, source: { type: 'string' } },
     async run({ call, io, options }) {
       // models-screens: every model through the registry (models.list, evaluate.model): no per-model code here.
       const models = await call('models.list');
@@ -37,7 +47,7 @@ export const engineCommands: CliCommand[] = [
       const period = text(options, 'period', evaluateUsage);
       const baseline = model.baseline ? text(options, 'baseline', evaluateUsage) : undefined;
       const ruleSetId = typeof options['rule-set'] === 'string' ? options['rule-set'] : undefined;
-      const listing = await call('evaluate.model', { model: model.id, period, baseline, ruleSetId });
+      const listing = await call('evaluate.model', { model: model.id, period, baseline, ruleSetId, source: dataSource(options) });
       if (options.json) {
         io.out(JSON.stringify(listing.json));
         return 0;

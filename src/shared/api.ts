@@ -8,8 +8,8 @@ import { exportContract } from './api/export';
 import { importContract } from './api/import';
 // models-screens: the model registry's calls
 import { modelsContract } from './api/models';
-// citizens (issue 10): the store's citizen data (cit-import), the grid, timeline and export (cit-desk)
-import { citizenDataContract, citizensContract } from './api/citizens';
+// citizens (issue 10): the store's citizen data (cit-import), the grid, timeline and export (cit-desk), reconciliation and outlook (cit-engine)
+import { citizenDataContract, citizenEngineContract, citizensContract } from './api/citizens';
 
 export * from './contract';
 export type * from './api/core';
@@ -35,6 +35,7 @@ export const apiContract = {
   ...modelsContract, // models-screens
   ...citizenDataContract, // citizens (issue 10): cit-import
   ...citizensContract, // cit-desk (issue 10)
+  ...citizenEngineContract, // cit-engine (issue 10)
 };
 
 /** Every event main pushes to the renderer. */

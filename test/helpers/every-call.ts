@@ -82,6 +82,9 @@ export function everyCallSteps(options: { clear: boolean } = { clear: true }): C
     { name: 'decisions.withdraw', args: (state) => ({ id: state.decisionId, reason: 'Registreret ved en fejl' }) },
     { name: 'decisions.bulkContacted', args: () => ({ ruleSetId: 'early-2023', period: '2023H2', codes: [147, 151], decidedOn: '2024-03-25', note: 'Brev sendt' }) },
     { name: 'models.list', args: () => ({}) },
+    // cit-engine (issue 10)
+    { name: 'citizens.reconcile', args: () => ({ municipalityCode: 101, from: '2023-07', to: '2023-12' }) },
+    { name: 'citizens.outlook', args: () => ({ municipalityCode: 101, asOf: '2024-01-15' }) },
     { name: 'evaluate.model', args: () => ({ model: 'supervision', period: '2021QMAT02' }) },
     { name: 'export.modelList', args: () => ({ model: 'early-2021', period: '2023-09' }) },
     { name: 'contacts.save', args: () => ({ municipalityCode: 101, name: 'Anna Hansen', jobcenter: 'Jobcenter København', email: 'anna@example.dk' }), after: (value, state) => (state.contactId = (value as { id: number }).id) },

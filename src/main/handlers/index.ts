@@ -8,6 +8,7 @@ import { importHandlers } from './import-handlers';
 import { modelHandlers } from './model-handlers'; // models-screens
 import { citizenDataHandlers } from './citizen-data-handlers'; // citizens (issue 10): cit-import
 import { citizenHandlers } from './citizen-handlers'; // cit-desk (issue 10)
+import { citizenEngineHandlers } from './citizen-engine-handlers'; // cit-engine (issue 10)
 import { isImportInProgress } from '../services/import/pipeline';
 import { isWorkerImportRunning } from '../services/import/worker-import';
 import { AppError } from '../../shared/errors';
@@ -24,6 +25,7 @@ export const handlers: HandlerTable = {
   ...modelHandlers, // models-screens
   ...citizenDataHandlers, // citizens (issue 10): cit-import
   ...citizenHandlers, // cit-desk (issue 10)
+  ...citizenEngineHandlers, // cit-engine (issue 10)
 };
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(apiContract, name);

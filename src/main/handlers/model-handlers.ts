@@ -5,6 +5,7 @@ import type { ModelArgs } from '../services/engine/models/define';
 import { modelInfos, modelRegistry, type ModelRegistry } from '../services/engine/models';
 import { EngineError } from '../services/engine/engine-error';
 import { resolveRuleSet } from '../services/engine/rule-sets';
+import { citizenSourceLine } from '../services/engine/provenance';
 import { writeModelList } from '../services/export/model-list';
 import { exportFileName } from '../services/export/view';
 import { currentUserName, type Db } from '../services/store';
@@ -34,12 +35,16 @@ export function modelListing(db: Db, args: ModelArgs & { model: ModelId }): Mode
     baseline: model.baseline ? (args.baseline ?? null) : null,
     ruleSet: { id: rule.id, name: rule.name, version: rule.version, basedOn: rule.basedOn, hypothetical, basedOnName: rule.basedOn ? basedOnName : null },
     summary: [
+      // cit-engine (issue 10): a result from citizen data says so first.
+      ...(args.source === 'citizens' ? [citizenSourceLine(result.batches)] : []),
       ...(hypothetical ? [`HYPOTETISK: regelsættet "${rule.name}" er en kopi af ${basedOnName} med ændrede parametre – ikke de gældende regler.`] : []),
       ...summary,
     ],
     tables,
-    json,
+    // cit-engine: `--json` from citizen data says so; from Jobindsats' counts it stays as it was.
+    json: args.source === 'citizens' && json && typeof json === 'object' ? { ...json, dataSource: 'citizens' } : json,
     batches: result.batches,
+    dataSource: args.source ?? 'published',
   };
 }
 

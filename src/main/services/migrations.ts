@@ -305,4 +305,15 @@ CREATE INDEX citizen_window_group ON citizen_window(group_id, window_end);
 CREATE INDEX citizen_window_start ON citizen_window(start_date);
 `,
   },
+  // cit-engine (issue 10): the derivation reads each window's events from this index alone (no row
+  // lookups, and in the order that lets it drop duplicates without sorting): 5,000,000 events
+  // derive in seconds. It covers citizen_event_citizen's columns, so that index goes.
+  {
+    version: 8,
+    description: 'citizen events: a covering index for the derivation',
+    sql: `
+CREATE INDEX citizen_event_cover ON citizen_event(citizen_id, event_date, kind, held_by, spell_ref);
+DROP INDEX citizen_event_citizen;
+`,
+  },
 ];

@@ -15,6 +15,8 @@ import { ImportScreen } from './screens/import-screen';
 import { MonthlyScreen } from './screens/monthly-screen';
 import { SupervisionScreen } from './screens/supervision-screen';
 import { CitizensScreen } from './screens/citizens-screen'; // cit-desk (issue 10)
+// cit-engine (issue 10)
+import { CitizenEngineScreen } from './screens/citizen-engine-screen';
 import { useApi, useCall } from './use-api';
 
 function DemoBanner() {
@@ -72,6 +74,7 @@ const screens = [
   { id: 'citizens', label: messages.citizens.nav, render: () => <CitizensScreen /> }, // cit-desk (issue 10)
   { id: 'import', label: messages.importer.nav, render: () => <ImportScreen /> },
   { id: 'import-history', label: messages.importer.navHistory, render: () => <ImportHistoryScreen /> },
+  { id: 'citizen-engine', label: messages.citizenEngine.nav, render: () => <CitizenEngineScreen /> }, // cit-engine (issue 10)
 ] as const;
 
 type ScreenId = (typeof screens)[number]['id'];

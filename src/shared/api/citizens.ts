@@ -117,6 +117,84 @@ export interface ReconciliationRow {
   published: { measured: number | null; interviewsLacking: number | null; offersLacking: number | null } | null;
   /** derived − published, per count; null when either side is missing. */
   difference: { measured: number | null; interviewsLacking: number | null; offersLacking: number | null };
+  /**
+   * cit-engine: where the two differ, the spells of the cohort month that lack something (the citizens
+   * behind the derived count; masked ids, at most 50 listed), so the reviewer can see who makes the difference.
+   */
+  lackingSpells?: { total: number; spells: ReconciliationSpell[] } | null;
+}
+
+/** cit-engine: one spell behind a reconciliation difference. */
+export interface ReconciliationSpell {
+  spellId: number;
+  /** Masked (`010190-****`). */
+  citizenId: string;
+  startDate: string;
+  deadline: string;
+  interviewsCounted: number;
+  requiredInterviews: number;
+  offers: number;
+  interviewsMissing: number;
+  offerMissing: boolean;
+}
+
+/**
+ * cit-engine: the early warning for one municipality, citizen by citizen (issue 10, "still within
+ * reach"): per cohort month not yet over at `asOf`, how the model A shares will read if nothing
+ * happens and if every citizen still within reach gets what is missing, against the rule set's threshold.
+ */
+export interface OutlookCriterion {
+  /** Spells in the cohort month the criterion pools (all groups for interviews, offer groups for offers). */
+  measured: number;
+  /** The window is over (deadline before `asOf`) and the requirement was not met. */
+  alreadyLacking: number;
+  /** The window is not over and something is still missing: can still be reached. */
+  withinReach: number;
+  /** (alreadyLacking + withinReach) / measured; null when nobody is measured. */
+  shareIfNothingHappens: number | null;
+  /** alreadyLacking / measured. */
+  shareIfAllReached: number | null;
+  aboveIfNothingHappens: boolean;
+  aboveIfAllReached: boolean;
+}
+
+export interface OutlookMonth {
+  month: string;
+  /** The model A half-year the month belongs to (2026H1). */
+  period: string;
+  interviews: OutlookCriterion;
+  offers: OutlookCriterion;
+}
+
+export interface OutlookCitizen {
+  spellId: number;
+  /** Masked (`010190-****`). */
+  citizenId: string;
+  groupId: string;
+  groupLabel: string;
+  cohortMonth: string;
+  deadline: string;
+  daysLeft: number;
+  interviewsCounted: number;
+  requiredInterviews: number;
+  interviewsMissing: number;
+  offerMissing: boolean;
+}
+
+export interface CitizenOutlook {
+  municipalityCode: number;
+  municipalityName: string;
+  asOf: string;
+  ruleSetId: string;
+  ruleSetVersion: string;
+  threshold: number;
+  strictlyGreater: boolean;
+  months: OutlookMonth[];
+  /** Citizens still within reach, fewest days left first (at most 500; `withinReachTotal` says how many). */
+  citizens: OutlookCitizen[];
+  withinReachTotal: number;
+  /** Danish lines: what the shares will be if nothing happens, and which months would cross the threshold. */
+  summary: string[];
 }
 
 export interface CitizenDataStatus {
@@ -159,5 +237,9 @@ export const citizenEngineContract = {
   /** Derived monthly counts against imported Jobindsats counts, per month and group. */
   'citizens.reconcile': defineCall<ReconciliationRow[]>()(
     z.object({ municipalityCode: z.number().int(), from: month.optional(), to: month.optional() }).strict(),
+  ),
+  /** cit-engine: the cohort months not yet over at `asOf`, their shares if nothing happens and if everyone is reached, and the citizens still within reach. */
+  'citizens.outlook': defineCall<CitizenOutlook>()(
+    z.object({ municipalityCode: z.number().int(), asOf: isoDate.optional(), ruleSetId: z.string().min(1).max(120).optional() }).strict(),
   ),
 };

@@ -169,6 +169,8 @@ export interface EarlyEffortEvaluation {
   municipalities: EarlyEffortMunicipalityResult[];
   parameters: RuleParameter[];
   batches: BatchRef[];
+  /** cit-engine: 'citizens' when the counts were derived from citizen data (the batches are then the citizen files). */
+  dataSource?: DataSource;
 }
 
 export interface MonthlyFinding {
@@ -215,6 +217,8 @@ export interface MonthlyEvaluation {
   escalation: EscalationState[];
   parameters: RuleParameter[];
   batches: BatchRef[];
+  /** cit-engine: 'citizens' when the counts were derived from citizen data (the batches are then the citizen files). */
+  dataSource?: DataSource;
 }
 
 export interface SupervisionMunicipalityResult {
@@ -280,6 +284,8 @@ export interface StatusEvaluation {
   partial: boolean;
   parameters: RuleParameter[];
   batches: BatchRef[];
+  /** cit-engine: 'citizens' when the counts were derived from citizen data (the batches are then the citizen files). */
+  dataSource?: DataSource;
 }
 
 export interface AvailablePeriods {
@@ -355,6 +361,11 @@ export interface RuleSetComparison {
   changed: { code: number; name: string; left: { toContact: boolean; failInterviews: boolean; failOffers: boolean }; right: { toContact: boolean; failInterviews: boolean; failOffers: boolean }; why: string }[];
 }
 
+// cit-engine (issue 10): which counts a model reads: the imported Jobindsats measurements, or those derived from citizen data.
+export const dataSources = ['published', 'citizens'] as const;
+export type DataSource = (typeof dataSources)[number];
+const source = z.enum(dataSources).optional();
+
 const ruleSetId = z.string().min(1).max(120);
 
 export const engineContract = {
@@ -365,10 +376,10 @@ export const engineContract = {
     { writes: true },
   ),
   'periods.available': defineCall<AvailablePeriods>()(z.object({}).strict().optional()),
-  'evaluate.early2023': defineCall<EarlyEffortEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: halfYear }).strict()),
-  'evaluate.early2021': defineCall<MonthlyEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: month }).strict()),
+  'evaluate.early2023': defineCall<EarlyEffortEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: halfYear, source }).strict()),
+  'evaluate.early2021': defineCall<MonthlyEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: month, source }).strict()),
   'evaluate.supervision': defineCall<SupervisionEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: z.string().min(4).max(20) }).strict()),
-  'evaluate.status': defineCall<StatusEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: month, baseline: month }).strict()),
+  'evaluate.status': defineCall<StatusEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: month, baseline: month, source }).strict()),
   'municipality.detail': defineCall<MunicipalityDetail>()(
     z.object({ code: z.number().int().min(100).max(999), ruleSetId: ruleSetId.optional(), period: halfYear }).strict(),
   ),

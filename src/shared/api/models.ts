@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
-import type { BatchRef, ModelId } from './engine';
+import { dataSources, type BatchRef, type ModelId } from './engine';
 import type { ExportColumnKind, ExportResult } from './export';
 
 /**
@@ -43,6 +43,8 @@ export interface ModelListing {
   /** What `evaluate --json` prints for the model (stable keys). */
   json: unknown;
   batches: BatchRef[];
+  /** cit-engine: 'citizens' when the model ran on counts derived from citizen data. */
+  dataSource?: 'published' | 'citizens';
 }
 
 const modelArgs = z
@@ -54,6 +56,8 @@ const modelArgs = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Måned skrives som 2023-07')
       .optional(),
     ruleSetId: z.string().min(1).max(120).optional(),
+    // cit-engine (issue 10): Jobindsats' published counts (default) or the counts derived from citizen data.
+    source: z.enum(dataSources).optional(),
   })
   .strict();
 

@@ -1,10 +1,10 @@
-import type { CriterionId, DecisionRow, EscalationState, MonthlyEvaluation, MonthlyFinding, MonthlyMunicipality } from '../../../shared/api/engine';
+import type { CriterionId, DataSource, DecisionRow, EscalationState, MonthlyEvaluation, MonthlyFinding, MonthlyMunicipality } from '../../../shared/api/engine';
 import { aboveSql } from '../../../shared/shares';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { addMonths, addMonthsToDate, monthRange } from '../../../shared/periods';
 import { bindPooled, monthFigure, pooledCte, type PooledRow } from './pooled-sql';
-import { batchRefs } from './provenance';
+import { batchRefs, citizenBatches } from './provenance';
 import { resolveRuleSet } from './rule-sets';
 import { describePeriod } from '../../../shared/period-words';
 
@@ -46,19 +46,21 @@ SELECT
 
 const findingColumns = ['code', 'group_id', 'criterion', 'month', 'measured', 'lacking', 'share', 'source_form', 'name', 'label'];
 
-export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): MonthlyEvaluation {
+export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string, source: DataSource = 'published'): MonthlyEvaluation {
   const rule = resolveRuleSet(db, 'early-2021', ruleSetId);
   const params = rule.values;
   const span = params.consecutiveMonths;
   const months = monthRange(addMonths(period, -(span - 1)), span);
   const raw = db.prepare(findingsSql).get({
     span,
-    ...bindPooled({ months, interviewGroups: params.groups, offerGroups: params.groups }),
+    ...bindPooled({ months, interviewGroups: params.groups, offerGroups: params.groups, source }),
     minCitizens: params.minCitizens,
     threshold: params.threshold,
     strict: params.strictlyGreater ? 1 : 0,
   }) as { findings: string; by_municipality: string; batches: string; last_month_rows: number };
   if (raw.last_month_rows === 0) {
+    // cit-engine (issue 10): from citizen data, say which data are missing.
+    if (source === 'citizens') throw new EngineError('no-data', `Borgerdata giver ingen målinger for ${describePeriod(period)}: ingen forløb når seks måneder i måneden. Vælg en anden måned, eller indlæs forløb og hændelser.`);
     throw new EngineError('no-data', `Der er ingen målinger for ${describePeriod(period)}. Vælg en måned med data, eller indlæs data først.`);
   }
   const rows = (JSON.parse(raw.findings) as unknown[][]).map(
@@ -86,7 +88,9 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string): M
     // set (its id is the model's); a what-if copy reads the same ladder.
     escalation: escalationStates(db, rule.model, period, params.explanationDueMonths, new Set(findings.map((finding) => finding.code))),
     parameters: rule.parameters,
-    batches: batchRefs(db, JSON.parse(raw.batches) as number[]),
+    // cit-engine (issue 10): counts derived from citizen data come from the citizen files.
+    batches: source === 'citizens' ? citizenBatches(db) : batchRefs(db, JSON.parse(raw.batches) as number[]),
+    dataSource: source,
   };
 }
 

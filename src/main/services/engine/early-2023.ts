@@ -8,6 +8,7 @@ import type {
   ExemptionProposal,
   GroupShare,
   MonthFigure,
+  DataSource,
 } from '../../../shared/api/engine';
 import { exemptionSubject } from '../../../shared/api/engine';
 import { criterionIds } from '../../../shared/enums';
@@ -20,7 +21,7 @@ import { EngineError } from './engine-error';
 import { periodSpan } from '../../../shared/periods';
 import { halfYearMonths, monthsWithData } from './periods';
 import { bindPooled, isAbove, pooledCte } from './pooled-sql';
-import { batchRefs } from './provenance';
+import { batchRefs, citizenBatches, citizenSourceLine } from './provenance';
 import { interpretationItems, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
 import { describePeriod } from '../../../shared/period-words';
 import { formatDanishDateTime } from '../../../shared/words-da';
@@ -137,6 +138,8 @@ export interface EarlyOptions {
   code?: number;
   /** Skip decision lookup (the what-if comparison does not need it). */
   withDecisions?: boolean;
+  /** cit-engine (issue 10): Jobindsats' published counts (default) or those derived from citizen data. */
+  source?: DataSource;
 }
 
 export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, options: EarlyOptions = {}): EarlyEffortEvaluation {
@@ -144,16 +147,18 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
   const params = earlyParams(rule);
   const months = halfYearMonths(period);
   const binding = {
-    ...bindPooled({ months, interviewGroups: params.interviewGroups, offerGroups: params.offerGroups, code: options.code ?? null }),
+    ...bindPooled({ months, interviewGroups: params.interviewGroups, offerGroups: params.offerGroups, code: options.code ?? null, source: options.source }),
     threshold: params.threshold,
     strict: params.strictlyGreater ? 1 : 0,
     perCriterion: params.minCitizensPerCriterion ? 1 : 0,
   };
   const raw = db.prepare(evaluationSql).get(binding) as { monthly: string; groups: string; batches: string; months: string };
   // One municipality's drill-down asks the whole store which months it has; the full run sees them in its own rows.
-  const dataMonths = new Set(options.code === undefined ? (JSON.parse(raw.months) as string[]) : monthsWithData(db));
+  const dataMonths = new Set(options.code === undefined ? (JSON.parse(raw.months) as string[]) : monthsWithData(db, options.source));
   const assessed = months.filter((month) => dataMonths.has(month));
   if (assessed.length === 0) {
+    // cit-engine (issue 10): from citizen data, say which data are missing.
+    if (options.source === 'citizens') throw new EngineError('no-data', `Borgerdata giver ingen målinger for ${describePeriod(period)} (${describePeriod(months[0])} til ${describePeriod(months[5])}): ingen forløb når seks måneder i perioden. Indlæs forløb og hændelser, der dækker perioden.`);
     throw new EngineError('no-data', `Der er ingen målinger for ${describePeriod(period)} (${describePeriod(months[0])} til ${describePeriod(months[5])}). Indlæs data for perioden først.`);
   }
   // A half-year is assessed up to the last month the store has; later months are "not yet".
@@ -179,9 +184,14 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
   const results = municipalities.map((municipality) =>
     municipalityResult(municipality, params, rule, months, assessedMonths, complete, monthlyByKey, groupsByCode.get(municipality.code) ?? [], supervised.get(municipality.code) ?? null, decisions.get(municipality.code) ?? []),
   );
-  const batches = batchRefs(db, JSON.parse(raw.batches) as number[]);
+  // cit-engine (issue 10): counts derived from citizen data come from the citizen files, and say so.
+  const fromCitizens = options.source === 'citizens';
+  const batches = fromCitizens ? citizenBatches(db) : batchRefs(db, JSON.parse(raw.batches) as number[]);
   const source = `Tallene kommer fra: ${batches.map((batch) => `${batch.fileName} (indlæst ${formatDanishDateTime(batch.importedAt)}, SHA-256 ${batch.sha256.slice(0, 12)}…)`).join('; ')}.`;
-  for (const result of results) result.explanation.push(source);
+  for (const result of results) {
+    if (fromCitizens) result.explanation.push(citizenSourceLine(batches));
+    result.explanation.push(source);
+  }
   return {
     model: 'early-2023',
     ruleSetId: rule.id,
@@ -201,6 +211,7 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
     municipalities: results,
     parameters: rule.parameters,
     batches,
+    dataSource: options.source ?? 'published',
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AvailablePeriods } from '../../../shared/api/engine';
+import type { AvailablePeriods, DataSource } from '../../../shared/api/engine';
 import { halfYearMonthsOf, halfYearOf } from '../../../shared/periods';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
@@ -11,7 +11,9 @@ export function halfYearMonths(period: string): string[] {
 }
 
 /** Every key in `measurement` has a current row, so the plain table gives the same months, faster. */
-export function monthsWithData(db: Db): string[] {
+export function monthsWithData(db: Db, source: DataSource = 'published'): string[] {
+  // cit-engine (issue 10): the months of the counts derived from citizen data.
+  if (source === 'citizens') return (db.prepare('SELECT DISTINCT month FROM citizen_measurement ORDER BY month').all() as { month: string }[]).map((row) => row.month);
   return (db.prepare('SELECT DISTINCT month FROM measurement ORDER BY month').all() as { month: string }[]).map((row) => row.month);
 }
 

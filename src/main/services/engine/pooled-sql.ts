@@ -1,4 +1,4 @@
-import type { CriterionId, MonthFigure } from '../../../shared/api/engine';
+import type { CriterionId, DataSource, MonthFigure } from '../../../shared/api/engine';
 import { isAbove, shownShare, weightedShareSql } from '../../../shared/shares';
 import type { Db } from '../store';
 
@@ -12,7 +12,8 @@ export { isAbove };
  * pooled. Shares come from counts where the row has counts; where the file gave only shares,
  * the share is weighted with the measured citizens (or averaged when nobody was counted).
  *
- * Parameters: @months, @interviewGroups, @offerGroups (JSON arrays), @code (NULL = all).
+ * Parameters: @months, @interviewGroups, @offerGroups (JSON arrays), @code (NULL = all),
+ * @source ('published' = measurement_current, 'citizens' = citizen_measurement; cit-engine, issue 10).
  * `byGroup` keeps the benefit group as a key instead of pooling over it.
  */
 export function pooledCte(byGroup: boolean): string {
@@ -37,7 +38,12 @@ src AS MATERIALIZED (
   SELECT c.municipality_code AS code, c.group_id, c.month, c.batch_id, c.measured, c.source_form,
     c.interviews_lacking, c.interviews_lacking_share, c.offers_lacking, c.offers_lacking_share
   FROM measurement_current c
-  WHERE c.month IN (SELECT month FROM mo) AND (@code IS NULL OR c.municipality_code = @code)
+  WHERE @source = 'published' AND c.month IN (SELECT month FROM mo) AND (@code IS NULL OR c.municipality_code = @code)
+  -- cit-engine (issue 10): or the counts derived from citizen data (counts only, no batch per row).
+  UNION ALL
+  SELECT d.municipality_code, d.group_id, d.month, NULL, d.measured, 'counts', d.interviews_lacking, NULL, d.offers_lacking, NULL
+  FROM citizen_measurement d
+  WHERE @source = 'citizens' AND d.month IN (SELECT month FROM mo) AND (@code IS NULL OR d.municipality_code = @code)
 ),
 crit AS (
   SELECT s.code, s.group_id, s.month, cg.criterion, s.measured, s.source_form,
@@ -68,6 +74,8 @@ export interface PooledParams {
   interviewGroups: string[];
   offerGroups: string[];
   code?: number | null;
+  /** cit-engine (issue 10): which counts to read; Jobindsats' published ones unless said. */
+  source?: DataSource;
 }
 
 export function bindPooled(params: PooledParams): Record<string, unknown> {
@@ -76,6 +84,7 @@ export function bindPooled(params: PooledParams): Record<string, unknown> {
     interviewGroups: JSON.stringify(params.interviewGroups),
     offerGroups: JSON.stringify(params.offerGroups),
     code: params.code ?? null,
+    source: params.source ?? 'published',
   };
 }
 

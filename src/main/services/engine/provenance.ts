@@ -27,3 +27,26 @@ export function measurementBatches(db: Db, months: string[], code?: number): Bat
     rows.map((row) => row.id),
   );
 }
+
+/**
+ * cit-engine (issue 10): the batches behind counts derived from citizen data: every file of spells
+ * or events still stored (the derivation reads all of them).
+ */
+export function citizenBatches(db: Db): BatchRef[] {
+  const rows = db
+    // One probe of each batch index per import batch, never a scan of millions of rows.
+    .prepare(
+      `SELECT b.id FROM import_batch b
+       WHERE EXISTS (SELECT 1 FROM citizen_spell s WHERE s.batch_id = b.id) OR EXISTS (SELECT 1 FROM citizen_event e WHERE e.batch_id = b.id)`,
+    )
+    .all() as { id: number }[];
+  return batchRefs(
+    db,
+    rows.map((row) => row.id),
+  );
+}
+
+/** The Danish line that says a result was made from citizen data, not from Jobindsats' published counts. */
+export function citizenSourceLine(batches: BatchRef[]): string {
+  return `Beregnet af borgerdata (kommunens egne forløb, samtaler og tilbud), ikke af Jobindsats' offentliggjorte tal${batches.length ? `: ${batches.map((batch) => batch.fileName).join(', ')}` : ''}.`;
+}

@@ -1,11 +1,11 @@
 import { describePeriod } from '../../../shared/period-words';
-import type { StatusEvaluation, StatusRow } from '../../../shared/api/engine';
+import type { DataSource, StatusEvaluation, StatusRow } from '../../../shared/api/engine';
 import { shownShare, weightedShareSql } from '../../../shared/shares';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { monthsWithData } from './periods';
 import { bindPooled, pooledCte } from './pooled-sql';
-import { measurementBatches } from './provenance';
+import { citizenBatches, measurementBatches } from './provenance';
 import { resolveRuleSet } from './rule-sets';
 
 /**
@@ -33,13 +33,13 @@ SELECT * FROM national UNION ALL SELECT * FROM by_group UNION ALL SELECT * FROM 
 
 const change = (share: number | null, baseline: number | null) => (share === null || baseline === null ? null : Math.round((share - baseline) * 10000) / 100);
 
-export function evaluateStatus(db: Db, period: string, baseline: string, ruleSetId?: string): StatusEvaluation {
+export function evaluateStatus(db: Db, period: string, baseline: string, ruleSetId?: string, source: DataSource = 'published'): StatusEvaluation {
   const rule = resolveRuleSet(db, 'status', ruleSetId);
   const params = rule.values;
-  const have = new Set(monthsWithData(db));
+  const have = new Set(monthsWithData(db, source));
   const missing = [period, baseline].filter((month) => !have.has(month));
-  if (missing.length > 0) throw new EngineError('no-data', `Der er ingen målinger for ${missing.map(describePeriod).join(' og ')}. Vælg måneder med data.`);
-  const rows = db.prepare(statusSql).all(bindPooled({ months: [period, baseline], interviewGroups: params.groups, offerGroups: [] })) as {
+  if (missing.length > 0) throw new EngineError('no-data', `${source === 'citizens' ? 'Borgerdata giver' : 'Der er'} ingen målinger for ${missing.map(describePeriod).join(' og ')}. Vælg måneder med data.`);
+  const rows = db.prepare(statusSql).all(bindPooled({ months: [period, baseline], interviewGroups: params.groups, offerGroups: [], source })) as {
     level: string;
     key: string | null;
     month: string;
@@ -80,6 +80,8 @@ export function evaluateStatus(db: Db, period: string, baseline: string, ruleSet
     rows: [national, ...groups.filter((group) => params.groups.includes(group.id)).map((group) => statusRow(group.label, 'group', group.id))],
     municipalities,
     parameters: rule.parameters,
-    batches: measurementBatches(db, [period, baseline]),
+    // cit-engine (issue 10): counts derived from citizen data come from the citizen files.
+    batches: source === 'citizens' ? citizenBatches(db) : measurementBatches(db, [period, baseline]),
+    dataSource: source,
   };
 }

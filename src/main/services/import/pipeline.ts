@@ -1,3 +1,4 @@
+import { batchTouchesCitizens, rebuildCitizenDerived } from '../citizens/rebuild'; // cit-engine (issue 10)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type {
@@ -557,6 +558,7 @@ export function removeBatch(db: Db, batchId: number): number {
     if (exists.undone_at !== null) {
       throw new FileProblem('not-found', `Indlæsning nr. ${batchId} er allerede fortrudt (${formatDanishDateTime(exists.undone_at)}); den har ingen tal tilbage.`);
     }
+    const citizens = batchTouchesCitizens(db, batchId);
     let removed = 0;
     for (const table of batchTables(db)) removed += db.prepare(`DELETE FROM ${table} WHERE batch_id = ?`).run(batchId).changes;
     if (exists.is_demo === 1) {
@@ -566,6 +568,8 @@ export function removeBatch(db: Db, batchId: number): number {
     } else {
       db.prepare('UPDATE import_batch SET undone_at = ?, undone_by = ? WHERE id = ?').run(nowIso(), currentUserName(), batchId);
     }
+    // cit-engine (issue 10): undoing spells or events rebuilds what was derived from them, in the same transaction.
+    if (citizens) rebuildCitizenDerived(db);
     return removed;
   })();
 }

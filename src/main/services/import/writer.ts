@@ -1,4 +1,6 @@
 import type { Db } from '../store';
+// cit-engine (issue 10): the derived citizen tables are rebuilt inside the import's transaction.
+import { batchTouchesCitizens, rebuildCitizenDerived } from '../citizens/rebuild';
 import type { ConvertedRow } from './convert';
 import type { ImportKind } from './fields';
 // citizens (issue 10)
@@ -154,6 +156,8 @@ export function beginBatch(db: Db, meta: BatchMeta): BatchWriter {
           counts.reportJson,
           batchId,
         );
+        // cit-engine (issue 10): spells or events imported → their windows and monthly counts, committed with them.
+        if (batchTouchesCitizens(db, batchId)) rebuildCitizenDerived(db);
         db.exec('COMMIT');
         open = false;
         restoreCache();

@@ -1,5 +1,5 @@
 import type { CallName, CallResult } from '../../../../shared/api';
-import type { CriterionId, ModelId, MonthFigure } from '../../../../shared/api/engine';
+import type { CriterionId, DataSource, ModelId, MonthFigure } from '../../../../shared/api/engine';
 import type { ModelTable, PeriodKind } from '../../../../shared/api/models';
 import type { Db } from '../../store';
 import type { modelParameters } from '../model-parameters';
@@ -9,6 +9,8 @@ export interface ModelArgs {
   period: string;
   baseline?: string;
   ruleSetId?: string;
+  /** cit-engine (issue 10): Jobindsats' published counts (default) or those derived from citizen data. */
+  source?: DataSource;
 }
 
 /** What the CLI prints and the exports write: Danish lines, tables, and the `--json` shape. */

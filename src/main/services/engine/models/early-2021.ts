@@ -63,7 +63,7 @@ export const early2021Model = defineModel({
   call: 'evaluate.early2021',
   baseline: false,
   parameters: modelParameters['early-2021'],
-  evaluate: (db, args) => evaluateEarly2021(db, args.period, args.ruleSetId),
+  evaluate: (db, args) => evaluateEarly2021(db, args.period, args.ruleSetId, args.source),
   present(result) {
     const months = windowMonths(result);
     const findingsByCode = new Map(result.municipalities.map((row) => [row.code, row.findings]));

@@ -16,7 +16,7 @@ export const early2023Model = defineModel({
   call: 'evaluate.early2023',
   baseline: false,
   parameters: modelParameters['early-2023'],
-  evaluate: (db, args) => evaluateEarly2023(db, args.period, args.ruleSetId),
+  evaluate: (db, args) => evaluateEarly2023(db, args.period, args.ruleSetId, { source: args.source }),
   present(result) {
     const shown = result.municipalities.filter((row) => row.failsCriteria || row.earlyWarnings.length > 0);
     // A criterion on its way to failing reads as such, never "opfyldt" (issue 13 item 6).

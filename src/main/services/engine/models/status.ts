@@ -22,7 +22,7 @@ export const statusModel = defineModel({
   parameters: modelParameters.status,
   evaluate(db, args) {
     if (!args.baseline) throw new EngineError('invalid-period', 'Mangler sammenligningsmåned (fx 2023-12).');
-    return evaluateStatus(db, args.period, args.baseline, args.ruleSetId);
+    return evaluateStatus(db, args.period, args.baseline, args.ruleSetId, args.source);
   },
   present(result) {
     const { parameters: _parameters, batches: _batches, ...table } = result;

@@ -3,6 +3,7 @@ import { modelParameters } from '../model-parameters';
 import { evaluateSupervision } from '../supervision';
 import { defineModel, words } from './define';
 import { describePeriod } from '../../../../shared/period-words';
+import { EngineError } from '../engine-error';
 
 const names = (rows: { name: string }[]) => rows.map((row) => row.name).join(', ');
 const verdict = (target: { fails: boolean } | null) => (target ? (target.fails ? words.fails : words.meets) : '');
@@ -32,7 +33,11 @@ export const supervisionModel = defineModel({
   call: 'evaluate.supervision',
   baseline: false,
   parameters: modelParameters.supervision,
-  evaluate: (db, args) => evaluateSupervision(db, args.period, args.ruleSetId),
+  evaluate: (db, args) => {
+    // cit-engine (issue 10): the result target and focus targets are not in citizen data.
+    if (args.source === 'citizens') throw new EngineError('no-citizen-source', 'Skærpet tilsyn kan ikke beregnes af borgerdata: resultatmålet og fokusmålene findes kun i Jobindsats-udtrækkene. Vælg Jobindsats som datakilde.');
+    return evaluateSupervision(db, args.period, args.ruleSetId);
+  },
   present(result) {
     const status = result.status;
     const focusRow = (label: string, target: { fails: number; alsoResultTarget: { name: string }[] }) => [label, target.fails, target.alsoResultTarget.length, names(target.alsoResultTarget)];

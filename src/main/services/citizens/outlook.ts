@@ -1,0 +1,130 @@
+import type { CitizenOutlook, OutlookCitizen, OutlookCriterion, OutlookMonth } from '../../../shared/api/citizens';
+import { maskCitizenId } from '../../../shared/citizen-id';
+import { EngineError } from '../engine/engine-error';
+import { percent } from '../engine/format';
+import { halfYearOf, monthName } from '../../../shared/periods';
+import { isAbove } from '../engine/pooled-sql';
+import { resolveRuleSet } from '../engine/rule-sets';
+import type { Db } from '../store';
+
+/**
+ * `citizens.outlook` (issue 10, "still within reach"): for one municipality at a day `asOf`, every
+ * cohort month from `asOf`'s month on (earlier months are over), with model A's two criteria as
+ * the rule set pools them (interviews over its interview groups, offers over its offer groups
+ * for spells with an offer requirement):
+ * - measured: the spells known so far that reach six months in the month;
+ * - already lacking: the window is over (deadline before `asOf`) and the requirement was not met;
+ * - within reach: the deadline is `asOf` or later and something is still missing;
+ * - the share if nothing happens ((already + within reach) / measured) and if every one within
+ *   reach gets what is missing (already / measured), each against the rule set's threshold.
+ * And the citizens within reach, fewest days left first: the list a jobcenter acts on.
+ */
+const windowsSql = `
+SELECT w.spell_id AS spellId, w.citizen_id AS citizenId, w.group_id AS groupId, g.label AS groupLabel, w.cohort_month AS cohortMonth,
+  w.deadline, CAST(julianday(w.deadline) - julianday(@asOf) AS INTEGER) AS daysLeft, w.interviews_counted AS interviewsCounted,
+  w.required_interviews AS requiredInterviews, w.interviews_missing AS interviewsMissing, w.offer_missing AS offerMissing,
+  w.offer_required AS offerRequired
+FROM citizen_window w JOIN benefit_group g ON g.id = w.group_id
+WHERE w.municipality_code = @code AND w.cohort_month >= substr(@asOf, 1, 7)
+ORDER BY w.deadline, w.spell_id`;
+
+interface WindowRow extends Omit<OutlookCitizen, 'offerMissing'> {
+  offerMissing: number;
+  offerRequired: number;
+}
+
+const citizenLimit = 500;
+
+/** Today's date where the machine is (the reviewer's day), as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export function citizenOutlook(db: Db, municipalityCode: number, asOf = localToday(), ruleSetId?: string): CitizenOutlook {
+  const municipality = db.prepare('SELECT name FROM municipality WHERE code = ?').get(municipalityCode) as { name: string } | undefined;
+  if (!municipality) throw new EngineError('unknown-municipality', `Kommunekode ${municipalityCode} findes ikke.`);
+  const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
+  const params = rule.values;
+  const rows = db.prepare(windowsSql).all({ code: municipalityCode, asOf }) as WindowRow[];
+  const interviewGroups = new Set(params.interviewGroups);
+  const offerGroups = new Set(params.offerGroups);
+
+  const criterion = (measured: WindowRow[], lacking: (row: WindowRow) => boolean): OutlookCriterion => {
+    const already = measured.filter((row) => lacking(row) && row.deadline < asOf).length;
+    const reach = measured.filter((row) => lacking(row) && row.deadline >= asOf).length;
+    const nothing = measured.length ? (already + reach) / measured.length : null;
+    const reached = measured.length ? already / measured.length : null;
+    return {
+      measured: measured.length,
+      alreadyLacking: already,
+      withinReach: reach,
+      shareIfNothingHappens: nothing,
+      shareIfAllReached: reached,
+      aboveIfNothingHappens: isAbove(nothing, params.threshold, params.strictlyGreater),
+      aboveIfAllReached: isAbove(reached, params.threshold, params.strictlyGreater),
+    };
+  };
+  const byMonth = new Map<string, WindowRow[]>();
+  for (const row of rows) byMonth.set(row.cohortMonth, [...(byMonth.get(row.cohortMonth) ?? []), row]);
+  const months: OutlookMonth[] = [...byMonth.keys()].sort().map((month) => {
+    const cohort = byMonth.get(month)!;
+    return {
+      month,
+      period: halfYearOf(month),
+      interviews: criterion(
+        cohort.filter((row) => interviewGroups.has(row.groupId)),
+        (row) => row.interviewsMissing > 0,
+      ),
+      offers: criterion(
+        cohort.filter((row) => offerGroups.has(row.groupId) && row.offerRequired === 1),
+        (row) => row.offerMissing === 1,
+      ),
+    };
+  });
+  const reachable = rows.filter(
+    (row) => row.deadline >= asOf && ((interviewGroups.has(row.groupId) && row.interviewsMissing > 0) || (offerGroups.has(row.groupId) && row.offerMissing === 1)),
+  );
+  const citizens = reachable.slice(0, citizenLimit).map(({ offerRequired: _offerRequired, ...row }) => ({
+    ...row,
+    citizenId: maskCitizenId(row.citizenId),
+    offerMissing: row.offerMissing === 1,
+  }));
+
+  const comparison = params.strictlyGreater ? 'over' : 'på eller over';
+  const summary: string[] = [
+    reachable.length
+      ? `Pr. ${asOf}: ${reachable.length} ${reachable.length === 1 ? 'borger' : 'borgere'} i ${municipality.name} mangler stadig samtaler eller tilbud og kan nås; den første frist er ${reachable[0].deadline}.`
+      : `Pr. ${asOf}: ingen borgere i ${municipality.name} mangler noget, som stadig kan nås.`,
+  ];
+  for (const month of months) {
+    const parts = (['interviews', 'offers'] as const)
+      .filter((key) => month[key].measured > 0)
+      .map((key) => {
+        const figure = month[key];
+        const what = key === 'interviews' ? 'samtaler' : 'tilbud';
+        const warning = figure.aboveIfNothingHappens
+          ? figure.aboveIfAllReached
+            ? ` – ${comparison} tærsklen på ${percent(params.threshold, 0)}, også hvis alle nås`
+            : ` – ${comparison} tærsklen på ${percent(params.threshold, 0)}, hvis intet sker`
+          : '';
+        return `${what} ${percent(figure.shareIfNothingHappens)} hvis intet sker, ${percent(figure.shareIfAllReached)} hvis alle nås (${figure.alreadyLacking} allerede uden, ${figure.withinReach} kan nås, af ${figure.measured})${warning}`;
+      });
+    if (parts.length) {
+      const few = Math.max(month.interviews.measured, month.offers.measured) < params.minCitizens ? ` Under ${params.minCitizens} borgere: måneden kan ikke vurderes alene.` : '';
+      summary.push(`${monthName(month.month)} (${month.period}): ${parts.join('; ')}.${few}`);
+    }
+  }
+  return {
+    municipalityCode,
+    municipalityName: municipality.name,
+    asOf,
+    ruleSetId: rule.id,
+    ruleSetVersion: rule.version,
+    threshold: params.threshold,
+    strictlyGreater: params.strictlyGreater,
+    months,
+    citizens,
+    withinReachTotal: reachable.length,
+    summary,
+  };
+}

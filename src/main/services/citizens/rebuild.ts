@@ -1,0 +1,40 @@
+import type { Db } from '../store';
+import { rebuildMeasurements } from './measurements';
+import { rebuildWindows } from './windows';
+
+/**
+ * Rebuilds everything derived from citizen rows (`citizen_window`, then `citizen_measurement`)
+ * in one transaction (a savepoint when the caller already holds one, so an import or an undo
+ * commits its rows and the derived tables together, and nothing stale is ever read).
+ * Cheap when there are no citizen rows: two probes and, if the derived tables hold rows, two deletes.
+ */
+export function rebuildCitizenDerived(db: Db, timings?: (label: string, ms: number) => void): void {
+  db.transaction(() => {
+    const hasSpells = db.prepare('SELECT 1 FROM citizen_spell LIMIT 1').get() !== undefined;
+    if (!hasSpells) {
+      if (db.prepare('SELECT 1 FROM citizen_window LIMIT 1').get() !== undefined) db.prepare('DELETE FROM citizen_window').run();
+      if (db.prepare('SELECT 1 FROM citizen_measurement LIMIT 1').get() !== undefined) db.prepare('DELETE FROM citizen_measurement').run();
+      return;
+    }
+    // A larger page cache while deriving (as the importer does while writing): the sorts behind the
+    // three indexes and the temporary tables stay in memory instead of spilling to temporary files.
+    const previousCache = Number(db.pragma('cache_size', { simple: true }));
+    db.pragma('cache_size = -65536');
+    try {
+      rebuildWindows(db, timings);
+      const started = performance.now();
+      rebuildMeasurements(db);
+      timings?.('citizen_measurement', performance.now() - started);
+    } finally {
+      db.pragma(`cache_size = ${previousCache}`);
+    }
+  })();
+}
+
+/** True when the import batch wrote citizen rows (spells or events), so its import or undo must rebuild. */
+export function batchTouchesCitizens(db: Db, batchId: number): boolean {
+  return (
+    db.prepare('SELECT 1 FROM citizen_spell WHERE batch_id = ? LIMIT 1').get(batchId) !== undefined ||
+    db.prepare('SELECT 1 FROM citizen_event WHERE batch_id = ? LIMIT 1').get(batchId) !== undefined
+  );
+}

@@ -1,0 +1,147 @@
+import type { Db } from '../store';
+
+/**
+ * `citizen_window`: one row per spell, rebuilt from `citizen_spell` and `citizen_event` (issue 10,
+ * RULES.md "Who is measured"). Set-based SQL in a few statements over temporary tables, so a
+ * million spells and five million events derive in seconds.
+ *
+ * The rules, with the interpretations marked:
+ * - **Window**: `[start, start + 6 months)`. Six months after a day that the sixth month does not
+ *   have (31 August → "31 February") is the first day of the month after (1 March), so the last
+ *   day inside, the `deadline`, is the last day of February (28th or 29th). In SQL:
+ *   `MIN(date(start, '+6 months'), date(start, 'start of month', '+7 months'))`.
+ * - **Cohort month**: the month of `window_end`, the day the spell has lasted six months.
+ *   **Interpretation**: a spell is measured only when it is still running on that day (no end
+ *   date, or an end date on or after `window_end`); a spell that ends on its deadline or before
+ *   never enters a cohort (`cohort_month` NULL).
+ * - **Requirement**: by benefit group and the spell's start date, from the dated
+ *   `group_requirement` rows (the row with the latest `effective_from` on or before the start;
+ *   before the table's first date, its earliest row, as the pooled model SQL does). Dagpenge
+ *   spells from 2024-01-01 need 3 interviews.
+ * - **Interviews**: only interviews held by the jobcenter count toward the minimum (RULES.md:
+ *   "min. interviews with the jobcenter"); a-kasse interviews are kept in
+ *   `interviews_not_counted`. **Interpretation**: an interview without `held_by` was held by the
+ *   jobcenter.
+ * - **Duplicates**: the same citizen, date, kind and holder count once. **Interpretation**: offers
+ *   count once per day (the requirement is at least one; two offers on one day are one).
+ * - **Which spell an event belongs to**: when the event names a spell (`spell_ref`) that one of
+ *   the citizen's spells carries, that spell (if the date is inside its window). Otherwise by
+ *   citizen and date: **interpretation**: the citizen's latest spell started on or before the
+ *   date whose window holds it, so an event never counts for two spells of one citizen (two
+ *   spells starting the same day both count it).
+ * - **A spell that moves municipality** (**interpretation**): rows of the same citizen and
+ *   benefit group where one ends the day before the next starts are one spell continued (in
+ *   another municipality, or in the same one); the window runs from the first row's start, and
+ *   the municipality measured is the one responsible on the day the spell reaches six months
+ *   (the row running on `window_end`; for a spell that ends before, the last row). The window's
+ *   `spell_id` is the first row's id.
+ */
+
+/** The statements, in order; every one constant text. */
+export const steps = [
+  'DROP TABLE IF EXISTS temp.cw_link',
+  'DROP TABLE IF EXISTS temp.cw_head',
+  'DROP TABLE IF EXISTS temp.cw_part',
+  'DROP TABLE IF EXISTS temp.cw_req',
+  'DROP TABLE IF EXISTS temp.cw_count',
+  'DROP TABLE IF EXISTS temp.cw_day',
+  // Rows continued by a row that starts the next day (same citizen and group): the row → the one before it.
+  `CREATE TEMP TABLE cw_link (spell_id INTEGER PRIMARY KEY, prev_id INTEGER NOT NULL)`,
+  `INSERT OR IGNORE INTO temp.cw_link (spell_id, prev_id)
+   SELECT b.id, a.id FROM citizen_spell a
+   JOIN citizen_spell b ON b.citizen_id = a.citizen_id AND b.start_date = date(a.end_date, '+1 day') AND b.group_id = a.group_id AND b.id <> a.id
+   WHERE a.end_date IS NOT NULL
+   ORDER BY b.id, a.id`,
+  // Every row of a continued spell → the first row (its head), for the few rows that have a link.
+  `CREATE TEMP TABLE cw_part (spell_id INTEGER PRIMARY KEY, head_id INTEGER NOT NULL, depth INTEGER NOT NULL)`,
+  `INSERT INTO temp.cw_part (spell_id, head_id, depth)
+   WITH RECURSIVE chain(spell_id, head_id, depth) AS (
+     SELECT l.prev_id, l.prev_id, 0 FROM temp.cw_link l WHERE l.prev_id NOT IN (SELECT spell_id FROM temp.cw_link)
+     UNION
+     SELECT l.spell_id, c.head_id, c.depth + 1 FROM chain c JOIN temp.cw_link l ON l.prev_id = c.spell_id WHERE c.depth < 1000
+   )
+   SELECT spell_id, MIN(head_id), MIN(depth) FROM chain GROUP BY spell_id`,
+  'CREATE INDEX temp.cw_part_head ON cw_part(head_id)',
+  // The windows: one per head (a row that continues no other row). `link_end` cuts the range where
+  // events are found by date at the citizen's next spell's start.
+  `CREATE TEMP TABLE cw_head (
+     head_id INTEGER PRIMARY KEY, citizen_id TEXT NOT NULL, group_id TEXT NOT NULL, start_date TEXT NOT NULL, spell_ref TEXT,
+     municipality_code INTEGER NOT NULL, end_date TEXT, window_end TEXT NOT NULL, link_end TEXT NOT NULL, chained INTEGER NOT NULL)`,
+  `INSERT INTO temp.cw_head (head_id, citizen_id, group_id, start_date, spell_ref, municipality_code, end_date, window_end, link_end, chained)
+   SELECT s.id, s.citizen_id, s.group_id, s.start_date, s.spell_ref, s.municipality_code, s.end_date, s.window_end,
+     MIN(s.window_end, IFNULL((SELECT MIN(n.start_date) FROM citizen_spell n
+        WHERE n.citizen_id = s.citizen_id AND n.start_date > s.start_date AND n.id NOT IN (SELECT spell_id FROM temp.cw_link)), s.window_end)),
+     s.id IN (SELECT head_id FROM temp.cw_part)
+   FROM (SELECT id, citizen_id, group_id, start_date, spell_ref, municipality_code, end_date,
+           MIN(date(start_date, '+6 months'), date(start_date, 'start of month', '+7 months')) AS window_end
+         FROM citizen_spell WHERE id NOT IN (SELECT spell_id FROM temp.cw_link)) s`,
+  // A continued spell: its end is the last row's end; its municipality the one of the row running when it reaches six months.
+  `UPDATE temp.cw_head SET
+     end_date = (SELECT r.end_date FROM temp.cw_part p JOIN citizen_spell r ON r.id = p.spell_id
+                 WHERE p.head_id = cw_head.head_id ORDER BY r.start_date DESC LIMIT 1),
+     municipality_code = (SELECT r.municipality_code FROM temp.cw_part p JOIN citizen_spell r ON r.id = p.spell_id
+                 WHERE p.head_id = cw_head.head_id AND r.start_date <= cw_head.window_end ORDER BY r.start_date DESC LIMIT 1)
+   WHERE chained = 1`,
+  // Which requirement row applies from when to when (the earliest row also before its date).
+  `CREATE TEMP TABLE cw_req AS
+   SELECT group_id, effective_from, min_interviews, offer_required,
+     CASE WHEN ROW_NUMBER() OVER (PARTITION BY group_id ORDER BY effective_from) = 1 THEN '0000-01-01' ELSE effective_from END AS valid_from,
+     IFNULL(LEAD(effective_from) OVER (PARTITION BY group_id ORDER BY effective_from), '9999-12-31') AS valid_to
+   FROM group_requirement`,
+  // One pass: each window's events from the (citizen, date) index, each (date, kind, holder) once.
+  // An event naming one of the citizen's spells counts only for that spell; any other by date, up to `link_end`.
+  // Each window's events, one row per day and kind, read in the covering index's order (so duplicates fall
+  // together without a sort) and appended in key order.
+  `CREATE TEMP TABLE cw_day (head_id INTEGER NOT NULL, event_date TEXT NOT NULL, kind TEXT NOT NULL, jobcenter INTEGER NOT NULL, akasse INTEGER NOT NULL,
+     PRIMARY KEY (head_id, event_date, kind)) WITHOUT ROWID`,
+  `INSERT INTO temp.cw_day (head_id, event_date, kind, jobcenter, akasse)
+   SELECT h.head_id, e.event_date, e.kind, MAX(IFNULL(e.held_by, 'jobcenter') = 'jobcenter'), MAX(IFNULL(e.held_by = 'a-kasse', 0))
+   FROM temp.cw_head h
+   JOIN citizen_event e ON e.citizen_id = h.citizen_id AND e.event_date >= h.start_date AND e.event_date < h.window_end
+   WHERE CASE
+       WHEN e.spell_ref IS NULL THEN e.event_date < h.link_end
+       WHEN e.spell_ref = h.spell_ref THEN 1
+       WHEN h.chained = 1 AND e.spell_ref IN (SELECT r.spell_ref FROM temp.cw_part p JOIN citizen_spell r ON r.id = p.spell_id WHERE p.head_id = h.head_id) THEN 1
+       WHEN EXISTS (SELECT 1 FROM citizen_spell r WHERE r.citizen_id = e.citizen_id AND r.spell_ref = e.spell_ref) THEN 0
+       ELSE e.event_date < h.link_end
+     END
+   GROUP BY h.head_id, e.event_date, e.kind`,
+  `CREATE TEMP TABLE cw_count (head_id INTEGER PRIMARY KEY, interviews INTEGER NOT NULL, akasse INTEGER NOT NULL, offers INTEGER NOT NULL)`,
+  `INSERT INTO temp.cw_count (head_id, interviews, akasse, offers)
+   SELECT head_id, SUM(kind = 'interview' AND jobcenter), SUM(kind = 'interview' AND akasse), SUM(kind = 'offer')
+   FROM temp.cw_day GROUP BY head_id`,
+  // Writing a million rows into the table and then sorting each index once is about twice as fast as
+  // keeping three indexes up to date row by row; the indexes are the ones migration 5 declares.
+  'DROP INDEX IF EXISTS citizen_window_cohort',
+  'DROP INDEX IF EXISTS citizen_window_deadline',
+  'DROP INDEX IF EXISTS citizen_window_citizen',
+  'DELETE FROM citizen_window',
+  `INSERT INTO citizen_window (spell_id, citizen_id, municipality_code, group_id, start_date, end_date, window_end, deadline, cohort_month,
+     interviews_counted, interviews_not_counted, offers, required_interviews, offer_required, requirement_from, interviews_missing, offer_missing)
+   SELECT h.head_id, h.citizen_id, h.municipality_code, h.group_id, h.start_date, h.end_date, h.window_end, date(h.window_end, '-1 day'),
+     CASE WHEN h.end_date IS NULL OR h.end_date >= h.window_end THEN substr(h.window_end, 1, 7) END,
+     IFNULL(c.interviews, 0), IFNULL(c.akasse, 0), IFNULL(c.offers, 0), q.min_interviews, q.offer_required, q.effective_from,
+     MAX(q.min_interviews - IFNULL(c.interviews, 0), 0), CASE WHEN q.offer_required = 1 AND IFNULL(c.offers, 0) = 0 THEN 1 ELSE 0 END
+   FROM temp.cw_head h
+   LEFT JOIN temp.cw_count c ON c.head_id = h.head_id
+   JOIN temp.cw_req q ON q.group_id = h.group_id AND h.start_date >= q.valid_from AND h.start_date < q.valid_to
+   ORDER BY h.head_id`,
+  'CREATE INDEX citizen_window_cohort ON citizen_window(municipality_code, group_id, cohort_month)',
+  'CREATE INDEX citizen_window_deadline ON citizen_window(municipality_code, window_end)',
+  'CREATE INDEX citizen_window_citizen ON citizen_window(citizen_id)',
+  'DROP TABLE temp.cw_link',
+  'DROP TABLE temp.cw_head',
+  'DROP TABLE temp.cw_part',
+  'DROP TABLE temp.cw_req',
+  'DROP TABLE temp.cw_count',
+  'DROP TABLE temp.cw_day',
+];
+
+/** Rebuilds `citizen_window` from the stored spells and events. Call inside a transaction. */
+export function rebuildWindows(db: Db, timings?: (label: string, ms: number) => void): void {
+  for (const sql of steps) {
+    const started = performance.now();
+    db.prepare(sql).run();
+    timings?.(sql.replace(/\s+/g, ' ').slice(0, 70), performance.now() - started);
+  }
+}

@@ -1,0 +1,108 @@
+import type { CitizenOutlook, OutlookCriterion } from '../../../shared/api';
+import { formatInteger, formatShare } from '../format';
+import { messages } from '../messages/da';
+import { useApi } from '../use-api';
+
+const words = messages.citizenEngine.outlook;
+const citizensShown = 50;
+
+function CriterionCells({ figure, threshold }: { figure: OutlookCriterion; threshold: string }) {
+  if (figure.measured === 0) return <td colSpan={5} className="muted">–</td>;
+  return (
+    <>
+      <td>{formatInteger(figure.measured)}</td>
+      <td>{formatInteger(figure.alreadyLacking)}</td>
+      <td>{formatInteger(figure.withinReach)}</td>
+      <td className={figure.aboveIfNothingHappens ? 'above' : undefined} title={figure.aboveIfNothingHappens ? words.aboveTitle(threshold) : undefined}>
+        {formatShare(figure.shareIfNothingHappens)}
+      </td>
+      <td className={figure.aboveIfAllReached ? 'above' : undefined} title={figure.aboveIfAllReached ? words.aboveTitle(threshold) : undefined}>
+        {formatShare(figure.shareIfAllReached)}
+      </td>
+    </>
+  );
+}
+
+/**
+ * The early warning citizen by citizen (issue 10): each cohort month not yet over, what its share
+ * will be if nothing happens and if every citizen still within reach gets what is missing, and the
+ * citizens to act on, fewest days left first (ids masked).
+ */
+export function CitizenOutlookPanel({ municipalityCode, asOf }: { municipalityCode: number; asOf: string }) {
+  const outlook = useApi('citizens.outlook', { municipalityCode, asOf });
+  const data: CitizenOutlook | null = outlook.data?.municipalityCode === municipalityCode && outlook.data.asOf === asOf ? outlook.data : null;
+  if (outlook.error) return <p className="error" role="alert">{`${messages.errorPrefix}: ${outlook.error}`}</p>;
+  if (!data) return <p className="muted">{messages.loading}</p>;
+  const threshold = formatShare(data.threshold);
+  return (
+    <section className="citizen-outlook" data-testid="citizen-outlook">
+      <h3>{words.title}</h3>
+      <ul className="citizen-summary">
+        {data.summary.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      {data.months.length > 0 && (
+        <table className="figures citizen-table" data-testid="outlook-months">
+          <thead>
+            <tr>
+              <th rowSpan={2}>{words.month}</th>
+              <th rowSpan={2}>{words.period}</th>
+              <th colSpan={5}>{words.interviews}</th>
+              <th colSpan={5}>{words.offers}</th>
+            </tr>
+            <tr>
+              {[0, 1].flatMap((index) =>
+                [words.measured, words.already, words.withinReach, words.ifNothing, words.ifAllReached].map((label) => <th key={`${index}-${label}`}>{label}</th>),
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {data.months.map((month) => (
+              <tr key={month.month}>
+                <td>{month.month}</td>
+                <td>{month.period}</td>
+                <CriterionCells figure={month.interviews} threshold={threshold} />
+                <CriterionCells figure={month.offers} threshold={threshold} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="muted">{words.ruleSet(data.ruleSetId, data.ruleSetVersion, threshold)}</p>
+      <h3>{words.citizensTitle(Math.min(citizensShown, data.citizens.length), data.withinReachTotal)}</h3>
+      {data.citizens.length === 0 ? (
+        <p className="muted">{words.none}</p>
+      ) : (
+        <table className="figures citizen-table" data-testid="outlook-citizens">
+          <thead>
+            <tr>
+              <th>{words.citizen}</th>
+              <th>{words.group}</th>
+              <th>{words.cohort}</th>
+              <th>{words.deadline}</th>
+              <th>{words.daysLeft}</th>
+              <th>{words.interviewsHeld}</th>
+              <th>{words.interviewsMissing}</th>
+              <th>{words.offerMissing}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.citizens.slice(0, citizensShown).map((row) => (
+              <tr key={row.spellId}>
+                <td>{row.citizenId}</td>
+                <td className="left">{row.groupLabel}</td>
+                <td>{row.cohortMonth}</td>
+                <td>{row.deadline}</td>
+                <td>{formatInteger(row.daysLeft)}</td>
+                <td>{`${row.interviewsCounted} af ${row.requiredInterviews}`}</td>
+                <td>{row.interviewsMissing > 0 ? formatInteger(row.interviewsMissing) : ''}</td>
+                <td>{row.offerMissing ? words.yes : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import type { ReconciliationRow } from '../../../shared/api';
+import { CitizenOutlookPanel } from '../components/citizen-outlook-panel';
+import { formatInteger } from '../format';
+import { messages } from '../messages/da';
+import { useApi } from '../use-api';
+import './citizen-engine.css';
+
+const words = messages.citizenEngine;
+const table = words.reconcile;
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+const signed = new Intl.NumberFormat('da-DK', { signDisplay: 'exceptZero', maximumFractionDigits: 0 });
+const formatDifference = (value: number | null) => (value === null ? '–' : signed.format(value));
+
+type Figure = 'measured' | 'interviewsLacking' | 'offersLacking';
+const figures: Figure[] = ['measured', 'interviewsLacking', 'offersLacking'];
+
+function differs(row: ReconciliationRow): boolean {
+  return figures.some((figure) => row.difference[figure] !== null && row.difference[figure] !== 0);
+}
+
+/** Derived counts next to Jobindsats' for one municipality, months × groups, differences marked. */
+function Reconciliation({ municipalityCode }: { municipalityCode: number }) {
+  const rows = useApi('citizens.reconcile', { municipalityCode });
+  if (rows.error) return <p className="error" role="alert">{`${messages.errorPrefix}: ${rows.error}`}</p>;
+  if (!rows.data) return <p className="muted">{messages.loading}</p>;
+  if (rows.data.length === 0) return <p className="muted">{table.noRows}</p>;
+  const differing = rows.data.filter(differs).length;
+  return (
+    <section data-testid="citizen-reconcile">
+      <h3>{table.title}</h3>
+      <p className={differing ? 'error' : 'muted'} data-testid="reconcile-verdict">
+        {differing ? table.differs(differing) : table.allEqual}
+      </p>
+      <table className="figures citizen-table" data-testid="reconcile-table">
+        <thead>
+          <tr>
+            <th rowSpan={2}>{table.month}</th>
+            <th rowSpan={2}>{table.group}</th>
+            <th colSpan={3}>{table.measured}</th>
+            <th colSpan={3}>{table.interviews}</th>
+            <th colSpan={3}>{table.offers}</th>
+            <th rowSpan={2} />
+          </tr>
+          <tr>
+            {figures.flatMap((figure) => [table.derived, table.published, table.difference].map((label) => <th key={`${figure}-${label}`}>{label}</th>))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.data.map((row) => (
+            <tr key={`${row.month}-${row.groupId}`} className={differs(row) ? 'differs' : undefined}>
+              <td>{row.month}</td>
+              <td className="left">{row.groupLabel}</td>
+              {figures.flatMap((figure) => [
+                <td key={`${figure}-d`}>{formatInteger(row.derived?.[figure] ?? null)}</td>,
+                <td key={`${figure}-p`}>{formatInteger(row.published?.[figure] ?? null)}</td>,
+                <td key={`${figure}-x`} className={row.difference[figure] ? 'difference' : undefined}>
+                  {formatDifference(row.difference[figure])}
+                </td>,
+              ])}
+              <td className="left" title={row.lackingSpells?.spells.map((spell) => `${spell.citizenId} (${spell.deadline})`).join(', ')}>
+                {row.lackingSpells?.total ? table.lacking(row.lackingSpells.total) : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/**
+ * Citizen data (issue 10, cit-engine): for one municipality, the early warning citizen by citizen
+ * (cohorts not yet over, the citizens still within reach) and the reconciliation of the derived
+ * monthly counts with the imported Jobindsats counts. The data source of the model screens is
+ * chosen in the CLI (`--source borgerdata`); this screen says so.
+ */
+export function CitizenEngineScreen() {
+  const municipalities = useApi('municipalities.list');
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [asOf, setAsOf] = useState(today);
+  const code = chosen ?? municipalities.data?.[0]?.code ?? null;
+  return (
+    <section className="screen scroll citizen-engine" data-testid="citizen-engine-screen">
+      <div className="toolbar">
+        <h2>{words.title}</h2>
+        <label>
+          {words.municipality}{' '}
+          <select value={code ?? ''} onChange={(event) => setChosen(Number(event.target.value))} data-testid="citizen-municipality">
+            {(municipalities.data ?? []).map((row) => (
+              <option key={row.code} value={row.code}>
+                {`${row.name} (${row.code})`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {words.asOf}{' '}
+          <input type="date" value={asOf} onChange={(event) => event.target.value && setAsOf(event.target.value)} data-testid="citizen-as-of" />
+        </label>
+      </div>
+      <p className="muted">{words.sourceNote}</p>
+      {code !== null && (
+        <div className="citizen-columns">
+          <CitizenOutlookPanel municipalityCode={code} asOf={asOf} />
+          <Reconciliation municipalityCode={code} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/main/handlers';
+import { rebuildCitizenDerived } from '../../src/main/services/citizens/rebuild';
+import type { CallName, CallResult } from '../../src/shared/api';
+import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { insertEvents, insertSpells, type Event, type Spell } from '../helpers/citizen-fixtures';
+
+/**
+ * The citizen screen (cit-engine, issue 10) in Chromium at 1366 × 768, on the demo data with
+ * citizen data for København: the outlook and the reconciliation show what the engine computed
+ * (fetched through the API, never written into the test), the ids masked.
+ */
+let app: AppUnderTest;
+const spells: Spell[] = [];
+beforeAll(async () => {
+  app = await openAppInChromium();
+  await app.page.setViewportSize({ width: 1366, height: 768 });
+  // 30 kontanthjælp spells in København starting 2024-09-01 … 2024-10-30 (cohorts 2025-03 and 2025-04);
+  // every third has four interviews and an offer, the rest one interview and nothing else.
+  const events: Event[] = [];
+  for (let index = 0; index < 30; index++) {
+    const start = `2024-${index < 15 ? '09' : '10'}-${String((index % 15) * 2 + 1).padStart(2, '0')}`;
+    const citizen = `1501${String(70 + index).padStart(2, '0')}-${String(1000 + index)}`;
+    spells.push({ citizen, code: 101, group: 'kontanthjaelp', start });
+    const held = index % 3 === 0 ? 4 : 1;
+    for (let count = 0; count < held; count++) events.push({ citizen, date: `2024-11-${String(count + 10)}`, kind: 'interview' });
+    if (index % 3 === 0) events.push({ citizen, date: '2024-12-02', kind: 'offer' });
+  }
+  insertSpells(app.session.db, spells);
+  insertEvents(app.session.db, events);
+  rebuildCitizenDerived(app.session.db);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function api<K extends CallName>(name: K, args: unknown): Promise<CallResult<K>> {
+  const envelope = await dispatch(app.session, name, args);
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.value as CallResult<K>;
+}
+const nbsp = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+const pct1 = new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+describe('citizen data: the early warning and the reconciliation', () => {
+  it('shows the cohorts not yet over, the citizens within reach and the reconciliation with Jobindsats', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Borgerdata: afstemning' }).click();
+    await page.getByTestId('citizen-municipality').selectOption('101');
+    await page.getByTestId('citizen-as-of').fill('2025-03-10');
+    const outlook = await api('citizens.outlook', { municipalityCode: 101, asOf: '2025-03-10' });
+    expect(outlook.months.map((month) => month.month)).toEqual(['2025-03', '2025-04']);
+    const months = page.getByTestId('outlook-months');
+    await expect.poll(() => months.locator('tbody tr').count()).toBe(2);
+    const march = months.locator('tbody tr').first().locator('td');
+    expect(await march.nth(0).textContent()).toBe('2025-03');
+    expect(await march.nth(2).textContent()).toBe(String(outlook.months[0].interviews.measured));
+    expect(nbsp(await march.nth(5).textContent())).toBe(nbsp(pct1.format(outlook.months[0].interviews.shareIfNothingHappens!)));
+    // Above the threshold if nothing happens: marked.
+    expect(await march.nth(5).getAttribute('class')).toBe(outlook.months[0].interviews.aboveIfNothingHappens ? 'above' : null);
+    // The citizens within reach, fewest days left first, masked.
+    const citizens = page.getByTestId('outlook-citizens').locator('tbody tr');
+    await expect.poll(() => citizens.count()).toBe(Math.min(50, outlook.citizens.length));
+    expect(await citizens.first().locator('td').first().textContent()).toBe(outlook.citizens[0].citizenId);
+    expect(outlook.citizens[0].citizenId).toMatch(/^\d{6}-\*{4}$/);
+    for (const cell of await page.getByTestId('outlook-citizens').locator('tbody tr td:first-child').allTextContents()) expect(cell).toMatch(/^\d{6}-\*{4}$/);
+    const shown = (await page.getByTestId('citizen-engine-screen').textContent()) ?? '';
+    for (const spell of spells) expect(shown).not.toContain(spell.citizen);
+
+    // Reconciliation: the demo's published counts for København differ from these few citizens.
+    const rows = await api('citizens.reconcile', { municipalityCode: 101 });
+    const differing = rows.filter((row) => Object.values(row.difference).some((value) => value !== null && value !== 0)).length;
+    expect(differing).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('reconcile-verdict').textContent()).toBe(`${differing} måneder × ydelsesgrupper afviger`);
+    expect(await page.getByTestId('reconcile-table').locator('tbody tr').count()).toBe(rows.length);
+    expect(await page.getByTestId('reconcile-table').locator('tbody tr.differs').count()).toBe(differing);
+    await page.getByTestId('citizen-outlook').scrollIntoViewIfNeeded();
+    await screenshot(page, 'citizen-engine-outlook');
+    await page.getByTestId('citizen-reconcile').scrollIntoViewIfNeeded();
+    await screenshot(page, 'citizen-engine-reconcile');
+  });
+});
