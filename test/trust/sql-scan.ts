@@ -28,6 +28,11 @@ export const reviewedDynamicSql: { file: string; argument: string; reason: strin
   // issue 12 (import-layouts): the replace guard
   { file: 'main/services/import/replace-guard.ts', argument: '`SELECT 1 FROM ${table} WHERE batch_id < ? LIMIT 1`', reason: 'table from the constant guarded map' },
   { file: 'main/services/import/replace-guard.ts', argument: '`SELECT SUM(', reason: 'table, key and figure columns from the constant guarded map' },
+  // citizens (issue 10), cit-import: the citizen writer's multi-row INSERTs.
+  { file: 'main/services/import/citizen-writer.ts', argument: '`INSERT INTO citizen_spell ${spellColumns} VALUES ${placeholders(', reason: 'constant column list and N constant placeholder groups; values bound' },
+  { file: 'main/services/import/citizen-writer.ts', argument: '`INSERT INTO citizen_event ${eventColumns} VALUES ${placeholders(', reason: 'constant column list and N constant placeholder groups; values bound' },
+  // citizens (issue 10): `shared/citizen-id.ts` runs a regular expression held in a constant (RegExp#exec, not a database).
+  { file: 'shared/citizen-id.ts', argument: 'id.trim()', reason: 'cprLike.exec: a RegExp constant, not SQL' },
   // Engine (issue 5): SQL composed once at module load from constant fragments; values bound.
   { file: 'main/services/engine/decisions.ts', argument: '`${select} WHERE', reason: 'select is a constant column list; values are bound' },
   { file: 'main/services/engine/drill-down.ts', argument: 'nationalSql', reason: 'module constant: WITH pooledCte(false) + constant text' },

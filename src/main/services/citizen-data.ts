@@ -12,15 +12,13 @@ import { backupDir, type Db } from './store';
  * personal data; after this the database file's bytes hold none of them.
  */
 
-const citizenBatchKinds = "('spells', 'events')";
-
 export function citizenDataStatus(db: Db): CitizenDataStatus {
-  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const count = (statement: { get(): unknown }) => (statement.get() as { n: number }).n;
   const months = db.prepare('SELECT MIN(month) AS first, MAX(month) AS last FROM citizen_measurement').get() as { first: string | null; last: string | null };
   return {
-    spells: count('SELECT COUNT(*) AS n FROM citizen_spell'),
-    events: count('SELECT COUNT(*) AS n FROM citizen_event'),
-    batches: count(`SELECT COUNT(*) AS n FROM import_batch WHERE kind IN ${citizenBatchKinds}`),
+    spells: count(db.prepare('SELECT COUNT(*) AS n FROM citizen_spell')),
+    events: count(db.prepare('SELECT COUNT(*) AS n FROM citizen_event')),
+    batches: count(db.prepare("SELECT COUNT(*) AS n FROM import_batch WHERE kind IN ('spells', 'events')")),
     months: months.first && months.last ? { first: months.first, last: months.last } : null,
   };
 }
@@ -41,7 +39,9 @@ function holdsCitizenRows(file: string): boolean {
         (row) => row.name,
       ),
     );
-    for (const table of tables) if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) return true;
+    if (tables.has('citizen_spell') && db.prepare('SELECT 1 FROM citizen_spell LIMIT 1').get()) return true;
+    if (tables.has('citizen_event') && db.prepare('SELECT 1 FROM citizen_event LIMIT 1').get()) return true;
+    if (tables.has('citizen_window') && db.prepare('SELECT 1 FROM citizen_window LIMIT 1').get()) return true;
     return false;
   } catch {
     return true;
@@ -81,7 +81,7 @@ export function deleteAllCitizenData(db: Db, databasePath: string): DeleteCitize
     db.exec('DELETE FROM citizen_window');
     db.exec('DELETE FROM citizen_measurement');
     // The batches' reports may quote masked ids and file names; they go with the rows.
-    db.exec(`DELETE FROM import_batch WHERE kind IN ${citizenBatchKinds}`);
+    db.exec("DELETE FROM import_batch WHERE kind IN ('spells', 'events')");
     return { spells, events };
   })();
   discardAllStaged();

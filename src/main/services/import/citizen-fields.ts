@@ -197,14 +197,14 @@ export function parseCitizenDate(value: unknown, order: DateOrder = 'day-first')
   if (typeof value === 'number') return serialToIso(value);
   if (typeof value !== 'string') return null;
   const text = value.trim().toLowerCase();
-  let match: RegExpExecArray | null;
-  if ((match = isoPattern.exec(text)) || (match = slashIsoPattern.exec(text))) return isoOf(+match[1], +match[2], +match[3]);
-  if ((match = dayFirstPattern.exec(text))) {
+  let match: RegExpMatchArray | null;
+  if ((match = text.match(isoPattern)) || (match = text.match(slashIsoPattern))) return isoOf(+match[1], +match[2], +match[3]);
+  if ((match = text.match(dayFirstPattern))) {
     const [first, second] = [+match[1], +match[2]];
     return order === 'month-first' ? isoOf(+match[3], first, second) : isoOf(+match[3], second, first);
   }
-  if ((match = compactPattern.exec(text))) return isoOf(+match[1], +match[2], +match[3]);
-  if ((match = namedPattern.exec(text))) {
+  if ((match = text.match(compactPattern))) return isoOf(+match[1], +match[2], +match[3]);
+  if ((match = text.match(namedPattern))) {
     const month = monthNames[match[2]];
     return month ? isoOf(+match[3], month, +match[1]) : null;
   }

@@ -212,7 +212,7 @@ const epoch1900 = Date.UTC(1900, 0, 1);
  * spell), which a million spells hold in far less memory than strings; other ids give a string.
  */
 export function spellKey(row: SpellRow): number | string {
-  const cpr = cprParts.exec(row.citizenId);
+  const cpr = row.citizenId.match(cprParts);
   let group = groupIndexes.get(row.groupId);
   if (group === undefined && groupIndexes.size < 16) {
     group = groupIndexes.size;

@@ -63,7 +63,8 @@ export function beginBatch(db: Db, meta: BatchMeta): BatchWriter {
   // cache while importing keeps a million-row file's B-tree in memory until the commit.
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
   // citizens (issue 10): rows land in two indexes in random (citizen) order; a bigger cache keeps them in memory.
-  db.pragma(`cache_size = ${isCitizenKind(meta.kind) ? -65536 : -8192}`);
+  if (isCitizenKind(meta.kind)) db.pragma('cache_size = -65536');
+  else db.pragma('cache_size = -8192');
   const restoreCache = () => db.pragma(`cache_size = ${Number(previousCache)}`);
   db.exec('BEGIN IMMEDIATE');
   let open = true;
