@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallResult } from '../../src/shared/api';
 import { callApi, type testClient } from '../helpers/api';
 import { chartDrawn, openAppInChromium, screenshot, settled, type AppUnderTest } from '../helpers/browser';
+import { describeMonth, describeMonthShort } from '../../src/shared/period-words';
 
 /**
  * A reviewer's day on the demo data, in Chromium through the browser bridge. Every number the
@@ -113,7 +114,7 @@ describe('the analyst’s desk', () => {
     expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([
       'Ydelsesgruppe',
       'Kriterium',
-      ...detail.groupMonths[0].months.flatMap((figure) => [`${figure.month} andel uden`, `${figure.month} antal uden`, `${figure.month} målte borgere`]),
+      ...detail.groupMonths[0].months.flatMap((figure) => [`${describeMonth(figure.month)} andel uden`, `${describeMonth(figure.month)} antal uden`, `${describeMonth(figure.month)} målte borgere`]),
     ]);
     expect(sheet.getRow(2).getCell(4).value).toBe(detail.groupMonths[0].months[0].lacking);
     expect(sheet.getRow(2).getCell(5).value).toBe(detail.groupMonths[0].months[0].measured);
@@ -179,7 +180,7 @@ describe('the analyst’s desk', () => {
     const list = workbook.getWorksheet('Kontaktliste')!;
     expect(list.rowCount - 1).toBe(evaluation.summary.toContact);
     const headers = (list.getRow(1).values as string[]).slice(1);
-    const firstInterview = headers.indexOf(`Samtaler ${evaluation.months[0]} andel uden`) + 1;
+    const firstInterview = headers.indexOf(`Samtaler ${describeMonth(evaluation.months[0])} andel uden`) + 1;
     expect(firstInterview).toBeGreaterThan(0);
     const statusColumn = headers.indexOf('Kontaktstatus') + 1;
     let checked = false;
@@ -217,7 +218,7 @@ describe('the analyst’s desk', () => {
     expect(lines).toHaveLength(evaluation.summary.toContact + 1);
     const header = lines[0].split(';');
     expect(header[0]).toBe('Kommune');
-    expect(header).toContain(`Samtaler ${evaluation.months[0]} andel uden`);
+    expect(header).toContain(`Samtaler ${describeMonth(evaluation.months[0])} andel uden`);
     expect(header).toContain(`Samtaler, andel uden Halvår, pct.`);
     const names = lines.slice(1).map((line) => line.split(';')[0]);
     expect(names).toEqual(
@@ -277,7 +278,7 @@ describe('the analyst’s desk', () => {
     await page.getByRole('button', { name: 'Ydelsesgrupper' }).click();
     const group = await api('benefitGroup.detail', { groupId: 'dagpenge', period });
     await page.locator('[data-testid="benefit-group-screen"] .ag-row').first().waitFor();
-    expect(await page.getByTestId('group-national').textContent()).toContain(group.months[0]);
+    expect(await page.getByTestId('group-national').textContent()).toContain(describeMonthShort(group.months[0]));
     // The national line of the group is drawn against the rule set's threshold.
     await chartDrawn(page, '[data-testid="group-chart"] canvas');
     expect(group.threshold).toBe(0.2);

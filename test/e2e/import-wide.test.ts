@@ -31,7 +31,7 @@ describe('a wide file through the preview', () => {
     await card.getByTestId('import-long-rows').waitFor({ timeout: 30_000 });
     await expect(card.getByTestId('import-layout').inputValue()).resolves.toBe('wide');
     const decisions = (await card.getByTestId('import-decision-list').textContent()) ?? '';
-    expect(decisions).toContain('Bred tabel: 6 perioder som kolonner (2023-07 … 2023-12)');
+    expect(decisions).toContain('Bred tabel: 6 perioder som kolonner (juli 2023 … december 2023)');
     expect(decisions).toContain('Kommune stod kun én gang pr. blok');
     // The first long row: København, A-dagpenge, 2023-07 with its count of citizens and of those lacking interviews.
     const [code, , month, measured, lacking] = expected.rows[0];

@@ -20,6 +20,8 @@ export const reviewedDynamicSql: { file: string; argument: string; reason: strin
   // Import (issue 4).
   { file: 'main/services/import/pipeline.ts', argument: 'sql', reason: 'tally(): its callers pass templates over a constant [table, keys] list' },
   { file: 'main/services/import/pipeline.ts', argument: '`SELECT COUNT(*) AS n FROM ${table} WHERE batch_id = ?`', reason: 'table from a constant list of four table names' },
+  // danish-finish (issue 11): undo deletes the batch's rows from every table whose batch_id references import_batch.
+  { file: 'main/services/import/pipeline.ts', argument: '`DELETE FROM ${table} WHERE batch_id = ?`', reason: 'table names read from our own schema (foreign keys to import_batch), lower-case letters and _ only; the batch id is bound' },
   { file: 'main/services/import/writer.ts', argument: '`cache_size = ${Number(previousCache)}`', reason: 'a number read back from the pragma itself' },
   { file: 'main/services/import/writer.ts', argument: 'insertSql[meta.kind]', reason: 'constant INSERT statements keyed by import kind' },
   { file: 'main/services/import/writer.ts', argument: 'insertSql.measurement.replace(', reason: 'the constant INSERT with N constant placeholder groups' },

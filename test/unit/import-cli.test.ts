@@ -80,6 +80,6 @@ describe('indsatsmonitor import (a real process, real files, a real database)', 
     expect(missing.stderr).toMatch(/findes-ikke\.csv:0:-: Filen .* findes ikke/);
     const skipped = cli('import', csv, '--skip-bad-rows', '--db', db);
     expect(skipped.status).toBe(0);
-    expect(skipped.stdout).toMatch(/fejl\.csv\s+\d+\s+measurement\s+3\s+1\s+2\s+0/);
+    expect(skipped.stdout).toMatch(/fejl\.csv\s+\d+\s+Målinger: samtaler og tilbud\s+3\s+1\s+2\s+0/);
   });
 });

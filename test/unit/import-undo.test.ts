@@ -132,5 +132,5 @@ describe('indsatsmonitor imports (a real process)', () => {
     } finally {
       cleanup();
     }
-  });
+  }, 180_000);
 });

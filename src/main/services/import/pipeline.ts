@@ -542,7 +542,9 @@ function batchTables(db: Db): string[] {
          WHERE m.type = 'table' AND f."table" = 'import_batch' AND f."from" = 'batch_id' ORDER BY m.name`,
       )
       .all() as { name: string }[]
-  ).map((row) => row.name);
+  )
+    .map((row) => row.name)
+    .filter((name) => /^[a-z_]+$/.test(name));
 }
 
 /**

@@ -3,6 +3,7 @@ import { normalizeLabel } from '../reference-lookup';
 import { parsePeriod } from '../periods';
 import { fillDataRow, LabelFiller } from './fill-down';
 import type { LayoutContext, LayoutModule, LayoutPlan, LongRow, RowTransformer } from './types';
+import { describePeriod } from '../../../../shared/period-words';
 
 /** A column naming which figure a row holds, as the Jobindsats portal and pivot tables write it. */
 const measureColumnPattern = /^(måling|målinger|mål|measure|measures|measure names|nøgletal|indikator|variabel|variable|serie|tabel|opgørelse|værdi for)$/;
@@ -61,7 +62,7 @@ export const wideLayout: LayoutModule = {
     measures.forEach((field, index) => (longMapping[field] = 3 + index));
     const measurePosition = new Map(measures.map((field, index) => [field, 3 + index]));
     const decisions = [
-      `Bred tabel: ${periods.length} ${periods.length === 1 ? 'periode' : 'perioder'} som kolonner (${periods[0].period} … ${periods[periods.length - 1].period}) vendes til rækker, én pr. kommune, ydelsesgruppe og periode.`,
+      `Bred tabel: ${periods.length} ${periods.length === 1 ? 'periode' : 'perioder'} som kolonner (${describePeriod(periods[0].period)} … ${describePeriod(periods[periods.length - 1].period)}) vendes til rækker, én pr. kommune, ydelsesgruppe og periode.`,
       measureIndex >= 0
         ? `Hvilket tal hver række er, står i kolonnen "${context.headers[measureIndex]}".`
         : fixedMeasure
