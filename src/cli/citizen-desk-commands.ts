@@ -4,7 +4,7 @@ import { dispatch } from '../main/handlers';
 import { writeFileAtomic } from '../main/services/export/write-file';
 import { describeMissing } from '../main/services/export/citizen-list';
 import type { CallArgs } from '../shared/api';
-import { CliError, formatTable, type CliCommand, type CliCommandContext } from './cli-context';
+import { CliError, formatTable, type CliCommandContext } from './cli-context';
 
 /*
  * cit-desk (issue 10): the citizen list in a terminal and as .xlsx.
@@ -102,17 +102,3 @@ async function exportList(context: CliCommandContext): Promise<number> {
 }
 
 export const citizenDeskSubcommands: Record<string, (context: CliCommandContext) => Promise<number>> = { list, export: exportList };
-
-export const citizenDeskCommands: CliCommand[] = [
-  {
-    name: 'citizens',
-    summary: 'Borgere: forløb, frister og hvad der mangler (citizens list / citizens export --out FIL.xlsx)',
-    usage: citizenDeskUsage,
-    options: citizenDeskOptions,
-    async run(context) {
-      const sub = citizenDeskSubcommands[context.positionals[0] ?? ''];
-      if (!sub) throw new CliError(`Ukendt underkommando: ${context.positionals[0] ?? '(ingen)'}.\nBrug: ${citizenDeskUsage}`, 2);
-      return sub(context);
-    },
-  },
-];

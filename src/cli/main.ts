@@ -12,7 +12,6 @@ import { describeError } from '../main/handlers';
 import { listBackups } from '../main/services/recovery';
 import { trustCommands } from './trust-commands';
 import { citizenDataCommands } from './citizen-data-commands'; // citizens (issue 10): cit-import
-import { citizenDeskCommands } from './citizen-desk-commands'; // cit-desk (issue 10)
 
 /** Every command; each area adds its own list. */
 export const commands: CliCommand[] = [
@@ -22,8 +21,7 @@ export const commands: CliCommand[] = [
   ...importCommands,
   ...trustCommands,
   ...decisionCommands,
-  ...citizenDataCommands, // citizens (issue 10): cit-import
-  ...citizenDeskCommands, // cit-desk (issue 10)
+  ...citizenDataCommands, // citizens (issue 10): status and delete-all (cit-import), list and export (cit-desk)
 ];
 
 const stdio: CliIo = {
