@@ -219,7 +219,8 @@ describe('undo, overlap and privacy', () => {
     expect(storedSpells()).toHaveLength(4);
     expect(removeBatch(db(), spells.batchId)).toBe(4);
     expect(storedSpells()).toEqual([]);
-    expect(db().prepare("SELECT COUNT(*) AS n FROM import_batch WHERE kind IN ('spells', 'events')").get()).toEqual({ n: 0 });
+    // The batch's record stays in the history, marked as undone (issue 11); it holds no citizen row.
+    expect(db().prepare("SELECT COUNT(*) AS n FROM import_batch WHERE kind IN ('spells', 'events') AND undone_at IS NULL").get()).toEqual({ n: 0 });
   });
 
   it('refuses a second file repeating stored spells, naming how many and what to do, and stores nothing', async () => {
@@ -260,7 +261,7 @@ describe('undo, overlap and privacy', () => {
     expect(ids.some((id) => fileText().includes(id) || fs.readFileSync(events.backupPath!).toString('latin1').includes(id))).toBe(true);
 
     const status = await dispatch(session, 'citizens.status', {});
-    expect(status).toEqual({ ok: true, value: { spells: 4, events: 5, batches: 2, months: null } });
+    expect(status).toEqual({ ok: true, value: { spells: 4, events: 5, batches: 2, months: { first: '2024-03', last: '2024-08' } } });
     const result = await dispatch(session, 'citizens.deleteAll', { confirm: true });
     expect(result).toEqual({ ok: true, value: { spellsDeleted: 4, eventsDeleted: 5, backupsDeleted: 1 } });
 
@@ -288,7 +289,7 @@ describe('the CLI', () => {
     const database = file('cli.db');
     execFileSync(process.execPath, [bin, 'import', fixture('forloeb-libreoffice.csv'), '--db', database], { encoding: 'utf8' });
     const status = JSON.parse(execFileSync(process.execPath, [bin, 'citizens', 'status', '--json', '--db', database], { encoding: 'utf8' }));
-    expect(status).toEqual({ spells: 4, events: 0, batches: 1, months: null });
+    expect(status).toEqual({ spells: 4, events: 0, batches: 1, months: { first: '2024-03', last: '2024-08' } });
     const unconfirmed = spawnSync(process.execPath, [bin, 'citizens', 'delete-all', '--db', database], { encoding: 'utf8' });
     expect(unconfirmed.status).toBe(2);
     expect(unconfirmed.stderr).toMatch(/Bekræft med --yes/);
