@@ -81,6 +81,16 @@ export const explanationsDa: ExplanationMessages = {
     if (outcome === 'early-warning') return 'Resultat indtil nu: tidlig varsling; halvåret er ikke slut.';
     return complete ? 'Resultat: skal ikke kontaktes.' : 'Resultat indtil nu: skal ikke kontaktes; halvåret er ikke slut.';
   },
+  'supervision.rule': (p) => `Regelsæt: ${p.ruleSetName} (${p.ruleSetId}), version ${p.version}. Periode ${p.period}.`,
+  'supervision.result': (p) =>
+    `Resultatmål (${p.groupLabel}): faktisk andel ${percent(p.actualShare, 2)} mod forventet ${percent(p.expectedShare, 2)}, forskel ${points(p.differencePoints)}${p.rank !== null ? `, nr. ${p.rank} på benchmarklisten` : ''}: ${p.fails ? 'ikke opfyldt' : 'opfyldt'}.`,
+  'supervision.noResult': (p) => `Resultatmål: ingen tal for ${p.groupLabel} i ${p.period}.`,
+  'supervision.focus': (p) =>
+    p.target === 'interviews'
+      ? `Fokusråd om samtaler: ${percent(p.share)} uden 4 samtaler (grænse ${percent(p.threshold, 0)}, fortolkning): ${p.fails ? 'ikke opfyldt' : 'opfyldt'}.`
+      : `Fokusråd om tilbud/225 timer: ${percent(p.share)} uden (grænse ${percent(p.threshold, 0)}, fortolkning): ${p.fails ? 'ikke opfyldt' : 'opfyldt'}.`,
+  'supervision.noFocus': () => 'Fokusråd: der er ikke indlæst fokusmålinger for perioden, så risiko for skærpet tilsyn kan ikke vurderes.',
+  'supervision.atRisk': () => 'I risiko for skærpet tilsyn: både resultatmålet og mindst ét fokusråd er ikke opfyldt.',
   interpretation: (p) => `Fortolkning: ${p.label}: ${p.value}.`,
 };
 

@@ -36,6 +36,8 @@ export const reviewedDynamicSql: { file: string; argument: string; reason: strin
   { file: 'main/services/engine/pooled-sql.ts', argument: 'pooledByGroupSql', reason: 'module constant' },
   { file: 'main/services/engine/pooled-sql.ts', argument: 'pooledMonthlySql', reason: 'module constant' },
   { file: 'main/services/engine/status.ts', argument: 'statusSql', reason: 'module constant' },
+  // one-definition: the weighted share composed in from src/shared/shares.ts (constant text).
+  { file: 'main/services/engine/supervision.ts', argument: 'focusSql', reason: 'module constant' },
   // Desk's stand-in for the engine (goes away when the engine is merged).
   { file: 'main/handlers/engine-standin.ts', argument: '`SELECT municipality_code AS code', reason: 'a constant optional clause; values bound' },
   { file: 'main/handlers/engine-standin.ts', argument: '`SELECT id, file_name AS fileName', reason: 'one ? per id, values bound' },
