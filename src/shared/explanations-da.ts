@@ -81,6 +81,7 @@ export const explanationsDa: ExplanationMessages = {
     if (outcome === 'early-warning') return 'Resultat indtil nu: tidlig varsling; halvåret er ikke slut.';
     return complete ? 'Resultat: skal ikke kontaktes.' : 'Resultat indtil nu: skal ikke kontaktes; halvåret er ikke slut.';
   },
+  'early.sources': (p) => `Tallene kommer fra: ${p.batches.map((batch) => `${batch.fileName} (indlæst ${batch.importedOn}, SHA-256 ${batch.sha256.slice(0, 12)}…)`).join('; ')}.`,
   'supervision.rule': (p) => `Regelsæt: ${p.ruleSetName} (${p.ruleSetId}), version ${p.version}. Periode ${p.period}.`,
   'supervision.result': (p) =>
     `Resultatmål (${p.groupLabel}): faktisk andel ${percent(p.actualShare, 2)} mod forventet ${percent(p.expectedShare, 2)}, forskel ${points(p.differencePoints)}${p.rank !== null ? `, nr. ${p.rank} på benchmarklisten` : ''}: ${p.fails ? 'ikke opfyldt' : 'opfyldt'}.`,

@@ -58,6 +58,7 @@ export type ExplanationItem =
   | { code: 'supervision.focus'; params: { target: 'interviews' | 'offers'; share: number | null; threshold: number; fails: boolean } }
   | { code: 'supervision.noFocus'; params: Record<string, never> }
   | { code: 'supervision.atRisk'; params: Record<string, never> }
+  | { code: 'early.sources'; params: { batches: { fileName: string; importedOn: string; sha256: string }[] } }
   /** A rule set's interpretation in force; label and value come from the rule set's own description. */
   | { code: 'interpretation'; params: { label: string; value: string } };
 

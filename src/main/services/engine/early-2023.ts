@@ -178,8 +178,14 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
     municipalityResult(municipality, params, rule, months, assessedMonths, complete, monthlyByKey, groupsByCode.get(municipality.code) ?? [], supervised.get(municipality.code) ?? null, decisions.get(municipality.code) ?? []),
   );
   const batches = batchRefs(db, JSON.parse(raw.batches) as number[]);
-  const source = `Tallene kommer fra: ${batches.map((batch) => `${batch.fileName} (indlæst ${batch.importedAt.slice(0, 10)}, SHA-256 ${batch.sha256.slice(0, 12)}…)`).join('; ')}.`;
-  for (const result of results) result.explanation.push(source);
+  const source: ExplanationItem = {
+    code: 'early.sources',
+    params: { batches: batches.map((batch) => ({ fileName: batch.fileName, importedOn: batch.importedAt.slice(0, 10), sha256: batch.sha256 })) },
+  };
+  for (const result of results) {
+    result.explanationItems.push(source);
+    result.explanation.push(renderExplanation(source));
+  }
   return {
     model: 'early-2023',
     ruleSetId: rule.id,
