@@ -1,7 +1,8 @@
 import type { CriterionId } from './enums';
 import type { ExplanationItem, ExplanationMessages, ThresholdWords } from './explanations';
 import { monthName } from './periods';
-import { formatDanishDate, reasonWords } from './words-da';
+import { formatDanishDate, formatDanishDateTime, reasonWords } from './words-da';
+import { describePeriod } from './period-words';
 
 /**
  * The engine's explanation lines in Danish (one-definition, issue 15): every code of
@@ -81,6 +82,17 @@ export const explanationsDa: ExplanationMessages = {
     if (outcome === 'early-warning') return 'Resultat indtil nu: tidlig varsling; halvåret er ikke slut.';
     return complete ? 'Resultat: skal ikke kontaktes.' : 'Resultat indtil nu: skal ikke kontaktes; halvåret er ikke slut.';
   },
+  'early.sources': (p) => `Tallene kommer fra: ${p.batches.map((batch) => `${batch.fileName} (indlæst ${formatDanishDateTime(batch.importedAt)}, SHA-256 ${batch.sha256.slice(0, 12)}…)`).join('; ')}.`,
+  'supervision.rule': (p) => `Regelsæt: ${p.ruleSetName}, version ${p.version}. Periode: ${describePeriod(p.period)}.`,
+  'supervision.result': (p) =>
+    `Resultatmål (${p.groupLabel}): faktisk andel ${percent(p.actualShare, 2)} mod forventet ${percent(p.expectedShare, 2)}, forskel ${points(p.differencePoints)}${p.rank !== null ? `, nr. ${p.rank} på benchmarklisten` : ''}: ${p.fails ? 'ikke opfyldt' : 'opfyldt'}.`,
+  'supervision.noResult': (p) => `Resultatmål: ingen tal for ${p.groupLabel} for ${describePeriod(p.period)}.`,
+  'supervision.focus': (p) =>
+    p.target === 'interviews'
+      ? `Fokusråd om samtaler: ${percent(p.share)} uden 4 samtaler (grænse ${percent(p.threshold, 0)}, fortolkning): ${p.fails ? 'ikke opfyldt' : 'opfyldt'}.`
+      : `Fokusråd om tilbud/225 timer: ${percent(p.share)} uden (grænse ${percent(p.threshold, 0)}, fortolkning): ${p.fails ? 'ikke opfyldt' : 'opfyldt'}.`,
+  'supervision.noFocus': () => 'Fokusråd: der er ikke indlæst fokusmålinger for perioden, så risiko for skærpet tilsyn kan ikke vurderes.',
+  'supervision.atRisk': () => 'I risiko for skærpet tilsyn: både resultatmålet og mindst ét fokusråd er ikke opfyldt.',
   interpretation: (p) => `Fortolkning: ${p.label}: ${p.value}.`,
 };
 

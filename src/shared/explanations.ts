@@ -49,6 +49,16 @@ export type ExplanationItem =
   | { code: 'early.exemptionAccepted'; params: { decisions: ExplainedDecision[] } }
   | { code: 'early.contactRecorded'; params: { decidedOn: string | null; decidedBy: string } }
   | { code: 'early.result'; params: { outcome: 'exempted' | 'to-contact' | 'early-warning' | 'not-to-contact'; complete: boolean; failing: CriterionId[] } }
+  | { code: 'supervision.rule'; params: { ruleSetName: string; version: string; period: string } }
+  | {
+      code: 'supervision.result';
+      params: { groupLabel: string; actualShare: number; expectedShare: number; differencePoints: number; rank: number | null; fails: boolean };
+    }
+  | { code: 'supervision.noResult'; params: { groupLabel: string; period: string } }
+  | { code: 'supervision.focus'; params: { target: 'interviews' | 'offers'; share: number | null; threshold: number; fails: boolean } }
+  | { code: 'supervision.noFocus'; params: Record<string, never> }
+  | { code: 'supervision.atRisk'; params: Record<string, never> }
+  | { code: 'early.sources'; params: { batches: { fileName: string; importedAt: string; sha256: string }[] } }
   /** A rule set's interpretation in force; label and value come from the rule set's own description. */
   | { code: 'interpretation'; params: { label: string; value: string } };
 

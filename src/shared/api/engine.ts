@@ -229,6 +229,8 @@ export interface SupervisionMunicipalityResult {
   focusOffers: { measured: number | null; lacking: number | null; share: number | null; fails: boolean } | null;
   atRisk: boolean;
   explanation: string[];
+  /** one-definition: the explanation as data (src/shared/explanations.ts). */
+  explanationItems: ExplanationItem[];
 }
 
 /** models-screens: the quarterly status in the terms of the minister's letter of 1 September 2021. */

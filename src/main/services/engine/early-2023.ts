@@ -24,7 +24,6 @@ import { bindPooled, isAbove, pooledCte } from './pooled-sql';
 import { batchRefs, citizenBatches, citizenSourceLine } from './provenance';
 import { interpretationItems, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
 import { describePeriod } from '../../../shared/period-words';
-import { formatDanishDateTime } from '../../../shared/words-da';
 
 export const criteria = criterionIds;
 // The explanation's words are in src/shared/explanations-da.ts (one-definition, issue 15).
@@ -187,10 +186,14 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
   // cit-engine (issue 10): counts derived from citizen data come from the citizen files, and say so.
   const fromCitizens = options.source === 'citizens';
   const batches = fromCitizens ? citizenBatches(db) : batchRefs(db, JSON.parse(raw.batches) as number[]);
-  const source = `Tallene kommer fra: ${batches.map((batch) => `${batch.fileName} (indlæst ${formatDanishDateTime(batch.importedAt)}, SHA-256 ${batch.sha256.slice(0, 12)}…)`).join('; ')}.`;
+  const source: ExplanationItem = {
+    code: 'early.sources',
+    params: { batches: batches.map((batch) => ({ fileName: batch.fileName, importedAt: batch.importedAt, sha256: batch.sha256 })) },
+  };
   for (const result of results) {
     if (fromCitizens) result.explanation.push(citizenSourceLine(batches));
-    result.explanation.push(source);
+    result.explanationItems.push(source);
+    result.explanation.push(renderExplanation(source));
   }
   return {
     model: 'early-2023',

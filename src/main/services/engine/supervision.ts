@@ -1,10 +1,11 @@
 import type { SupervisionEvaluation, SupervisionMunicipalityResult, SupervisionStatus } from '../../../shared/api/engine';
-import { isAbove, shownShare } from '../../../shared/shares';
+import { renderExplanation } from '../../../shared/explanations-da';
+import type { ExplanationItem } from '../../../shared/explanations';
+import { isAbove, shownShare, weightedShareSql } from '../../../shared/shares';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
-import { percent, points } from './format';
 import { batchRefs } from './provenance';
-import { interpretationLines, resolveRuleSet } from './rule-sets';
+import { interpretationItems, resolveRuleSet } from './rule-sets';
 import { describePeriod, describePeriodShort } from '../../../shared/period-words';
 
 interface BenchmarkRow {
@@ -27,6 +28,22 @@ interface FocusRow {
   batch_ids: string;
 }
 
+/** Each municipality's focus figures; the shares are the weighted share (src/shared/shares.ts) of counts, or of shares × measured. */
+const focusSql = `WITH latest AS (
+     SELECT f.* FROM focus_measurement f WHERE f.period = @period AND NOT EXISTS (SELECT 1 FROM focus_measurement newer
+       WHERE newer.municipality_code = f.municipality_code AND newer.group_label = f.group_label AND newer.period = f.period AND newer.batch_id > f.batch_id)),
+   -- A total row ("… i alt") stands for the municipality; without one, its group rows are pooled.
+   cur AS (
+     SELECT * FROM latest l WHERE instr(lower_da(l.group_label), @totalLabel) > 0
+       OR NOT EXISTS (SELECT 1 FROM latest t WHERE t.municipality_code = l.municipality_code AND instr(lower_da(t.group_label), @totalLabel) > 0))
+   SELECT municipality_code AS code, SUM(measured) AS measured,
+     CASE WHEN MIN(source_form = 'counts' AND interviews_lacking IS NOT NULL) = 1 THEN SUM(interviews_lacking) END AS interviews_lacking,
+     ${weightedShareSql("COALESCE(CASE WHEN source_form = 'counts' THEN interviews_lacking END, interviews_lacking_share * measured)", 'measured')} AS interviews_share,
+     CASE WHEN MIN(source_form = 'counts' AND offers_lacking IS NOT NULL) = 1 THEN SUM(offers_lacking) END AS offers_lacking,
+     ${weightedShareSql("COALESCE(CASE WHEN source_form = 'counts' THEN offers_lacking END, offers_lacking_share * measured)", 'measured')} AS offers_share,
+     group_concat(DISTINCT batch_id) AS batch_ids
+   FROM cur GROUP BY municipality_code`;
+
 /**
  * Model C: the result target from Y30R21 (actual against expected share; shares, not the
  * counts rounded to tens) and the two focus targets, per municipality for one period.
@@ -45,24 +62,7 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
     )
     .all(period, params.resultGroupLabel) as BenchmarkRow[];
   const focus = db
-    .prepare(
-      `WITH latest AS (
-         SELECT f.* FROM focus_measurement f WHERE f.period = @period AND NOT EXISTS (SELECT 1 FROM focus_measurement newer
-           WHERE newer.municipality_code = f.municipality_code AND newer.group_label = f.group_label AND newer.period = f.period AND newer.batch_id > f.batch_id)),
-       -- A total row ("… i alt") stands for the municipality; without one, its group rows are pooled.
-       cur AS (
-         SELECT * FROM latest l WHERE instr(lower_da(l.group_label), @totalLabel) > 0
-           OR NOT EXISTS (SELECT 1 FROM latest t WHERE t.municipality_code = l.municipality_code AND instr(lower_da(t.group_label), @totalLabel) > 0))
-       SELECT municipality_code AS code, SUM(measured) AS measured,
-         CASE WHEN MIN(source_form = 'counts' AND interviews_lacking IS NOT NULL) = 1 THEN SUM(interviews_lacking) END AS interviews_lacking,
-         SUM(COALESCE(CASE WHEN source_form = 'counts' THEN interviews_lacking END, interviews_lacking_share * measured)) * 1.0
-           / NULLIF(SUM(CASE WHEN interviews_lacking IS NOT NULL OR interviews_lacking_share IS NOT NULL THEN measured END), 0) AS interviews_share,
-         CASE WHEN MIN(source_form = 'counts' AND offers_lacking IS NOT NULL) = 1 THEN SUM(offers_lacking) END AS offers_lacking,
-         SUM(COALESCE(CASE WHEN source_form = 'counts' THEN offers_lacking END, offers_lacking_share * measured)) * 1.0
-           / NULLIF(SUM(CASE WHEN offers_lacking IS NOT NULL OR offers_lacking_share IS NOT NULL THEN measured END), 0) AS offers_share,
-         group_concat(DISTINCT batch_id) AS batch_ids
-       FROM cur GROUP BY municipality_code`,
-    )
+    .prepare(focusSql)
     .all({ period, totalLabel: params.focusTotalLabel.toLocaleLowerCase('da-DK') }) as FocusRow[];
   if (benchmark.length === 0 && focus.length === 0) {
     const known = (db.prepare('SELECT DISTINCT period FROM benchmark ORDER BY period').all() as { period: string }[]).map((row) => row.period);
@@ -80,7 +80,7 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
   const batchIds = [...benchmark.map((row) => row.batch_id), ...focus.flatMap((row) => String(row.batch_ids).split(',').map(Number))];
 
   const municipalities: SupervisionMunicipalityResult[] = codes.map((code) => {
-    const explanation = [`Regelsæt: ${rule.name}, version ${rule.version}. Periode: ${describePeriod(period)}.`];
+    const explanation: ExplanationItem[] = [{ code: 'supervision.rule', params: { ruleSetName: rule.name, version: rule.version, period } }];
     const b = benchmarkByCode.get(code);
     let resultTarget: SupervisionMunicipalityResult['resultTarget'] = null;
     if (b && b.expected_share !== null && b.actual_share !== null) {
@@ -93,11 +93,9 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
         rank: b.benchmark_rank,
         fails: differencePoints > 0,
       };
-      explanation.push(
-        `Resultatmål (${params.resultGroupLabel}): faktisk andel ${percent(b.actual_share, 2)} mod forventet ${percent(b.expected_share, 2)}, forskel ${points(differencePoints)}${b.benchmark_rank !== null ? `, nr. ${b.benchmark_rank} på benchmarklisten` : ''}: ${resultTarget.fails ? 'ikke opfyldt' : 'opfyldt'}.`,
-      );
+      explanation.push({ code: 'supervision.result', params: { groupLabel: params.resultGroupLabel, ...resultTarget } });
     } else {
-      explanation.push(`Resultatmål: ingen tal for ${params.resultGroupLabel} for ${describePeriod(period)}.`);
+      explanation.push({ code: 'supervision.noResult', params: { groupLabel: params.resultGroupLabel, period } });
     }
     const f = focusByCode.get(code);
     const focusTarget = (lacking: number | null, share: number | null, threshold: number) =>
@@ -106,16 +104,25 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
     const focusOffers = focusTarget(f?.offers_lacking ?? null, f?.offers_share ?? null, params.focusOffersThreshold);
     if (focusInterviews && focusOffers) {
       explanation.push(
-        `Fokusråd om samtaler: ${percent(focusInterviews.share)} uden 4 samtaler (grænse ${percent(params.focusInterviewsThreshold, 0)}, fortolkning): ${focusInterviews.fails ? 'ikke opfyldt' : 'opfyldt'}.`,
-        `Fokusråd om tilbud/225 timer: ${percent(focusOffers.share)} uden (grænse ${percent(params.focusOffersThreshold, 0)}, fortolkning): ${focusOffers.fails ? 'ikke opfyldt' : 'opfyldt'}.`,
+        { code: 'supervision.focus', params: { target: 'interviews', share: focusInterviews.share, threshold: params.focusInterviewsThreshold, fails: focusInterviews.fails } },
+        { code: 'supervision.focus', params: { target: 'offers', share: focusOffers.share, threshold: params.focusOffersThreshold, fails: focusOffers.fails } },
       );
     } else {
-      explanation.push('Fokusråd: der er ikke indlæst fokusmålinger for perioden, så risiko for skærpet tilsyn kan ikke vurderes.');
+      explanation.push({ code: 'supervision.noFocus', params: {} });
     }
     const atRisk = Boolean(resultTarget?.fails && (focusInterviews?.fails || focusOffers?.fails));
-    if (atRisk) explanation.push('I risiko for skærpet tilsyn: både resultatmålet og mindst ét fokusråd er ikke opfyldt.');
-    explanation.push(...interpretationLines(rule));
-    return { code, name: names.get(code) ?? String(code), resultTarget, focusInterviews, focusOffers, atRisk, explanation };
+    if (atRisk) explanation.push({ code: 'supervision.atRisk', params: {} });
+    explanation.push(...interpretationItems(rule));
+    return {
+      code,
+      name: names.get(code) ?? String(code),
+      resultTarget,
+      focusInterviews,
+      focusOffers,
+      atRisk,
+      explanation: explanation.map(renderExplanation),
+      explanationItems: explanation,
+    };
   });
   return {
     model: 'supervision',

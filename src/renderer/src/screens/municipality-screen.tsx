@@ -190,7 +190,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
           <h3>{text.municipality.supervisionTitle}</h3>
           {data.supervision ? (
             <ul>
-              {data.supervision.explanation.map((line, index) => (
+              {data.supervision.explanationItems.map(renderExplanation).map((line, index) => (
                 <li key={index}>{line}</li>
               ))}
             </ul>

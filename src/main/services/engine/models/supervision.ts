@@ -95,7 +95,7 @@ export const supervisionModel = defineModel({
         model: result.model,
         ruleSetVersion: result.ruleSetVersion,
         period: result.period,
-        municipalities: result.municipalities.map(({ explanation: _explanation, ...row }) => row),
+        municipalities: result.municipalities.map(({ explanation: _explanation, explanationItems: _items, ...row }) => row),
         status,
       },
     };
