@@ -41,7 +41,7 @@ describe('the contact list under a what-if copy', () => {
     const copy = await copyOfModelA();
     const builtinName = (await callApi(made.session, 'ruleSets.list', {})).find((ruleSet) => ruleSet.id === 'early-2023')!.name;
     const whatIf = await callApi(made.session, 'export.contactList', { period: '2023H2', ruleSetId: copy.id });
-    expect(whatIf.fileName).toMatch(/^Kontaktliste 2023H2 HYPOTETISK \d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(whatIf.fileName).toMatch(/^Kontaktliste 2\. halvår 2023 HYPOTETISK \d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = await readBack(whatIf.contentBase64);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Kontaktliste (hypotetisk)', contactListSheetNames.months, contactListSheetNames.provenance]);
     // The list holds the copy's municipalities (fewer at a higher threshold), so the mark is on the numbers it changed.
@@ -85,7 +85,7 @@ describe('"Eksportér visning" (export.view) of numbers made under a what-if cop
     }
     // A CSV cannot carry a provenance sheet: its file name says it.
     const csv = await callApi(made.session, 'export.view', { title: 'Overblik 2023H2', format: 'csv', columns, rows, provenance: { ruleSetId: copy.id } });
-    expect(csv.fileName).toMatch(/^Overblik 2023H2 HYPOTETISK \d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.fileName).toMatch(/^Overblik 2\. halvår 2023 HYPOTETISK \d{4}-\d{2}-\d{2}\.csv$/);
   });
 
   it('is not marked under a rule set in force', async () => {
@@ -93,7 +93,7 @@ describe('"Eksportér visning" (export.view) of numbers made under a what-if cop
       const result = await callApi(made.session, 'export.view', { title: 'Overblik 2023H2', format: 'xlsx', columns, rows, provenance: { period: '2023H2', ruleSetId } });
       expect(result.fileName).not.toContain('HYPOTETISK');
       const workbook = await readBack(result.contentBase64);
-      expect(workbook.worksheets[0].name).toBe('Overblik 2023H2');
+      expect(workbook.worksheets[0].name).toBe('Overblik 2. halvår 2023');
       const provenance = lines(workbook.worksheets[1]);
       expect(provenance).toContain('Hypotetisk regelsæt | Nej');
       expect(provenance.some((line) => line.includes('HYPOTETISK'))).toBe(false);
@@ -104,6 +104,6 @@ describe('"Eksportér visning" (export.view) of numbers made under a what-if cop
     const copy = await callApi(made.session, 'ruleSets.copy', { fromId: 'status', name: 'Andet grundlag', changes: {} });
     const result = await callApi(made.session, 'export.view', { title: 'Hele landet 2024-12', format: 'xlsx', columns, rows, provenance: { period: '2024-12', ruleSetId: copy.id } });
     expect(result.fileName).toContain('HYPOTETISK');
-    expect((await readBack(result.contentBase64)).worksheets[0].name).toBe('Hele land… 2024-12 (hypotetisk)');
+    expect((await readBack(result.contentBase64)).worksheets[0].name).toBe('Hele landet… 2024 (hypotetisk)');
   });
 });

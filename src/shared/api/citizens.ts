@@ -186,6 +186,8 @@ export interface CitizenOutlook {
   municipalityName: string;
   asOf: string;
   ruleSetId: string;
+  /** The rule set's name, as screens show it (never the id). */
+  ruleSetName: string;
   ruleSetVersion: string;
   threshold: number;
   strictlyGreater: boolean;

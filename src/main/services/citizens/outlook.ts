@@ -119,6 +119,7 @@ export function citizenOutlook(db: Db, municipalityCode: number, asOf = localTod
     municipalityName: municipality.name,
     asOf,
     ruleSetId: rule.id,
+    ruleSetName: rule.name,
     ruleSetVersion: rule.version,
     threshold: params.threshold,
     strictlyGreater: params.strictlyGreater,

@@ -6,18 +6,14 @@ import { citizenRowsOf, resolveAsOf } from './query';
 /*
  * One citizen's timeline (issue 10, cit-desk): every spell (as `citizen_window` has it) and every
  * imported event, each placed in the spell whose six-month window holds it, and marked as
- * counted or not by RULES.md "Who is measured": an event counts inside [start, start + 6 months);
- * on a dagpenge spell under the 2024 requirement an a-kasse interview is shown but not counted;
- * the same event twice (same day, kind and holder) counts once.
+ * counted or not as the engine counts it (`windows.ts`, RULES.md "Who is measured"): an event counts
+ * inside [start, start + 6 months) of the latest spell started on or before it (or the spell it
+ * names); only interviews held by the jobcenter count (a-kasse interviews are shown, not counted);
+ * one interview and one offer a day.
  */
 
 type EventRow = { date: string; kind: 'interview' | 'offer'; heldBy: 'jobcenter' | 'a-kasse' | null; offerType: string | null; spellRef: string | null };
 type SpellInfo = CitizenRow & { spellRef: string | null; requirementFrom: string };
-
-/** Does an a-kasse interview count on this spell? Not under the 2024 dagpenge rule (the a-kasse holds months 1–3). */
-function aKasseCounts(spell: SpellInfo): boolean {
-  return !(spell.groupId === 'dagpenge' && spell.requirementFrom >= '2024-01-01');
-}
 
 const inWindow = (spell: CitizenRow, date: string) => date >= spell.startDate && date < spell.windowEnd;
 
@@ -54,13 +50,14 @@ export function citizenTimeline(db: Db, args: { spellId: number; reveal?: boolea
     events: events.map((event) => {
       // The file's own spell reference wins where both sides have one; otherwise the window that holds the day.
       const candidates = event.spellRef ? spells.filter((spell) => spell.spellRef === null || spell.spellRef === event.spellRef) : spells;
-      const spell = candidates.find((candidate) => inWindow(candidate, event.date)) ?? null;
+      const holding = candidates.filter((candidate) => inWindow(candidate, event.date));
+      const spell = holding.reduce<SpellInfo | null>((latest, candidate) => (latest === null || candidate.startDate > latest.startDate ? candidate : latest), null);
       let counted = false;
       if (spell) {
-        const key = `${spell.spellId}|${event.date}|${event.kind}|${event.heldBy ?? ''}`;
-        const countsHere = event.kind === 'offer' || event.heldBy !== 'a-kasse' || aKasseCounts(spell);
+        const key = `${spell.spellId}|${event.date}|${event.kind}`;
+        const countsHere = event.kind === 'offer' || event.heldBy !== 'a-kasse';
         counted = countsHere && !seen.has(key);
-        seen.add(key);
+        if (counted) seen.add(key);
       }
       return { date: event.date, kind: event.kind, heldBy: event.heldBy, offerType: event.offerType, spellId: spell?.spellId ?? null, counted };
     }),

@@ -69,7 +69,7 @@ export function CitizenOutlookPanel({ municipalityCode, asOf }: { municipalityCo
           </tbody>
         </table>
       )}
-      <p className="muted">{words.ruleSet(data.ruleSetId, data.ruleSetVersion, threshold)}</p>
+      <p className="muted">{words.ruleSet(data.ruleSetName, data.ruleSetVersion, threshold)}</p>
       <h3>{words.citizensTitle(Math.min(citizensShown, data.citizens.length), data.withinReachTotal)}</h3>
       {data.citizens.length === 0 ? (
         <p className="muted">{words.none}</p>

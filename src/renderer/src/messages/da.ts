@@ -625,7 +625,7 @@ export const da = {
       interviewsMissing: 'Mangler samtaler',
       offerMissing: 'Mangler tilbud',
       yes: 'ja',
-      ruleSet: (id: string, version: string, threshold: string) => `Regelsæt ${id}, version ${version}; tærskel ${threshold}.`,
+      ruleSet: (name: string, version: string, threshold: string) => `Regelsæt: ${name}, version ${version}; tærskel ${threshold}.`,
     },
     reconcile: {
       title: 'Afstemning: borgerdata mod Jobindsats',
