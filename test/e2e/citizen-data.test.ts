@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { callApi } from '../helpers/api';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 
 /**
  * citizens (issue 10), cit-import: a spells file and an events file picked on the import screen
  * (kinds detected, ids masked in the preview), imported, then "Slet alle borgerdata" under
  * Indlæsninger with its confirm step; afterwards the database file holds no id. At 1366 × 768.
+ * Between the two (issue 10's end-to-end walk): the engine derives the windows from what was just
+ * imported, the reviewer finds the citizen still within reach on "Borgere" and exports the list.
  */
 const fixtures = path.resolve(__dirname, '..', 'fixtures', 'citizens');
 let app: AppUnderTest;
@@ -41,6 +45,43 @@ describe('citizen data in Chromium', () => {
       await target.getByTestId('import-report').waitFor({ timeout: 60_000 });
     }
     expect(app.session.db.prepare('SELECT (SELECT COUNT(*) FROM citizen_spell) AS s, (SELECT COUNT(*) FROM citizen_event) AS e').get()).toEqual({ s: 4, e: 5 });
+  });
+
+  it('finds the citizen still within reach on Borgere and exports the list with masked ids', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Borgere', exact: true }).click();
+    await page.getByTestId('citizens-screen').waitFor();
+    // As of 15 January 2024. Worked by hand from the two files: 010190-1111 is on A-dagpenge from
+    // 31 August 2023 (before 2024: 4 interviews and an offer); six months end 1 March 2024, so the
+    // last day that counts is 29 February 2024. Inside the window: a jobcenter interview on
+    // 1 September (counts) and an a-kasse interview on 2 October (shown, not counted): 3
+    // interviews and the offer are missing, 45 days left.
+    const asOf = page.getByTestId('citizens-as-of');
+    await asOf.fill('15.01.2024');
+    await asOf.press('Enter');
+    await page.getByTestId('citizens-within-reach').check();
+    const expected = await callApi(app.session, 'citizens.query', { withinReach: true, asOf: '2024-01-15', limit: 1000 });
+    const hand = expected.rows.find((row) => row.citizenId === '010190-****');
+    expect(hand).toMatchObject({ groupId: 'dagpenge', deadline: '2024-02-29', cohortMonth: '2024-03', interviewsCounted: 1, interviewsNotCounted: 1, interviewsMissing: 3, offerMissing: true, daysLeft: 45 });
+    await expect.poll(() => page.getByTestId('citizens-count').innerText()).toBe(`${expected.total} forløb`);
+    await expect.poll(() => page.getByTestId('citizens-grid').innerText()).toContain('010190-****');
+    expect(await page.locator('body').innerText()).not.toMatch(/(?<!\d)\d{6}-?\d{4}(?!\d)/);
+    await screenshot(page, 'citizens-04-within-reach');
+
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByTestId('citizens-export').click();
+    const file = path.join(app.dir, 'borgere-der-kan-naas.xlsx');
+    await (await downloadPromise).saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Borgere')!;
+    const ids = sheet.getColumn(1).values.slice(2) as string[];
+    expect(ids).toHaveLength(expected.total);
+    expect(ids).toContain('010190-****');
+    const text = fs.readFileSync(file).toString('latin1');
+    for (const id of ['010190-1111', '0101901111']) expect(text.includes(id), id).toBe(false);
+    const row = sheet.getRow(ids.indexOf('010190-****') + 2).values as unknown[];
+    expect(row.join(' | ')).toContain('3 samtaler');
   });
 
   it('"Slet alle borgerdata" says what goes, asks, deletes, says so, and the file holds no id', async () => {

@@ -46,16 +46,27 @@ export const hypotheticalWords = {
 };
 
 /**
- * A sheet name with the hypothetical mark kept whole within Excel's 31 characters; a name too
- * long for both keeps its last word (the period: "Hele land… 2024-12 (hypotetisk)").
+ * A sheet name with the hypothetical mark kept whole within Excel's 31 characters. A name too long
+ * for both first loses its period in words ("Overblik 2. halvår 2023" → "Overblik"; the period is
+ * in the file name and on the provenance sheet), then whole words from the end, marked "…".
  */
 export function hypotheticalSheetName(name: string): string {
   const room = 31 - hypotheticalWords.sheetSuffix.length;
   if (name.length <= room) return `${name}${hypotheticalWords.sheetSuffix}`;
-  const last = name.slice(name.lastIndexOf(' ') + 1).slice(-(room - 2));
-  const head = name.slice(0, Math.max(0, room - last.length - 2)).trimEnd();
-  return `${head}… ${last}${hypotheticalWords.sheetSuffix}`;
+  const withoutPeriod = name.replace(periodInWords, '').trim();
+  if (withoutPeriod.length > 0 && withoutPeriod.length <= room) return `${withoutPeriod}${hypotheticalWords.sheetSuffix}`;
+  const words = (withoutPeriod || name).split(/\s+/);
+  let head = '';
+  for (const word of words) {
+    const next = head ? `${head} ${word}` : word;
+    if (next.length > room - 1) break;
+    head = next;
+  }
+  return `${head || (withoutPeriod || name).slice(0, room - 1)}…${hypotheticalWords.sheetSuffix}`;
 }
+
+/** A period as `describePeriod` writes it, at the end of a title: "2. halvår 2023", "december 2024", "2. kvartal 2021", "året til og med …". */
+const periodInWords = /\s+(\d\. halvår \d{4}|\d\. kvartal \d{4}|(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december) \d{4}|året til og med .*)$/;
 
 export const provenanceSheetName = 'Grundlag';
 
