@@ -4,6 +4,7 @@ import { rebuildCitizenDerived } from '../../src/main/services/citizens/rebuild'
 import type { CallName, CallResult } from '../../src/shared/api';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { insertEvents, insertSpells, type Event, type Spell } from '../helpers/citizen-fixtures';
+import { findForbidden } from '../helpers/code-words';
 
 /**
  * The citizen screen (cit-engine, issue 10) in Chromium at 1366 × 768, on the demo data with
@@ -45,7 +46,7 @@ const pct1 = new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionD
 describe('citizen data: the early warning and the reconciliation', () => {
   it('shows the cohorts not yet over, the citizens within reach and the reconciliation with Jobindsats', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Borgerdata: afstemning' }).click();
+    await page.getByRole('button', { name: 'Afstemning', exact: true }).click();
     await page.getByTestId('citizen-municipality').selectOption('101');
     await page.getByTestId('citizen-as-of').fill('2025-03-10');
     const outlook = await api('citizens.outlook', { municipalityCode: 101, asOf: '2025-03-10' });
@@ -53,7 +54,8 @@ describe('citizen data: the early warning and the reconciliation', () => {
     const months = page.getByTestId('outlook-months');
     await expect.poll(() => months.locator('tbody tr').count()).toBe(2);
     const march = months.locator('tbody tr').first().locator('td');
-    expect(await march.nth(0).textContent()).toBe('2025-03');
+    expect(await march.nth(0).textContent()).toBe('marts 2025');
+    expect(await march.nth(1).textContent()).toBe('1. halvår 2025');
     expect(await march.nth(2).textContent()).toBe(String(outlook.months[0].interviews.measured));
     expect(nbsp(await march.nth(5).textContent())).toBe(nbsp(pct1.format(outlook.months[0].interviews.shareIfNothingHappens!)));
     // Above the threshold if nothing happens: marked.
@@ -66,6 +68,8 @@ describe('citizen data: the early warning and the reconciliation', () => {
     for (const cell of await page.getByTestId('outlook-citizens').locator('tbody tr td:first-child').allTextContents()) expect(cell).toMatch(/^\d{6}-\*{4}$/);
     const shown = (await page.getByTestId('citizen-engine-screen').textContent()) ?? '';
     for (const spell of spells) expect(shown).not.toContain(spell.citizen);
+    // No code words, no period codes (issue 11): months, half-years and dates in words.
+    expect(findForbidden(await page.getByTestId('citizen-engine-screen').innerText())).toEqual([]);
 
     // Reconciliation: the demo's published counts for København differ from these few citizens.
     const rows = await api('citizens.reconcile', { municipalityCode: 101 });

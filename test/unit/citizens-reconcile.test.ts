@@ -234,8 +234,8 @@ describe('the outlook: cohorts not yet over, citizen by citizen', () => {
       ]);
       expect(outlook.withinReachTotal).toBe(3);
       expect(outlook.threshold).toBe(0.2);
-      expect(outlook.summary[0]).toBe('Pr. 2024-03-10: 3 borgere i København mangler stadig samtaler eller tilbud og kan nås; den første frist er 2024-03-19.');
-      expect(outlook.summary[1]).toContain('marts 2024 (2024H1): samtaler 50,0 % hvis intet sker, 25,0 % hvis alle nås (1 allerede uden, 1 kan nås, af 4)');
+      expect(outlook.summary[0]).toBe('Pr. 10. marts 2024: 3 borgere i København mangler stadig samtaler eller tilbud og kan nås; den første frist er 19. marts 2024.');
+      expect(outlook.summary[1]).toContain('marts 2024 (1. halvår 2024): samtaler 50,0 % hvis intet sker, 25,0 % hvis alle nås (1 allerede uden, 1 kan nås, af 4)');
       expect(JSON.stringify(outlook)).not.toMatch(/010190-\d{4}/);
     } finally {
       made.cleanup();

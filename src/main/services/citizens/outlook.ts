@@ -3,6 +3,8 @@ import { maskCitizenId } from '../../../shared/citizen-id';
 import { EngineError } from '../engine/engine-error';
 import { percent } from '../engine/format';
 import { halfYearOf, monthName } from '../../../shared/periods';
+import { describePeriod } from '../../../shared/period-words';
+import { formatDanishDate } from '../../../shared/words-da';
 import { isAbove } from '../engine/pooled-sql';
 import { resolveRuleSet } from '../engine/rule-sets';
 import type { Db } from '../store';
@@ -93,8 +95,8 @@ export function citizenOutlook(db: Db, municipalityCode: number, asOf = localTod
   const comparison = params.strictlyGreater ? 'over' : 'på eller over';
   const summary: string[] = [
     reachable.length
-      ? `Pr. ${asOf}: ${reachable.length} ${reachable.length === 1 ? 'borger' : 'borgere'} i ${municipality.name} mangler stadig samtaler eller tilbud og kan nås; den første frist er ${reachable[0].deadline}.`
-      : `Pr. ${asOf}: ingen borgere i ${municipality.name} mangler noget, som stadig kan nås.`,
+      ? `Pr. ${formatDanishDate(asOf)}: ${reachable.length} ${reachable.length === 1 ? 'borger' : 'borgere'} i ${municipality.name} mangler stadig samtaler eller tilbud og kan nås; den første frist er ${formatDanishDate(reachable[0].deadline)}.`
+      : `Pr. ${formatDanishDate(asOf)}: ingen borgere i ${municipality.name} mangler noget, som stadig kan nås.`,
   ];
   for (const month of months) {
     const parts = (['interviews', 'offers'] as const)
@@ -111,7 +113,7 @@ export function citizenOutlook(db: Db, municipalityCode: number, asOf = localTod
       });
     if (parts.length) {
       const few = Math.max(month.interviews.measured, month.offers.measured) < params.minCitizens ? ` Under ${params.minCitizens} borgere: måneden kan ikke vurderes alene.` : '';
-      summary.push(`${monthName(month.month)} (${month.period}): ${parts.join('; ')}.${few}`);
+      summary.push(`${monthName(month.month)} (${describePeriod(month.period)}): ${parts.join('; ')}.${few}`);
     }
   }
   return {

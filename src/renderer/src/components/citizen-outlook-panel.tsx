@@ -2,6 +2,8 @@ import type { CitizenOutlook, OutlookCriterion } from '../../../shared/api';
 import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
+import { describePeriod } from '../../../shared/period-words';
+import { formatDanishDate } from '../../../shared/words-da';
 
 const words = messages.citizenEngine.outlook;
 const citizensShown = 50;
@@ -60,8 +62,8 @@ export function CitizenOutlookPanel({ municipalityCode, asOf }: { municipalityCo
           <tbody>
             {data.months.map((month) => (
               <tr key={month.month}>
-                <td>{month.month}</td>
-                <td>{month.period}</td>
+                <td>{describePeriod(month.month)}</td>
+                <td>{describePeriod(month.period)}</td>
                 <CriterionCells figure={month.interviews} threshold={threshold} />
                 <CriterionCells figure={month.offers} threshold={threshold} />
               </tr>
@@ -92,8 +94,8 @@ export function CitizenOutlookPanel({ municipalityCode, asOf }: { municipalityCo
               <tr key={row.spellId}>
                 <td>{row.citizenId}</td>
                 <td className="left">{row.groupLabel}</td>
-                <td>{row.cohortMonth}</td>
-                <td>{row.deadline}</td>
+                <td>{row.cohortMonth ? describePeriod(row.cohortMonth) : ''}</td>
+                <td>{formatDanishDate(row.deadline)}</td>
                 <td>{formatInteger(row.daysLeft)}</td>
                 <td>{`${row.interviewsCounted} af ${row.requiredInterviews}`}</td>
                 <td>{row.interviewsMissing > 0 ? formatInteger(row.interviewsMissing) : ''}</td>

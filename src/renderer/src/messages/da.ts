@@ -596,12 +596,12 @@ export const da = {
   },
   // cit-engine (issue 10): reconciliation of citizen data with Jobindsats, and the early warning citizen by citizen.
   citizenEngine: {
-    nav: 'Borgerdata: afstemning',
+    nav: 'Afstemning',
     title: 'Borgerdata: tidlig varsling og afstemning',
     municipality: 'Kommune',
     asOf: 'Pr. dato',
     noCitizenData: 'Der er ingen borgerdata for kommunen. Indlæs forløb og hændelser under "Indlæs filer".',
-    sourceNote: 'Modellerne kan køres på borgerdata fra kommandolinjen: indsatsmonitor evaluate --model early-2023 --period 2024H2 --source borgerdata',
+    sourceNote: 'Skærmene Overblik, Månedlig og Hele landet bygger på Jobindsats-tallene. Modellerne kan også beregnes af borgerdata; det gøres indtil videre fra kommandolinjen (se vejledningen).',
     outlook: {
       title: 'Tidlig varsling: kohorter, der ikke er afsluttet',
       month: 'Kohortemåned',

@@ -5,6 +5,8 @@ import { formatInteger } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import './citizen-engine.css';
+import { describePeriod } from '../../../shared/period-words';
+import { formatDanishDate } from '../../../shared/words-da';
 
 const words = messages.citizenEngine;
 const table = words.reconcile;
@@ -54,7 +56,7 @@ function Reconciliation({ municipalityCode }: { municipalityCode: number }) {
         <tbody>
           {rows.data.map((row) => (
             <tr key={`${row.month}-${row.groupId}`} className={differs(row) ? 'differs' : undefined}>
-              <td>{row.month}</td>
+              <td>{describePeriod(row.month)}</td>
               <td className="left">{row.groupLabel}</td>
               {figures.flatMap((figure) => [
                 <td key={`${figure}-d`}>{formatInteger(row.derived?.[figure] ?? null)}</td>,
@@ -63,7 +65,7 @@ function Reconciliation({ municipalityCode }: { municipalityCode: number }) {
                   {formatDifference(row.difference[figure])}
                 </td>,
               ])}
-              <td className="left" title={row.lackingSpells?.spells.map((spell) => `${spell.citizenId} (${spell.deadline})`).join(', ')}>
+              <td className="left" title={row.lackingSpells?.spells.map((spell) => `${spell.citizenId} (${formatDanishDate(spell.deadline)})`).join(', ')}>
                 {row.lackingSpells?.total ? table.lacking(row.lackingSpells.total) : ''}
               </td>
             </tr>
