@@ -582,7 +582,7 @@ export const da = {
       counted: 'Tæller',
       notCounted: {
         outside: 'Tæller ikke: uden for de seks måneder',
-        aKasse: 'Tæller ikke: a-kassens samtale (dagpenge fra 2024)',
+        aKasse: 'Tæller ikke: samtalen er holdt af a-kassen; kravet gælder samtaler med jobcenteret',
         duplicate: 'Tæller ikke: samme samtale eller tilbud to gange',
         other: 'Tæller ikke',
       },
