@@ -157,7 +157,7 @@ describe('Borgere', () => {
     expect(await page.getByTestId('timeline-citizen-id').innerText()).toBe('150585-****');
     const events = page.getByTestId('timeline-event');
     await expect.poll(() => events.count()).toBe(2);
-    expect(await events.nth(0).innerText()).toMatch(/Samtale med a-kassen\s*Tæller ikke: a-kassens samtale/);
+    expect(await events.nth(0).innerText()).toMatch(/Samtale med a-kassen\s*Tæller ikke: samtalen er holdt af a-kassen/);
     expect(await events.nth(1).innerText()).toMatch(/Samtale med jobcenteret\s*Tæller$/);
     expect(await page.getByTestId('timeline-missing').innerText()).toBe(`Mangler: ${hand.interviewsMissing} samtaler og et tilbud`);
     await page.getByTestId('reveal-id').click();
