@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/main/handlers';
 import { rebuildCitizenDerived } from '../../src/main/services/citizens/rebuild';
-import type { CallName, CallResult } from '../../src/shared/api';
+import { callApi } from '../helpers/api';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { insertEvents, insertSpells, type Event, type Spell } from '../helpers/citizen-fixtures';
 import { findForbidden } from '../helpers/code-words';
@@ -35,11 +34,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function api<K extends CallName>(name: K, args: unknown): Promise<CallResult<K>> {
-  const envelope = await dispatch(app.session, name, args);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as CallResult<K>;
-}
 const nbsp = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 const pct1 = new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -49,7 +43,7 @@ describe('citizen data: the early warning and the reconciliation', () => {
     await page.getByRole('button', { name: 'Afstemning', exact: true }).click();
     await page.getByTestId('citizen-municipality').selectOption('101');
     await page.getByTestId('citizen-as-of').fill('2025-03-10');
-    const outlook = await api('citizens.outlook', { municipalityCode: 101, asOf: '2025-03-10' });
+    const outlook = await callApi(app.session, 'citizens.outlook', { municipalityCode: 101, asOf: '2025-03-10' });
     expect(outlook.months.map((month) => month.month)).toEqual(['2025-03', '2025-04']);
     const months = page.getByTestId('outlook-months');
     await expect.poll(() => months.locator('tbody tr').count()).toBe(2);
@@ -72,7 +66,7 @@ describe('citizen data: the early warning and the reconciliation', () => {
     expect(findForbidden(await page.getByTestId('citizen-engine-screen').innerText())).toEqual([]);
 
     // Reconciliation: the demo's published counts for København differ from these few citizens.
-    const rows = await api('citizens.reconcile', { municipalityCode: 101 });
+    const rows = await callApi(app.session, 'citizens.reconcile', { municipalityCode: 101 });
     const differing = rows.filter((row) => Object.values(row.difference).some((value) => value !== null && value !== 0)).length;
     expect(differing).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('reconcile-verdict').textContent()).toBe(`${differing} måneder × ydelsesgrupper afviger`);

@@ -2,9 +2,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/main/handlers';
-import type { CallArgs, CallName, CallResult } from '../../src/shared/api';
 import { localToday } from '../../src/shared/periods';
+import { callApi } from '../helpers/api';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { fakeCpr, seedCitizens, shiftDays, type EventSeed, type SpellSeed } from '../helpers/citizen-fixtures';
 import { findForbidden } from '../helpers/code-words';
@@ -28,11 +27,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function api<K extends CallName>(name: K, args: CallArgs<K>): Promise<CallResult<K>> {
-  const envelope = await dispatch(app.session, name, args);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as CallResult<K>;
-}
 
 async function visibleWords(page: Page): Promise<string> {
   return page.evaluate(`(() => {
@@ -121,7 +115,7 @@ describe('Borgere', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Borgere', exact: true }).click();
     await page.getByTestId('citizens-screen').waitFor();
-    const all = await api('citizens.query', { asOf: today, limit: 1 });
+    const all = await callApi(app.session, 'citizens.query', { asOf: today, limit: 1 });
     await expect.poll(() => page.getByTestId('citizens-count').innerText()).toBe(`${all.total} forløb`);
     await expect.poll(() => gridRows(page).count()).toBeGreaterThan(10);
     // Ids are masked in the grid.
@@ -130,7 +124,7 @@ describe('Borgere', () => {
     // Filter: Læsø, still within reach.
     await page.getByTestId('citizens-municipality').selectOption({ label: 'Læsø' });
     await page.getByTestId('citizens-within-reach').check();
-    const reach = await api('citizens.query', { municipalityCode: 825, withinReach: true, asOf: today, limit: 1000 });
+    const reach = await callApi(app.session, 'citizens.query', { municipalityCode: 825, withinReach: true, asOf: today, limit: 1000 });
     expect(reach.total).toBeGreaterThan(3);
     expect(reach.total).toBeLessThan(all.total);
     await expect.poll(() => page.getByTestId('citizens-count').innerText()).toBe(`${reach.total} forløb`);
@@ -140,7 +134,7 @@ describe('Borgere', () => {
     const header = page.locator('[data-testid="citizens-grid"] .ag-header-cell[col-id="daysLeft"] .ag-header-cell-label');
     await header.click();
     await header.click();
-    const descending = await api('citizens.query', { municipalityCode: 825, withinReach: true, asOf: today, sort: [{ column: 'daysLeft', direction: 'desc' }], limit: 5 });
+    const descending = await callApi(app.session, 'citizens.query', { municipalityCode: 825, withinReach: true, asOf: today, sort: [{ column: 'daysLeft', direction: 'desc' }], limit: 5 });
     await expect.poll(() => cellText(page, 0, 'daysLeft')).toBe(String(descending.rows[0].daysLeft));
     expect(descending.rows[0].daysLeft).toBeGreaterThan(reach.rows[0].daysLeft);
     await expectDanish(page, 'grid');
@@ -174,7 +168,7 @@ describe('Borgere', () => {
     await page.locator('[data-testid="citizens-grid"] .ag-header-cell[col-id="daysLeft"] .ag-header-cell-filter-button').click();
     const input = page.locator('.ag-filter input.ag-input-field-input').first();
     await input.fill(String(hand.daysLeft));
-    const same = await api('citizens.query', { municipalityCode: 825, withinReach: true, asOf: today, filters: [{ column: 'daysLeft', operator: 'equals', value: hand.daysLeft }], limit: 10 });
+    const same = await callApi(app.session, 'citizens.query', { municipalityCode: 825, withinReach: true, asOf: today, filters: [{ column: 'daysLeft', operator: 'equals', value: hand.daysLeft }], limit: 10 });
     expect(same.total).toBeGreaterThan(0);
     expect(same.total).toBeLessThan(reach.total);
     await expect.poll(() => page.getByTestId('citizens-count').innerText()).toBe(`${same.total} forløb`);
@@ -187,7 +181,7 @@ describe('Borgere', () => {
 
   it('exports the list: masked ids by default, full ids only when ticked and then said on the provenance sheet', async () => {
     const { page } = app;
-    const expected = await api('citizens.query', { municipalityCode: 825, withinReach: true, asOf: today, sort: [{ column: 'daysLeft', direction: 'desc' }], limit: 1000 });
+    const expected = await callApi(app.session, 'citizens.query', { municipalityCode: 825, withinReach: true, asOf: today, sort: [{ column: 'daysLeft', direction: 'desc' }], limit: 1000 });
     expect(await page.getByTestId('citizens-full-ids').isChecked()).toBe(false);
     const masked = await download(page, () => page.getByTestId('citizens-export').click(), 'borgere.xlsx');
     const sheet = masked.getWorksheet('Borgere')!;
@@ -212,7 +206,7 @@ describe('Borgere', () => {
 
   it('is reached from a municipality’s figures, down to a benefit group’s cohort month', async () => {
     const { page } = app;
-    const hand = (await api('citizens.query', { municipalityCode: 825, groupId: 'dagpenge', asOf: today, limit: 1000 })).rows.find((row) => row.citizenId === '150585-****')!;
+    const hand = (await callApi(app.session, 'citizens.query', { municipalityCode: 825, groupId: 'dagpenge', asOf: today, limit: 1000 })).rows.find((row) => row.citizenId === '150585-****')!;
     await page.getByRole('button', { name: 'Overblik', exact: true }).click();
     const search = page.getByTestId('overview-screen').locator('input[type="search"]');
     await search.fill('Læsø');
@@ -227,7 +221,7 @@ describe('Borgere', () => {
     const month = months.includes(hand.cohortMonth!) ? hand.cohortMonth! : months.at(-1)!;
     await drill.getByTestId('citizen-drill-month').selectOption(month);
     await drill.getByTestId('citizen-drill-open').click();
-    const cohort = await api('citizens.query', { municipalityCode: 825, groupId: 'dagpenge', cohortMonth: month, asOf: today, limit: 1 });
+    const cohort = await callApi(app.session, 'citizens.query', { municipalityCode: 825, groupId: 'dagpenge', cohortMonth: month, asOf: today, limit: 1 });
     const screen = page.locator('[data-testid="citizens-screen"]').last();
     await screen.waitFor();
     await expect.poll(() => screen.getByTestId('citizens-month').inputValue()).toBe(month);
