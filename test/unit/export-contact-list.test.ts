@@ -68,21 +68,47 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
     }
     expect(offices).toEqual([...offices].sort((a, b) => a.localeCompare(b, 'da')));
 
-    // Sheet 2: every benefit group's month for every listed municipality, as the drill-down shows it.
+    // Sheet 2: every benefit group's month for every listed municipality, cell for cell as each
+    // municipality's own drill-down shows it (the file reads them in one batch query; the screen one by one).
     const months = workbook.getWorksheet(contactListSheetNames.months)!;
-    const detail = await callApi(made.session, 'municipality.detail', { code: toContact[0].code, period: '2023H2' });
-    const perMunicipality = detail.groupMonths.reduce((sum, group) => sum + group.months.length, 0);
-    expect(months.rowCount - 1).toBe(perMunicipality * toContact.length);
-    const sample = detail.groupMonths[0];
-    let found = false;
-    months.eachRow((row) => {
-      if (row.getCell(1).value === detail.code && row.getCell(3).value === sample.label && row.getCell(5).value === describeMonth(sample.months[0].month)) {
-        found = true;
-        expect(row.getCell(6).value).toBe(sample.months[0].measured);
-        expect(row.getCell(8).numFmt).toBe('0.0%');
-      }
+    const fileRows: unknown[][] = [];
+    months.eachRow((row, rowNumber) => {
+      if (rowNumber > 1) fileRows.push(Array.from({ length: 9 }, (_, index) => row.getCell(index + 1).value ?? null));
     });
-    expect(found).toBe(true);
+    const expectedRows: unknown[][] = [];
+    const listedInFileOrder = [...new Set(fileRows.map((row) => row[0] as number))];
+    expect(listedInFileOrder.sort((a, b) => a - b)).toEqual(toContact.map((row) => row.code).sort((a, b) => a - b));
+    for (const code of [...new Set(fileRows.map((row) => row[0] as number))]) {
+      const detail = await callApi(made.session, 'municipality.detail', { code, period: '2023H2' });
+      for (const group of detail.groupMonths) {
+        for (const figure of group.months) {
+          expectedRows.push([code, detail.name, group.label, group.criterion === 'interviews' ? 'samtaler' : 'tilbud', describeMonth(figure.month), figure.measured, figure.lacking, figure.share, figure.above ? 'Ja' : 'Nej']);
+        }
+      }
+    }
+    expect(fileRows.length).toBe(expectedRows.length);
+    fileRows.forEach((row, index) => {
+      const expected = expectedRows[index];
+      expect(row.slice(0, 7)).toEqual(expected.slice(0, 7));
+      if (expected[7] === null) expect(row[7]).toBeNull();
+      else expect(row[7] as number).toBeCloseTo(expected[7] as number, 12);
+      expect(row[8]).toBe(expected[8]);
+    });
+    expect(months.getRow(2).getCell(8).numFmt).toBe('0.0%');
+    // And the groups add up to the engine's own pooled month (its separate query): counts summed over groups.
+    let summed = 0;
+    for (const municipality of toContact) {
+      for (const criterion of ['interviews', 'offers'] as const) {
+        for (const figure of municipality[criterion].months) {
+          const parts = fileRows.filter((row) => row[0] === municipality.code && row[3] === (criterion === 'interviews' ? 'samtaler' : 'tilbud') && row[4] === describeMonth(figure.month));
+          if (figure.measured === null || figure.lacking === null || parts.some((row) => row[5] === null || row[6] === null)) continue;
+          expect(parts.reduce((sum, row) => sum + (row[5] as number), 0)).toBe(figure.measured);
+          expect(parts.reduce((sum, row) => sum + (row[6] as number), 0)).toBe(figure.lacking);
+          summed += 1;
+        }
+      }
+    }
+    expect(summed).toBeGreaterThan(toContact.length * 6);
 
     // Sheet 3: provenance, so every number can be traced to its rule set and files.
     const provenance = workbook.getWorksheet(contactListSheetNames.provenance)!;

@@ -52,10 +52,14 @@ export const exportHandlers = {
     // A list made under a what-if copy says so in its file name, its list sheet's name and its provenance sheet.
     const hypothetical = hypotheticalOf(ruleSets, evaluation.ruleSetId);
     // One batch read of the group × month figures (the drill-down's own builder), not a drill-down per municipality.
-    const groupMonths = groupMonthsByMunicipality(context.db, args.period, evaluation.ruleSetId);
-    const details = evaluation.municipalities
-      .filter((candidate) => candidate.toContact)
-      .map((municipality) => ({ code: municipality.code, name: municipality.name, groupMonths: groupMonths.get(municipality.code) ?? [] }));
+    const listed = evaluation.municipalities.filter((candidate) => candidate.toContact);
+    const groupMonths = groupMonthsByMunicipality(
+      context.db,
+      args.period,
+      evaluation.ruleSetId,
+      listed.map((municipality) => municipality.code),
+    );
+    const details = listed.map((municipality) => ({ code: municipality.code, name: municipality.name, groupMonths: groupMonths.get(municipality.code) ?? [] }));
     const contacts = contactsByMunicipality(context.db);
     const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, contacts, madeBy: currentUserName(), madeAt: new Date(), filters, hypothetical });
     return deliver(context, exportFileName(`Kontaktliste ${describePeriod(args.period)}${hypothetical ? ` ${hypotheticalWords.fileName}` : ''}`, 'xlsx'), bytes, rows, 'xlsx');

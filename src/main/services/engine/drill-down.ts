@@ -44,7 +44,7 @@ export function municipalityDetail(db: Db, code: number, period: string, ruleSet
       ),
     ),
   }));
-  const groupMonths = groupMonthsByMunicipality(db, period, ruleSetId, code).get(code) ?? [];
+  const groupMonths = groupMonthsByMunicipality(db, period, ruleSetId, [code]).get(code) ?? [];
   const assessedPeriods = [...new Set(seriesMonths.map(halfYearOf))].map((half) => {
     const halfMonths = halfYearMonths(half);
     return { period: half, firstMonth: halfMonths[0], lastMonth: halfMonths[5] };

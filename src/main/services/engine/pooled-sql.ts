@@ -13,6 +13,7 @@ export { isAbove };
  * the share is weighted with the measured citizens (or averaged when nobody was counted).
  *
  * Parameters: @months, @interviewGroups, @offerGroups (JSON arrays), @code (NULL = all),
+ * @codes (a JSON array of municipality codes, NULL = all: the contact list's municipalities),
  * @source ('published' = measurement_current, 'citizens' = citizen_measurement; cit-engine, issue 10).
  * `byGroup` keeps the benefit group as a key instead of pooling over it.
  */
@@ -39,11 +40,13 @@ src AS MATERIALIZED (
     c.interviews_lacking, c.interviews_lacking_share, c.offers_lacking, c.offers_lacking_share
   FROM measurement_current c
   WHERE @source = 'published' AND c.month IN (SELECT month FROM mo) AND (@code IS NULL OR c.municipality_code = @code)
+    AND (@codes IS NULL OR c.municipality_code IN (SELECT value FROM json_each(@codes)))
   -- cit-engine (issue 10): or the counts derived from citizen data (counts only, no batch per row).
   UNION ALL
   SELECT d.municipality_code, d.group_id, d.month, NULL, d.measured, 'counts', d.interviews_lacking, NULL, d.offers_lacking, NULL
   FROM citizen_measurement d
   WHERE @source = 'citizens' AND d.month IN (SELECT month FROM mo) AND (@code IS NULL OR d.municipality_code = @code)
+    AND (@codes IS NULL OR d.municipality_code IN (SELECT value FROM json_each(@codes)))
 ),
 crit AS (
   SELECT s.code, s.group_id, s.month, cg.criterion, s.measured, s.source_form,
@@ -74,6 +77,8 @@ export interface PooledParams {
   interviewGroups: string[];
   offerGroups: string[];
   code?: number | null;
+  /** Several municipalities (the contact list's); undefined for all. */
+  codes?: readonly number[];
   /** cit-engine (issue 10): which counts to read; Jobindsats' published ones unless said. */
   source?: DataSource;
 }
@@ -84,6 +89,7 @@ export function bindPooled(params: PooledParams): Record<string, unknown> {
     interviewGroups: JSON.stringify(params.interviewGroups),
     offerGroups: JSON.stringify(params.offerGroups),
     code: params.code ?? null,
+    codes: params.codes ? JSON.stringify(params.codes) : null,
     source: params.source ?? 'published',
   };
 }

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { ZipFile } from 'yazl';
 import type { ExportColumnKind } from '../../../shared/api/export';
 import { neutraliseCell, startsLikeFormula } from './neutralise-formula';
 import { xmlSafeText } from './xml-text';
@@ -97,9 +98,13 @@ interface ExcelJsWriteModel {
   styles: { addStyleModel(style: Partial<ExcelJS.Style>, cellType?: number): number };
 }
 interface ExcelJsZip {
-  append(data: unknown, options: { name: string }): void;
+  append(data: unknown, options: { name: string; base64?: boolean }): void;
+  finalize(): Promise<void>;
+  emit(event: 'finish'): boolean;
+  stream: { end(content: Buffer): void };
 }
 interface ExcelJsXlsx {
+  addContentTypes(zip: ExcelJsZip, model: ExcelJsWriteModel): Promise<void>;
   addWorksheets(zip: ExcelJsZip, model: ExcelJsWriteModel): Promise<void>;
 }
 
@@ -128,12 +133,24 @@ const valueTypes = { number: 2, string: 3, boolean: 9 } as const;
 /** The `<row>` elements of the data rows (row 2 on), with every string made XML-safe and neutralised. */
 function directRowsXml(direct: DirectRows, model: ExcelJsWriteModel): string {
   const letters = columnLetters(direct.columns.length);
-  const styleIds = new Map<string, number>();
+  // Style ids by value type and number format; shared-string indexes by the text as given (the
+  // same names, groups and months repeat thousands of times: each is made safe and added once).
+  const styleIds = new Map<number, Map<string, number>>();
   const styleId = (format: string, type: number) => {
-    const key = `${type}:${format}`;
-    let id = styleIds.get(key);
-    if (id === undefined) styleIds.set(key, (id = model.styles.addStyleModel(formatStyle(format), type)));
+    let byFormat = styleIds.get(type);
+    if (!byFormat) styleIds.set(type, (byFormat = new Map()));
+    let id = byFormat.get(format);
+    if (id === undefined) byFormat.set(format, (id = model.styles.addStyleModel(formatStyle(format), type)));
     return id;
+  };
+  const stringIndexes = new Map<string, number>();
+  const stringIndex = (text: string) => {
+    let index = stringIndexes.get(text);
+    if (index === undefined) {
+      const value = neutraliseCell(text, 'xlsx') as string;
+      stringIndexes.set(text, (index = model.sharedStrings.add(xmlSafeText(value))));
+    }
+    return index;
   };
   const parts: string[] = [];
   direct.rows.forEach((values, rowIndex) => {
@@ -141,9 +158,10 @@ function directRowsXml(direct: DirectRows, model: ExcelJsWriteModel): string {
     let cells = '';
     values.forEach((raw, index) => {
       const kind = direct.columns[index].kind;
-      const value = neutraliseCell(toCell(raw, kind), 'xlsx');
+      const cell = toCell(raw, kind);
+      const value = typeof cell === 'string' ? cell : neutraliseCell(cell, 'xlsx');
       const format = cellFormat(raw, kind);
-      const address = `${letters[index]}${rowNumber}`;
+      const address = letters[index] + rowNumber;
       if (value === null || value instanceof Date) {
         if (format) cells += `<c r="${address}" s="${styleId(format, valueTypes.number)}"/>`;
         return;
@@ -152,7 +170,7 @@ function directRowsXml(direct: DirectRows, model: ExcelJsWriteModel): string {
       const style = format ? ` s="${styleId(format, type)}"` : '';
       if (typeof value === 'number') cells += `<c r="${address}"${style}><v>${value}</v></c>`;
       else if (typeof value === 'boolean') cells += `<c r="${address}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-      else cells += `<c r="${address}"${style} t="s"><v>${model.sharedStrings.add(xmlSafeText(value))}</v></c>`;
+      else cells += `<c r="${address}"${style} t="s"><v>${stringIndex(value)}</v></c>`;
     });
     parts.push(`<row r="${rowNumber}">${cells}</row>`);
   });
@@ -208,12 +226,18 @@ export function toDanishCsv(columns: SheetColumn[], rows: CellValue[][]): Buffer
 /** The bytes of an in-memory workbook, after every string in it has been made XML-safe. */
 export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
   sanitiseWorkbook(workbook);
+  const xlsx = workbook.xlsx as unknown as ExcelJsXlsx;
   const direct = directRowsByWorkbook.get(workbook);
+  const addContentTypes = xlsx.addContentTypes.bind(xlsx);
+  const addWorksheets = xlsx.addWorksheets.bind(xlsx);
+  // The first part exceljs writes hands us its zip: from there on the parts go to Node's zlib.
+  xlsx.addContentTypes = async (zip, model) => {
+    zipWithNodeZlib(zip);
+    await addContentTypes(zip, model);
+  };
   if (direct?.size) {
     // The sheets are rendered one after another into the zip, before the shared strings and the
     // style table (which the data rows add to); each table sheet's part gets its rows on the way in.
-    const xlsx = workbook.xlsx as unknown as ExcelJsXlsx;
-    const render = xlsx.addWorksheets.bind(xlsx);
     xlsx.addWorksheets = async (zip, model) => {
       const append = zip.append.bind(zip);
       const sheetPart = /^xl\/worksheets\/sheet(\d+)\.xml$/;
@@ -223,20 +247,52 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer>
         append(sheet && typeof data === 'string' ? Buffer.from(withDirectRows(data, sheet, model), 'utf8') : data, options);
       };
       try {
-        await render(zip, model);
+        await addWorksheets(zip, model);
       } finally {
         zip.append = append;
       }
     };
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer(zipOptions));
+  try {
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  } finally {
+    xlsx.addContentTypes = addContentTypes;
+    xlsx.addWorksheets = addWorksheets;
+  }
 }
 
-/**
- * Deflate at level 3 in the zip library (pure JavaScript): at its default level 6 deflating the
- * contact list's 1.7 MB monthly sheet took 75 ms; at 3 about 27 ms, for a file about 15 % larger.
+/*
+ * models-finish (issue 13, contact-list speed): exceljs zips with a JavaScript zip library whose
+ * deflate, CRC and chunk pipeline were about a third of the contact list's time. This takes the
+ * same parts in the same order and deflates them with Node's zlib (native, off the main thread)
+ * through yazl, the zip writer by the author of yauzl (our zip reader). Only the container
+ * changes: the parts, their names and their bytes are exceljs's (tests read the files back).
  */
-const zipOptions = { zip: { compression: 'DEFLATE', compressionOptions: { level: 3 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
+function zipWithNodeZlib(zip: ExcelJsZip): void {
+  const parts: { name: string; bytes: Buffer }[] = [];
+  zip.append = (data, options) => {
+    let bytes: Buffer;
+    if (Buffer.isBuffer(data)) bytes = data;
+    else if (typeof data === 'string') bytes = Buffer.from(data, options.base64 ? 'base64' : 'utf8');
+    else if (data instanceof Uint8Array) bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    else throw new Error(`exceljs handed the zip a part of an unexpected kind: ${options.name}`);
+    parts.push({ name: options.name, bytes });
+  };
+  zip.finalize = async () => {
+    const file = new ZipFile();
+    const chunks: Buffer[] = [];
+    const done = new Promise<Buffer>((resolve, reject) => {
+      file.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      file.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+      file.outputStream.on('error', reject);
+    });
+    // DOS timestamps only, as Excel writes them; zlib's default level.
+    for (const part of parts) file.addBuffer(part.bytes, part.name, { compress: true, forceDosTimestamp: true });
+    file.end();
+    zip.stream.end(await done);
+    zip.emit('finish');
+  };
+}
 
 const documentFields = ['creator', 'lastModifiedBy', 'title', 'subject', 'keywords', 'category', 'description', 'company', 'manager'] as const;
 
