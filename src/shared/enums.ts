@@ -35,7 +35,8 @@ export const exportFormats = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 /** How an exported column's values are written: shares become percentage numbers, never text. */
-export const exportColumnKinds = ['text', 'integer', 'number', 'share'] as const;
+/** 'date': an ISO date (yyyy-mm-dd) written as a real Excel date, shown dd-mm-åååå (issue 10: the citizens' deadlines). */
+export const exportColumnKinds = ['text', 'integer', 'number', 'share', 'date'] as const;
 export type ExportColumnKind = (typeof exportColumnKinds)[number];
 
 /** The follow-up models of RULES.md. */

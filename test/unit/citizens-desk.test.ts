@@ -9,6 +9,7 @@ import { allCitizens } from '../../src/main/services/citizens/query';
 import { callApi } from '../helpers/api';
 import { addMonths, fakeCpr, seedCitizens, shiftDays, type EventSeed, type SpellSeed } from '../helpers/citizen-fixtures';
 import { tempSession } from '../helpers/temp-store';
+import { describeMonth } from '../../src/shared/period-words';
 
 /*
  * cit-desk (issue 10): the citizen grid's query, one citizen's timeline and the export, on a real
@@ -210,13 +211,17 @@ describe('export.citizens', () => {
       const cells = (sheet.getRow(index + 2).values as unknown[]).slice(1);
       expect(cells[0]).toBe(row.citizenId);
       expect(cells[2]).toBe('Frederiksberg');
-      expect(cells[6]).toBe(row.deadline);
+      // Dates as real Excel dates (exceljs reads them back as UTC midnight), the cohort month in words.
+      expect(cells[4]).toEqual(new Date(`${row.startDate}T00:00:00Z`));
+      expect(cells[5]).toBe(row.cohortMonth ? describeMonth(row.cohortMonth) : undefined);
+      expect(cells[6]).toEqual(new Date(`${row.deadline}T00:00:00Z`));
       expect(cells[7]).toBe(row.daysLeft);
       expect(cells[8]).toBe(row.interviewsCounted);
       const missing = [row.interviewsMissing > 0 ? `${row.interviewsMissing} ${row.interviewsMissing === 1 ? 'samtale' : 'samtaler'}` : '', row.offerMissing ? 'et tilbud' : ''].filter(Boolean).join(' og ');
       expect(cells[13]).toBe(missing);
     });
     expect(sheet.getRow(2).getCell(8).numFmt).toBe('#,##0');
+    expect(sheet.getRow(2).getCell(7).numFmt).toBe('dd-mm-yyyy');
     for (let column = 1; column <= headers.length; column += 1) expect(sheet.getColumn(column).width, headers[column - 1]).toBeGreaterThanOrEqual(10);
     // The formula-looking id is plain text in the file, never a formula.
     const tricky = expected.findIndex((row) => row.citizenId === trickyId);

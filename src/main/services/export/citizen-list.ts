@@ -1,4 +1,5 @@
 import type { CitizenRow } from '../../../shared/api/citizens';
+import { describeMonth } from '../../../shared/period-words';
 import { formatDanishDate } from '../../../shared/words-da';
 import { addProvenanceSheet, type ProvenanceFile } from './provenance';
 import { streamTableWorkbook, type CellValue, type SheetColumn } from './workbook';
@@ -34,9 +35,9 @@ export const citizenListColumns: SheetColumn[] = [
   { header: 'Kommunekode', kind: 'integer' },
   { header: 'Kommune', kind: 'text' },
   { header: 'Ydelsesgruppe', kind: 'text' },
-  { header: 'Forløbets start', kind: 'text' },
+  { header: 'Forløbets start', kind: 'date' },
   { header: 'Kohortemåned', kind: 'text' },
-  { header: 'Frist', kind: 'text' },
+  { header: 'Frist', kind: 'date' },
   { header: 'Dage tilbage', kind: 'integer' },
   { header: 'Samtaler holdt', kind: 'integer' },
   { header: 'Samtaler krævet', kind: 'integer' },
@@ -64,7 +65,7 @@ export async function writeCitizenList(input: CitizenListInput): Promise<Buffer>
     row.municipalityName,
     row.groupLabel,
     row.startDate,
-    row.cohortMonth,
+    row.cohortMonth ? describeMonth(row.cohortMonth) : null,
     row.deadline,
     row.daysLeft,
     row.interviewsCounted,

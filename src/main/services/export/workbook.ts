@@ -26,7 +26,20 @@ const numberFormats: Record<ExportColumnKind, string | undefined> = {
   integer: '#,##0',
   number: '#,##0.0',
   share: '0.0%',
+  // Danish Excel shows it as 01-03-2025; sorting and filtering work on the date, not the text.
+  date: 'dd-mm-yyyy',
 };
+
+/** An ISO calendar date as Excel's serial day number (days since 30 December 1899); null when it is not one. */
+export function excelDateSerial(text: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const date = new Date(time);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || year < 1901) return null;
+  return (time - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
 
 /**
  * One formatted table sheet: bold frozen header, auto-filter, widths that fit, numbers as numbers,
@@ -67,6 +80,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns:
  */
 function cellFormat(value: CellValue, kind: ExportColumnKind): string | undefined {
   if (typeof value === 'string' && startsLikeFormula(value)) return '@';
+  if (kind === 'date' && typeof value === 'string' && excelDateSerial(value) === null) return numberFormats.text;
   if (kind === 'number' && typeof value === 'number' && Number.isInteger(value)) return numberFormats.integer;
   if (typeof value === 'string' || kind !== 'text') return numberFormats[kind] ?? 'General';
   return undefined;
@@ -188,6 +202,8 @@ function withDirectRows(sheetXml: string, direct: DirectRows, model: ExcelJsWrit
 
 function toCell(value: CellValue, kind: ExportColumnKind): CellValue {
   if (value === null || value === undefined) return null;
+  // A date column's ISO date becomes Excel's day number (shown as a date by its format); anything else stays text.
+  if (kind === 'date') return typeof value === 'string' ? (excelDateSerial(value) ?? value) : value;
   if (kind !== 'text' && typeof value === 'string') {
     // A number that arrived as text is written as a number; anything else stays (neutralised) text.
     const parsed = Number(value);
@@ -199,6 +215,7 @@ function toCell(value: CellValue, kind: ExportColumnKind): CellValue {
 function displayLength(value: CellValue, kind: ExportColumnKind): number {
   if (value === null || value === undefined) return 1;
   if (kind === 'share') return 7;
+  if (kind === 'date') return 10;
   return String(value).length;
 }
 
@@ -209,6 +226,8 @@ export function toDanishCsv(columns: SheetColumn[], rows: CellValue[][]): Buffer
   const share = new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const field = (value: CellValue, kind: ExportColumnKind): string => {
     if (value === null || value === undefined) return '';
+    // A date as Danish Excel writes it (01-03-2025), which it reads back as a date.
+    if (kind === 'date' && typeof value === 'string' && excelDateSerial(value) !== null) return `${value.slice(8, 10)}-${value.slice(5, 7)}-${value.slice(0, 4)}`;
     let text: string;
     if (typeof value === 'number') {
       // Intl puts a no-break space before %; Danish Excel reads "12,3%" as a percentage number.

@@ -90,7 +90,7 @@ describe('table sheets written as XML rows (models-finish: contact-list speed)',
     addTableSheet(workbook, 'Tabel', mixed, rows, { freezeColumns: 2 });
     const direct = (await readBack(await workbookBytes(workbook))).getWorksheet('Tabel')!;
     // The former way, as the oracle: every row as exceljs cells, each with its number format.
-    const formats = { text: '@', integer: '#,##0', number: '#,##0.0', share: '0.0%' } as const;
+    const formats = { text: '@', integer: '#,##0', number: '#,##0.0', share: '0.0%', date: 'dd-mm-yyyy' } as const;
     const former = newWorkbook('tester');
     const formerSheet = former.addWorksheet('Tabel');
     formerSheet.addRow(mixed.map((column) => column.header));
@@ -144,5 +144,43 @@ describe('"this view" to Danish CSV', () => {
     expect(lines[2]).toBe(`"'=1+1";101;;-0,5`);
     expect(lines[3]).toBe('"Sagde ""nej""";1234567;20,0%;0');
     expect(lines[4]).toBe('');
+  });
+});
+
+describe('date columns (issue 10: the citizens\' deadlines)', () => {
+  const columns: SheetColumn[] = [
+    { header: 'Navn', kind: 'text' },
+    { header: 'Frist', kind: 'date' },
+  ];
+  // 2024-02-29 is Excel day 45351; 1 March 2025 is 45717. "2025-02-30" is no date and stays text.
+  const rows: CellValue[][] = [
+    ['skudår', '2024-02-29'],
+    ['marts', '2025-03-01'],
+    ['ingen dato', '2025-02-30'],
+    ['tom', null],
+  ];
+
+  it('writes an ISO date as a real Excel date shown dd-mm-yyyy, in both .xlsx writers, and leaves a non-date as text', async () => {
+    const workbook = newWorkbook('tester');
+    addTableSheet(workbook, 'Tabel', columns, rows);
+    const sheets = [
+      (await readBack(await workbookBytes(workbook))).getWorksheet('Tabel')!,
+      (await readBack(await streamTableWorkbook('tester', [{ name: 'Tabel', columns, rows }]))).getWorksheet('Tabel')!,
+    ];
+    for (const sheet of sheets) {
+      // exceljs reads a number with a date format back as a Date (UTC midnight).
+      expect(sheet.getCell('B2').value).toEqual(new Date(Date.UTC(2024, 1, 29)));
+      expect(sheet.getCell('B2').numFmt).toBe('dd-mm-yyyy');
+      expect(sheet.getCell('B3').value).toEqual(new Date(Date.UTC(2025, 2, 1)));
+      expect(sheet.getCell('B4').value).toBe('2025-02-30');
+      expect(sheet.getCell('B4').numFmt).toBe('@');
+    }
+  });
+
+  it('writes the date in CSV as Danish Excel writes it', async () => {
+    const lines = (await writeView('csv', 'Datoer', columns, rows, 'tester')).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[1]).toBe('skudår;29-02-2024');
+    expect(lines[2]).toBe('marts;01-03-2025');
+    expect(lines[3]).toBe('ingen dato;2025-02-30');
   });
 });
