@@ -111,6 +111,13 @@ describe('the engine on the demo data', () => {
     });
     expect(group.national.map((row) => row.criterion)).toEqual(['interviews']);
     expect(group.municipalities).toHaveLength(98);
+    // Model B's ladder: a municipality that model B lists carries its state; one it does not is on
+    // the first step ("Ingen henvendelse"), never "no data" while the months are there.
+    const latest = await call('evaluate.early2021', { period: '2023-12' }); // the half-year's last month with data
+    const listed = latest.escalation[0];
+    const unlisted = (await call('municipalities.list', undefined)).find((row) => !latest.escalation.some((state) => state.code === row.code))!;
+    expect((await call('municipality.detail', { code: listed.code, period: '2023H2' })).escalation).toEqual(listed);
+    expect((await call('municipality.detail', { code: unlisted.code, period: '2023H2' })).escalation).toMatchObject({ code: unlisted.code, step: 'none', contactedOn: null, overdue: false });
     const bad = await dispatch(made.session, 'municipality.detail', { code: 999, period: '2023H2' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });

@@ -54,7 +54,17 @@ export function municipalityDetail(db: Db, code: number, period: string, ruleSet
   let escalation = null;
   if (dataMonths.length > 0) {
     const monthly = evaluateEarly2021(db, dataMonths[dataMonths.length - 1]);
-    escalation = monthly.escalation.find((state) => state.code === code) ?? null;
+    // A municipality without findings or decisions is on the ladder's first step, not "without data".
+    escalation = monthly.escalation.find((state) => state.code === code) ?? {
+      code,
+      name: municipality.name,
+      step: 'none',
+      contactedOn: null,
+      explanationDueOn: null,
+      meetingRequestedOn: null,
+      explanationReceivedOn: null,
+      overdue: false,
+    };
   }
   let supervision = null;
   const benchmarkPeriods = (db.prepare('SELECT DISTINCT period FROM benchmark ORDER BY period').all() as { period: string }[]).map((row) => row.period);

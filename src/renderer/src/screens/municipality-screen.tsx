@@ -16,7 +16,7 @@ import { CitizenDrillLink } from '../components/citizen-drill-link'; // cit-desk
 import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
-import { formatDanishDateTime } from '../../../shared/words-da';
+import { formatDanishDate, formatDanishDateTime } from '../../../shared/words-da';
 import { describeMonth, describeMonthShort, describePeriod } from '../../../shared/period-words';
 
 const text = messages.desk;
@@ -181,7 +181,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
               <strong>{text.municipality.escalationStep[data.escalation.step as keyof typeof text.municipality.escalationStep] ?? text.municipality.escalationStep.none}</strong>
               {(['contactedOn', 'explanationDueOn', 'meetingRequestedOn'] as const)
                 .filter((key) => data.escalation?.[key])
-                .map((key) => ` · ${text.municipality[key]} ${data.escalation?.[key]}`)
+                .map((key) => ` · ${text.municipality[key]} ${formatDanishDate(data.escalation![key]!)}`)
                 .join('')}
             </p>
           ) : (
