@@ -41,14 +41,15 @@ export async function run(): Promise<void> {
     const call = testClient(session);
     await timed('evaluate.early2023 2023H2 (overview)', 10, () => call('evaluate.early2023', { period: '2023H2' }));
     await timed('municipality.detail 101 2023H2 (drill-down)', 10, () => call('municipality.detail', { code: 101, period: '2023H2' }));
-    const list = (await timed('export.contactList 2023H2 (.xlsx, 3 sheets)', 5, () => call('export.contactList', { period: '2023H2' }))) as { rows: number; contentBase64: string };
-    console.log(`  contact list: ${list.rows} municipalities, ${Math.round((list.contentBase64.length * 3) / 4 / 1024)} KiB`);
+    const list = (await timed('export.contactList 2023H2 (.xlsx, 3 sheets)', 15, () => call('export.contactList', { period: '2023H2' }))) as { rows: number; contentBase64: string };
+    console.log(`  contact list: ${list.rows} municipalities, ${Math.round((list.contentBase64.length * 3) / 4 / 1024)} KiB (target: under 300 ms, issue 13; each screen's data call under 100 ms)`);
     // decisions: the contact list's data in batch queries (evaluation + group × month for all + contacts),
     // against the former path (one municipality.detail per municipality on the list), and the writer on its own.
     const evaluation = (await call('evaluate.early2023', { period: '2023H2' })) as EarlyEffortEvaluation;
     await timed('contact list data, batch (evaluate + 1 query)', 5, async () => {
       const evaluated = evaluateEarly2023(session.db, '2023H2');
-      groupMonthsByMunicipality(session.db, '2023H2');
+      // As the handler does: the group × month figures of the listed municipalities only.
+      groupMonthsByMunicipality(session.db, '2023H2', undefined, evaluated.municipalities.filter((row) => row.toContact).map((row) => row.code));
       contactsByMunicipality(session.db);
       return evaluated;
     });
@@ -56,7 +57,7 @@ export async function run(): Promise<void> {
     await timed(`contact list data, former way (${listed.length} drill-downs)`, 1, async () => {
       for (const row of listed) await call('municipality.detail', { code: row.code, period: '2023H2' });
     });
-    const groupMonths = groupMonthsByMunicipality(session.db, '2023H2');
+    const groupMonths = groupMonthsByMunicipality(session.db, '2023H2', undefined, listed.map((row) => row.code));
     const details = listed.map((row) => ({ code: row.code, name: row.name, groupMonths: groupMonths.get(row.code) ?? [] }));
     await timed('contact list writer only (exceljs, 3 sheets)', 3, () => writeContactList({ evaluation, ruleSetName: 'bench', details, madeBy: 'bench', madeAt: new Date() }));
     console.log(`  load average while measuring: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
