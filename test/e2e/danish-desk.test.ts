@@ -404,6 +404,19 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     expect(words).toContain('Samtaler – blandet demodata og indlæste tal');
     await expectDanishScreen(page, 'kommune med demodata og indlæste tal');
     await screenshot(page, 'danish-14-municipality-contacts');
+    // The benefit group's national line says the same of its months (A-dagpenge: July both kinds).
+    const group = await api<CallResult<'benefitGroup.detail'>>('benefitGroup.detail', { groupId: 'dagpenge', period });
+    expect(group.monthSources?.find((entry) => entry.month === '2023-07')?.source).toBe('mixed');
+    expect(group.monthSources?.find((entry) => entry.month === '2023-08')?.source).toBe('demo');
+    await page.locator('[data-testid="group-month-grid"] .ag-row[row-id="dagpenge:interviews"]').first().dblclick();
+    const groupChart = page.locator('.screen-host:not([hidden]) [data-testid="group-chart"]');
+    await groupChart.waitFor();
+    await expect.poll(async () => visibleWords(page)).toContain('Samtaler – blandet demodata og indlæste tal');
+    expect(await visibleWords(page)).toContain('Samtaler – demodata');
+    await groupChart.scrollIntoViewIfNeeded();
+    await screenshot(page, 'danish-14-group-chart');
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.getByTestId('municipality-title').filter({ hasText: 'Ærø' }).waitFor();
     await page.keyboard.press('Alt+ArrowLeft');
     await search.fill('');
 

@@ -110,6 +110,8 @@ describe('the engine on the demo data', () => {
       period: '2023H2',
     });
     expect(group.national.map((row) => row.criterion)).toEqual(['interviews']);
+    // The national line says its months are demo data, as a municipality's chart does.
+    expect(group.monthSources).toEqual(group.months.map((month) => ({ month, source: 'demo' })));
     expect(group.municipalities).toHaveLength(98);
     // Model B's ladder: a municipality that model B lists carries its state; one it does not is on
     // the first step ("Ingen henvendelse"), never "no data" while the months are there.

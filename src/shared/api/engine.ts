@@ -353,6 +353,8 @@ export interface BenefitGroupDetail {
   national: { criterion: CriterionId; months: MonthFigure[] }[];
   /** The rule set's threshold, for the chart's line. */
   threshold: number;
+  /** Per month, whether the national line's rows are demo data, imported or both (as on a municipality's chart). */
+  monthSources?: { month: string; source: MonthSource }[];
 }
 
 /** Two rule sets side by side: who changes status. */

@@ -89,16 +89,19 @@ export function municipalityDetail(db: Db, code: number, period: string, ruleSet
   };
 }
 
-/** danish-finish (issue 11): per month of the series, whether its current rows are demo data, imported, or both. */
-function monthSources(db: Db, code: number, months: string[], groups: string[]): NonNullable<MunicipalityDetail['monthSources']> {
+/**
+ * danish-finish (issue 11): per month of the series, whether its current rows are demo data,
+ * imported, or both; for one municipality, or for all (code null: the national line of a group).
+ */
+function monthSources(db: Db, code: number | null, months: string[], groups: string[]): NonNullable<MunicipalityDetail['monthSources']> {
   const rows = db
     .prepare(
       `SELECT c.month, MIN(b.is_demo) AS allDemo, MAX(b.is_demo) AS anyDemo
        FROM measurement_current c JOIN import_batch b ON b.id = c.batch_id
-       WHERE c.municipality_code = ? AND c.month IN (SELECT value FROM json_each(?)) AND c.group_id IN (SELECT value FROM json_each(?))
+       WHERE (@code IS NULL OR c.municipality_code = @code) AND c.month IN (SELECT value FROM json_each(@months)) AND c.group_id IN (SELECT value FROM json_each(@groups))
        GROUP BY c.month ORDER BY c.month`,
     )
-    .all(code, JSON.stringify(months), JSON.stringify(groups)) as { month: string; allDemo: number; anyDemo: number }[];
+    .all({ code, months: JSON.stringify(months), groups: JSON.stringify(groups) }) as { month: string; allDemo: number; anyDemo: number }[];
   return rows.map((row) => ({ month: row.month, source: row.allDemo === 1 ? 'demo' : row.anyDemo === 1 ? 'mixed' : 'imported' }));
 }
 
@@ -154,6 +157,8 @@ export function benefitGroupDetail(db: Db, groupId: string, period: string, rule
       months: months.map((month) => monthFigure(national.find((row) => row.criterion === criterion && row.month === month), month, params.threshold, params.strictlyGreater)),
     })),
     threshold: params.threshold,
+    // The national line, like a municipality's, says which of its months are demo data.
+    monthSources: monthSources(db, null, months, [groupId]),
   };
 }
 

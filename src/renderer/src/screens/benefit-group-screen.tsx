@@ -118,6 +118,7 @@ export function BenefitGroupScreen({ initialGroupId }: { initialGroupId?: string
               threshold: data.threshold,
               period: data.period,
               assessedPeriods: [{ period: data.period, firstMonth: data.months[0], lastMonth: data.months[data.months.length - 1] }],
+              monthSources: data.monthSources,
             }}
           />
         </div>
