@@ -37,6 +37,13 @@ export async function strictXlsx(bytes: Buffer): Promise<{ problems: string[]; w
   return { problems, workbook };
 }
 
+/** The unpacked text of every part of an .xlsx, joined: to search a file for what must not be in it. */
+export async function xlsxPartsText(bytes: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = Object.values(zip.files).filter((entry) => !entry.dir);
+  return (await Promise.all(parts.map((entry) => entry.async('string')))).join('\n');
+}
+
 /** Every cell of every sheet, with where it is. */
 export function allCells(workbook: ExcelJS.Workbook): { sheet: string; address: string; cell: ExcelJS.Cell }[] {
   const cells: { sheet: string; address: string; cell: ExcelJS.Cell }[] = [];
