@@ -77,4 +77,35 @@ describe('citizen data: the early warning and the reconciliation', () => {
     await page.getByTestId('citizen-reconcile').scrollIntoViewIfNeeded();
     await screenshot(page, 'citizen-engine-reconcile');
   });
+
+  it('computes model A from the citizen data beside Jobindsats, month by month, as the engine does', async () => {
+    const { page } = app;
+    // The derived months (cohorts March and April 2025) lie in 1. halvår 2025: the picker's only choice.
+    const status = await callApi(app.session, 'citizens.status', {});
+    expect(status.months).toEqual({ first: '2025-03', last: '2025-04' });
+    const panel = page.getByTestId('citizen-model');
+    await panel.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('citizen-model-period').locator('option').allTextContents()).toEqual(['1. halvår 2025']);
+    const derived = (await callApi(app.session, 'evaluate.early2023', { period: '2025H1', source: 'citizens' })).municipalities.find((row) => row.code === 101)!;
+    const published = (await callApi(app.session, 'evaluate.early2023', { period: '2025H1' })).municipalities.find((row) => row.code === 101)!;
+    // Only the cohort months have derived counts: the half-year is not complete on citizen data.
+    await expect.poll(() => page.getByTestId('citizen-model-derived').textContent()).toContain('halvåret er ikke afsluttet');
+    expect(await page.getByTestId('citizen-model-published').textContent()).toContain(published.status === 'to-contact' ? 'Kontaktes' : 'Kontaktes ikke');
+    for (const [key, row] of [['derived', derived], ['published', published]] as const) {
+      const cells = page.locator(`[data-testid="citizen-model-table"] tr[data-row="interviews-${key}"] td[data-month]`);
+      expect(await cells.count()).toBe(6);
+      for (const [index, figure] of row.interviews.months.entries()) {
+        const cell = cells.nth(index);
+        expect(await cell.getAttribute('data-month')).toBe(figure.month);
+        const shown = nbsp(await cell.textContent());
+        if (figure.share !== null) expect(shown).toContain(nbsp(pct1.format(figure.share)));
+        if (figure.measured !== null) expect(shown).toContain(`/${figure.measured.toLocaleString('da-DK')}`);
+      }
+    }
+    // The March cohort's counts: 15 citizens, 10 of them with one interview only.
+    const march = derived.interviews.months.find((figure) => figure.month === '2025-03')!;
+    expect([march.measured, march.lacking]).toEqual([15, 10]);
+    expect(findForbidden(await panel.innerText())).toEqual([]);
+    await screenshot(page, 'citizen-engine-model-a');
+  });
 });

@@ -601,7 +601,19 @@ export const da = {
     municipality: 'Kommune',
     asOf: 'Pr. dato',
     noCitizenData: 'Der er ingen borgerdata for kommunen. Indlæs forløb og hændelser under "Indlæs filer".',
-    sourceNote: 'Skærmene Overblik, Månedlig og Hele landet bygger på Jobindsats-tallene. Modellerne kan også beregnes af borgerdata; det gøres indtil videre fra kommandolinjen (se vejledningen).',
+    sourceNote: 'Skærmene Overblik, Månedlig og Hele landet bygger på Jobindsats-tallene. Her beregnes model A også af borgerdata for den valgte kommune; model B og D kan beregnes af borgerdata fra kommandolinjen (se vejledningen).',
+    // Model A on the counts derived from citizen data, beside Jobindsats (issue 10).
+    model: {
+      title: 'Model A beregnet af borgerdata',
+      period: 'Halvår',
+      derived: 'Af borgerdata',
+      published: 'Af Jobindsats',
+      noMunicipality: 'ingen tal for kommunen i halvåret',
+      incomplete: 'halvåret er ikke afsluttet eller mangler måneder',
+      rowDerived: (criterion: string) => `${criterion} – borgerdata`,
+      rowPublished: (criterion: string) => `${criterion} – Jobindsats`,
+      note: 'Begge beregnet med model A\'s indbyggede regelsæt; borgerdata tæller kun samtaler med jobcenteret. Hver celle: andel uden krævet indsats, antal uden / målte borgere.',
+    },
     outlook: {
       title: 'Tidlig varsling: kohorter, der ikke er afsluttet',
       month: 'Kohortemåned',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ReconciliationRow } from '../../../shared/api';
+import { CitizenModelPanel } from '../components/citizen-model-panel';
 import { CitizenOutlookPanel } from '../components/citizen-outlook-panel';
 import { formatInteger } from '../format';
 import { messages } from '../messages/da';
@@ -79,8 +80,8 @@ function Reconciliation({ municipalityCode }: { municipalityCode: number }) {
 /**
  * Citizen data (issue 10, cit-engine): for one municipality, the early warning citizen by citizen
  * (cohorts not yet over, the citizens still within reach) and the reconciliation of the derived
- * monthly counts with the imported Jobindsats counts. The data source of the model screens is
- * chosen in the CLI (`--source borgerdata`); this screen says so.
+ * monthly counts with the imported Jobindsats counts, and model A computed from the derived counts
+ * beside Jobindsats'. Models B and D on citizen data run from the CLI (`--source borgerdata`).
  */
 export function CitizenEngineScreen() {
   const municipalities = useApi('municipalities.list');
@@ -110,6 +111,7 @@ export function CitizenEngineScreen() {
       {code !== null && (
         <div className="citizen-columns">
           <CitizenOutlookPanel municipalityCode={code} asOf={asOf} />
+          <CitizenModelPanel municipalityCode={code} />
           <Reconciliation municipalityCode={code} />
         </div>
       )}
