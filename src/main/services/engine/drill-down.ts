@@ -58,7 +58,7 @@ export function municipalityDetail(db: Db, code: number, period: string, ruleSet
     escalation = monthly.escalation.find((state) => state.code === code) ?? {
       code,
       name: municipality.name,
-      step: 'none',
+      step: 'none' as const,
       contactedOn: null,
       explanationDueOn: null,
       meetingRequestedOn: null,
