@@ -191,13 +191,17 @@ function directRowsXml(direct: DirectRows, model: ExcelJsWriteModel): string {
   return parts.join('');
 }
 
-/** The sheet part exceljs rendered (header row only), with the data rows and the full dimension put in. */
-function withDirectRows(sheetXml: string, direct: DirectRows, model: ExcelJsWriteModel): string {
+/**
+ * The sheet part exceljs rendered (header row only), with the data rows and the full dimension put
+ * in, as UTF-8 bytes: the rows are encoded on their own, not joined into one string with the rest.
+ */
+function withDirectRows(sheetXml: string, direct: DirectRows, model: ExcelJsWriteModel): Buffer {
   const end = sheetXml.lastIndexOf('</sheetData>');
   if (end < 0) throw new Error('exceljs wrote a worksheet without <sheetData>');
   const last = `${columnLetters(Math.max(1, direct.columns.length)).at(-1)}${direct.rows.length + 1}`;
-  const xml = sheetXml.slice(0, end) + directRowsXml(direct, model) + sheetXml.slice(end);
-  return xml.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${last}"/>`);
+  // The dimension element comes before <sheetData> (ECMA-376 §18.3.1.99's order), in the head.
+  const head = sheetXml.slice(0, end).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${last}"/>`);
+  return Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from(directRowsXml(direct, model), 'utf8'), Buffer.from(sheetXml.slice(end), 'utf8')]);
 }
 
 function toCell(value: CellValue, kind: ExportColumnKind): CellValue {
@@ -263,7 +267,7 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer>
       zip.append = (data, options) => {
         const sheet = direct.get(Number(options.name.match(sheetPart)?.[1]));
         // As UTF-8 bytes (Node's encoder), not a string for the zip library to encode in JavaScript.
-        append(sheet && typeof data === 'string' ? Buffer.from(withDirectRows(data, sheet, model), 'utf8') : data, options);
+        append(sheet && typeof data === 'string' ? withDirectRows(data, sheet, model) : data, options);
       };
       try {
         await addWorksheets(zip, model);
