@@ -17,7 +17,7 @@ import type { z } from 'zod';
  * same order), so the indexes on `window_end` serve the default sort and "still within reach".
  */
 
-export type CitizenQuery = Omit<z.output<typeof citizenQueryArgs>, 'offset' | 'limit'> & { offset?: number; limit?: number };
+export type CitizenQuery = Omit<z.output<typeof citizenQueryArgs>, 'offset' | 'limit' | 'count'> & { offset?: number; limit?: number; count?: boolean };
 type Filter = NonNullable<CitizenQuery['filters']>[number];
 type Operator = Filter['operator'];
 
@@ -240,7 +240,11 @@ function checkQuery(query: CitizenQuery) {
   if (query.cohortMonth !== undefined && !isRealMonth(query.cohortMonth)) refuse(`Måneden ${query.cohortMonth} findes ikke.`);
 }
 
-/** A page for the grid: ids always masked; `total` counts every row the filters match. */
+/**
+ * A page for the grid: ids always masked; `total` counts every row the filters match, or is null
+ * when the caller asked for the page alone (`count: false`): the grid does, since counting a
+ * million rows costs many times the page (cit-derive, issue 10), and asks `citizens.count` apart.
+ */
 export function queryCitizens(db: Db, query: CitizenQuery): CitizenPage {
   checkQuery(query);
   const asOf = resolveAsOf(query.asOf);
@@ -249,9 +253,22 @@ export function queryCitizens(db: Db, query: CitizenQuery): CitizenPage {
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 100;
   const rows = db.prepare(`SELECT ${selectColumns} FROM ${fromSql} ${where} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`).all(...parts.params, limit, offset) as RawRow[];
-  // Every filter is on citizen_window's own columns (words are looked up in the small tables), so the count needs no join.
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM citizen_window w ${where}`).get(...parts.params) as { n: number }).n;
+  const total = query.count === false ? null : countWhere(db, where, parts.params);
   return { rows: rows.map((row) => toRow(row, asOf, false)), total, asOf };
+}
+
+// Every filter is on citizen_window's own columns (words are looked up in the small tables), so the count needs no join.
+function countWhere(db: Db, where: string, params: unknown[]): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM citizen_window w ${where}`).get(...params) as { n: number }).n;
+}
+
+/** How many rows the filters match (cit-derive, issue 10): the grid's count, asked apart from its pages. Counted afresh every call, so never stale. */
+export function countCitizens(db: Db, query: CitizenQuery): { total: number; asOf: string } {
+  checkQuery(query);
+  const asOf = resolveAsOf(query.asOf);
+  const parts = citizenWhere(query, asOf);
+  const where = parts.where.length ? `WHERE ${parts.where.join(' AND ')}` : '';
+  return { total: countWhere(db, where, parts.params), asOf };
 }
 
 /** Every row the filters match, in the grid's order (for the export), or a refusal when there are more than `max`. */
@@ -260,7 +277,7 @@ export function allCitizens(db: Db, query: CitizenQuery, options: { reveal: bool
   const asOf = resolveAsOf(query.asOf);
   const parts = citizenWhere(query, asOf);
   const where = parts.where.length ? `WHERE ${parts.where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM citizen_window w ${where}`).get(...parts.params) as { n: number }).n;
+  const total = countWhere(db, where, parts.params);
   if (total > options.max) {
     throw new AppError(
       'too-many-rows',
