@@ -62,9 +62,10 @@ describe('citizen data in Chromium', () => {
     await asOf.press('Enter');
     await page.getByTestId('citizens-within-reach').check();
     const expected = await callApi(app.session, 'citizens.query', { withinReach: true, asOf: '2024-01-15', limit: 1000 });
+    const expectedTotal = (await callApi(app.session, 'citizens.count', { withinReach: true, asOf: '2024-01-15' })).total;
     const hand = expected.rows.find((row) => row.citizenId === '010190-****');
     expect(hand).toMatchObject({ groupId: 'dagpenge', deadline: '2024-02-29', cohortMonth: '2024-03', interviewsCounted: 1, interviewsNotCounted: 1, interviewsMissing: 3, offerMissing: true, daysLeft: 45 });
-    await expect.poll(() => page.getByTestId('citizens-count').innerText()).toBe(`${expected.total} forløb`);
+    await expect.poll(() => page.getByTestId('citizens-count').innerText()).toBe(`${expectedTotal} forløb`);
     await expect.poll(() => page.getByTestId('citizens-grid').innerText()).toContain('010190-****');
     expect(await page.locator('body').innerText()).not.toMatch(/(?<!\d)\d{6}-?\d{4}(?!\d)/);
     await screenshot(page, 'citizens-04-within-reach');
@@ -77,7 +78,7 @@ describe('citizen data in Chromium', () => {
     await workbook.xlsx.readFile(file);
     const sheet = workbook.getWorksheet('Borgere')!;
     const ids = sheet.getColumn(1).values.slice(2) as string[];
-    expect(ids).toHaveLength(expected.total);
+    expect(ids).toHaveLength(expectedTotal);
     expect(ids).toContain('010190-****');
     // The parts are deflated: search their unpacked text (which does hold the masked id), not the zip's bytes.
     const text = await xlsxPartsText(fs.readFileSync(file));

@@ -1,14 +1,11 @@
 import type { Db } from '../../src/main/services/store';
+import { rebuildCitizenDerived } from '../../src/main/services/citizens/rebuild';
 import { insertBatch } from './engine-fixtures';
 
 /*
- * cit-desk (issue 10): citizen rows written straight into SQLite, as the importer and the engine
- * would leave them (the engine lives on another branch). `seedCitizens` writes the spells and
- * events with a batch each, and one `citizen_window` row per spell derived by RULES.md "Who is
- * measured" in the plainest way: window [start, start + 6 months) (a day past the month's end
- * is clamped, so 31 August gives 29 February), deadline the day before, the requirement from
- * the dated `group_requirement` rows, a-kasse interviews not counted on 2024 dagpenge spells,
- * the same event twice counted once.
+ * cit-desk (issue 10): citizen rows written straight into SQLite, as the importer would leave them.
+ * `seedCitizens` writes the spells and events with a batch each, then derives `citizen_window` and
+ * `citizen_measurement` with the engine's own `rebuildCitizenDerived`, as an import does.
  */
 
 export interface SpellSeed {
@@ -57,12 +54,6 @@ function batch(db: Db, kind: 'spells' | 'events', fileName: string): number {
 }
 
 export function seedCitizens(db: Db, spells: SpellSeed[], events: EventSeed[]): number[] {
-  const requirements = db.prepare('SELECT group_id AS groupId, effective_from AS effectiveFrom, min_interviews AS minInterviews, offer_required AS offerRequired FROM group_requirement ORDER BY effective_from').all() as {
-    groupId: string;
-    effectiveFrom: string;
-    minInterviews: number;
-    offerRequired: number;
-  }[];
   const ids: number[] = [];
   db.transaction(() => {
     const spellBatch = batch(db, 'spells', 'forloeb.csv');
@@ -73,59 +64,17 @@ export function seedCitizens(db: Db, spells: SpellSeed[], events: EventSeed[]): 
     const insertEvent = db.prepare(
       'INSERT INTO citizen_event (batch_id, source_row, citizen_id, spell_ref, event_date, kind, held_by, offer_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertWindow = db.prepare(
-      `INSERT INTO citizen_window (spell_id, citizen_id, municipality_code, group_id, start_date, end_date, window_end, deadline, cohort_month,
-         interviews_counted, interviews_not_counted, offers, required_interviews, offer_required, requirement_from, interviews_missing, offer_missing)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     events.forEach((event, index) =>
       insertEvent.run(eventBatch, index + 2, event.citizenId, event.spellRef ?? null, event.date, event.kind, event.heldBy ?? (event.kind === 'interview' ? 'jobcenter' : null), event.offerType ?? null),
     );
     spells.forEach((spell, index) => {
-      const spellId = Number(
-        insertSpell.run(spellBatch, index + 2, spell.citizenId, spell.spellRef ?? null, spell.municipalityCode, spell.groupId, spell.startDate, spell.endDate ?? null).lastInsertRowid,
-      );
-      ids.push(spellId);
-      const windowEnd = addMonths(spell.startDate, 6);
-      const requirement = requirements.filter((row) => row.groupId === spell.groupId && row.effectiveFrom <= spell.startDate).at(-1);
-      if (!requirement) throw new Error(`no requirement for ${spell.groupId} at ${spell.startDate}`);
-      const aKasseNotCounted = spell.groupId === 'dagpenge' && requirement.effectiveFrom >= '2024-01-01';
-      const seen = new Set<string>();
-      let interviews = 0;
-      let notCounted = 0;
-      let offers = 0;
-      for (const event of events) {
-        if (event.citizenId !== spell.citizenId || event.date < spell.startDate || event.date >= windowEnd) continue;
-        if (event.spellRef && spell.spellRef && event.spellRef !== spell.spellRef) continue;
-        const heldBy = event.heldBy ?? (event.kind === 'interview' ? 'jobcenter' : null);
-        const key = `${event.date}|${event.kind}|${heldBy ?? ''}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (event.kind === 'offer') offers += 1;
-        else if (heldBy === 'a-kasse' && aKasseNotCounted) notCounted += 1;
-        else interviews += 1;
-      }
-      const ended = spell.endDate != null && spell.endDate < windowEnd;
-      insertWindow.run(
-        spellId,
-        spell.citizenId,
-        spell.municipalityCode,
-        spell.groupId,
-        spell.startDate,
-        spell.endDate ?? null,
-        windowEnd,
-        shiftDays(windowEnd, -1),
-        ended ? null : windowEnd.slice(0, 7),
-        interviews,
-        notCounted,
-        offers,
-        requirement.minInterviews,
-        requirement.offerRequired,
-        requirement.effectiveFrom,
-        Math.max(0, requirement.minInterviews - interviews),
-        requirement.offerRequired === 1 && offers === 0 ? 1 : 0,
+      ids.push(
+        Number(insertSpell.run(spellBatch, index + 2, spell.citizenId, spell.spellRef ?? null, spell.municipalityCode, spell.groupId, spell.startDate, spell.endDate ?? null).lastInsertRowid),
       );
     });
+    // The windows and monthly counts by the engine itself, as an import would leave them (cit-derive:
+    // a test never carries its own copy of the derivation).
+    rebuildCitizenDerived(db);
   })();
   return ids;
 }

@@ -98,6 +98,7 @@ export function everyCallSteps(options: { clear: boolean } = { clear: true }): C
     // cit-desk (issue 10): the citizen grid, timeline and export (an empty citizen store answers too)
     { name: 'citizens.query', args: () => ({ municipalityCode: 101, withinReach: true, sort: [{ column: 'daysLeft', direction: 'asc' }], filters: [{ column: 'citizenId', operator: 'contains', value: '010190' }] }) },
     { name: 'citizens.timeline', args: () => ({ spellId: 1, reveal: true }) },
+    { name: 'citizens.count', args: () => ({ municipalityCode: 101, withinReach: true, filters: [{ column: 'citizenId', operator: 'contains', value: '010190' }] }) }, // cit-derive
     { name: 'export.citizens', args: () => ({ municipalityCode: 101, withinReach: true, filters: [{ column: 'groupId', operator: 'equals', value: 'A-dagpenge' }] }) },
     { name: 'supervision.remove', args: (state) => ({ id: state.supervisionId }) },
     { name: 'import.undo', args: (state) => ({ batchId: state.batchId }) },

@@ -61,6 +61,8 @@ export const reviewedDynamicSql: { file: string; argument: string; reason: strin
   { file: 'main/services/citizens/query.ts', argument: '`SELECT ${selectColumns} FROM ${fromSql} ${where} ORDER BY ${orderBy(query)}', reason: 'constant column list and joins; WHERE from constant fragments with bound values; ORDER BY from the constant sortSql table' },
   { file: 'main/services/citizens/query.ts', argument: '`SELECT COUNT(*) AS n FROM citizen_window w ${where}`', reason: 'WHERE from constant fragments with bound values' },
   { file: 'main/services/citizens/query.ts', argument: '`SELECT ${selectColumns} FROM ${fromSql} WHERE w.citizen_id = ?', reason: 'constant column list and joins; the id is bound' },
+  // cit-derive (issue 10): a municipality's or group's words looked up in the small table first, the keys then bound.
+  { file: 'main/services/citizens/query.ts', argument: '`${select} ${inner.where[0]}`', reason: 'select is one of two constant lookups (municipality, benefit_group); the condition from the constant comparison table with the value bound' },
   // issue 10 (the lead's citizen-id.ts): a regular expression held in a constant, not a database.
   { file: 'shared/citizen-id.ts', argument: 'id.trim()', reason: 'cprLike.exec: RegExp#exec on a constant regular expression' },
 ];

@@ -1,5 +1,5 @@
 import type { citizensContract } from '../../shared/api/citizens';
-import { allCitizens, describeCitizenQuery, queryCitizens } from '../services/citizens/query';
+import { allCitizens, countCitizens, describeCitizenQuery, queryCitizens } from '../services/citizens/query';
 import { citizenTimeline } from '../services/citizens/timeline';
 import { citizenListWords, writeCitizenList } from '../services/export/citizen-list';
 import { exportFileName } from '../services/export/view';
@@ -14,6 +14,7 @@ export const maxCitizenExportRows = 100_000;
 export const citizenHandlers = {
   'citizens.query': (args, context) => queryCitizens(context.db, args),
   'citizens.timeline': (args, context) => citizenTimeline(context.db, args),
+  'citizens.count': (args, context) => countCitizens(context.db, args), // cit-derive (issue 10)
   'export.citizens': async (args, context) => {
     const { includeFullIds, ...query } = args;
     const { rows, asOf } = allCitizens(context.db, query, { reveal: includeFullIds, max: maxCitizenExportRows });

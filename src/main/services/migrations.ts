@@ -316,4 +316,14 @@ CREATE INDEX citizen_event_cover ON citizen_event(citizen_id, event_date, kind, 
 DROP INDEX citizen_event_citizen;
 `,
   },
+  // cit-derive (issue 10): the cohort index also carries what the monthly counts sum, so
+  // citizen_measurement is read off the index in its order (no sort of a million windows).
+  {
+    version: 9,
+    description: 'citizen windows: the cohort index covers the monthly counts',
+    sql: `
+DROP INDEX citizen_window_cohort;
+CREATE INDEX citizen_window_cohort ON citizen_window(municipality_code, group_id, cohort_month, interviews_missing, offer_required, offer_missing);
+`,
+  },
 ];

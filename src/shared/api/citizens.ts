@@ -90,13 +90,15 @@ export const citizenQueryArgs = z
       .optional(),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100),
+    // cit-derive (issue 10): false asks for the page alone (total null); the grid counts through `citizens.count`.
+    count: z.boolean().optional(),
   })
   .strict();
 
 export interface CitizenPage {
   rows: CitizenRow[];
-  /** Rows matching the filters (for the infinite row model's last-row). */
-  total: number;
+  /** Rows matching the filters; null when the call asked for the page alone (`count: false`). */
+  total: number | null;
   asOf: string;
 }
 
@@ -221,8 +223,11 @@ export const citizensContract = {
   ),
   /** The citizens to contact as .xlsx: what each is missing and the deadline; full ids only when asked. */
   'export.citizens': defineCall<ExportResult>()(
-    citizenQueryArgs.omit({ offset: true, limit: true }).extend({ includeFullIds: z.boolean().default(false) }).strict(),
+    citizenQueryArgs.omit({ offset: true, limit: true, count: true }).extend({ includeFullIds: z.boolean().default(false) }).strict(),
   ),
+  // cit-derive (issue 10): the grid's row count, asked apart from its pages so the first page does not wait for it.
+  /** How many spells the filters match (counted afresh each call). */
+  'citizens.count': defineCall<{ total: number; asOf: string }>()(citizenQueryArgs.omit({ offset: true, limit: true, sort: true, count: true })),
 };
 
 export const citizenDataContract = {

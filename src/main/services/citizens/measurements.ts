@@ -12,7 +12,7 @@ const steps = [
   `INSERT INTO citizen_measurement (municipality_code, group_id, month, measured, interviews_lacking, offers_lacking)
    SELECT municipality_code, group_id, cohort_month, COUNT(*), SUM(interviews_missing > 0),
      CASE WHEN SUM(offer_required) > 0 THEN SUM(offer_missing) END
-   FROM citizen_window NOT INDEXED WHERE cohort_month IS NOT NULL
+   FROM citizen_window INDEXED BY citizen_window_cohort WHERE cohort_month IS NOT NULL
    GROUP BY municipality_code, group_id, cohort_month`,
 ];
 

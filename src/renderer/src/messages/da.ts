@@ -522,6 +522,9 @@ export const da = {
       badDate: 'Skriv datoen som dd.mm.åååå, fx 31.03.2025',
     },
     count: (total: string) => `${total} forløb`,
+    // cit-derive (issue 10): the count comes apart from the first page; until it is known, the screen says so.
+    counting: 'Antal forløb tælles …',
+    countFailed: (message: string) => `Antallet af forløb kunne ikke tælles: ${message}`,
     masked: 'CPR-numre vises maskeret (ddmmåå-****).',
     columns: {
       citizenId: 'CPR-nummer',

@@ -71,7 +71,9 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
   const [withinReach, setWithinReach] = useState(false);
   const [asOf, setAsOf] = useState(localToday());
   const [asOfDraft, setAsOfDraft] = useState<string | null>(null);
-  const [total, setTotal] = useState<number | null>(null);
+  // The filters the grid last asked for (base + the grid's own filter model), for the count apart from the pages.
+  const [countArgs, setCountArgs] = useState<CallArgs<'citizens.count'> | null>(null);
+  const gridKey = useRef<string | null>(null);
   const [gridError, setGridError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [revealed, setRevealed] = useState(false);
@@ -83,8 +85,8 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
   const groups = useApi('benefitGroups.list');
   // The months for the cohort list: a spell's cohort month is the month its six months end in, so the
   // earliest and latest window ends bound them (read off the days-left index, not a scan of every spell).
-  const firstEnd = useApi('citizens.query', { limit: 1, sort: [{ column: 'daysLeft', direction: 'asc' }] });
-  const lastEnd = useApi('citizens.query', { limit: 1, sort: [{ column: 'daysLeft', direction: 'desc' }] });
+  const firstEnd = useApi('citizens.query', { limit: 1, sort: [{ column: 'daysLeft', direction: 'asc' }], count: false });
+  const lastEnd = useApi('citizens.query', { limit: 1, sort: [{ column: 'daysLeft', direction: 'desc' }], count: false });
   // …and whether there is any citizen data at all (one row is enough to know).
   const any = firstEnd;
   const first = firstEnd.data?.rows[0]?.windowEnd.slice(0, 7);
@@ -103,19 +105,20 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params: IGetRowsParams) => {
-        const args: QueryArgs = {
-          ...base,
-          sort: toQuerySort(params.sortModel),
-          filters: toQueryFilters(params.filterModel),
-          offset: params.startRow,
-          limit: Math.min(1000, params.endRow - params.startRow),
-        };
+        const filters = toQueryFilters(params.filterModel);
+        const limit = Math.min(1000, params.endRow - params.startRow);
+        // The page alone (cit-derive, issue 10): counting every matching spell costs many pages' time, so the
+        // count is asked apart (below) and the grid learns the last row from a short block until it arrives.
+        const args: QueryArgs = { ...base, sort: toQuerySort(params.sortModel), filters, offset: params.startRow, limit, count: false };
+        const counted: CallArgs<'citizens.count'> = { ...base, filters };
+        const key = JSON.stringify(counted);
+        gridKey.current = key;
+        setCountArgs((previous) => (previous !== null && JSON.stringify(previous) === key ? previous : counted));
         queryClient
           .fetchQuery({ queryKey: ['citizens.query', args], queryFn: () => call('citizens.query', args) })
           .then((page) => {
             setGridError(null);
-            setTotal(page.total);
-            params.successCallback(page.rows, page.total);
+            params.successCallback(page.rows, page.rows.length < limit ? params.startRow + page.rows.length : -1);
           })
           .catch((error: Error) => {
             setGridError(error.message);
@@ -125,6 +128,14 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
     }),
     [base],
   );
+
+  // The count for the grid's filters, reloaded (and shown as being counted) whenever the store changes.
+  const count = useApi('citizens.count', countArgs);
+  const total = count.loading || count.error || !count.data ? null : count.data.total;
+  useEffect(() => {
+    // A fresh count for the filters the grid shows sizes its scroll bar; a count for other filters is never applied.
+    if (total !== null && countArgs !== null && gridKey.current === JSON.stringify(countArgs)) gridApi.current?.setRowCount(total, true);
+  }, [total, countArgs]);
 
   // The store changed (an import, an undo, "Slet alle borgerdata"): the grid's blocks are fetched again.
   useEffect(() => onEvent('data.changed', () => gridApi.current?.purgeInfiniteCache()), []);
@@ -229,7 +240,7 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
 
   if (any.error) return <p className="error" role="alert">{`${messages.errorPrefix}: ${any.error}`}</p>;
   if (!any.data) return <p>{messages.loading}</p>;
-  if (any.data.total === 0) {
+  if (any.data.rows.length === 0) {
     return (
       <section className="screen scroll" data-testid="citizens-empty">
         <div className="panel citizens-empty">
@@ -306,7 +317,7 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
       </div>
       <div className="toolbar">
         <span className="row-count" data-testid="citizens-count">
-          {total === null ? messages.loading : text.count(formatInteger(total))}
+          {count.error ? text.countFailed(count.error) : total === null ? text.counting : text.count(formatInteger(total))}
         </span>
         <span className="muted">{text.masked}</span>
         <span className="spacer" />
