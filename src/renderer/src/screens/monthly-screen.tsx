@@ -9,6 +9,7 @@ import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import { describeMonthShort } from '../../../shared/period-words';
 import { formatDanishDate } from '../../../shared/words-da';
+import { renderExplanation } from '../../../shared/explanations-da';
 
 const text = messages.models;
 const words = text.monthly;
@@ -46,7 +47,7 @@ function StepCell({ data }: ICellRendererParams<Row>) {
   return (
     <span>
       {state?.overdue && <span className="badge flag overdue">{words.overdueMark}</span>}
-      {words.step[state?.step ?? 'none'] ?? state?.step}
+      {renderExplanation({ code: 'escalation.step', params: { step: state?.step ?? 'none' } })}
     </span>
   );
 }
@@ -123,7 +124,7 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
     [windowKey],
   );
 
-  const overdue = data?.escalation.filter((state) => state.overdue).length ?? 0;
+  const overdueItem = data?.explanationItems.find((item) => item.code === 'monthly.overdue');
   const selectedRow = rows.find((row) => row.kind === 'municipality' && row.code === selected);
   const selectedState = data?.escalation.find((state) => state.code === selected) ?? null;
   return (
@@ -132,7 +133,7 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
       {data && (
         <p className="model-summary" data-testid="monthly-summary">
           {data.findings.length === 0 ? words.none : words.summary(data.period, data.findings.length, data.municipalities.length, windowKey.replaceAll(',', ', '))}
-          {overdue > 0 && <strong className="overdue-text">{` ${words.overdue(overdue)}`}</strong>}
+          {overdueItem && <strong className="overdue-text">{` ${renderExplanation(overdueItem)}`}</strong>}
         </p>
       )}
       <div className="side-by-side">

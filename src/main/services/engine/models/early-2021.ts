@@ -4,17 +4,10 @@ import { evaluateEarly2021 } from '../early-2021';
 import { modelParameters } from '../model-parameters';
 import { addMonths, monthRange } from '../../../../shared/periods';
 import { defineModel, monthJson, words } from './define';
-import { describeMonthShort, describePeriod } from '../../../../shared/period-words';
+import { describeMonthShort } from '../../../../shared/period-words';
+import { renderExplanation } from '../../../../shared/explanations-da';
 import { formatDanishDate } from '../../../../shared/words-da';
 
-/** The escalation ladder's steps in Danish (model B, RULES.md point 3). */
-export const escalationWords: Record<string, string> = {
-  none: 'ingen kontakt registreret',
-  contacted: 'kontaktet',
-  'explanation-due': 'redegørelse og genopretningsplan skal foreligge',
-  'explanation-received': 'redegørelse og genopretningsplan modtaget',
-  meeting: 'ministeren har bedt om møde',
-};
 
 /** The months a finding spans: the N months ending with the evaluated month. */
 function windowMonths(result: MonthlyEvaluation): string[] {
@@ -44,7 +37,7 @@ export function escalationTable(escalation: EscalationState[], findingsByCode: M
       state.code,
       state.name,
       findingsByCode.get(state.code) ?? 0,
-      escalationWords[state.step] ?? state.step,
+      renderExplanation({ code: 'escalation.step', params: { step: state.step } }),
       // danish-finish: dates in Danish form ("25. marts 2024").
       danishDate(state.contactedOn),
       danishDate(state.explanationDueOn),
@@ -67,13 +60,8 @@ export const early2021Model = defineModel({
   present(result) {
     const months = windowMonths(result);
     const findingsByCode = new Map(result.municipalities.map((row) => [row.code, row.findings]));
-    const overdue = result.escalation.filter((state) => state.overdue).length;
     return {
-      summary: [
-        `${describePeriod(result.period)} (regelsættets version ${result.ruleSetVersion}): ${result.findings.length} fund (kommune × ydelsesgruppe × kriterium) i ${result.municipalities.length} kommuner; ` +
-          `${months.length} måneder i træk over tærsklen (${months.map(describePeriod).join(', ')}).`,
-        ...(overdue > 0 ? [`${overdue === 1 ? '1 kommune' : `${overdue} kommuner`} har overskredet fristen for redegørelse og genopretningsplan.`] : []),
-      ],
+      summary: result.explanationItems.map(renderExplanation),
       tables: [
         {
           title: 'Fund',
