@@ -1,8 +1,9 @@
 import type { CallName, CallResult } from '../../../../shared/api';
-import type { CriterionId, DataSource, ModelId, MonthFigure } from '../../../../shared/api/engine';
+import type { DataSource, ModelId, MonthFigure } from '../../../../shared/api/engine';
 import type { ModelTable, PeriodKind } from '../../../../shared/api/models';
 import type { Db } from '../../store';
 import type { modelParameters } from '../model-parameters';
+import { modelWords } from '../../../../shared/model-words-da';
 
 /** What every model is given: a period, a baseline month where the model compares (model D), a rule set. */
 export interface ModelArgs {
@@ -49,14 +50,8 @@ export function defineModel<M extends ModelId, K extends CallName>(definition: M
   };
 }
 
-/** Danish words the model tables share. */
-export const words = {
-  criterion: { interviews: 'Samtaler', offers: 'Tilbud' } satisfies Record<CriterionId, string>,
-  yes: 'ja',
-  no: 'nej',
-  fails: 'ikke opfyldt',
-  meets: 'opfyldt',
-};
+/** Words the model tables share (messages, issue 15: in model-words-da.ts). */
+export const words = modelWords;
 
 /** The month figures exactly as the CLI contract prints them. */
 export const monthJson = (month: MonthFigure) => ({ month: month.month, measured: month.measured, lacking: month.lacking, share: month.share, above: month.above });

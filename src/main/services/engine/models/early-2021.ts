@@ -17,21 +17,23 @@ function windowMonths(result: MonthlyEvaluation): string[] {
   return monthRange(addMonths(result.period, -(count - 1)), count);
 }
 
+const w = words.early2021;
+
 const danishDate = (date: string | null | undefined) => (date ? formatDanishDate(date) : null);
 
 export function escalationTable(escalation: EscalationState[], findingsByCode: Map<number, number>): ModelTable {
   return {
-    title: 'Eskalering',
+    title: w.ladderTable,
     columns: [
-      { header: 'Kode', kind: 'integer' },
-      { header: 'Kommune', kind: 'text' },
-      { header: 'Fund i måneden', kind: 'integer' },
-      { header: 'Trin', kind: 'text' },
-      { header: 'Kontaktet', kind: 'text' },
-      { header: 'Redegørelse og genopretningsplan senest', kind: 'text' },
-      { header: 'Overskredet', kind: 'text' },
-      { header: 'Redegørelse modtaget', kind: 'text' },
-      { header: 'Møde anmodet', kind: 'text' },
+      { header: words.columns.code, kind: 'integer' },
+      { header: words.columns.municipality, kind: 'text' },
+      { header: w.ladderColumns.findings, kind: 'integer' },
+      { header: w.ladderColumns.step, kind: 'text' },
+      { header: w.ladderColumns.contacted, kind: 'text' },
+      { header: w.ladderColumns.due, kind: 'text' },
+      { header: w.ladderColumns.overdue, kind: 'text' },
+      { header: w.ladderColumns.received, kind: 'text' },
+      { header: w.ladderColumns.meeting, kind: 'text' },
     ],
     rows: escalation.map((state) => [
       state.code,
@@ -51,7 +53,7 @@ export function escalationTable(escalation: EscalationState[], findingsByCode: M
 /** Model B: monthly, each benefit group on its own, with the escalation ladder (2021). */
 export const early2021Model = defineModel({
   id: 'early-2021',
-  label: 'Tidlig indsats 2021 (månedlig)',
+  label: words.label['early-2021'],
   periodKind: 'month',
   call: 'evaluate.early2021',
   baseline: false,
@@ -64,16 +66,16 @@ export const early2021Model = defineModel({
       summary: result.explanationItems.map(renderExplanation),
       tables: [
         {
-          title: 'Fund',
+          title: w.findingsTable,
           columns: [
-            { header: 'Kode', kind: 'integer' },
-            { header: 'Kommune', kind: 'text' },
-            { header: 'Ydelsesgruppe', kind: 'text' },
-            { header: 'Kriterium', kind: 'text' },
+            { header: words.columns.code, kind: 'integer' },
+            { header: words.columns.municipality, kind: 'text' },
+            { header: words.columns.group, kind: 'text' },
+            { header: words.columns.criterion, kind: 'text' },
             ...months.flatMap((month) => [
-              { header: `${describeMonthShort(month)} andel`, kind: 'share' as const },
-              { header: `${describeMonthShort(month)} uden`, kind: 'integer' as const },
-              { header: `${describeMonthShort(month)} målt`, kind: 'integer' as const },
+              { header: w.monthShare(describeMonthShort(month)), kind: 'share' as const },
+              { header: w.monthLacking(describeMonthShort(month)), kind: 'integer' as const },
+              { header: w.monthMeasured(describeMonthShort(month)), kind: 'integer' as const },
             ]),
           ],
           rows: result.findings.map((finding) => [
