@@ -21,12 +21,13 @@ import { groupMonthsByMunicipality } from './group-months';
 import { describePeriod } from '../../../shared/period-words';
 import type { ComparedCriterion, ExplanationItem } from '../../../shared/explanations';
 import { renderExplanation } from '../../../shared/explanations-da';
+import { engineWords } from '../../../shared/engine-words-da';
 
 export function municipalityDetail(db: Db, code: number, period: string, ruleSetId?: string): MunicipalityDetail {
   const municipality = db.prepare('SELECT code, name, region, labour_market_office AS labourMarketOffice FROM municipality WHERE code = ?').get(code) as
     | { code: number; name: string; region: string; labourMarketOffice: string }
     | undefined;
-  if (!municipality) throw new EngineError('not-found', `Kommunekoden ${code} findes ikke.`);
+  if (!municipality) throw new EngineError('not-found', engineWords.unknownMunicipality(code));
   const evaluation = evaluateEarly2023(db, period, ruleSetId, { code });
   const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
   const params = earlyParams(rule);
@@ -107,12 +108,12 @@ function nationalRows(db: Db, months: string[], interviewGroups: string[], offer
 
 export function benefitGroupDetail(db: Db, groupId: string, period: string, ruleSetId?: string): BenefitGroupDetail {
   const group = db.prepare('SELECT id, label FROM benefit_group WHERE id = ?').get(groupId) as { id: string; label: string } | undefined;
-  if (!group) throw new EngineError('not-found', `Ydelsesgruppen "${groupId}" findes ikke.`);
+  if (!group) throw new EngineError('not-found', engineWords.unknownGroup(groupId));
   const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
   const params = earlyParams(rule);
   const months = halfYearMonths(period);
   const have = new Set(monthsWithData(db));
-  if (!months.some((month) => have.has(month))) throw new EngineError('no-data', `Der er ingen målinger for ${describePeriod(period)}.`);
+  if (!months.some((month) => have.has(month))) throw new EngineError('no-data', engineWords.noData.period(describePeriod(period)));
   // The group on its own, for each criterion it takes part in under the rule set.
   const interviewGroups = params.interviewGroups.includes(groupId) ? [groupId] : [];
   const offerGroups = params.offerGroups.includes(groupId) ? [groupId] : [];

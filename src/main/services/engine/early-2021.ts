@@ -9,6 +9,7 @@ import { resolveRuleSet } from './rule-sets';
 import { describePeriod } from '../../../shared/period-words';
 import type { EscalationStep } from '../../../shared/enums';
 import type { ExplanationItem } from '../../../shared/explanations';
+import { engineWords } from '../../../shared/engine-words-da';
 
 /**
  * Model B: each benefit group on its own. A finding is a municipality × group × criterion
@@ -62,8 +63,8 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string, so
   }) as { findings: string; by_municipality: string; batches: string; last_month_rows: number };
   if (raw.last_month_rows === 0) {
     // cit-engine (issue 10): from citizen data, say which data are missing.
-    if (source === 'citizens') throw new EngineError('no-data', `Borgerdata giver ingen målinger for ${describePeriod(period)}: ingen forløb når seks måneder i måneden. Vælg en anden måned, eller indlæs forløb og hændelser.`);
-    throw new EngineError('no-data', `Der er ingen målinger for ${describePeriod(period)}. Vælg en måned med data, eller indlæs data først.`);
+    if (source === 'citizens') throw new EngineError('no-data', engineWords.noData.monthCitizens(describePeriod(period)));
+    throw new EngineError('no-data', engineWords.noData.month(describePeriod(period)));
   }
   const rows = (JSON.parse(raw.findings) as unknown[][]).map(
     (values) => Object.fromEntries(findingColumns.map((column, index) => [column, values[index]])) as unknown as PooledRow & { name: string; label: string; group_id: string },

@@ -4,6 +4,7 @@ import { evaluateStatus } from '../status';
 import { EngineError } from '../engine-error';
 import { defineModel, words } from './define';
 import { describePeriod } from '../../../../shared/period-words';
+import { engineWords } from '../../../../shared/engine-words-da';
 
 const w = words.status;
 
@@ -22,7 +23,7 @@ export const statusModel = defineModel({
   baseline: true,
   parameters: modelParameters.status,
   evaluate(db, args) {
-    if (!args.baseline) throw new EngineError('invalid-period', 'Mangler sammenligningsmåned (fx 2023-12).');
+    if (!args.baseline) throw new EngineError('invalid-period', engineWords.missingBaseline);
     return evaluateStatus(db, args.period, args.baseline, args.ruleSetId, args.source);
   },
   present(result) {

@@ -4,6 +4,7 @@ import { evaluateSupervision } from '../supervision';
 import { defineModel, words } from './define';
 import { describePeriod } from '../../../../shared/period-words';
 import { EngineError } from '../engine-error';
+import { engineWords } from '../../../../shared/engine-words-da';
 
 const w = words.supervision;
 const names = (rows: { name: string }[]) => rows.map((row) => row.name).join(', ');
@@ -35,7 +36,7 @@ export const supervisionModel = defineModel({
   parameters: modelParameters.supervision,
   evaluate: (db, args) => {
     // cit-engine (issue 10): the result target and focus targets are not in citizen data.
-    if (args.source === 'citizens') throw new EngineError('no-citizen-source', 'Skærpet tilsyn kan ikke beregnes af borgerdata: resultatmålet og fokusmålene findes kun i Jobindsats-udtrækkene. Vælg Jobindsats som datakilde.');
+    if (args.source === 'citizens') throw new EngineError('no-citizen-source', engineWords.noCitizenSource);
     return evaluateSupervision(db, args.period, args.ruleSetId);
   },
   present(result) {
