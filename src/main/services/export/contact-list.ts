@@ -4,6 +4,7 @@ import { describeSubject, describeVerdict, formatDanishDate } from '../../../sha
 import { describeMonth } from '../../../shared/period-words';
 import { addProvenanceSheet, hypotheticalSheetName } from './provenance';
 import { exportWords } from '../../../shared/export-words-da';
+import { columnsOf, municipalityColumns } from '../../../shared/table-columns';
 import { addTableSheet, newWorkbook, workbookBytes, type CellValue, type SheetColumn } from './workbook';
 
 export interface ContactListInput {
@@ -43,11 +44,9 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
     .sort((a, b) => a.labourMarketOffice.localeCompare(b.labourMarketOffice, 'da') || a.code - b.code);
 
   const columns: SheetColumn[] = [
-    { header: w.columns.office, kind: 'text' },
-    { header: w.columns.code, kind: 'integer' },
-    { header: w.columns.municipality, kind: 'text' },
-    { header: w.columns.region, kind: 'text' },
-    { header: w.columns.failing, kind: 'text' },
+    ...columnsOf('text', w.columns.office),
+    ...municipalityColumns(w.columns.code, w.columns.municipality),
+    ...columnsOf('text', w.columns.region, w.columns.failing),
     // Each month's share with the counts behind it, as on the screen.
     ...(['interviews', 'offers'] as const).flatMap((criterion) =>
       evaluation.months.flatMap((month): SheetColumn[] => [
@@ -56,14 +55,9 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
         { header: w.columns.measured(criterionTitle[criterion], describeMonth(month)), kind: 'integer' },
       ]),
     ),
-    { header: w.columns.challenged, kind: 'text' },
-    { header: w.columns.proposals, kind: 'text' },
-    { header: w.columns.decisions, kind: 'text' },
-    { header: w.columns.contactStatus, kind: 'text' },
+    ...columnsOf('text', w.columns.challenged, w.columns.proposals, w.columns.decisions, w.columns.contactStatus),
     // decisions: the reviewer's contact persons
-    { header: w.columns.jobcenter, kind: 'text' },
-    { header: w.columns.contactPersons, kind: 'text' },
-    { header: w.columns.note, kind: 'text' },
+    ...columnsOf('text', w.columns.jobcenter, w.columns.contactPersons, w.columns.note),
   ];
   const rows: CellValue[][] = listed.map((municipality) => {
     const failing = (['interviews', 'offers'] as const).filter((criterion) => municipality[criterion].fails).map((criterion) => criterionLabel[criterion]);
@@ -100,12 +94,9 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
   addTableSheet(workbook, input.hypothetical ? hypotheticalSheetName(contactListSheetNames.list) : contactListSheetNames.list, columns, rows, { freezeColumns: 3 });
 
   const monthColumns: SheetColumn[] = [
-    { header: w.monthColumns.code, kind: 'integer' },
-    { header: w.monthColumns.municipality, kind: 'text' },
-    { header: w.monthColumns.group, kind: 'text' },
-    { header: w.monthColumns.criterion, kind: 'text' },
-    { header: w.monthColumns.month, kind: 'text' },
-    { header: w.monthColumns.measured, kind: 'integer' },
+    ...municipalityColumns(w.monthColumns.code, w.monthColumns.municipality),
+    ...columnsOf('text', w.monthColumns.group, w.monthColumns.criterion, w.monthColumns.month),
+    ...columnsOf('integer', w.monthColumns.measured),
     { header: w.monthColumns.lacking, kind: 'number' },
     { header: w.monthColumns.share, kind: 'share' },
     { header: w.monthColumns.above, kind: 'text' },

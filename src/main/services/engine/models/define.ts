@@ -4,6 +4,7 @@ import type { ModelTable, PeriodKind } from '../../../../shared/api/models';
 import type { Db } from '../../store';
 import type { modelParameters } from '../model-parameters';
 import { modelWords } from '../../../../shared/model-words-da';
+import { columnsOf, municipalityColumns } from '../../../../shared/table-columns';
 
 /** What every model is given: a period, a baseline month where the model compares (model D), a rule set. */
 export interface ModelArgs {
@@ -52,6 +53,10 @@ export function defineModel<M extends ModelId, K extends CallName>(definition: M
 
 /** Words the model tables share (messages, issue 15: in model-words-da.ts). */
 export const words = modelWords;
+
+/** The code and name columns every model's municipality table starts with. */
+export const municipalityHeaders = municipalityColumns(modelWords.columns.code, modelWords.columns.municipality);
+export { columnsOf };
 
 /** The month figures exactly as the CLI contract prints them. */
 export const monthJson = (month: MonthFigure) => ({ month: month.month, measured: month.measured, lacking: month.lacking, share: month.share, above: month.above });

@@ -3,7 +3,7 @@ import type { ModelTable } from '../../../../shared/api/models';
 import { evaluateEarly2021 } from '../early-2021';
 import { modelParameters } from '../model-parameters';
 import { addMonths, monthRange } from '../../../../shared/periods';
-import { defineModel, monthJson, words } from './define';
+import { columnsOf, defineModel, monthJson, municipalityHeaders, words } from './define';
 import { describeMonthShort } from '../../../../shared/period-words';
 import { renderExplanation } from '../../../../shared/explanations-da';
 import { formatDanishDate } from '../../../../shared/words-da';
@@ -25,15 +25,9 @@ export function escalationTable(escalation: EscalationState[], findingsByCode: M
   return {
     title: w.ladderTable,
     columns: [
-      { header: words.columns.code, kind: 'integer' },
-      { header: words.columns.municipality, kind: 'text' },
-      { header: w.ladderColumns.findings, kind: 'integer' },
-      { header: w.ladderColumns.step, kind: 'text' },
-      { header: w.ladderColumns.contacted, kind: 'text' },
-      { header: w.ladderColumns.due, kind: 'text' },
-      { header: w.ladderColumns.overdue, kind: 'text' },
-      { header: w.ladderColumns.received, kind: 'text' },
-      { header: w.ladderColumns.meeting, kind: 'text' },
+      ...municipalityHeaders,
+      ...columnsOf('integer', w.ladderColumns.findings),
+      ...columnsOf('text', w.ladderColumns.step, w.ladderColumns.contacted, w.ladderColumns.due, w.ladderColumns.overdue, w.ladderColumns.received, w.ladderColumns.meeting),
     ],
     rows: escalation.map((state) => [
       state.code,
@@ -68,10 +62,8 @@ export const early2021Model = defineModel({
         {
           title: w.findingsTable,
           columns: [
-            { header: words.columns.code, kind: 'integer' },
-            { header: words.columns.municipality, kind: 'text' },
-            { header: words.columns.group, kind: 'text' },
-            { header: words.columns.criterion, kind: 'text' },
+            ...municipalityHeaders,
+            ...columnsOf('text', words.columns.group, words.columns.criterion),
             ...months.flatMap((month) => [
               { header: w.monthShare(describeMonthShort(month)), kind: 'share' as const },
               { header: w.monthLacking(describeMonthShort(month)), kind: 'integer' as const },

@@ -1,7 +1,7 @@
 import type { CriterionResult } from '../../../../shared/api/engine';
 import { earlyWarningWords, evaluateEarly2023 } from '../early-2023';
 import { modelParameters } from '../model-parameters';
-import { defineModel, monthJson, words } from './define';
+import { columnsOf, defineModel, monthJson, municipalityHeaders, words } from './define';
 import { describePeriod } from '../../../../shared/period-words';
 
 const criterionJson = (result: CriterionResult) => ({ eligible: result.eligible, fails: result.fails, months: result.months.map(monthJson) });
@@ -34,15 +34,7 @@ export const early2023Model = defineModel({
       tables: [
         {
           title: w.table,
-          columns: [
-            { header: words.columns.code, kind: 'integer' },
-            { header: words.columns.municipality, kind: 'text' },
-            { header: w.columns.status, kind: 'text' },
-            { header: words.criterion.interviews, kind: 'text' },
-            { header: words.criterion.offers, kind: 'text' },
-            { header: w.columns.challenged, kind: 'text' },
-            { header: w.columns.proposals, kind: 'text' },
-          ],
+          columns: [...municipalityHeaders, ...columnsOf('text', w.columns.status, words.criterion.interviews, words.criterion.offers, w.columns.challenged, w.columns.proposals)],
           rows: shown.map((row) => [
             row.code,
             row.name,

@@ -2,7 +2,7 @@ import type { StatusEvaluation } from '../../../../shared/api/engine';
 import { modelParameters } from '../model-parameters';
 import { evaluateStatus } from '../status';
 import { EngineError } from '../engine-error';
-import { defineModel, words } from './define';
+import { defineModel, municipalityHeaders, words } from './define';
 import { describePeriod } from '../../../../shared/period-words';
 import { engineWords } from '../../../../shared/engine-words-da';
 
@@ -46,8 +46,7 @@ export const statusModel = defineModel({
         {
           title: w.municipalitiesTable,
           columns: [
-            { header: words.columns.code, kind: 'integer' },
-            { header: words.columns.municipality, kind: 'text' },
+            ...municipalityHeaders,
             { header: w.municipalityColumns.share(describePeriod(result.period)), kind: 'share' },
             { header: w.nationalColumns.baselineShare(describePeriod(result.baseline)), kind: 'share' },
             { header: w.municipalityColumns.change, kind: 'number' },

@@ -1,7 +1,7 @@
 import type { SupervisionStatus } from '../../../../shared/api/engine';
 import { modelParameters } from '../model-parameters';
 import { evaluateSupervision } from '../supervision';
-import { defineModel, words } from './define';
+import { defineModel, municipalityHeaders, words } from './define';
 import { describePeriod } from '../../../../shared/period-words';
 import { EngineError } from '../engine-error';
 import { engineWords } from '../../../../shared/engine-words-da';
@@ -48,8 +48,7 @@ export const supervisionModel = defineModel({
         {
           title: w.table,
           columns: [
-            { header: words.columns.code, kind: 'integer' },
-            { header: words.columns.municipality, kind: 'text' },
+            ...municipalityHeaders,
             { header: w.columns.expected, kind: 'share' },
             { header: w.columns.actual, kind: 'share' },
             { header: w.columns.difference, kind: 'number' },
