@@ -1,8 +1,7 @@
 import type { CriterionId, EscalationStep } from './enums';
 import type { ComparedCriterion, ExplanationItem, ExplanationMessages, ThresholdWords } from './explanations';
-import { monthName } from './periods';
 import { formatDanishDate, formatDanishDateTime, reasonWords } from './words-da';
-import { describePeriod } from './period-words';
+import { describeMonth as monthName, describePeriod } from './period-words';
 
 /**
  * The engine's explanation lines in Danish (one-definition, issue 15): every code of

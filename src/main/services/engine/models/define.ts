@@ -41,9 +41,11 @@ export interface ModelDefinition<M extends ModelId, K extends CallName> {
 }
 
 /** A definition, plus `run`: evaluate and present in one step (one signature for every model, so callers can loop). */
-export function defineModel<M extends ModelId, K extends CallName>(definition: ModelDefinition<M, K>) {
+export function defineModel<M extends ModelId, K extends CallName>(definition: Omit<ModelDefinition<M, K>, 'label'>) {
   return {
     ...definition,
+    // messages (issue 15): the Danish name is the model's entry in model-words-da.ts.
+    label: modelWords.label[definition.id],
     run(db: Db, args: ModelArgs): ModelPresentation & { result: CallResult<K> } {
       const result = definition.evaluate(db, args);
       return { result, ...definition.present(result) };

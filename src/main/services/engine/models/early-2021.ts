@@ -47,7 +47,6 @@ export function escalationTable(escalation: EscalationState[], findingsByCode: M
 /** Model B: monthly, each benefit group on its own, with the escalation ladder (2021). */
 export const early2021Model = defineModel({
   id: 'early-2021',
-  label: words.label['early-2021'],
   periodKind: 'month',
   call: 'evaluate.early2021',
   baseline: false,

@@ -12,7 +12,6 @@ const statusWords = w.status;
 /** Model A: the half-yearly early-effort follow-up from 2023. */
 export const early2023Model = defineModel({
   id: 'early-2023',
-  label: words.label['early-2023'],
   periodKind: 'half-year',
   call: 'evaluate.early2023',
   baseline: false,

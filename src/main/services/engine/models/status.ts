@@ -17,7 +17,6 @@ export function coverageLines(result: StatusEvaluation): string[] {
 /** Model D: the national status tables against a baseline month, and the municipalities' spread. */
 export const statusModel = defineModel({
   id: 'status',
-  label: words.label.status,
   periodKind: 'month',
   call: 'evaluate.status',
   baseline: true,

@@ -29,7 +29,6 @@ export function supervisionStatusLines(period: string, status: SupervisionStatus
 /** Model C: enhanced supervision (result target and focus targets). */
 export const supervisionModel = defineModel({
   id: 'supervision',
-  label: words.label.supervision,
   periodKind: 'supervision-period',
   call: 'evaluate.supervision',
   baseline: false,
