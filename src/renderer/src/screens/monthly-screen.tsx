@@ -111,7 +111,8 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
           cellClass: (params) => (params.data?.kind === 'finding' && params.data.months[index]?.above ? 'month-cell cell-above' : 'month-cell'),
         }),
       ),
-      { colId: 'step', headerName: words.columns.step, width: 190, cellRenderer: StepCell },
+      // messages (issue 15): the ladder's words are the exported file's, whole; the cell wraps rather than cutting them.
+      { colId: 'step', headerName: words.columns.step, width: 230, wrapText: true, autoHeight: true, cellClass: 'cell-wrap', cellRenderer: StepCell },
       {
         colId: 'due',
         headerName: words.columns.due,
