@@ -6,11 +6,41 @@
  * chosen on the last line. (The citizen importer's words, `import/citizen-*.ts`, row-level
  * problems in `convert.ts` and the layouts' and decisions' descriptions are not yet moved.)
  */
+import type { ImportKind } from './enums';
+
 type Surface = 'app' | 'cli' | undefined;
 const count = (value: number) => value.toLocaleString('da-DK');
 const rows = (value: number) => `${count(value)} ${value === 1 ? 'række' : 'rækker'}`;
 
 export const importWordsDa = {
+  /** The import kinds in the refusal of a file that carries none of its kind's figures. */
+  kinds: {
+    measurement: 'Målinger af den tidlige indsats (samtaler og tilbud)',
+    benchmark: 'Resultatmål (Jobindsats Y30R21)',
+    focus: 'Fokusmål (12 måneders anciennitet)',
+    supervision: 'Skærpet tilsyn (liste over kommuner)',
+    spells: 'Borgeres ydelsesforløb',
+    events: 'Borgeres samtaler og tilbud',
+  } satisfies Record<ImportKind, string>,
+  /** How each share column and the dates are read (the preview's and the CLI's decisions). */
+  decisions: {
+    fraction: 'brøker (0,1561 = 15,61 %)',
+    percent: 'procent (15,61 = 15,61 %)',
+    chosenScale: (column: string, scale: string) => `${column} læses som ${scale}, som valgt.`,
+    percentUpTo: (column: string, max: number) => `${column} læses som procent: værdierne går op til ${count(max)}.`,
+    percentSigns: (column: string) => `${column} læses som procent: værdierne har procenttegn, eller overskriften siger pct.`,
+    fractions: (column: string, values: number, headerSaysPercent: boolean) =>
+      `${column} læses som brøker: alle ${count(values)} værdier ligger mellem 0 og 1, så 0,1561 betyder 15,61 %.${headerSaysPercent ? ' Overskriften siger pct.; kontrollér, at det er rigtigt.' : ''}`,
+    monthFirst: 'måned først (amerikansk, 07/31/2023)',
+    dayFirst: 'dag først (dansk, 31-07-2023)',
+    chosenOrder: (column: string, order: string) => `Datoerne i ${column} læses ${order}, som valgt.`,
+    mixedOrder: (column: string, example: string) => `Datoerne i ${column} blander dag først og måned først (fx "${example}"); rækkefølgen kan ikke afgøres.`,
+    dayFirstOver12: (column: string) => `Datoerne i ${column} læses dag først (dansk): nogle starter med et tal over 12.`,
+    monthFirstOver12: (column: string) => `Datoerne i ${column} læses måned først (amerikansk): nogle har et tal over 12 i midten.`,
+    dayFirstDay1: (column: string) => `Datoerne i ${column} læses dag først: dagen er altid den 1. i måneden.`,
+    monthFirstDay1: (column: string) => `Datoerne i ${column} læses måned først (amerikansk): dagen er altid den 1. i måneden.`,
+    undecidedOrder: (column: string, example: string) => `Det kan ikke afgøres, om datoerne i ${column} (fx "${example}") er skrevet dag eller måned først.`,
+  },
   file: {
     empty: 'Filen er tom (0 byte). Der er intet at indlæse.',
     tooLarge: (size: string, limit: string) =>
