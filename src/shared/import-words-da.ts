@@ -3,8 +3,8 @@
  * that broke off, and the pipeline's reasons to store nothing. `surface` says where the reader
  * is: the app's preview or the CLI, whose advice names an option. Numbers arrive as numbers and
  * are written the Danish way here. An English file is one more module typed `ImportWords`,
- * chosen on the last line. (The citizen importer's words, `import/citizen-*.ts`, row-level
- * problems in `convert.ts` and the layouts' and decisions' descriptions are not yet moved.)
+ * chosen on the last line. (The citizen importer's words, `import/citizen-*.ts` and the
+ * spell-events layout, and the row-level problems in `convert.ts` are not yet moved.)
  */
 import type { ImportKind } from './enums';
 
@@ -101,6 +101,21 @@ export const importWordsDa = {
     duplicateMeasurement: (supervision: boolean) => `kommune, ${supervision ? 'periode' : 'ydelsesgruppe og periode'}`,
     duplicateSummary: (what: string) => `Samme ${what} står flere gange i filen; rækkerne her gentager tidligere rækker.`,
     duplicateOf: (what: string, earlier: number) => `Samme ${what} står også i række ${earlier}.`,
+  },
+  /** The layouts' decisions and problems (wide: periods as columns; blocks: labels filled down). */
+  layouts: {
+    noPeriodColumns: 'Ingen kolonneoverskrifter er måneder eller kvartaler, så filen kan ikke læses som bred (måneder som kolonner).',
+    supervisionNotWide: 'En liste over skærpet tilsyn kan ikke læses som bred tabel.',
+    noMeasure: (periods: number) => `Filen har ${periods} måneder som kolonner, men hverken en kolonne "Måling" eller arkets navn/titel siger, hvilket tal cellerne er.`,
+    wide: (periods: number, first: string, last: string) =>
+      `Bred tabel: ${periods} ${periods === 1 ? 'periode' : 'perioder'} som kolonner (${first} … ${last}) vendes til rækker, én pr. kommune, ydelsesgruppe og periode.`,
+    measureColumn: (header: string) => `Hvilket tal hver række er, står i kolonnen "${header}".`,
+    sheetMeasure: (field: string) => `Alle tal i arket læses som ${field}.`,
+    unknownMeasure: (text: string, header: string) =>
+      `Målingen "${text}" i kolonnen "${header}" kendes ikke som et af de tal, der indlæses (fx "Antal borgere" eller "Antal uden samtaler").`,
+    emptyMeasure: (header: string) => `Kolonnen "${header}" er tom, så det vides ikke, hvilket tal rækken er.`,
+    whichMeasure: 'Det vides ikke, hvilket tal rækken er.',
+    filledDown: (label: string, filled: number) => `${label} stod kun én gang pr. blok og er fyldt ned i ${rows(filled)} (kun etiketkolonner, aldrig tal).`,
   },
   columns: {
     none: 'ingen',
