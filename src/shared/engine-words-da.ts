@@ -29,6 +29,28 @@ export const engineWordsDa = {
   unknownGroup: (groupId: string) => `Ydelsesgruppen "${groupId}" findes ikke.`,
   citizenSource: (files: string) => `Beregnet af borgerdata (kommunens egne forløb, samtaler og tilbud), ikke af Jobindsats' offentliggjorte tal${files ? `: ${files}` : ''}.`,
 
+  /** Rule sets and their what-if copies. */
+  ruleSets: {
+    invalidStored: (name: string, keys: string) => `Regelsættet ${name} har ugyldige værdier for ${keys}. Lav en ny kopi af det indbyggede regelsæt.`,
+    unknownModel: (name: string, model: string) => `Regelsættet ${name} hører til en ukendt model (${model}).`,
+    notFound: (id: string) => `Regelsættet "${id}" findes ikke.`,
+    wrongModel: (name: string, model: string, wanted: string) => `Regelsættet "${name}" hører til modellen ${model}, ikke ${wanted}.`,
+    badValue: (label: string, why: string) => `${label}: ${why}`,
+    notANumber: 'skal være et tal.',
+    notAnInteger: 'skal være et helt tal.',
+    below: (limit: string) => `må ikke være under ${limit}.`,
+    above: (limit: string) => `må ikke være over ${limit}.`,
+    notABoolean: 'skal være sand eller falsk.',
+    notAGroupList: 'skal være en liste af ydelsesgrupper.',
+    unknownGroups: (groups: string) => `ukendte ydelsesgrupper: ${groups}.`,
+    emptyList: 'listen må ikke være tom.',
+    notAText: 'skal være en tekst.',
+    notAnOption: (options: string[]) => `kan kun være ${options.join(' eller ')}.`,
+    nameTheCopy: 'Giv kopien et navn.',
+    noSuchParameter: (name: string, key: string) => `Regelsættet ${name} har ingen parameter "${key}".`,
+    duplicateName: (name: string) => `Der findes allerede et regelsæt med navnet "${name}".`,
+  },
+
   /** Decisions (append-only): each refusal ends by saying nothing was stored. */
   decisions: {
     unknownRuleSet: (id: string) => `Regelsættet "${id}" findes ikke. Se listen med "indsatsmonitor rule-sets"; intet blev gemt.`,
