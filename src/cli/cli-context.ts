@@ -37,6 +37,11 @@ export interface CliCommand {
   withoutStore?(context: { databasePath: string; io: CliIo; positionals: string[]; options: CliCommandContext['options'] }): Promise<number>;
 }
 
+/** Options that each take one text value (`--code 101`), declared by name (one-definition, issue 15). */
+export function textOptions(...names: string[]): Record<string, { type: 'string' }> {
+  return Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
+}
+
 export function makeCaller(session: Session) {
   return async <K extends CallName>(name: K, args?: CallArgs<K>): Promise<CallResult<K>> => {
     const envelope = await dispatch(session, name, args);

@@ -1,5 +1,5 @@
 import { modelIds, type ModelTable } from '../shared/api/models';
-import { CliError, formatTable, type CliCommand } from './cli-context';
+import { CliError, formatTable, textOptions, type CliCommand } from './cli-context';
 import { decisionsSubcommand, decisionsUsage, ruleSetsSubcommand, ruleSetsUsage } from './decision-commands';
 import { describePeriod } from '../shared/period-words';
 import { formatDanishDateTime } from '../shared/words-da';
@@ -88,16 +88,9 @@ export const engineCommands: CliCommand[] = [
     summary: 'Vis afgørelseshistorikken (nyeste først); withdraw trækker en afgørelse tilbage, bulk-contacted markerer flere som kontaktet',
     usage: decisionsUsage,
     options: {
-      code: { type: 'string' },
-      period: { type: 'string' },
-      'rule-set': { type: 'string' },
       json: { type: 'boolean' },
-      // decisions: withdraw and bulk-contacted
-      id: { type: 'string' },
-      reason: { type: 'string' },
-      date: { type: 'string' },
-      codes: { type: 'string' },
-      note: { type: 'string' },
+      // decisions: withdraw (id, reason, date) and bulk-contacted (codes, date, note)
+      ...textOptions('code', 'period', 'rule-set', 'id', 'reason', 'date', 'codes', 'note'),
     },
     async run(context) {
       const { call, io, options, positionals } = context;
@@ -127,12 +120,8 @@ export const engineCommands: CliCommand[] = [
     options: {
       json: { type: 'boolean' },
       // decisions: what-if copy and compare
-      from: { type: 'string' },
-      name: { type: 'string' },
+      ...textOptions('from', 'name', 'a', 'b', 'period'),
       set: { type: 'string', multiple: true },
-      a: { type: 'string' },
-      b: { type: 'string' },
-      period: { type: 'string' },
     },
     async run(context) {
       const { call, io, options, positionals } = context;

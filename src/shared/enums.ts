@@ -47,6 +47,11 @@ export type ModelId = (typeof modelIds)[number];
 export const criterionIds = ['interviews', 'offers'] as const;
 export type CriterionId = (typeof criterionIds)[number];
 
+// messages (issue 15): the steps of model B's escalation ladder, worded in explanations-da.ts.
+/** Model B's escalation ladder (RULES.md point 3): contact → explanation and recovery plan due → meeting. */
+export const escalationSteps = ['none', 'contacted', 'explanation-due', 'explanation-received', 'meeting'] as const;
+export type EscalationStep = (typeof escalationSteps)[number];
+
 /** Why a municipality may be exempted from a contact. */
 export const exemptionReasons = ['enhanced-supervision', 'positive-development'] as const;
 export type ExemptionReason = (typeof exemptionReasons)[number];

@@ -1,8 +1,7 @@
-import type { CriterionId } from './enums';
-import type { ExplanationItem, ExplanationMessages, ThresholdWords } from './explanations';
-import { monthName } from './periods';
+import type { CriterionId, EscalationStep } from './enums';
+import type { ComparedCriterion, ExplanationItem, ExplanationMessages, ThresholdWords } from './explanations';
 import { formatDanishDate, formatDanishDateTime, reasonWords } from './words-da';
-import { describePeriod } from './period-words';
+import { describeMonth as monthName, describePeriod } from './period-words';
 
 /**
  * The engine's explanation lines in Danish (one-definition, issue 15): every code of
@@ -42,6 +41,25 @@ export function exemptionWords(subject: string): string {
   const [, reason, criterion] = subject.split(':');
   const what = reasonWords[reason] ?? reason;
   return criterion === 'interviews' || criterion === 'offers' ? `${what} (${criterionLabel[criterion].toLowerCase()})` : what;
+}
+
+/**
+ * Model B's ladder steps (messages, issue 15): one wording for the monthly screen, the
+ * municipality screen, the CLI and the "Eskalering" sheet (before, each had its own; the
+ * municipality screen said "kan bede om møde" for a meeting already asked for).
+ */
+const escalationStepWords: Record<EscalationStep, string> = {
+  none: 'Ingen kontakt registreret',
+  contacted: 'Kontaktet',
+  'explanation-due': 'Redegørelse og genopretningsplan skal foreligge',
+  'explanation-received': 'Redegørelse og genopretningsplan modtaget',
+  meeting: 'Ministeren har bedt om møde',
+};
+
+/** One rule set's reading of a criterion: "6 af 6 måneder over 20 % (kræver 3 i træk): ikke opfyldt". */
+function comparedWords(side: ComparedCriterion): string {
+  if (!side.eligible) return 'kan ikke vurderes (for få borgere)';
+  return `${side.aboveMonths} af ${side.shownMonths} måneder over ${percent(side.threshold, 0)} (kræver ${side.consecutiveMonths} i træk): ${side.fails ? 'ikke opfyldt' : 'opfyldt'}`;
 }
 
 export const explanationsDa: ExplanationMessages = {
@@ -93,6 +111,13 @@ export const explanationsDa: ExplanationMessages = {
       : `Fokusråd om tilbud/225 timer: ${percent(p.share)} uden (grænse ${percent(p.threshold, 0)}, fortolkning): ${p.fails ? 'ikke opfyldt' : 'opfyldt'}.`,
   'supervision.noFocus': () => 'Fokusråd: der er ikke indlæst fokusmålinger for perioden, så risiko for skærpet tilsyn kan ikke vurderes.',
   'supervision.atRisk': () => 'I risiko for skærpet tilsyn: både resultatmålet og mindst ét fokusråd er ikke opfyldt.',
+  'escalation.step': (p) => escalationStepWords[p.step],
+  'monthly.summary': (p) =>
+    `${describePeriod(p.period)} (regelsættets version ${p.version}): ${p.findings} fund (kommune × ydelsesgruppe × kriterium) i ${p.municipalities} kommuner; ` +
+    `${p.months.length} måneder i træk over tærsklen (${p.months.map(describePeriod).join(', ')}).`,
+  'monthly.overdue': (p) => `${p.count === 1 ? '1 kommune' : `${p.count} kommuner`} har overskredet fristen for redegørelse og genopretningsplan.`,
+  'compare.criterion': (p) =>
+    `${criterionLabel[p.criterion]}: ${p.left.ruleSetName}: ${comparedWords(p.left)}; ${p.right.ruleSetName}: ${comparedWords(p.right)}.`,
   interpretation: (p) => `Fortolkning: ${p.label}: ${p.value}.`,
 };
 

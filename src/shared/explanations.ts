@@ -1,4 +1,4 @@
-import type { CriterionId, ExemptionReason } from './enums';
+import type { CriterionId, EscalationStep, ExemptionReason } from './enums';
 
 /**
  * The engine's explanations as data: each line is a code and its parameters (numbers, months,
@@ -34,6 +34,18 @@ export interface ExplainedDecision {
   reason: string;
 }
 
+/** One rule set's reading of one criterion for one municipality (the rule-set comparison's "why"). */
+export interface ComparedCriterion {
+  ruleSetName: string;
+  /** False when too few citizens were measured to assess it. */
+  eligible: boolean;
+  aboveMonths: number;
+  shownMonths: number;
+  threshold: number;
+  consecutiveMonths: number;
+  fails: boolean;
+}
+
 export type ExplanationItem =
   | { code: 'early.rule'; params: ThresholdWords & { ruleSetName: string; version: string; consecutiveMonths: number; minCitizens: number } }
   | { code: 'early.incomplete'; params: { assessedMonths: number; months: number; lastMonth: string } }
@@ -59,6 +71,11 @@ export type ExplanationItem =
   | { code: 'supervision.noFocus'; params: Record<string, never> }
   | { code: 'supervision.atRisk'; params: Record<string, never> }
   | { code: 'early.sources'; params: { batches: { fileName: string; importedAt: string; sha256: string }[] } }
+  // messages (issue 15): model B's ladder and summary, and the rule-set comparison's "why".
+  | { code: 'escalation.step'; params: { step: EscalationStep } }
+  | { code: 'monthly.summary'; params: { period: string; version: string; findings: number; municipalities: number; months: string[] } }
+  | { code: 'monthly.overdue'; params: { count: number } }
+  | { code: 'compare.criterion'; params: { criterion: CriterionId; left: ComparedCriterion; right: ComparedCriterion } }
   /** A rule set's interpretation in force; label and value come from the rule set's own description. */
   | { code: 'interpretation'; params: { label: string; value: string } };
 

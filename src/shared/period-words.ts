@@ -12,9 +12,8 @@
  * Anything else is returned unchanged, so a free text a user typed is never mangled.
  */
 
-import { monthNames } from './periods';
-
-export { monthNames };
+/** The Danish month names (the one list: dates, periods and the importer's parser use it). */
+export const monthNames = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'] as const;
 
 /** The short forms Danish writes in tight places (column headers): "jan.", "maj", "sep.". */
 const shortMonthNames = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'] as const;

@@ -46,6 +46,7 @@ describe('shared periods: month and half-year arithmetic', () => {
   });
 
   it('month names in Danish', () => {
+    // The one definition is period-words.ts's describeMonth; monthName is its other name.
     expect(monthName('2023-03')).toBe('marts 2023');
     expect(monthName('2024-12')).toBe('december 2024');
   });

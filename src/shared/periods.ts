@@ -2,12 +2,9 @@
  * Months, half-years, periods and calendar dates: the one module for their arithmetic and checks,
  * used by the engine, the importer, the contract and the renderer. Canonical forms: a month
  * `YYYY-MM`, a half-year `YYYYH1`/`YYYYH2`, a date `YYYY-MM-DD`. (Danish wording of periods lives
- * with the words: `words-da.ts` / `period-words.ts`; only the month names are here, since the
- * importer parses them too.)
+ * with the words: `words-da.ts` / `period-words.ts`, the month names included.)
  */
 
-/** The Danish month names, January first. */
-export const monthNames = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'] as const;
 
 /** The years a month or date may have (files outside these are wrong, not old or new). */
 export const firstYear = 1900;
@@ -67,10 +64,12 @@ export function periodSpan(text: string): { first: string; last: string } | null
   return null;
 }
 
-/** `2023-09` → `september 2023`. */
-export function monthName(month: string): string {
-  return `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}
+/**
+ * The month names and `describeMonth` ("2023-09" → "september 2023") are defined once, in the
+ * words module `period-words.ts` (issue 15). `monthName` is kept as that function's other name
+ * for `citizens/outlook.ts` (another area's file) until it imports `describeMonth` itself.
+ */
+export { describeMonth as monthName, monthNames } from './period-words';
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -1,5 +1,5 @@
 import type { FieldId } from './enums';
-import { monthNames } from './periods';
+import { monthNames } from './period-words';
 
 /**
  * Danish words for the codes that both the screens and the exported files show (danish-desk,

@@ -1,3 +1,4 @@
+import { renderExplanation } from '../../src/shared/explanations-da';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EarlyEffortEvaluation, EarlyEffortMunicipalityResult } from '../../src/shared/api/engine';
 import { compareRuleSets } from '../../src/main/services/engine/drill-down';
@@ -173,6 +174,18 @@ describe('model A golden cases (H2 2023)', () => {
       [167, true, false],
     ]);
     expect(comparison.changed[1].why).toMatch(/Samtaler: Tidlig indsats fra 2023 \(halvårlig\): 6 af 6 måneder over 20 %/);
+    // messages (issue 15): the why is data; the text is its Danish rendering.
+    expect(comparison.changed[1].whyItems).toEqual([
+      {
+        code: 'compare.criterion',
+        params: {
+          criterion: 'interviews',
+          left: { ruleSetName: 'Tidlig indsats fra 2023 (halvårlig)', eligible: true, aboveMonths: 6, shownMonths: 6, threshold: 0.2, consecutiveMonths: 6, fails: true },
+          right: expect.objectContaining({ ruleSetName: '25 pct. og fem måneder', threshold: 0.25, consecutiveMonths: 5, fails: false }),
+        },
+      },
+    ]);
+    expect(comparison.changed[1].why).toBe(comparison.changed[1].whyItems.map(renderExplanation).join(' '));
     // One in (147), one out (167): still 5 to contact, 3 on interviews (147, 161, 163), 2 on offers.
     expect(comparison.right.summary).toMatchObject({ toContact: 5, failInterviews: 3, failOffers: 2 });
     // The original is untouched (161's accepted exemption above takes it off the contact count only).

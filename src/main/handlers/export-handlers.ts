@@ -8,6 +8,7 @@ import { groupMonthsByMunicipality } from '../services/engine/group-months';
 import { listBatches } from '../services/import/pipeline';
 import { writeContactList } from '../services/export/contact-list';
 import { hypotheticalWords } from '../services/export/provenance';
+import { exportWords } from '../../shared/export-words-da'; // messages (issue 15)
 import { exportFileName, writeView } from '../services/export/view';
 import { currentUserName } from '../services/store';
 import type { HandlerContext, HandlersFor } from './context';
@@ -62,7 +63,7 @@ export const exportHandlers = {
     const details = listed.map((municipality) => ({ code: municipality.code, name: municipality.name, groupMonths: groupMonths.get(municipality.code) ?? [] }));
     const contacts = contactsByMunicipality(context.db);
     const { bytes, rows } = await writeContactList({ evaluation, ruleSetName, details, contacts, madeBy: currentUserName(), madeAt: new Date(), filters, hypothetical });
-    return deliver(context, exportFileName(`Kontaktliste ${describePeriod(args.period)}${hypothetical ? ` ${hypotheticalWords.fileName}` : ''}`, 'xlsx'), bytes, rows, 'xlsx');
+    return deliver(context, exportFileName(`${exportWords.contactList.fileName(describePeriod(args.period))}${hypothetical ? ` ${hypotheticalWords.fileName}` : ''}`, 'xlsx'), bytes, rows, 'xlsx');
   },
   'export.view': async (args, context) => {
     // Every .xlsx says what it is (issue 11); the files are those whose rows count now.

@@ -1,3 +1,5 @@
+import { storeWords } from '../../shared/store-words-da';
+
 /**
  * Errors of the store that the shells (Electron, CLI) must tell apart: a damaged database file
  * is not a bug but a situation the user resolves (restore a backup or start fresh).
@@ -9,7 +11,7 @@ export class CorruptDatabaseError extends Error {
     /** What SQLite said, for the details line; the message itself is Danish. */
     readonly reason: string,
   ) {
-    super(`Databasefilen ${databasePath} er beskadiget eller ikke en Indsatsmonitor-database (${reason}).`);
+    super(storeWords.corrupt(databasePath, reason));
     this.name = 'CorruptDatabaseError';
   }
 }
@@ -41,7 +43,7 @@ export class ForeignDatabaseError extends Error {
     readonly tables: string[],
   ) {
     super(
-      `Filen ${databasePath} er en SQLite-database, men ikke en Indsatsmonitor-database (den har tabellerne ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}). Den bliver ikke ændret. Angiv en anden fil, eller en ny fil, som Indsatsmonitor selv opretter.`,
+      storeWords.foreign(databasePath, `${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}`),
     );
     this.name = 'ForeignDatabaseError';
   }
@@ -50,12 +52,7 @@ export class ForeignDatabaseError extends Error {
 /** Why a store could only be opened read-only, or not at all, in the user's words. */
 export type WriteRefusal = 'read-only' | 'disk-full' | 'locked' | 'io-error';
 
-export const writeRefusalText: Record<WriteRefusal, string> = {
-  'read-only': 'Databasefilen eller dens mappe er skrivebeskyttet.',
-  'disk-full': 'Disken er fuld.',
-  locked: 'Databasen er optaget: et andet program (fx en indlæsning i Indsatsmonitor eller kommandolinjen) skriver i den lige nu.',
-  'io-error': 'Databasefilen kunne ikke skrives (fejl på disken eller drevet).',
-};
+export const writeRefusalText: Record<WriteRefusal, string> = storeWords.writeRefusal;
 
 /** SQLite's answer to a refused write, as one of the refusals above (null: not a refusal). */
 export function writeRefusalOf(error: unknown): WriteRefusal | null {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RecoveryError } from './database-errors';
 import { backupDir, isCompleteDatabaseFile } from './store';
+import { storeWords } from '../../shared/store-words-da';
 
 /**
  * What to do when the database file is damaged: keep it aside (never delete what might still
@@ -122,7 +123,7 @@ export interface RestoreResult {
  */
 export function restoreBackup(databasePath: string, backupPath: string): RestoreResult {
   if (!fs.existsSync(backupPath) || !fs.statSync(backupPath).isFile()) {
-    throw new RecoveryError('backup-not-found', `Sikkerhedskopien ${backupPath} findes ikke.`);
+    throw new RecoveryError('backup-not-found', storeWords.backupNotFound(backupPath));
   }
   fs.mkdirSync(path.dirname(databasePath), { recursive: true });
   const temp = `${databasePath}.restoring-${process.pid}`;
@@ -131,7 +132,7 @@ export function restoreBackup(databasePath: string, backupPath: string): Restore
     fsyncFile(temp);
     const check = checkDatabaseFile(temp);
     if (!check.ok) {
-      throw new RecoveryError('backup-invalid', `Sikkerhedskopien ${path.basename(backupPath)} kan ikke bruges: ${check.reason}. Intet er ændret.`);
+      throw new RecoveryError('backup-invalid', storeWords.backupInvalid(path.basename(backupPath), check.reason));
     }
     // A read-only open may leave an empty -shm/-wal beside the temp copy; they must not follow it.
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${temp}${suffix}`, { force: true });
@@ -152,7 +153,7 @@ export function restoreBackup(databasePath: string, backupPath: string): Restore
 export function startFresh(databasePath: string): { movedAside: string[] } {
   const check = checkDatabaseFile(databasePath);
   if (check.ok) {
-    throw new RecoveryError('not-corrupt', `Databasen ${databasePath} er ikke beskadiget; den bliver ikke erstattet af en tom database.`);
+    throw new RecoveryError('not-corrupt', storeWords.notCorrupt(databasePath));
   }
   return { movedAside: fs.existsSync(databasePath) ? moveAside(databasePath, 'corrupt') : [] };
 }
@@ -185,7 +186,7 @@ export function newestUsableBackup(databasePath: string): { backup: BackupInfo |
   const skipped: { fileName: string; reason: string }[] = [];
   for (const backup of listAllBackups(databasePath)) {
     if (!backup.complete) {
-      skipped.push({ fileName: backup.fileName, reason: 'ufuldstændig (afbrudt under skrivningen)' });
+      skipped.push({ fileName: backup.fileName, reason: storeWords.backupIncomplete });
       continue;
     }
     const check = checkDatabaseFile(backup.path);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CorruptDatabaseError, ForeignDatabaseError, isCorruptionCode, StoreOpenError, writeRefusalOf, writeRefusalText, type WriteRefusal } from './database-errors';
 import { migrations } from './migrations';
 import { referenceDataDiffers, seedReferenceData } from './reference-data';
+import { storeWords } from '../../shared/store-words-da';
 
 export type Db = Database.Database;
 
@@ -95,7 +96,7 @@ function diskIsFull(databasePath: string, bytes = 256 * 1024): boolean {
 const shmBytes = 32 * 1024;
 
 function readOnlyText(refusal: WriteRefusal): string {
-  return `${writeRefusalText[refusal]} Databasen er derfor åbnet skrivebeskyttet: du kan se, evaluere og eksportere, men ikke indlæse, fortryde eller registrere beslutninger, før det er løst.`;
+  return storeWords.openedReadOnly(writeRefusalText[refusal]);
 }
 
 /**
@@ -179,7 +180,7 @@ export function openStoreWithState(databasePath: string, options: StoreOptions =
 function cannotMigrate(databasePath: string, refusal: WriteRefusal): StoreOpenError {
   return new StoreOpenError(
     refusal,
-    `Databasen ${databasePath} skal opdateres til denne udgave af Indsatsmonitor, men der kan ikke skrives i den: ${writeRefusalText[refusal]} Intet er ændret; løs det og prøv igen.`,
+    storeWords.cannotMigrate(databasePath, writeRefusalText[refusal]),
   );
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
 import { halfYear, realDate, realMonth as month } from './periods';
-import type { CriterionId, ExemptionReason, ModelId } from '../enums';
+import type { CriterionId, EscalationStep, ExemptionReason, ModelId } from '../enums';
 import type { ExplanationItem } from '../explanations';
 
 export type { CriterionId, ExemptionReason, ModelId };
@@ -185,8 +185,8 @@ export interface MonthlyFinding {
 export interface EscalationState {
   code: number;
   name: string;
-  /** 'none' | 'contacted' | 'explanation-due' | 'explanation-received' | 'meeting' */
-  step: string;
+  /** messages (issue 15): worded by the 'escalation.step' explanation (explanations-da.ts). */
+  step: EscalationStep;
   contactedOn: string | null;
   explanationDueOn: string | null;
   meetingRequestedOn: string | null;
@@ -215,6 +215,8 @@ export interface MonthlyEvaluation {
   /** models-screens: the findings per municipality (code order). */
   municipalities: MonthlyMunicipality[];
   escalation: EscalationState[];
+  /** messages (issue 15): the summary lines as data ('monthly.summary', 'monthly.overdue'). */
+  explanationItems: ExplanationItem[];
   parameters: RuleParameter[];
   batches: BatchRef[];
   /** cit-engine: 'citizens' when the counts were derived from citizen data (the batches are then the citizen files). */
@@ -362,7 +364,16 @@ export interface RuleSetComparison {
   period: string;
   left: { ruleSetId: string; ruleSetVersion: string; summary: EarlyEffortEvaluation['summary'] };
   right: { ruleSetId: string; ruleSetVersion: string; summary: EarlyEffortEvaluation['summary'] };
-  changed: { code: number; name: string; left: { toContact: boolean; failInterviews: boolean; failOffers: boolean }; right: { toContact: boolean; failInterviews: boolean; failOffers: boolean }; why: string }[];
+  changed: {
+    code: number;
+    name: string;
+    left: { toContact: boolean; failInterviews: boolean; failOffers: boolean };
+    right: { toContact: boolean; failInterviews: boolean; failOffers: boolean };
+    /** messages (issue 15): why, as data ('compare.criterion' per changed criterion). */
+    whyItems: ExplanationItem[];
+    /** `whyItems` in Danish (the CLI's JSON keeps it). */
+    why: string;
+  }[];
 }
 
 // cit-engine (issue 10): which counts a model reads: the imported Jobindsats measurements, or those derived from citizen data.

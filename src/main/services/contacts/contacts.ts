@@ -3,6 +3,7 @@ import { openSource, FileProblem } from '../import/readers';
 import { buildReferenceLookup, normalizeLabel } from '../import/reference-lookup';
 import { AppError as ContactProblem } from '../../../shared/errors';
 import { currentUserName, nowIso, type Db } from '../store';
+import { storeWords } from '../../../shared/store-words-da';
 
 /**
  * The reviewer's contact persons per municipality (issue 13 item 7): entered in the app or read
@@ -44,7 +45,7 @@ function clean(input: ContactInput): ContactInput {
   const value = { ...input, jobcenter: input.jobcenter.trim(), name: input.name.trim(), email: input.email.trim(), phone: input.phone.trim() };
   if (value.name === '') throw new ContactProblem('name-required', 'Skriv kontaktpersonens navn.');
   if (value.email !== '' && !emailPattern.test(value.email)) throw new ContactProblem('invalid-email', `E-mailadressen "${value.email}" ser forkert ud (fx navn@kommune.dk).`);
-  if (value.phone !== '' && !/^[+0-9 ()-]{4,30}$/.test(value.phone)) throw new ContactProblem('invalid-phone', `Telefonnummeret "${value.phone}" må kun have cifre, mellemrum, + og -.`);
+  if (value.phone !== '' && !/^[+0-9 ()-]{4,30}$/.test(value.phone)) throw new ContactProblem('invalid-phone', storeWords.contacts.badPhone(value.phone));
   return value;
 }
 
@@ -70,7 +71,7 @@ export function saveContact(db: Db, input: ContactInput & { id?: number }): Cont
 
 export function removeContact(db: Db, id: number): boolean {
   const result = db.prepare('UPDATE contact_person SET removed_at = ?, removed_by = ? WHERE id = ? AND removed_at IS NULL').run(nowIso(), currentUserName(), id);
-  if (result.changes === 0) throw new ContactProblem('not-found', 'Kontaktpersonen findes ikke (den er måske allerede fjernet).');
+  if (result.changes === 0) throw new ContactProblem('not-found', storeWords.contacts.notFound);
   return true;
 }
 
@@ -106,7 +107,7 @@ export async function importContacts(db: Db, filePath: string, fileName: string)
     return found.municipalityCode !== undefined && found.name !== undefined;
   });
   if (headerIndex < 0) {
-    throw new FileProblem('no-header', 'Filen har ingen overskriftsrække med mindst "Kommune" og "Navn" (og gerne "Jobcenter", "E-mail", "Telefon").');
+    throw new FileProblem('no-header', storeWords.contacts.noHeader);
   }
   const mapping = mapHeaders(rows[headerIndex].cells);
   const lookup = buildReferenceLookup(db);

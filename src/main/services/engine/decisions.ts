@@ -6,6 +6,7 @@ import { EngineError } from './engine-error';
 import { builtinRuleSets } from './rule-sets';
 import { describePeriod } from '../../../shared/period-words';
 import { formatDanishDate } from '../../../shared/words-da';
+import { engineWords } from '../../../shared/engine-words-da';
 
 export interface DecisionInput {
   ruleSetId: string;
@@ -30,7 +31,7 @@ function ruleSetModel(db: Db, ruleSetId: string): ModelId {
   const builtin = builtinRuleSets.find((rule) => rule.id === ruleSetId);
   if (builtin) return builtin.model;
   const row = db.prepare('SELECT model FROM rule_set WHERE id = ?').get(ruleSetId) as { model: ModelId } | undefined;
-  if (!row) throw new EngineError('unknown-rule-set', `Regelsættet "${ruleSetId}" findes ikke. Se listen med "indsatsmonitor rule-sets"; intet blev gemt.`);
+  if (!row) throw new EngineError('unknown-rule-set', engineWords.decisions.unknownRuleSet(ruleSetId));
   return row.model;
 }
 
@@ -43,20 +44,19 @@ function checkPeriod(model: ModelId, period: string): void {
         ? isRealMonth(period)
         : /^\d{4}(QMAT0?[1-4]|Q[1-4])$/i.test(period) || isRealMonth(period);
   if (ok) return;
-  const example = { 'early-2023': 'et halvår, fx 2023H2', 'early-2021': 'en måned, fx 2023-09', status: 'en måned, fx 2024-12', supervision: 'en periode som 2021QMAT02' }[model];
-  throw new EngineError('invalid-period', `Perioden "${period}" findes ikke for dette regelsæt; skriv ${example}. Intet blev gemt.`);
+  throw new EngineError('invalid-period', engineWords.decisions.badPeriod(period, engineWords.decisions.periodExample[model]));
 }
 
 /** A decision date is a real calendar date, and not in the future. */
 export function checkDecisionDate(decidedOn: string | null | undefined): void {
   if (decidedOn === null || decidedOn === undefined || decidedOn === '') return;
-  if (!isRealDate(decidedOn)) throw new EngineError('invalid-date', `Datoen ${decidedOn} findes ikke i kalenderen; skriv en dato som 2024-03-25. Intet blev gemt.`);
-  if (decidedOn > localToday()) throw new EngineError('invalid-date', `Datoen ${decidedOn} ligger i fremtiden; en afgørelse dateres den dag, den er truffet. Intet blev gemt.`);
+  if (!isRealDate(decidedOn)) throw new EngineError('invalid-date', engineWords.decisions.notADate(decidedOn));
+  if (decidedOn > localToday()) throw new EngineError('invalid-date', engineWords.decisions.futureDate(decidedOn));
 }
 
 function municipalityName(db: Db, code: number): string {
   const row = db.prepare('SELECT name FROM municipality WHERE code = ?').get(code) as { name: string } | undefined;
-  if (!row) throw new EngineError('not-found', `Kommunekoden ${code} findes ikke.`);
+  if (!row) throw new EngineError('not-found', engineWords.unknownMunicipality(code));
   return row.name;
 }
 
@@ -72,34 +72,34 @@ function latestOnSubject(db: Db, ruleSetId: string, period: string, code: number
 function validate(db: Db, input: DecisionInput): void {
   const name = municipalityName(db, input.municipalityCode);
   if (!verdictPattern.test(input.verdict)) {
-    throw new EngineError('invalid-verdict', `Afgørelsen "${input.verdict}" skal være en kort kode med små bogstaver, fx ${knownVerdicts.join(', ')}.`);
+    throw new EngineError('invalid-verdict', engineWords.decisions.badVerdict(input.verdict, knownVerdicts.join(', ')));
   }
   if (input.subject.trim() !== input.subject || input.subject === '') {
-    throw new EngineError('invalid-subject', 'Emnet for afgørelsen må ikke være tomt eller starte/slutte med mellemrum.');
+    throw new EngineError('invalid-subject', engineWords.decisions.badSubject);
   }
   const model = ruleSetModel(db, input.ruleSetId);
   checkPeriod(model, input.period);
   checkDecisionDate(input.decidedOn);
   if (input.subject.startsWith('exemption:')) {
     if (!exemptionPattern.test(input.subject)) {
-      throw new EngineError('invalid-subject', `Undtagelsen "${input.subject}" kendes ikke; den skal være skærpet tilsyn eller konstant positiv udvikling.`);
+      throw new EngineError('invalid-subject', engineWords.decisions.unknownExemption(input.subject));
     }
     if ((input.verdict === 'rejected' || input.verdict === 'accepted') && input.reason.trim() === '') {
       throw new EngineError(
         'reason-required',
-        input.verdict === 'rejected' ? 'Skriv en begrundelse, når et forslag om undtagelse afvises.' : 'Skriv en begrundelse, når et forslag om undtagelse godkendes (loven kræver en konkret vurdering).',
+        input.verdict === 'rejected' ? engineWords.decisions.reasonToReject : engineWords.decisions.reasonToAccept,
       );
     }
   }
   if (input.verdict === 'withdrawn' && input.reason.trim() === '') {
-    throw new EngineError('reason-required', 'Skriv en begrundelse for at trække afgørelsen tilbage.');
+    throw new EngineError('reason-required', engineWords.decisions.reasonToWithdraw);
   }
   if (input.subject === 'contact' && input.verdict === 'contacted') {
     const latest = latestOnSubject(db, input.ruleSetId, input.period, input.municipalityCode, 'contact');
     if (latest?.verdict === 'contacted') {
       throw new EngineError(
         'already-contacted',
-        `${name} (${input.municipalityCode}) er allerede markeret som kontaktet for ${describePeriod(input.period)} (${formatDanishDate(latest.decidedOn ?? latest.decidedAt.slice(0, 10))}, af ${latest.decidedBy}). Intet blev gemt.`,
+        engineWords.decisions.alreadyContacted(name, input.municipalityCode, describePeriod(input.period), formatDanishDate(latest.decidedOn ?? latest.decidedAt.slice(0, 10)), latest.decidedBy),
       );
     }
   }
@@ -135,15 +135,15 @@ export function withdrawDecision(db: Db, input: { id: number; reason: string; de
   return db.transaction(() => {
     const target = db.prepare(`SELECT id, rule_set_id AS ruleSetId, period, municipality_code AS municipalityCode, subject, verdict,
   decided_on AS decidedOn, reason, decided_by AS decidedBy, decided_at AS decidedAt, withdraws_id AS withdrawsId FROM decision WHERE id = ?`).get(input.id) as DecisionRow | undefined;
-    if (!target) throw new EngineError('not-found', `Afgørelse nr. ${input.id} findes ikke.`);
-    if (target.verdict === 'withdrawn') throw new EngineError('already-withdrawn', `Afgørelse nr. ${input.id} er selv en tilbagetrækning og kan ikke trækkes tilbage.`);
+    if (!target) throw new EngineError('not-found', engineWords.decisions.notFound(input.id));
+    if (target.verdict === 'withdrawn') throw new EngineError('already-withdrawn', engineWords.decisions.isWithdrawal(input.id));
     const latest = latestOnSubject(db, target.ruleSetId, target.period, target.municipalityCode, target.subject);
     if (latest && latest.id !== target.id) {
       throw new EngineError(
         'superseded',
         latest.verdict === 'withdrawn' && latest.withdrawsId === target.id
-          ? `Afgørelse nr. ${target.id} er allerede trukket tilbage (nr. ${latest.id}).`
-          : `Afgørelse nr. ${target.id} er afløst af nr. ${latest.id}; træk den nyeste tilbage i stedet.`,
+          ? engineWords.decisions.alreadyWithdrawn(target.id, latest.id)
+          : engineWords.decisions.superseded(target.id, latest.id),
       );
     }
     const row: DecisionInput = {
@@ -169,8 +169,8 @@ export function bulkContacted(db: Db, input: { ruleSetId: string; period: string
   return db.transaction(() => {
     const codes = [...new Set(input.codes)];
     const unknown = codes.filter((code) => !db.prepare('SELECT 1 FROM municipality WHERE code = ?').get(code));
-    if (unknown.length > 0) throw new EngineError('not-found', `Kommunekoderne ${unknown.join(', ')} findes ikke. Intet blev gemt.`);
-    if (!input.decidedOn) throw new EngineError('invalid-date', 'Angiv datoen for kontakten. Intet blev gemt.');
+    if (unknown.length > 0) throw new EngineError('not-found', engineWords.unknownMunicipalities(unknown.join(', ')));
+    if (!input.decidedOn) throw new EngineError('invalid-date', engineWords.decisions.contactDate);
     const recorded: DecisionRow[] = [];
     const alreadyContacted: BulkContactedResult['alreadyContacted'] = [];
     for (const code of codes) {

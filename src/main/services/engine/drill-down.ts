@@ -9,10 +9,9 @@ import type {
 import { shownShare, weightedShare, weightedShareSql } from '../../../shared/shares';
 import type { Db } from '../store';
 import { listDecisions } from './decisions';
-import { criteria, criterionLabel, earlyParams, evaluateEarly2023 } from './early-2023';
+import { criteria, earlyParams, evaluateEarly2023 } from './early-2023';
 import { evaluateEarly2021 } from './early-2021';
 import { EngineError } from './engine-error';
-import { percent } from './format';
 import { addMonths, halfYearOf, monthRange } from '../../../shared/periods';
 import { halfYearMonths, monthsWithData } from './periods';
 import { bindPooled, monthFigure, pooledCte, pooledRows, type PooledRow } from './pooled-sql';
@@ -20,12 +19,15 @@ import { listRuleSets, resolveRuleSet } from './rule-sets';
 import { evaluateSupervision } from './supervision';
 import { groupMonthsByMunicipality } from './group-months';
 import { describePeriod } from '../../../shared/period-words';
+import type { ComparedCriterion, ExplanationItem } from '../../../shared/explanations';
+import { renderExplanation } from '../../../shared/explanations-da';
+import { engineWords } from '../../../shared/engine-words-da';
 
 export function municipalityDetail(db: Db, code: number, period: string, ruleSetId?: string): MunicipalityDetail {
   const municipality = db.prepare('SELECT code, name, region, labour_market_office AS labourMarketOffice FROM municipality WHERE code = ?').get(code) as
     | { code: number; name: string; region: string; labourMarketOffice: string }
     | undefined;
-  if (!municipality) throw new EngineError('not-found', `Kommunekoden ${code} findes ikke.`);
+  if (!municipality) throw new EngineError('not-found', engineWords.unknownMunicipality(code));
   const evaluation = evaluateEarly2023(db, period, ruleSetId, { code });
   const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
   const params = earlyParams(rule);
@@ -119,12 +121,12 @@ function nationalRows(db: Db, months: string[], interviewGroups: string[], offer
 
 export function benefitGroupDetail(db: Db, groupId: string, period: string, ruleSetId?: string): BenefitGroupDetail {
   const group = db.prepare('SELECT id, label FROM benefit_group WHERE id = ?').get(groupId) as { id: string; label: string } | undefined;
-  if (!group) throw new EngineError('not-found', `Ydelsesgruppen "${groupId}" findes ikke.`);
+  if (!group) throw new EngineError('not-found', engineWords.unknownGroup(groupId));
   const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
   const params = earlyParams(rule);
   const months = halfYearMonths(period);
   const have = new Set(monthsWithData(db));
-  if (!months.some((month) => have.has(month))) throw new EngineError('no-data', `Der er ingen målinger for ${describePeriod(period)}.`);
+  if (!months.some((month) => have.has(month))) throw new EngineError('no-data', engineWords.noData.period(describePeriod(period)));
   // The group on its own, for each criterion it takes part in under the rule set.
   const interviewGroups = params.interviewGroups.includes(groupId) ? [groupId] : [];
   const offerGroups = params.offerGroups.includes(groupId) ? [groupId] : [];
@@ -162,14 +164,19 @@ export function benefitGroupDetail(db: Db, groupId: string, period: string, rule
   };
 }
 
-function describeCriterion(evaluation: EarlyEffortEvaluation, code: number, criterion: CriterionId): string {
+/** One rule set's reading of a criterion for the comparison's "why" (messages, issue 15: data, worded in explanations-da.ts). */
+function comparedCriterion(evaluation: EarlyEffortEvaluation, ruleSetName: string, code: number, criterion: CriterionId): ComparedCriterion {
   const municipality = evaluation.municipalities.find((row) => row.code === code)!;
   const result = municipality[criterion];
-  const threshold = evaluation.parameters.find((parameter) => parameter.key === 'threshold')!.value as number;
-  const needed = evaluation.parameters.find((parameter) => parameter.key === 'consecutiveMonths')!.value as number;
-  const above = result.months.filter((month: MonthFigure) => month.above).length;
-  if (!result.eligible) return `kan ikke vurderes (for få borgere)`;
-  return `${above} af ${result.months.length} måneder over ${percent(threshold, 0)} (kræver ${needed} i træk): ${result.fails ? 'ikke opfyldt' : 'opfyldt'}`;
+  return {
+    ruleSetName,
+    eligible: result.eligible,
+    aboveMonths: result.months.filter((month: MonthFigure) => month.above).length,
+    shownMonths: result.months.length,
+    threshold: evaluation.parameters.find((parameter) => parameter.key === 'threshold')!.value as number,
+    consecutiveMonths: evaluation.parameters.find((parameter) => parameter.key === 'consecutiveMonths')!.value as number,
+    fails: result.fails,
+  };
 }
 
 /** Two rule sets of model A over the same half-year: which municipalities change status, and why. */
@@ -189,11 +196,13 @@ export function compareRuleSets(db: Db, leftId: string, rightId: string, period:
     const a = status(left, index);
     const b = status(right, index);
     if (a.toContact === b.toContact && a.failInterviews === b.failInterviews && a.failOffers === b.failOffers) return;
-    const why = criteria
+    const whyItems: ExplanationItem[] = criteria
       .filter((criterion) => (criterion === 'interviews' ? a.failInterviews !== b.failInterviews : a.failOffers !== b.failOffers))
-      .map((criterion) => `${criterionLabel[criterion]}: ${leftName}: ${describeCriterion(left, row.code, criterion)}; ${rightName}: ${describeCriterion(right, row.code, criterion)}.`)
-      .join(' ');
-    changed.push({ code: row.code, name: row.name, left: a, right: b, why });
+      .map((criterion) => ({
+        code: 'compare.criterion',
+        params: { criterion, left: comparedCriterion(left, leftName, row.code, criterion), right: comparedCriterion(right, rightName, row.code, criterion) },
+      }));
+    changed.push({ code: row.code, name: row.name, left: a, right: b, whyItems, why: whyItems.map(renderExplanation).join(' ') });
   });
   return {
     period,

@@ -7,6 +7,9 @@ import { bindPooled, monthFigure, pooledCte, type PooledRow } from './pooled-sql
 import { batchRefs, citizenBatches } from './provenance';
 import { resolveRuleSet } from './rule-sets';
 import { describePeriod } from '../../../shared/period-words';
+import type { EscalationStep } from '../../../shared/enums';
+import type { ExplanationItem } from '../../../shared/explanations';
+import { engineWords } from '../../../shared/engine-words-da';
 
 /**
  * Model B: each benefit group on its own. A finding is a municipality × group × criterion
@@ -60,8 +63,8 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string, so
   }) as { findings: string; by_municipality: string; batches: string; last_month_rows: number };
   if (raw.last_month_rows === 0) {
     // cit-engine (issue 10): from citizen data, say which data are missing.
-    if (source === 'citizens') throw new EngineError('no-data', `Borgerdata giver ingen målinger for ${describePeriod(period)}: ingen forløb når seks måneder i måneden. Vælg en anden måned, eller indlæs forløb og hændelser.`);
-    throw new EngineError('no-data', `Der er ingen målinger for ${describePeriod(period)}. Vælg en måned med data, eller indlæs data først.`);
+    if (source === 'citizens') throw new EngineError('no-data', engineWords.noData.monthCitizens(describePeriod(period)));
+    throw new EngineError('no-data', engineWords.noData.month(describePeriod(period)));
   }
   const rows = (JSON.parse(raw.findings) as unknown[][]).map(
     (values) => Object.fromEntries(findingColumns.map((column, index) => [column, values[index]])) as unknown as PooledRow & { name: string; label: string; group_id: string },
@@ -75,18 +78,27 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string, so
     }
     finding.months.push(monthFigure(row, row.month, params.threshold, params.strictlyGreater));
   }
+  const municipalities = (JSON.parse(raw.by_municipality) as [number, string, number, number, number, number][]).map(
+    ([code, name, count, groups, interviews, offers]): MonthlyMunicipality => ({ code, name, findings: count, groups, interviews, offers }),
+  );
+  // The ladder's dates are facts about the municipality, recorded under the model's built-in rule
+  // set (its id is the model's); a what-if copy reads the same ladder.
+  const escalation = escalationStates(db, rule.model, period, params.explanationDueMonths, new Set(findings.map((finding) => finding.code)));
+  const overdue = escalation.filter((state) => state.overdue).length;
+  // messages (issue 15): the result's summary as explanation items, worded in explanations-da.ts.
+  const explanationItems: ExplanationItem[] = [
+    { code: 'monthly.summary', params: { period, version: rule.version, findings: findings.length, municipalities: municipalities.length, months } },
+    ...(overdue > 0 ? [{ code: 'monthly.overdue' as const, params: { count: overdue } }] : []),
+  ];
   return {
     model: 'early-2021',
     ruleSetId: rule.id,
     ruleSetVersion: rule.version,
     period,
     findings,
-    municipalities: (JSON.parse(raw.by_municipality) as [number, string, number, number, number, number][]).map(
-      ([code, name, count, groups, interviews, offers]): MonthlyMunicipality => ({ code, name, findings: count, groups, interviews, offers }),
-    ),
-    // The ladder's dates are facts about the municipality, recorded under the model's built-in rule
-    // set (its id is the model's); a what-if copy reads the same ladder.
-    escalation: escalationStates(db, rule.model, period, params.explanationDueMonths, new Set(findings.map((finding) => finding.code))),
+    municipalities,
+    escalation,
+    explanationItems,
     parameters: rule.parameters,
     // cit-engine (issue 10): counts derived from citizen data come from the citizen files.
     batches: source === 'citizens' ? citizenBatches(db) : batchRefs(db, JSON.parse(raw.batches) as number[]),
@@ -125,7 +137,7 @@ export function escalationStates(db: Db, ruleSetId: string, period: string, dueM
     const explanationDueOn = contactedOn ? addMonthsToDate(contactedOn, dueMonths) : null;
     // Still below the mark when the explanation fell due, and none recorded: overdue.
     const overdue = Boolean(explanationDueOn && explanationDueOn <= endOfPeriod && withFindings.has(code) && !explanationOn && !meetingRequestedOn);
-    let step = 'none';
+    let step: EscalationStep = 'none';
     if (meetingRequestedOn) step = 'meeting';
     else if (explanationOn) step = 'explanation-received';
     else if (explanationDueOn && explanationDueOn <= endOfPeriod && withFindings.has(code)) step = 'explanation-due';

@@ -24,6 +24,7 @@ import { bindPooled, isAbove, pooledCte } from './pooled-sql';
 import { batchRefs, citizenBatches, citizenSourceLine } from './provenance';
 import { interpretationItems, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
 import { describePeriod } from '../../../shared/period-words';
+import { engineWords } from '../../../shared/engine-words-da';
 
 export const criteria = criterionIds;
 // The explanation's words are in src/shared/explanations-da.ts (one-definition, issue 15).
@@ -157,8 +158,8 @@ export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, op
   const assessed = months.filter((month) => dataMonths.has(month));
   if (assessed.length === 0) {
     // cit-engine (issue 10): from citizen data, say which data are missing.
-    if (options.source === 'citizens') throw new EngineError('no-data', `Borgerdata giver ingen målinger for ${describePeriod(period)} (${describePeriod(months[0])} til ${describePeriod(months[5])}): ingen forløb når seks måneder i perioden. Indlæs forløb og hændelser, der dækker perioden.`);
-    throw new EngineError('no-data', `Der er ingen målinger for ${describePeriod(period)} (${describePeriod(months[0])} til ${describePeriod(months[5])}). Indlæs data for perioden først.`);
+    if (options.source === 'citizens') throw new EngineError('no-data', engineWords.noData.halfYearCitizens(describePeriod(period), describePeriod(months[0]), describePeriod(months[5])));
+    throw new EngineError('no-data', engineWords.noData.halfYear(describePeriod(period), describePeriod(months[0]), describePeriod(months[5])));
   }
   // A half-year is assessed up to the last month the store has; later months are "not yet".
   const lastAssessed = assessed[assessed.length - 1];

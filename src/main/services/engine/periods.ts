@@ -2,11 +2,12 @@ import type { AvailablePeriods, DataSource } from '../../../shared/api/engine';
 import { halfYearMonthsOf, halfYearOf } from '../../../shared/periods';
 import type { Db } from '../store';
 import { EngineError } from './engine-error';
+import { engineWords } from '../../../shared/engine-words-da';
 
 /** `2023H2` → 2023-07 … 2023-12 (src/shared/periods.ts), refused in Danish when not a half-year. */
 export function halfYearMonths(period: string): string[] {
   const months = halfYearMonthsOf(period);
-  if (!months) throw new EngineError('invalid-period', `Halvåret "${period}" skal skrives som 2023H2.`);
+  if (!months) throw new EngineError('invalid-period', engineWords.badHalfYear(period));
   return months;
 }
 

@@ -1,5 +1,6 @@
 import type { BatchRef } from '../../../shared/api/engine';
 import type { Db } from '../store';
+import { engineWords } from '../../../shared/engine-words-da';
 
 /** The import batches behind a set of numbers, newest first. */
 export function batchRefs(db: Db, batchIds: Iterable<number>): BatchRef[] {
@@ -48,5 +49,5 @@ export function citizenBatches(db: Db): BatchRef[] {
 
 /** The Danish line that says a result was made from citizen data, not from Jobindsats' published counts. */
 export function citizenSourceLine(batches: BatchRef[]): string {
-  return `Beregnet af borgerdata (kommunens egne forløb, samtaler og tilbud), ikke af Jobindsats' offentliggjorte tal${batches.length ? `: ${batches.map((batch) => batch.fileName).join(', ')}` : ''}.`;
+  return engineWords.citizenSource(batches.map((batch) => batch.fileName).join(', '));
 }

@@ -5,6 +5,10 @@ import { currentUserName, nowIso, type Db } from '../store';
 import { EngineError } from './engine-error';
 import { readBenefitGroupFacts } from '../reference-data';
 import { modelParameters, type ModelParams } from './model-parameters';
+import { engineWords } from '../../../shared/engine-words-da';
+
+/** The rule sets' refusals (messages, issue 15). */
+const r = engineWords.ruleSets;
 
 /**
  * The four follow-up models as data. Each built-in rule set lists every parameter the
@@ -113,7 +117,7 @@ function parseValues<M extends ModelId>(model: M, name: string, raw: Record<stri
   const parsed = modelParameters[model].safeParse(raw);
   if (!parsed.success) {
     const keys = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
-    throw new EngineError('rule-set-invalid', `Regelsættet ${name} har ugyldige værdier for ${keys}. Lav en ny kopi af det indbyggede regelsæt.`);
+    throw new EngineError('rule-set-invalid', r.invalidStored(name, keys));
   }
   return parsed.data as ModelParams[M];
 }
@@ -151,7 +155,7 @@ interface RuleSetRow {
 
 function fromRow(row: RuleSetRow): ResolvedRuleSet {
   const builtin = builtinRuleSets.find((rule) => rule.model === row.model);
-  if (!builtin) throw new EngineError('rule-set-invalid', `Regelsættet ${row.name} hører til en ukendt model (${row.model}).`);
+  if (!builtin) throw new EngineError('rule-set-invalid', r.unknownModel(row.name, row.model));
   const stored = JSON.parse(row.params_json) as Record<string, RuleParameter['value']>;
   const parameters = builtin.parameters.map((spec) => {
     const value = spec.key in stored ? stored[spec.key] : spec.value;
@@ -186,11 +190,11 @@ export function resolveRuleSet<M extends ModelId>(db: Db, model: M, id?: string)
     ? builtinSummary(builtin)
     : (() => {
         const row = db.prepare('SELECT * FROM rule_set WHERE id = ?').get(wanted) as RuleSetRow | undefined;
-        if (!row) throw new EngineError('not-found', `Regelsættet "${wanted}" findes ikke.`);
+        if (!row) throw new EngineError('not-found', r.notFound(wanted));
         return fromRow(row);
       })();
   if (resolved.model !== model) {
-    throw new EngineError('wrong-model', `Regelsættet "${resolved.name}" hører til modellen ${resolved.model}, ikke ${model}.`);
+    throw new EngineError('wrong-model', r.wrongModel(resolved.name, resolved.model, model));
   }
   return { ...resolved, model, values: parseValues(model, resolved.name, resolved.values) };
 }
@@ -199,35 +203,35 @@ function findAny(db: Db, id: string): ResolvedRuleSet {
   const builtin = builtinRuleSets.find((rule) => rule.id === id);
   if (builtin) return builtinSummary(builtin);
   const row = db.prepare('SELECT * FROM rule_set WHERE id = ?').get(id) as RuleSetRow | undefined;
-  if (!row) throw new EngineError('not-found', `Regelsættet "${id}" findes ikke.`);
+  if (!row) throw new EngineError('not-found', r.notFound(id));
   return fromRow(row);
 }
 
 /** Checks one changed value against its parameter's type and range; returns the clean value. */
 function checkValue(spec: ParameterSpec, value: unknown): RuleParameter['value'] {
-  const bad = (why: string) => new EngineError('invalid-parameter', `${spec.label}: ${why}`);
+  const bad = (why: string) => new EngineError('invalid-parameter', r.badValue(spec.label, why));
   if (typeof spec.value === 'number') {
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw bad('skal være et tal.');
-    if (spec.integer && !Number.isInteger(value)) throw bad('skal være et helt tal.');
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw bad(r.notANumber);
+    if (spec.integer && !Number.isInteger(value)) throw bad(r.notAnInteger);
     // A share (0 to 1) is spoken of in per cent, as the screen shows it.
     const limit = (bound: number) => (spec.max === 1 ? `${bound * 100} %` : String(bound));
-    if (spec.min !== undefined && value < spec.min) throw bad(`må ikke være under ${limit(spec.min)}.`);
-    if (spec.max !== undefined && value > spec.max) throw bad(`må ikke være over ${limit(spec.max)}.`);
+    if (spec.min !== undefined && value < spec.min) throw bad(r.below(limit(spec.min)));
+    if (spec.max !== undefined && value > spec.max) throw bad(r.above(limit(spec.max)));
     return value;
   }
   if (typeof spec.value === 'boolean') {
-    if (typeof value !== 'boolean') throw bad('skal være sand eller falsk.');
+    if (typeof value !== 'boolean') throw bad(r.notABoolean);
     return value;
   }
   if (Array.isArray(spec.value)) {
-    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw bad('skal være en liste af ydelsesgrupper.');
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw bad(r.notAGroupList);
     const unknown = value.filter((item) => !(spec.members ?? []).includes(item));
-    if (unknown.length > 0) throw bad(`ukendte ydelsesgrupper: ${unknown.join(', ')}.`);
-    if (value.length === 0) throw bad('listen må ikke være tom.');
+    if (unknown.length > 0) throw bad(r.unknownGroups(unknown.join(', ')));
+    if (value.length === 0) throw bad(r.emptyList);
     return [...new Set(value as string[])];
   }
-  if (typeof value !== 'string' || value.trim() === '') throw bad('skal være en tekst.');
-  if (spec.options && !spec.options.includes(value)) throw bad(`kan kun være ${spec.options.join(' eller ')}.`);
+  if (typeof value !== 'string' || value.trim() === '') throw bad(r.notAText);
+  if (spec.options && !spec.options.includes(value)) throw bad(r.notAnOption(spec.options));
   return value;
 }
 
@@ -245,18 +249,18 @@ function slug(text: string): string {
 
 /** A user copy with changed parameters; the original is never touched. */
 export function copyRuleSet(db: Db, fromId: string, name: string, changes: Record<string, unknown>): ResolvedRuleSet {
-  if (name.trim() === '') throw new EngineError('invalid-name', 'Giv kopien et navn.');
+  if (name.trim() === '') throw new EngineError('invalid-name', r.nameTheCopy);
   const original = findAny(db, fromId);
   const specs = builtinRuleSets.find((rule) => rule.model === original.model)!.parameters;
   const values: Record<string, RuleParameter['value']> = { ...original.values };
   for (const [key, value] of Object.entries(changes)) {
     const spec = specs.find((candidate) => candidate.key === key);
-    if (!spec) throw new EngineError('invalid-parameter', `Regelsættet ${original.name} har ingen parameter "${key}".`);
+    if (!spec) throw new EngineError('invalid-parameter', r.noSuchParameter(original.name, key));
     values[key] = checkValue(spec, value);
   }
   return db.transaction(() => {
     const duplicate = db.prepare('SELECT 1 FROM rule_set WHERE name = ?').get(name.trim());
-    if (duplicate) throw new EngineError('duplicate-name', `Der findes allerede et regelsæt med navnet "${name.trim()}".`);
+    if (duplicate) throw new EngineError('duplicate-name', r.duplicateName(name.trim()));
     let id = `${original.model}--${slug(name)}`;
     for (let n = 2; db.prepare('SELECT 1 FROM rule_set WHERE id = ?').get(id) || builtinRuleSets.some((rule) => rule.id === id); n++) {
       id = `${original.model}--${slug(name)}-${n}`;

@@ -7,6 +7,7 @@ import { monthsWithData } from './periods';
 import { bindPooled, pooledCte } from './pooled-sql';
 import { citizenBatches, measurementBatches } from './provenance';
 import { resolveRuleSet } from './rule-sets';
+import { engineWords } from '../../../shared/engine-words-da';
 
 /**
  * Model D: the share that got the required interviews (1 − the share lacking them), per group,
@@ -38,7 +39,7 @@ export function evaluateStatus(db: Db, period: string, baseline: string, ruleSet
   const params = rule.values;
   const have = new Set(monthsWithData(db, source));
   const missing = [period, baseline].filter((month) => !have.has(month));
-  if (missing.length > 0) throw new EngineError('no-data', `${source === 'citizens' ? 'Borgerdata giver' : 'Der er'} ingen målinger for ${missing.map(describePeriod).join(' og ')}. Vælg måneder med data.`);
+  if (missing.length > 0) throw new EngineError('no-data', engineWords.noData.months(missing.map(describePeriod).join(engineWords.and), source === 'citizens'));
   const rows = db.prepare(statusSql).all(bindPooled({ months: [period, baseline], interviewGroups: params.groups, offerGroups: [], source })) as {
     level: string;
     key: string | null;

@@ -7,6 +7,7 @@ import { EngineError } from './engine-error';
 import { batchRefs } from './provenance';
 import { interpretationItems, resolveRuleSet } from './rule-sets';
 import { describePeriod, describePeriodShort } from '../../../shared/period-words';
+import { engineWords } from '../../../shared/engine-words-da';
 
 interface BenchmarkRow {
   code: number;
@@ -69,8 +70,8 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
     throw new EngineError(
       'no-data',
       known.length
-        ? `Der er ingen tal for resultatmålet (Y30R21) for ${describePeriod(period)}. Perioder med data: ${known.map(describePeriodShort).join('; ')}.`
-        : 'Der er ikke indlæst tal for resultatmålet (Jobindsats Y30R21). Indlæs udtrækket først.',
+        ? engineWords.noData.resultTarget(describePeriod(period), known.map(describePeriodShort).join('; '))
+        : engineWords.noData.noResultTarget,
     );
   }
   const benchmarkByCode = new Map(benchmark.map((row) => [row.code, row]));

@@ -3,6 +3,8 @@ import type { EarlyEffortEvaluation, MunicipalityDetail } from '../../../shared/
 import { describeSubject, describeVerdict, formatDanishDate } from '../../../shared/words-da';
 import { describeMonth } from '../../../shared/period-words';
 import { addProvenanceSheet, hypotheticalSheetName } from './provenance';
+import { exportWords } from '../../../shared/export-words-da';
+import { columnsOf, municipalityColumns } from '../../../shared/table-columns';
 import { addTableSheet, newWorkbook, workbookBytes, type CellValue, type SheetColumn } from './workbook';
 
 export interface ContactListInput {
@@ -21,11 +23,13 @@ export interface ContactListInput {
   hypothetical?: { basedOn: string };
 }
 
-const criterionLabel = { interviews: 'samtaler', offers: 'tilbud' } as const;
-const criterionTitle = { interviews: 'Samtaler', offers: 'Tilbud' } as const;
-const reasonLabel = { 'enhanced-supervision': 'skærpet tilsyn', 'positive-development': 'konstant positiv udvikling' } as const;
+// messages (issue 15): every word of the file is in export-words-da.ts.
+const w = exportWords.contactList;
+const criterionLabel = w.criterion;
+const criterionTitle = w.criterionTitle;
+const reasonLabel = w.reason;
 
-export const contactListSheetNames = { list: 'Kontaktliste', months: 'Måneder pr. ydelsesgruppe', provenance: 'Grundlag' } as const;
+export const contactListSheetNames = { ...w.sheets, provenance: exportWords.provenance.sheetName } as const;
 
 /**
  * The AMK's contact list: one row per municipality to be contacted, grouped by AMK, with the
@@ -40,27 +44,20 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
     .sort((a, b) => a.labourMarketOffice.localeCompare(b.labourMarketOffice, 'da') || a.code - b.code);
 
   const columns: SheetColumn[] = [
-    { header: 'AMK', kind: 'text' },
-    { header: 'Kode', kind: 'integer' },
-    { header: 'Kommune', kind: 'text' },
-    { header: 'Region', kind: 'text' },
-    { header: 'Fejler kriterier', kind: 'text' },
+    ...columnsOf('text', w.columns.office),
+    ...municipalityColumns(w.columns.code, w.columns.municipality),
+    ...columnsOf('text', w.columns.region, w.columns.failing),
     // Each month's share with the counts behind it, as on the screen.
     ...(['interviews', 'offers'] as const).flatMap((criterion) =>
       evaluation.months.flatMap((month): SheetColumn[] => [
-        { header: `${criterionTitle[criterion]} ${describeMonth(month)} andel uden`, kind: 'share' },
-        { header: `${criterionTitle[criterion]} ${describeMonth(month)} antal uden`, kind: 'integer' },
-        { header: `${criterionTitle[criterion]} ${describeMonth(month)} målte borgere`, kind: 'integer' },
+        { header: w.columns.shareLacking(criterionTitle[criterion], describeMonth(month)), kind: 'share' },
+        { header: w.columns.countLacking(criterionTitle[criterion], describeMonth(month)), kind: 'integer' },
+        { header: w.columns.measured(criterionTitle[criterion], describeMonth(month)), kind: 'integer' },
       ]),
     ),
-    { header: 'Særligt udfordrede ydelsesgrupper', kind: 'text' },
-    { header: 'Forslag til undtagelse', kind: 'text' },
-    { header: 'Afgørelser', kind: 'text' },
-    { header: 'Kontaktstatus', kind: 'text' },
+    ...columnsOf('text', w.columns.challenged, w.columns.proposals, w.columns.decisions, w.columns.contactStatus),
     // decisions: the reviewer's contact persons
-    { header: 'Jobcenter', kind: 'text' },
-    { header: 'Kontaktpersoner', kind: 'text' },
-    { header: 'Note', kind: 'text' },
+    ...columnsOf('text', w.columns.jobcenter, w.columns.contactPersons, w.columns.note),
   ];
   const rows: CellValue[][] = listed.map((municipality) => {
     const failing = (['interviews', 'offers'] as const).filter((criterion) => municipality[criterion].fails).map((criterion) => criterionLabel[criterion]);
@@ -88,7 +85,7 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
             `${describeSubject(decision.subject)}: ${describeVerdict(decision.verdict)}${decision.decidedOn ? ` ${formatDanishDate(decision.decidedOn)}` : ''} (${decision.decidedBy})${decision.reason ? ` – ${decision.reason}` : ''}`,
         )
         .join('\n'),
-      contact?.verdict === 'contacted' ? `Kontaktet ${formatDanishDate(contact.decidedOn ?? contact.decidedAt)} (${contact.decidedBy})` : 'Ikke kontaktet',
+      contact?.verdict === 'contacted' ? w.contacted(formatDanishDate(contact.decidedOn ?? contact.decidedAt), contact.decidedBy) : w.notContacted,
       [...new Set((input.contacts?.get(municipality.code) ?? []).map((person) => person.jobcenter).filter(Boolean))].join(', '),
       (input.contacts?.get(municipality.code) ?? []).map((person) => [person.name, person.email, person.phone].filter(Boolean).join(', ')).join('\n'),
       municipality.note,
@@ -97,22 +94,19 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
   addTableSheet(workbook, input.hypothetical ? hypotheticalSheetName(contactListSheetNames.list) : contactListSheetNames.list, columns, rows, { freezeColumns: 3 });
 
   const monthColumns: SheetColumn[] = [
-    { header: 'Kode', kind: 'integer' },
-    { header: 'Kommune', kind: 'text' },
-    { header: 'Ydelsesgruppe', kind: 'text' },
-    { header: 'Kriterium', kind: 'text' },
-    { header: 'Måned', kind: 'text' },
-    { header: 'Målte borgere', kind: 'integer' },
-    { header: 'Uden krævet indsats', kind: 'number' },
-    { header: 'Andel', kind: 'share' },
-    { header: 'Over grænsen', kind: 'text' },
+    ...municipalityColumns(w.monthColumns.code, w.monthColumns.municipality),
+    ...columnsOf('text', w.monthColumns.group, w.monthColumns.criterion, w.monthColumns.month),
+    ...columnsOf('integer', w.monthColumns.measured),
+    { header: w.monthColumns.lacking, kind: 'number' },
+    { header: w.monthColumns.share, kind: 'share' },
+    { header: w.monthColumns.above, kind: 'text' },
   ];
   const order = new Map(listed.map((municipality, index) => [municipality.code, index]));
   const monthRows: CellValue[][] = [];
   for (const detail of [...input.details].sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0))) {
     for (const group of detail.groupMonths) {
       for (const figure of group.months) {
-        monthRows.push([detail.code, detail.name, group.label, criterionLabel[group.criterion], describeMonth(figure.month), figure.measured, figure.lacking, figure.share, figure.above ? 'Ja' : 'Nej']);
+        monthRows.push([detail.code, detail.name, group.label, criterionLabel[group.criterion], describeMonth(figure.month), figure.measured, figure.lacking, figure.share, figure.above ? exportWords.yes : exportWords.no]);
       }
     }
   }
@@ -121,7 +115,7 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
   const failInterviews = evaluation.municipalities.filter((municipality) => municipality.interviews.fails).length;
   const failOffers = evaluation.municipalities.filter((municipality) => municipality.offers.fails).length;
   addProvenanceSheet(workbook, {
-    title: 'Kontaktliste, tidlig indsats',
+    title: w.title,
     period: evaluation.period,
     months: evaluation.months,
     complete: evaluation.complete,
@@ -129,14 +123,14 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
     filters: input.filters ?? [],
     madeBy: input.madeBy,
     madeAt: input.madeAt,
-    result: `${listed.length} kommuner kontaktes; ${failInterviews} fejler samtalekriteriet; ${failOffers} fejler tilbudskriteriet (af ${evaluation.municipalities.length} kommuner)`,
+    result: w.result(listed.length, failInterviews, failOffers, evaluation.municipalities.length),
     // The exempted municipalities are not on the list; the file says which and why (issue 13 item 5).
     moreRows: [
-      ['Efter vurdering', `${evaluation.summary.failsCriteria} opfylder kriterierne; ${evaluation.summary.exempted} undtaget; ${evaluation.summary.toContact} kontaktes`],
+      [w.afterReview, w.afterReviewValue(evaluation.summary.failsCriteria, evaluation.summary.exempted, evaluation.summary.toContact)],
       ...evaluation.municipalities
         .filter((candidate) => candidate.status === 'exempted')
         .map((municipality): [string, string] => [
-          `Undtaget efter vurdering: ${municipality.name} (${municipality.code})`,
+          w.exemptedLabel(municipality.name, municipality.code),
           `${municipality.exemption?.reasons ?? ''} (${municipality.exemption?.decidedBy ?? ''}${municipality.exemption?.decidedOn ? `, ${formatDanishDate(municipality.exemption.decidedOn)}` : ''})`,
         ]),
     ],

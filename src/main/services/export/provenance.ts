@@ -4,6 +4,7 @@ import { describeSource, formatDanishDateTime, importKindWords } from '../../../
 import { describeMonth, describePeriod, describePeriodsIn } from '../../../shared/period-words';
 import { neutraliseCell } from './neutralise-formula';
 import { xmlSafeText } from './xml-text';
+import { exportWords } from '../../../shared/export-words-da';
 
 /** A file the exported numbers came from. */
 export interface ProvenanceFile {
@@ -36,14 +37,8 @@ export interface Provenance {
   hypothetical?: { basedOn: string };
 }
 
-/** The words that mark a file made under a what-if copy (models-finish, issue 13 item 4). */
-export const hypotheticalWords = {
-  fileName: 'HYPOTETISK',
-  sheetSuffix: ' (hypotetisk)',
-  line: (ruleSet: string, basedOn: string) => `HYPOTETISK: lavet under regelsættet "${ruleSet}", en kopi af ${basedOn} med ændrede parametre. Tallene følger ikke de gældende regler.`,
-  label: 'Hypotetisk regelsæt',
-  value: (basedOn: string) => `Ja (kopi af ${basedOn})`,
-};
+/** The words that mark a file made under a what-if copy (models-finish, issue 13 item 4; messages: in export-words-da.ts). */
+export const hypotheticalWords = exportWords.hypothetical;
 
 /**
  * A sheet name with the hypothetical mark kept whole within Excel's 31 characters. A name too long
@@ -68,7 +63,7 @@ export function hypotheticalSheetName(name: string): string {
 /** A period as `describePeriod` writes it, at the end of a title: "2. halvår 2023", "december 2024", "2. kvartal 2021", "året til og med …". */
 const periodInWords = /\s+(\d\. halvår \d{4}|\d\. kvartal \d{4}|(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december) \d{4}|året til og med .*)$/;
 
-export const provenanceSheetName = 'Grundlag';
+export const provenanceSheetName = exportWords.provenance.sheetName;
 
 const kindWords = importKindWords;
 
@@ -82,32 +77,34 @@ export function addProvenanceSheet(workbook: ExcelJS.Workbook, provenance: Prove
   // danish-finish: periods and months in words ("2. halvår 2023", "juli 2023"), also inside the title.
   sheet.addRow([describePeriodsIn(provenance.title)]).font = { bold: true, size: 14 };
   if (provenance.hypothetical) sheet.addRow([hypotheticalWords.line(provenance.ruleSet?.name ?? '', provenance.hypothetical.basedOn)]).font = { bold: true, color: { argb: 'FFC00000' } };
-  if (provenance.period) sheet.addRow(['Periode', describePeriod(provenance.period)]);
-  if (provenance.months?.length) sheet.addRow(['Måneder', provenance.months.map(describeMonth).join(', ')]);
-  if (provenance.complete !== undefined) sheet.addRow(['Halvåret er afsluttet', provenance.complete ? 'Ja' : 'Nej (tidlig varsling)']);
+  const w = exportWords.provenance;
+  const yesNo = (value: boolean) => (value ? exportWords.yes : exportWords.no);
+  if (provenance.period) sheet.addRow([w.period, describePeriod(provenance.period)]);
+  if (provenance.months?.length) sheet.addRow([w.months, provenance.months.map(describeMonth).join(', ')]);
+  if (provenance.complete !== undefined) sheet.addRow([w.complete, provenance.complete ? exportWords.yes : w.notComplete]);
   if (provenance.ruleSet) {
-    sheet.addRow(['Regelsæt', provenance.ruleSet.name]);
-    sheet.addRow(['Regelsættets version', provenance.ruleSet.version]);
-    sheet.addRow([hypotheticalWords.label, provenance.hypothetical ? hypotheticalWords.value(provenance.hypothetical.basedOn) : 'Nej']);
+    sheet.addRow([w.ruleSet, provenance.ruleSet.name]);
+    sheet.addRow([w.ruleSetVersion, provenance.ruleSet.version]);
+    sheet.addRow([hypotheticalWords.label, provenance.hypothetical ? hypotheticalWords.value(provenance.hypothetical.basedOn) : exportWords.no]);
   }
-  sheet.addRow(['Filtre', provenance.filters.length > 0 ? provenance.filters.join('; ') : 'Ingen: alle rækker']);
-  sheet.addRow(['Lavet af', provenance.madeBy]);
-  sheet.addRow(['Lavet', formatDanishDateTime(provenance.madeAt)]);
-  if (provenance.result) sheet.addRow(['Resultat', provenance.result]);
+  sheet.addRow([w.filters, provenance.filters.length > 0 ? provenance.filters.join('; ') : w.noFilters]);
+  sheet.addRow([w.madeBy, provenance.madeBy]);
+  sheet.addRow([w.madeAt, formatDanishDateTime(provenance.madeAt)]);
+  if (provenance.result) sheet.addRow([w.result, provenance.result]);
   for (const [label, value] of provenance.moreRows ?? []) sheet.addRow([label, value]);
   if (provenance.parameters?.length) {
-    heading('Parametre');
-    sheet.addRow(['Parameter', 'Værdi', 'Fortolkning', 'Kilde']).font = { bold: true };
+    heading(w.parametersTitle);
+    sheet.addRow(Object.values(w.parameterColumns)).font = { bold: true };
     for (const parameter of provenance.parameters) {
-      sheet.addRow([parameter.label, parameter.displayValue ?? String(parameter.value), parameter.interpretation ? 'Ja' : 'Nej', describeSource(parameter.source)]);
+      sheet.addRow([parameter.label, parameter.displayValue ?? String(parameter.value), yesNo(parameter.interpretation), describeSource(parameter.source)]);
     }
   }
-  heading('Indlæste filer');
-  sheet.addRow(['Fil', 'SHA-256', 'Datatype', 'Indlæst', 'Demodata']).font = { bold: true };
+  heading(w.filesTitle);
+  sheet.addRow(Object.values(w.fileColumns)).font = { bold: true };
   for (const file of provenance.files) {
-    sheet.addRow([file.fileName, file.sha256, kindWords[file.kind] ?? 'Andet', formatDanishDateTime(file.importedAt), file.isDemo ? 'Ja' : 'Nej']);
+    sheet.addRow([file.fileName, file.sha256, kindWords[file.kind] ?? w.otherKind, formatDanishDateTime(file.importedAt), yesNo(file.isDemo)]);
   }
-  if (provenance.files.length === 0) sheet.addRow(['Ingen filer']);
+  if (provenance.files.length === 0) sheet.addRow([w.noFiles]);
   [34, 70, 26, 26, 60].forEach((width, index) => (sheet.getColumn(index + 1).width = width));
   sheet.eachRow((row) =>
     row.eachCell((cell) => {

@@ -2,6 +2,9 @@ import type { ShareScale } from './convert';
 import { fieldLabels, type FieldId, type Mapping } from './fields';
 import { parseNumber } from './numbers';
 import { dateParts, type DateOrder } from './periods';
+import { importWords } from '../../../shared/import-words-da';
+
+const w = importWords.decisions;
 
 /** Share fields: their numbers are per cent or fractions, decided per column. */
 export const shareFields: FieldId[] = ['interviewsLackingShare', 'interviewsWithShare', 'offersLackingShare', 'offersWithShare', 'expectedShare', 'actualShare'];
@@ -76,7 +79,7 @@ export class DecisionCollector {
       const header = headers[this.mapping[field]!] ?? fieldLabels[field];
       const name = `"${header}"`;
       if (chosen[field]) {
-        decisions.push({ field, scale: chosen[field]!, chosen: true, uncertain: false, text: `${name} læses som ${chosen[field] === 'fraction' ? 'brøker (0,1561 = 15,61 %)' : 'procent (15,61 = 15,61 %)'}, som valgt.` });
+        decisions.push({ field, scale: chosen[field]!, chosen: true, uncertain: false, text: w.chosenScale(name, chosen[field] === 'fraction' ? w.fraction : w.percent) });
         continue;
       }
       const saysPercent = /pct|procent|%/i.test(header);
@@ -86,7 +89,7 @@ export class DecisionCollector {
           scale: 'percent',
           chosen: false,
           uncertain: false,
-          text: `${name} læses som procent: ${stats.above1 > 0 ? `værdierne går op til ${stats.max.toLocaleString('da-DK')}` : 'værdierne har procenttegn eller overskriften siger pct.'}.`,
+          text: stats.above1 > 0 ? w.percentUpTo(name, stats.max) : w.percentSigns(name),
         });
       } else {
         decisions.push({
@@ -95,7 +98,7 @@ export class DecisionCollector {
           chosen: false,
           // "(pct.)" over values that are all 1 or less: most likely fractions (pandas), but say so.
           uncertain: saysPercent,
-          text: `${name} læses som brøker: alle ${stats.values.toLocaleString('da-DK')} værdier ligger mellem 0 og 1, så 0,1561 betyder 15,61 %.${saysPercent ? ' Overskriften siger pct.; kontrollér, at det er rigtigt.' : ''}`,
+          text: w.fractions(name, stats.values, saysPercent),
         });
       }
     }
@@ -106,15 +109,15 @@ export class DecisionCollector {
     const dates = this.dates;
     if (dates.values === 0) return null;
     const column = `"${headers[this.mapping.period!] ?? fieldLabels.period}"`;
-    if (chosen) return { order: chosen, chosen: true, text: `Datoerne i ${column} læses ${chosen === 'month-first' ? 'måned først (amerikansk, 07/31/2023)' : 'dag først (dansk, 31-07-2023)'}, som valgt.` };
+    if (chosen) return { order: chosen, chosen: true, text: w.chosenOrder(column, chosen === 'month-first' ? w.monthFirst : w.dayFirst) };
     if (dates.firstOver12 > 0 && dates.secondOver12 > 0) {
-      return { order: null, chosen: false, text: `Datoerne i ${column} blander dag først og måned først (fx "${dates.example}"); rækkefølgen kan ikke afgøres.` };
+      return { order: null, chosen: false, text: w.mixedOrder(column, dates.example) };
     }
-    if (dates.firstOver12 > 0) return { order: 'day-first', chosen: false, text: `Datoerne i ${column} læses dag først (dansk): nogle starter med et tal over 12.` };
-    if (dates.secondOver12 > 0) return { order: 'month-first', chosen: false, text: `Datoerne i ${column} læses måned først (amerikansk): nogle har et tal over 12 i midten.` };
+    if (dates.firstOver12 > 0) return { order: 'day-first', chosen: false, text: w.dayFirstOver12(column) };
+    if (dates.secondOver12 > 0) return { order: 'month-first', chosen: false, text: w.monthFirstOver12(column) };
     // Month dates are written as the first day of the month: the part that is always 1 is the day.
-    if (dates.firstNot1 === 0 && dates.secondNot1 > 0) return { order: 'day-first', chosen: false, text: `Datoerne i ${column} læses dag først: dagen er altid den 1. i måneden.` };
-    if (dates.secondNot1 === 0 && dates.firstNot1 > 0) return { order: 'month-first', chosen: false, text: `Datoerne i ${column} læses måned først (amerikansk): dagen er altid den 1. i måneden.` };
-    return { order: null, chosen: false, text: `Det kan ikke afgøres, om datoerne i ${column} (fx "${dates.example}") er skrevet dag eller måned først.` };
+    if (dates.firstNot1 === 0 && dates.secondNot1 > 0) return { order: 'day-first', chosen: false, text: w.dayFirstDay1(column) };
+    if (dates.secondNot1 === 0 && dates.firstNot1 > 0) return { order: 'month-first', chosen: false, text: w.monthFirstDay1(column) };
+    return { order: null, chosen: false, text: w.undecidedOrder(column, dates.example) };
   }
 }

@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { isUtf8 } from 'node:buffer';
 
 import type { ImportEncoding } from '../../../shared/enums';
+import { importWords } from '../../../shared/import-words-da';
 
 /** The encodings Danish reviewers' files come in (declared once, in src/shared/enums.ts). */
 export type TextEncoding = ImportEncoding;
@@ -55,7 +56,7 @@ export function decodeText(bytes: Buffer, encoding: TextEncoding): string {
   if (encoding === 'utf-8') {
     if (!isUtf8(body)) {
       throw new EncodingError(
-        'Filen er ikke gyldig UTF-8: den er sandsynligvis gemt af dansk Excel som Windows-1252. Vælg tegnsættet Windows-1252 og prøv igen.',
+        importWords.file.notUtf8,
       );
     }
     return body.toString('utf8');
@@ -63,7 +64,7 @@ export function decodeText(bytes: Buffer, encoding: TextEncoding): string {
   const text = iconv.decode(body, encoding);
   if (encoding === 'windows-1252' && looksLikeMisreadUtf8(text)) {
     throw new EncodingError(
-      'Teksten ser forkert ud som Windows-1252 (fx "Ã¸" i stedet for "ø"): filen er sandsynligvis UTF-8. Vælg tegnsættet UTF-8 og prøv igen.',
+      importWords.file.misreadUtf8,
     );
   }
   return text;

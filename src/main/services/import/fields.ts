@@ -3,6 +3,7 @@ import { citizenHeaderSynonyms, detectCitizenKind } from './citizen-fields';
 
 import type { FieldId, ImportKind } from '../../../shared/enums';
 import { fieldLabels } from '../../../shared/words-da';
+import { importWords } from '../../../shared/import-words-da';
 
 export type { ImportKind };
 
@@ -152,12 +153,4 @@ export function headerSignature(headers: unknown[]): string {
 }
 
 /** The import kinds in the user's words (the refusal of a file that carries none of its kind's measures). */
-export const kindLabels: Record<ImportKind, string> = {
-  measurement: 'Målinger af den tidlige indsats (samtaler og tilbud)',
-  benchmark: 'Resultatmål (Jobindsats Y30R21)',
-  focus: 'Fokusmål (12 måneders anciennitet)',
-  supervision: 'Skærpet tilsyn (liste over kommuner)',
-  // citizens (issue 10)
-  spells: 'Borgeres ydelsesforløb',
-  events: 'Borgeres samtaler og tilbud',
-};
+export const kindLabels: Record<ImportKind, string> = importWords.kinds;

@@ -24,6 +24,7 @@ import { parseNumber } from './numbers';
 import type { StagedFile } from './staging';
 // citizens (issue 10)
 import { citizenDateOrderText, citizenMapping, isCitizenKind, maskIdsInText } from './citizen-fields';
+import { importWords } from '../../../shared/import-words-da';
 
 /** How a file is to be read: everything the preview shows and the user may change. */
 export interface Layout {
@@ -162,7 +163,7 @@ async function openBestSheet(filePath: string, options: ImportOptions): Promise<
   return {
     source: best.source,
     firstRows: best.firstRows,
-    note: `Tabellen står på arket "${best.source.info.sheet}" (arket "${sheet}" har ingen genkendelig tabel); det ark indlæses.`,
+    note: importWords.columns.otherSheet(best.source.info.sheet ?? '', sheet ?? ''),
   };
 }
 
@@ -190,7 +191,7 @@ function unmappedNumericColumns(headers: string[], rows: SourceRow[], used: Set<
 
 export async function resolveLayout(db: Db, file: StagedFile, options: ImportOptions = {}): Promise<Layout> {
   const { source, firstRows, note: sheetNote } = await openBestSheet(file.filePath, options);
-  if (firstRows.length === 0) throw new FileProblem('empty-file', 'Filen indeholder ingen rækker. Der er intet at indlæse.');
+  if (firstRows.length === 0) throw new FileProblem('empty-file', importWords.file.noRowsAtAll);
   const { headerRow, headers } = chooseHeaders(firstRows, options.headerRow);
   const warnings: string[] = [];
   const decisions: string[] = [];
@@ -199,7 +200,7 @@ export async function resolveLayout(db: Db, file: StagedFile, options: ImportOpt
   let profile: ProfileRow | undefined;
   if (options.profile) {
     profile = db.prepare('SELECT * FROM mapping_profile WHERE name = ?').get(options.profile) as ProfileRow | undefined;
-    if (!profile) throw new FileProblem('unknown-profile', `Der findes ingen gemt kolonneopsætning med navnet "${options.profile}".`);
+    if (!profile) throw new FileProblem('unknown-profile', importWords.columns.unknownProfile(options.profile));
   } else if (!options.mapping) {
     profile = db.prepare('SELECT * FROM mapping_profile WHERE header_signature = ? ORDER BY created_at DESC LIMIT 1').get(headerSignature(headers)) as
       | ProfileRow
@@ -241,17 +242,17 @@ export async function resolveLayout(db: Db, file: StagedFile, options: ImportOpt
 
   if (Object.keys(detected).length === 0 && Object.keys(mapping).length === 0 && !options.mapping && !profileMapping) {
     warnings.push(
-      `Ingen af kolonneoverskrifterne i række ${headerRow} blev genkendt (${headers.filter(Boolean).slice(0, 6).join(', ') || 'tom række'}). Vælg den rigtige overskriftsrække, eller angiv hver kolonnes betydning.`,
+      importWords.columns.noneKnownInRow(headerRow, headers.filter(Boolean).slice(0, 6).join(', ') || importWords.columns.emptyRow),
     );
   }
   const missing = missingRequired(kind, plan.longMapping);
-  if (missing.length > 0) warnings.push(`Disse kolonner mangler: ${missing.map((field) => fieldLabels[field]).join(', ')}.`);
+  if (missing.length > 0) warnings.push(importWords.columns.missingWarning(missing.map((field) => fieldLabels[field]).join(', ')));
   if (!hasMeasureOfKind(kind, plan)) warnings.push(kindWithoutMeasures(kind, headers, 'app'));
-  if (plan.measureChoice?.problem) warnings.push(`${plan.measureChoice.problem} Vælg, hvilket tal cellerne er.`);
+  if (plan.measureChoice?.problem) warnings.push(importWords.columns.measureWarning(plan.measureChoice.problem));
   const used = new Set<number>([...Object.values(mapping), ...periodIndexes]);
   const unmappedNumeric = unmappedNumericColumns(headers, dataRows.slice(0, sampleRows), used);
   for (const column of unmappedNumeric) {
-    warnings.push(`Kolonnen "${column.header}" (${columnLetter(column.index)}) har tal, men læses ikke: ingen betydning er valgt for den. Angiv, hvad den er, hvis tallene skal med.`);
+    warnings.push(importWords.columns.unmappedNumbers(column.header, columnLetter(column.index)));
   }
 
   // Decisions per column from the first rows; the rest of the file is read only when they do not settle it.
@@ -294,7 +295,7 @@ export async function resolveLayout(db: Db, file: StagedFile, options: ImportOpt
     : collector.dateOrderDecision(plan.longHeaders, options.dateOrder);
   if (layout.dateOrder) {
     decisions.push(layout.dateOrder.text);
-    if (!layout.dateOrder.order) warnings.push(`${layout.dateOrder.text} Vælg datoernes rækkefølge.`);
+    if (!layout.dateOrder.order) warnings.push(importWords.columns.dateOrderWarning(layout.dateOrder.text));
   }
   return layout;
 }
@@ -333,9 +334,8 @@ export function hasMeasureOfKind(kind: ImportKind, plan: LayoutPlan): boolean {
 
 export function kindWithoutMeasures(kind: ImportKind, headers: string[], surface: 'app' | 'cli'): string {
   const wanted = measureFieldsByKind[kind].map((field) => fieldLabels[field]);
-  const found = headers.filter(Boolean).slice(0, 8).join(', ') || 'ingen';
-  const choose = surface === 'cli' ? 'Angiv den rigtige art med --kind, eller angiv kolonnen med --map FELT=KOLONNE' : 'Vælg den rigtige art i forhåndsvisningen, eller angiv kolonnen';
-  return `Filen indlæses som ${kindLabels[kind].toLocaleLowerCase('da-DK')}, men ingen kolonne har tal af den art (${wanted.slice(0, 4).join(', ')} …). Kolonnerne er: ${found}. ${choose}.`;
+  const found = headers.filter(Boolean).slice(0, 8).join(', ') || importWords.columns.none;
+  return importWords.columns.kindWithoutMeasures(kindLabels[kind].toLocaleLowerCase('da-DK'), wanted.slice(0, 4).join(', '), found, surface);
 }
 
 /** Empty cells after the last header (formatting Excel left behind) are no columns. */

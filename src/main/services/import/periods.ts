@@ -1,4 +1,5 @@
-import { isMonthOf, monthNames as sharedMonthNames, monthOf } from '../../../shared/periods';
+import { isMonthOf, monthOf } from '../../../shared/periods';
+import { monthNames as sharedMonthNames } from '../../../shared/period-words';
 
 /**
  * Periods as Jobindsats and Danish Excel write them, to one canonical form:

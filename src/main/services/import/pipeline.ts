@@ -26,6 +26,7 @@ import { beginBatch, type BatchWriter } from './writer';
 // citizens (issue 10)
 import { isCitizenKind, maskIdsInText } from './citizen-fields';
 import { refuseOverlap } from './citizen-overlap';
+import { importWords } from '../../../shared/import-words-da';
 
 export interface ProgressPayload {
   importId: string;
@@ -79,14 +80,14 @@ export function findEarlierImport(db: Db, sha256: string): EarlierImport | null 
 }
 
 export function duplicateMessage(earlier: EarlierImport): string {
-  return `Filen er allerede indlæst: "${earlier.fileName}" blev indlæst ${formatDanishDateTime(earlier.importedAt)} (indlæsning nr. ${earlier.batchId}). Fortryd den indlæsning under Indlæsninger først, hvis filen skal indlæses igen.`;
+  return importWords.run.alreadyImported(earlier.fileName, formatDanishDateTime(earlier.importedAt), earlier.batchId);
 }
 
 function statSize(file: StagedFile): number {
   try {
     return fs.statSync(file.filePath).size;
   } catch {
-    throw new FileProblem('not-found', `Filen ${file.fileName} kan ikke længere læses.`);
+    throw new FileProblem('not-found', importWords.file.unreadable(file.fileName));
   }
 }
 
@@ -113,30 +114,29 @@ function readerLabel(layout: Layout): string {
 }
 
 function requireColumns(layout: Layout, surface: 'app' | 'cli' = 'app'): void {
-  const where = surface === 'cli' ? 'med --map FELT=KOLONNE' : 'i forhåndsvisningen';
   const missing = missingRequired(layout.kind, layout.plan.longMapping);
-  const found = layout.headers.filter(Boolean).slice(0, 8).join(', ') || 'ingen';
-  const sheet = layout.source.info.sheet ? `ark "${layout.source.info.sheet}", ` : '';
+  const found = layout.headers.filter(Boolean).slice(0, 8).join(', ') || importWords.columns.none;
+  const sheet = layout.source.info.sheet ? importWords.columns.sheet(layout.source.info.sheet) : '';
   if (missing.length > 0 && Object.keys(layout.mapping).length === 0) {
     throw new FileProblem(
       'no-known-columns',
-      `Ingen af kolonneoverskrifterne blev genkendt (${sheet}overskriftsrække ${layout.headerRow}: ${found}). Vælg den rigtige overskriftsrække${surface === 'cli' ? ' (--header-row N)' : ''}, eller angiv kolonnernes betydning ${where}.`,
+      importWords.columns.noneKnown(sheet, layout.headerRow, found, surface),
     );
   }
   if (missing.length > 0) {
     throw new FileProblem(
       'missing-columns',
-      `Filen mangler en kolonne for ${missing.map((field) => fieldLabels[field]).join(', ')} (${sheet}overskriftsrække ${layout.headerRow}: ${found}). Angiv kolonnen ${where}.`,
+      importWords.columns.missing(missing.map((field) => fieldLabels[field]).join(', '), sheet, layout.headerRow, found, surface),
     );
   }
   if (layout.plan.measureChoice?.problem) {
-    throw new FileProblem('wide-measure', `${layout.plan.measureChoice.problem} ${surface === 'cli' ? 'Angiv det med --measure FELT (fx --measure interviewsLacking).' : 'Vælg det i forhåndsvisningen.'}`);
+    throw new FileProblem('wide-measure', importWords.columns.chooseMeasure(layout.plan.measureChoice.problem, surface));
   }
   if (!hasMeasureOfKind(layout.kind, layout.plan)) throw new FileProblem('kind-without-measures', kindWithoutMeasures(layout.kind, layout.headers, surface));
   if (layout.dateOrder && !layout.dateOrder.order) {
     throw new FileProblem(
       'date-order',
-      `${layout.dateOrder.text} ${surface === 'cli' ? 'Angiv --date-order day-first (31-07-2023) eller --date-order month-first (07/31/2023).' : 'Vælg datoernes rækkefølge i forhåndsvisningen.'}`,
+      importWords.columns.chooseDateOrder(layout.dateOrder.text, surface),
     );
   }
 }
@@ -268,9 +268,9 @@ async function readAll(
   const longRows: LongRow[] = [];
   const skipped: SkippedRow[] = [];
   const duplicateWhat = isCitizenKind(layout.kind)
-    ? 'borger, ydelsesgruppe og startdato' // citizens (issue 10): the same spell twice
-    : `kommune, ${layout.kind === 'supervision' ? 'periode' : 'ydelsesgruppe og periode'}`;
-  const duplicateSummary = `Samme ${duplicateWhat} står flere gange i filen; rækkerne her gentager tidligere rækker.`;
+    ? importWords.run.duplicateCitizen // citizens (issue 10): the same spell twice
+    : importWords.run.duplicateMeasurement(layout.kind === 'supervision');
+  const duplicateSummary = importWords.run.duplicateSummary(duplicateWhat);
   let pending: ConvertedRow[] = [];
   pass.writer = startWriter();
   // citizens (issue 10): a spell and the events from its row stand or fall together (one source row, one unit).
@@ -299,7 +299,7 @@ async function readAll(
           rowProblems.push({
             row: row.rowNumber,
             column: keyColumn !== undefined ? columnLetter(keyColumn) : '',
-            message: `Samme ${duplicateWhat} står også i række ${earlier}.`,
+            message: importWords.run.duplicateOf(duplicateWhat, earlier),
             summary: duplicateSummary,
           });
         } else if (!unitBad) good.push(converted);
@@ -343,7 +343,7 @@ async function readAll(
     hooks.onProgress?.({ importId, phase, rowsDone: pass.rowsRead, rowsTotal: fraction === 1 ? pass.rowsRead : estimate });
     // Let progress events out and a cancel in.
     await new Promise((resolve) => setImmediate(resolve));
-    if (cancelled.has(importId)) throw new FileProblem('cancelled', 'Indlæsningen blev annulleret. Intet blev gemt.');
+    if (cancelled.has(importId)) throw new FileProblem('cancelled', importWords.run.cancelled);
   });
   transformer.finish(longRows);
   const last: ConvertedRow[] = [];
@@ -369,7 +369,7 @@ export async function validateFile(db: Db, file: StagedFile, options: ImportOpti
   running.add(importId);
   try {
     const pass = await readAll(db, layout, importId, 'validating', hooks, () => null);
-    if (pass.rowsRead === 0) throw new FileProblem('no-rows', 'Filen har en overskriftsrække, men ingen rækker med tal.');
+    if (pass.rowsRead === 0) throw new FileProblem('no-rows', importWords.run.noRows);
     return {
       fileId: file.fileId,
       fileName: file.fileName,
@@ -400,7 +400,7 @@ export async function importFile(
   const started = Date.now();
   const size = statSize(file);
   checkFileSize(size);
-  if (importInProgress) throw new FileProblem('busy', 'En anden fil er ved at blive indlæst. Vent, til den er færdig.');
+  if (importInProgress) throw new FileProblem('busy', importWords.run.busy);
   importInProgress = true;
   const importId = hooks.importId ?? crypto.randomUUID();
   running.add(importId);
@@ -429,15 +429,15 @@ export async function importFile(
       return writer;
     });
     const activeWriter = pass.writer!;
-    if (pass.rowsRead === 0) throw new FileProblem('no-rows', 'Filen har en overskriftsrække, men ingen rækker med tal. Intet blev indlæst.');
+    if (pass.rowsRead === 0) throw new FileProblem('no-rows', importWords.run.noRowsStored);
     if (pass.rowsWithProblems > 0 && !options.skipBadRows) {
       throw new FileProblem(
         'invalid-rows',
-        `${pass.rowsWithProblems.toLocaleString('da-DK')} af ${pass.rowsRead.toLocaleString('da-DK')} rækker har fejl, så intet fra filen blev indlæst. Ret fejlene, eller ${hooks.surface === 'cli' ? 'spring fejlrækkerne over med --skip-bad-rows' : 'vælg at springe fejlrækkerne over'}.${moreProblems(pass)}`,
+        `${importWords.run.invalidRows(pass.rowsWithProblems, pass.rowsRead, hooks.surface)}${moreProblems(pass)}`,
         pass.problems,
       );
     }
-    if (pass.rowsValid === 0) throw new FileProblem('no-valid-rows', 'Ingen af filens rækker kunne indlæses. Intet blev gemt.', pass.problems);
+    if (pass.rowsValid === 0) throw new FileProblem('no-valid-rows', importWords.run.noValidRows, pass.problems);
     // citizens (issue 10): spells already stored from an earlier file are never silently doubled.
     if (isCitizenKind(layout.kind)) refuseOverlap(db, activeWriter.batchId, hooks.surface);
     if (!options.replaceWithoutFigures) {
@@ -446,9 +446,7 @@ export async function importFile(
         const figures = lost.figures.map((figure) => figure.name).join(', ');
         throw new FileProblem(
           'would-lose-figures',
-          `Filen ville erstatte ${lost.rows.toLocaleString('da-DK')} ${lost.rows === 1 ? 'række' : 'rækker'}, der har tal, med rækker uden de tal (${figures}), så intet blev indlæst. ` +
-            `Måske blev en kolonne ikke genkendt: ${hooks.surface === 'cli' ? 'angiv den med --map FELT=KOLONNE' : 'angiv dens betydning i forhåndsvisningen'}. ` +
-            `Skal tallene virkelig fjernes, så ${hooks.surface === 'cli' ? 'brug --replace-without-figures' : 'vælg "Erstat alligevel"'}.`,
+          importWords.run.wouldLoseFigures(lost.rows, figures, hooks.surface),
           { lostFigures: lost },
         );
       }
@@ -553,12 +551,12 @@ function batchTables(db: Db): string[] {
  * the demo data and goes entirely, as "Fjern demodata" does.
  */
 export function removeBatch(db: Db, batchId: number): number {
-  if (importInProgress) throw new FileProblem('busy', 'En fil er ved at blive indlæst. Vent, til den er færdig.');
+  if (importInProgress) throw new FileProblem('busy', importWords.run.busyUndo);
   return db.transaction(() => {
     const exists = db.prepare('SELECT is_demo, undone_at FROM import_batch WHERE id = ?').get(batchId) as { is_demo: number; undone_at: string | null } | undefined;
-    if (!exists) throw new FileProblem('not-found', `Indlæsning nr. ${batchId} findes ikke (den er måske allerede fjernet).`);
+    if (!exists) throw new FileProblem('not-found', importWords.run.batchNotFound(batchId));
     if (exists.undone_at !== null) {
-      throw new FileProblem('not-found', `Indlæsning nr. ${batchId} er allerede fortrudt (${formatDanishDateTime(exists.undone_at)}); den har ingen tal tilbage.`);
+      throw new FileProblem('not-found', importWords.run.batchUndone(batchId, formatDanishDateTime(exists.undone_at)));
     }
     const citizens = batchTouchesCitizens(db, batchId);
     let removed = 0;

@@ -7,6 +7,7 @@ import { ndjsonFormat } from './formats/ndjson';
 import { FileProblem, type FormatReader, type ReadOptions, type Source, type SourceFormat } from './formats/source';
 import { textEncoding, wholeText } from './formats/text';
 import { xlsxFormat } from './formats/xlsx';
+import { importWords } from '../../../shared/import-words-da';
 
 
 /**
@@ -30,11 +31,11 @@ export {
 export const formats: FormatReader[] = [xlsxFormat, ndjsonFormat, jsonFormat, csvFormat];
 
 export function checkFileSize(size: number): void {
-  if (size === 0) throw new FileProblem('empty-file', 'Filen er tom (0 byte). Der er intet at indlæse.');
+  if (size === 0) throw new FileProblem('empty-file', importWords.file.empty);
   if (size > maxImportFileBytes) {
     throw new FileProblem(
       'file-too-large',
-      `Filen fylder ${formatMegabytes(size)}; Indsatsmonitor indlæser filer op til ${formatMegabytes(maxImportFileBytes)}. Del filen op (fx en fil pr. år) eller filtrér den i Jobindsats før download.`,
+      importWords.file.tooLarge(formatMegabytes(size), formatMegabytes(maxImportFileBytes)),
     );
   }
 }
@@ -45,7 +46,7 @@ function refuseNonTables(head: Buffer): void {
     throw new FileProblem('not-a-table', 'Filen er en PDF, ikke et regneark eller en CSV-fil. Hent tallene fra Jobindsats som Excel eller CSV.');
   }
   if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new FileProblem('old-excel', 'Filen er i det gamle Excel-format (.xls). Åbn den i Excel og gem den som .xlsx eller CSV.');
+    throw new FileProblem('old-excel', importWords.file.oldExcel);
   }
   if (head.length >= 4 && head.readUInt32LE(0) === 0x08074b50) throw new FileProblem('not-a-table', 'Filen er en delt zip-fil og ikke et regneark.');
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkFileSize, FileProblem } from './readers';
+import { importWords } from '../../../shared/import-words-da';
 
 /**
  * Files waiting to be previewed and imported. The renderer never touches the file system: it
@@ -56,10 +57,10 @@ export function beginUpload(fileName: string, size: number): string {
 
 export function appendUpload(uploadId: string, offset: number, base64: string): number {
   const upload = uploads.get(uploadId);
-  if (!upload) throw new FileProblem('unknown-upload', 'Overførslen af filen blev afbrudt. Vælg filen igen.');
-  if (offset !== upload.received) throw new FileProblem('upload-order', 'Filens dele kom i forkert rækkefølge. Vælg filen igen.');
+  if (!upload) throw new FileProblem('unknown-upload', importWords.upload.brokenOff);
+  if (offset !== upload.received) throw new FileProblem('upload-order', importWords.upload.wrongOrder);
   const bytes = Buffer.from(base64, 'base64');
-  if (upload.received + bytes.length > upload.size) throw new FileProblem('upload-size', 'Filen blev større under overførslen end oplyst. Vælg filen igen.');
+  if (upload.received + bytes.length > upload.size) throw new FileProblem('upload-size', importWords.upload.grew);
   fs.appendFileSync(upload.filePath, bytes);
   upload.received += bytes.length;
   return upload.received;
@@ -67,11 +68,11 @@ export function appendUpload(uploadId: string, offset: number, base64: string): 
 
 export function finishUpload(uploadId: string): StagedFile {
   const upload = uploads.get(uploadId);
-  if (!upload) throw new FileProblem('unknown-upload', 'Overførslen af filen blev afbrudt. Vælg filen igen.');
+  if (!upload) throw new FileProblem('unknown-upload', importWords.upload.brokenOff);
   uploads.delete(uploadId);
   if (upload.received !== upload.size) {
     fs.rmSync(upload.filePath, { force: true });
-    throw new FileProblem('upload-incomplete', `Kun ${upload.received} af ${upload.size} byte af filen nåede frem. Vælg filen igen.`);
+    throw new FileProblem('upload-incomplete', importWords.upload.incomplete(upload.received, upload.size));
   }
   const file: StagedFile = { fileId: uploadId, fileName: upload.fileName, filePath: upload.filePath, size: upload.size, owned: true };
   staged.set(file.fileId, file);
@@ -84,7 +85,7 @@ export function registerLocalFile(filePath: string): StagedFile {
   try {
     size = fs.statSync(filePath).size;
   } catch {
-    throw new FileProblem('not-found', `Filen ${filePath} findes ikke eller kan ikke læses.`);
+    throw new FileProblem('not-found', importWords.file.notFound(filePath));
   }
   const file: StagedFile = { fileId: crypto.randomUUID(), fileName: path.basename(filePath), filePath: path.resolve(filePath), size, owned: false };
   staged.set(file.fileId, file);
@@ -93,7 +94,7 @@ export function registerLocalFile(filePath: string): StagedFile {
 
 export function stagedFile(fileId: string): StagedFile {
   const file = staged.get(fileId);
-  if (!file) throw new FileProblem('unknown-file', 'Filen er ikke længere klar til indlæsning. Vælg den igen.');
+  if (!file) throw new FileProblem('unknown-file', importWords.upload.notReady);
   return file;
 }
 

@@ -3,6 +3,7 @@ import { currentUserName, nowIso, type Db } from '../store';
 import { parsePeriod } from './periods';
 import { FileProblem } from './readers';
 import { buildReferenceLookup } from './reference-lookup';
+import { importWords } from '../../../shared/import-words-da';
 
 /** The enhanced-supervision list (used for exemptions): imported rows and rows entered in the app. */
 export function listSupervision(db: Db): SupervisionEntryRow[] {
@@ -21,10 +22,10 @@ export function addSupervision(db: Db, input: { municipality: number | string; p
   const code = lookup.municipality(typeof input.municipality === 'number' ? input.municipality : input.municipality);
   if (code === null) throw new FileProblem('unknown-municipality', `Ukendt kommune: "${input.municipality}".`);
   const from = parsePeriod(input.periodFrom);
-  if (!from) throw new FileProblem('bad-period', `Perioden "${input.periodFrom}" kan ikke læses (skriv fx juli 2023 eller 2. kvartal 2023).`);
+  if (!from) throw new FileProblem('bad-period', importWords.supervisionList.badPeriod(input.periodFrom));
   const to = input.periodTo ? parsePeriod(input.periodTo) : null;
-  if (input.periodTo && !to) throw new FileProblem('bad-period', `Perioden "${input.periodTo}" kan ikke læses.`);
-  if (to && to.kind === from.kind && to.value < from.value) throw new FileProblem('bad-period', 'Slutperioden ligger før startperioden.');
+  if (input.periodTo && !to) throw new FileProblem('bad-period', importWords.supervisionList.badPeriodTo(input.periodTo));
+  if (to && to.kind === from.kind && to.value < from.value) throw new FileProblem('bad-period', importWords.supervisionList.endBeforeStart);
   const id = Number(
     db
       .prepare('INSERT INTO supervision_entry (municipality_code, period_from, period_to, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
@@ -38,6 +39,6 @@ export function removeSupervision(db: Db, id: number): boolean {
   const result = db
     .prepare('UPDATE supervision_entry SET removed_at = ?, removed_by = ? WHERE id = ? AND removed_at IS NULL')
     .run(nowIso(), currentUserName(), id);
-  if (result.changes === 0) throw new FileProblem('not-found', 'Posten findes ikke på listen (den er måske allerede fjernet).');
+  if (result.changes === 0) throw new FileProblem('not-found', importWords.supervisionList.notFound);
   return true;
 }

@@ -8,6 +8,7 @@ import type { ImportWorkerInput, ImportWorkerMessage, ImportWorkerRequest } from
 import type { ProgressPayload } from './pipeline';
 import { FileProblem } from './readers';
 import type { StagedFile } from './staging';
+import { importWords } from '../../../shared/import-words-da';
 
 /**
  * Runs an import in a worker thread on its own connection (issue 14, item 1): no other call ever
@@ -79,7 +80,7 @@ function importWorker(): Worker {
   });
   worker.on('exit', (code) => {
     if (shared === worker) shared = null;
-    failAll(new Error(`Indlæsningen stoppede uventet (arbejdstråden sluttede med kode ${code}). Intet blev gemt.`));
+    failAll(new Error(importWords.run.workerStopped(code)));
   });
   shared = worker;
   return worker;
@@ -104,7 +105,7 @@ export function importInWorker(
   options: ImportOptions & { skipBadRows?: boolean },
   hooks: { importId?: string; onProgress?(payload: ProgressPayload): void; surface?: 'app' | 'cli' } = {},
 ): Promise<ImportReport> {
-  if (jobs.size > 0) return Promise.reject(new FileProblem('busy', 'En anden fil er ved at blive indlæst. Vent, til den er færdig.'));
+  if (jobs.size > 0) return Promise.reject(new FileProblem('busy', importWords.run.busy));
   const importId = hooks.importId ?? crypto.randomUUID();
   const input: ImportWorkerInput = { databasePath, file: { ...file }, options: { ...options }, importId, surface: hooks.surface };
   return new Promise<ImportReport>((resolve, reject) => {

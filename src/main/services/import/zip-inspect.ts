@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { maxUnpackedXlsxBytes, maxXlsxCompressionRatio } from './limits';
+import { importWords } from '../../../shared/import-words-da';
 
 export interface ZipEntry {
   name: string;
@@ -38,7 +39,7 @@ export function inspectXlsx(filePath: string): ZipEntry[] {
         break;
       }
     }
-    const truncated = new ZipProblem('truncated', 'Excel-filen er ufuldstændig eller beskadiget (fx en afbrudt download). Hent eller gem filen igen.');
+    const truncated = new ZipProblem('truncated', importWords.xlsx.truncated);
     if (eocd < 0) throw truncated;
     const entryCount = tail.readUInt16LE(eocd + 10);
     const directorySize = tail.readUInt32LE(eocd + 12);
@@ -63,14 +64,14 @@ export function inspectXlsx(filePath: string): ZipEntry[] {
       position += 46 + nameLength + extraLength + commentLength;
     }
     if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
-      throw new ZipProblem('not-xlsx', 'Filen er en zip-fil, men ikke et Excel-regneark (.xlsx). Åbn den i Excel og gem den som .xlsx.');
+      throw new ZipProblem('not-xlsx', importWords.xlsx.notXlsx);
     }
     const unpacked = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
     const bomb = entries.some(
       (entry) => entry.uncompressedSize === 0xffffffff || (entry.uncompressedSize > 10_000_000 && entry.uncompressedSize > entry.compressedSize * maxXlsxCompressionRatio),
     );
     if (bomb || unpacked > maxUnpackedXlsxBytes) {
-      throw new ZipProblem('bomb', 'Excel-filen pakker sig ud til en urimelig størrelse (en såkaldt zip-bombe) og læses ikke af sikkerhedshensyn.');
+      throw new ZipProblem('bomb', importWords.xlsx.bomb);
     }
     for (const entry of entries) {
       if (entry.localHeaderOffset + entry.compressedSize > size) throw truncated;

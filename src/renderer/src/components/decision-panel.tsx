@@ -6,6 +6,7 @@ import { formatDanishDate, formatDanishDateTime } from '../../../shared/words-da
 import { messages } from '../messages/da';
 import { StatusLine, useStatus } from './status-line';
 import { describePeriod } from '../../../shared/period-words';
+import { PlaceholderInput } from './placeholder-input';
 
 const text = messages.desk.decision;
 const words = messages.decisions;
@@ -156,14 +157,7 @@ export function DecisionPanel(props: { ruleSetId: string; period: string; munici
                   {withdrawable.has(row.id) &&
                     (withdrawing === row.id ? (
                       <span className="withdraw-form">
-                        <input
-                          type="text"
-                          aria-label={words.withdrawReason}
-                          placeholder={words.withdrawReason}
-                          value={withdrawReason}
-                          onChange={(event) => setWithdrawReason(event.target.value)}
-                          data-testid="withdraw-reason"
-                        />
+                        <PlaceholderInput label={words.withdrawReason} value={withdrawReason} onChange={setWithdrawReason} testId="withdraw-reason" />
                         <button disabled={busy} onClick={() => withdraw(row.id)} data-testid="withdraw-confirm">
                           {words.withdraw}
                         </button>

@@ -3,13 +3,14 @@ import type { ColDef, GridApi } from 'ag-grid-community';
 import { useMemo, useRef, useState } from 'react';
 import type { StatusEvaluation } from '../../../shared/api';
 import { addMonths } from '../../../shared/periods';
-import { HypotheticalNote, ModelExportButton, ModelRuleSetPicker, useChosenRuleSet } from '../components/model-rule-set';
+import { ModelToolbar } from '../components/model-toolbar';
 import { DistributionChart } from '../components/trend-chart';
 import { ViewExportButtons } from '../components/view-export-buttons';
 import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import { describeMonthShort, describePeriod } from '../../../shared/period-words';
+import { LabelledSelect } from '../components/labelled-select';
 
 const text = messages.desk;
 const words = messages.models.country;
@@ -38,32 +39,27 @@ export function CountryScreen() {
   const [ruleSetId, setRuleSetId] = useState('status');
   const month = chosenMonth || periods.data?.latestFullMonth || months.at(-1) || '';
   const baseline = chosenBaseline || (month ? defaultBaseline(months, month) : '');
-  const ruleSet = useChosenRuleSet(ruleSetId);
   const option = (candidate: (typeof coverage)[number]) => words.monthOption(candidate.month, candidate.municipalities, candidate.of);
   // The month and the baseline are picked from the same list (each month with its coverage).
+  const choices = coverage.map((candidate) => ({ value: candidate.month, label: option(candidate) }));
   const monthSelect = (label: string, value: string, onChange: (month: string) => void, testId: string) => (
-    <label>
-      {label}{' '}
-      <select value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
-        {coverage.map((candidate) => (
-          <option key={candidate.month} value={candidate.month}>
-            {option(candidate)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <LabelledSelect label={label} value={value} onChange={onChange} testId={testId} choices={choices} />
   );
   return (
     <section className="screen scroll" data-testid="country-screen">
-      <div className="toolbar">
-        <h2>{words.title}</h2>
-        {monthSelect(text.month, month, setMonth, 'status-month')}
-        {monthSelect(words.baseline, baseline, setBaseline, 'status-baseline')}
-        <ModelRuleSetPicker model="status" value={ruleSetId} onChange={setRuleSetId} />
-        <span className="spacer" />
-        <ModelExportButton args={month && baseline ? { model: 'status', period: month, baseline, ruleSetId } : null} />
-      </div>
-      <HypotheticalNote ruleSet={ruleSet} />
+      <ModelToolbar
+        title={words.title}
+        model="status"
+        ruleSetId={ruleSetId}
+        onRuleSet={setRuleSetId}
+        exportArgs={month && baseline ? { model: 'status', period: month, baseline, ruleSetId } : null}
+        choices={
+          <>
+            {monthSelect(text.month, month, setMonth, 'status-month')}
+            {monthSelect(words.baseline, baseline, setBaseline, 'status-baseline')}
+          </>
+        }
+      />
       {month && baseline ? <CountryStatus month={month} baseline={baseline} ruleSetId={ruleSetId} /> : <p className="muted">{periods.loading ? messages.loading : messages.demo.empty}</p>}
     </section>
   );

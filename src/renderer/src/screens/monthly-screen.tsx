@@ -3,12 +3,15 @@ import type { CellClickedEvent, CellKeyDownEvent, ColDef, ICellRendererParams, R
 import { useMemo, useState } from 'react';
 import type { CriterionId, EscalationState, MonthFigure, MonthlyEvaluation } from '../../../shared/api';
 import { call } from '../api-client';
-import { HypotheticalNote, ModelExportButton, ModelRuleSetPicker, useChosenRuleSet } from '../components/model-rule-set';
+import { ModelToolbar } from '../components/model-toolbar';
 import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import { describeMonthShort } from '../../../shared/period-words';
 import { formatDanishDate } from '../../../shared/words-da';
+import { renderExplanation } from '../../../shared/explanations-da';
+import { LabelledSelect } from '../components/labelled-select';
+import { PlaceholderInput } from '../components/placeholder-input';
 
 const text = messages.models;
 const words = text.monthly;
@@ -46,7 +49,7 @@ function StepCell({ data }: ICellRendererParams<Row>) {
   return (
     <span>
       {state?.overdue && <span className="badge flag overdue">{words.overdueMark}</span>}
-      {words.step[state?.step ?? 'none'] ?? state?.step}
+      {renderExplanation({ code: 'escalation.step', params: { step: state?.step ?? 'none' } })}
     </span>
   );
 }
@@ -60,27 +63,25 @@ export function MonthlyScreen() {
   const months = periods.data?.months ?? [];
   // The latest month with data for (nearly) every municipality, as on Hele landet.
   const month = chosenMonth || periods.data?.latestFullMonth || months.at(-1) || '';
-  const ruleSet = useChosenRuleSet(ruleSetId);
   return (
     <section className="screen" data-testid="monthly-screen">
-      <div className="toolbar">
-        <h2>{words.title}</h2>
-        <label>
-          {text.month}{' '}
-          <select value={month} onChange={(event) => setMonth(event.target.value)} data-testid="monthly-month">
-            {(periods.data?.monthCoverage ?? []).map((candidate) => (
-              <option key={candidate.month} value={candidate.month}>
-                {messages.models.country.monthOption(candidate.month, candidate.municipalities, candidate.of)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ModelRuleSetPicker model="early-2021" value={ruleSetId} onChange={setRuleSetId} />
-        <input type="search" data-search="true" aria-label={text.search} placeholder={text.search} value={search} onChange={(event) => setSearch(event.target.value)} />
-        <span className="spacer" />
-        <ModelExportButton args={month ? { model: 'early-2021', period: month, ruleSetId } : null} />
-      </div>
-      <HypotheticalNote ruleSet={ruleSet} />
+      <ModelToolbar
+        title={words.title}
+        model="early-2021"
+        ruleSetId={ruleSetId}
+        onRuleSet={setRuleSetId}
+        exportArgs={month ? { model: 'early-2021', period: month, ruleSetId } : null}
+        choices={
+          <LabelledSelect
+            label={text.month}
+            value={month}
+            onChange={setMonth}
+            testId="monthly-month"
+            choices={(periods.data?.monthCoverage ?? []).map((candidate) => ({ value: candidate.month, label: messages.models.country.monthOption(candidate.month, candidate.municipalities, candidate.of) }))}
+          />
+        }
+        more={<PlaceholderInput type="search" search label={text.search} value={search} onChange={setSearch} />}
+      />
       {periods.error && <p className="error" role="alert">{`${messages.errorPrefix}: ${periods.error}`}</p>}
       {month ? <MonthlyList month={month} ruleSetId={ruleSetId} search={search} /> : <p className="muted">{periods.loading ? messages.loading : messages.demo.empty}</p>}
     </section>
@@ -110,7 +111,8 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
           cellClass: (params) => (params.data?.kind === 'finding' && params.data.months[index]?.above ? 'month-cell cell-above' : 'month-cell'),
         }),
       ),
-      { colId: 'step', headerName: words.columns.step, width: 190, cellRenderer: StepCell },
+      // messages (issue 15): the ladder's words are the exported file's, whole; the cell wraps rather than cutting them.
+      { colId: 'step', headerName: words.columns.step, width: 230, wrapText: true, autoHeight: true, cellClass: 'cell-wrap', cellRenderer: StepCell },
       {
         colId: 'due',
         headerName: words.columns.due,
@@ -123,7 +125,7 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
     [windowKey],
   );
 
-  const overdue = data?.escalation.filter((state) => state.overdue).length ?? 0;
+  const overdueItem = data?.explanationItems.find((item) => item.code === 'monthly.overdue');
   const selectedRow = rows.find((row) => row.kind === 'municipality' && row.code === selected);
   const selectedState = data?.escalation.find((state) => state.code === selected) ?? null;
   return (
@@ -132,7 +134,7 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
       {data && (
         <p className="model-summary" data-testid="monthly-summary">
           {data.findings.length === 0 ? words.none : words.summary(data.period, data.findings.length, data.municipalities.length, windowKey.replaceAll(',', ', '))}
-          {overdue > 0 && <strong className="overdue-text">{` ${words.overdue(overdue)}`}</strong>}
+          {overdueItem && <strong className="overdue-text">{` ${renderExplanation(overdueItem)}`}</strong>}
         </p>
       )}
       <div className="side-by-side">

@@ -6,6 +6,7 @@ import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import { formatInteger } from '../format';
 import { describeMonth } from '../../../shared/period-words';
+import { PlaceholderInput } from '../components/placeholder-input';
 
 const text = messages.municipalities;
 
@@ -50,13 +51,7 @@ export function MunicipalitiesScreen() {
     <section className="screen">
       <div className="toolbar">
         <h2>{text.title}</h2>
-        <input
-          type="search"
-          aria-label={text.search}
-          placeholder={text.search}
-          value={quickFilter}
-          onChange={(event) => setQuickFilter(event.target.value)}
-        />
+        <PlaceholderInput type="search" label={text.search} value={quickFilter} onChange={setQuickFilter} />
         <span className="row-count" data-testid="row-count">
           {data && shownCount !== null ? text.count(shownCount, data.length) : messages.loading}
         </span>

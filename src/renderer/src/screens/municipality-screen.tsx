@@ -178,7 +178,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
           <h3>{text.municipality.escalationTitle}</h3>
           {data.escalation ? (
             <p data-testid="escalation">
-              <strong>{text.municipality.escalationStep[data.escalation.step as keyof typeof text.municipality.escalationStep] ?? text.municipality.escalationStep.none}</strong>
+              <strong>{renderExplanation({ code: 'escalation.step', params: { step: data.escalation.step } })}</strong>
               {(['contactedOn', 'explanationDueOn', 'meetingRequestedOn'] as const)
                 .filter((key) => data.escalation?.[key])
                 .map((key) => ` · ${text.municipality[key]} ${formatDanishDate(data.escalation![key]!)}`)

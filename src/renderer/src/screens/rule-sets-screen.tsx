@@ -8,6 +8,7 @@ import { StatusLine, useStatus } from '../components/status-line';
 import { messages } from '../messages/da';
 import { useApi, useCall } from '../use-api';
 import { describePeriod } from '../../../shared/period-words';
+import { renderExplanation } from '../../../shared/explanations-da';
 
 /** A share parameter (0 to 1) is entered and shown in per cent, as everywhere else. */
 const isShare = (parameter: RuleParameter) => typeof parameter.value === 'number' && parameter.max === 1;
@@ -87,7 +88,7 @@ export function RuleSetsScreen() {
           { header: nameOf(comparison.right.ruleSetId), kind: 'text' },
           { header: text.why, kind: 'text' },
         ],
-        rows: comparison.changed.map((row) => [row.code, row.name, flags(row.left), flags(row.right), row.why]),
+        rows: comparison.changed.map((row) => [row.code, row.name, flags(row.left), flags(row.right), row.whyItems.map(renderExplanation).join(' ')]),
         provenance: { period: comparison.period, ruleSetId: comparison.right.ruleSetId, filters: [words.comparedWith(nameOf(comparison.left.ruleSetId), nameOf(comparison.right.ruleSetId))] },
       });
       compareStatus.done(deliverExport(result));
@@ -202,7 +203,7 @@ export function RuleSetsScreen() {
                     <td>{flags(row.left)}</td>
                     <td>→</td>
                     <td>{flags(row.right)}</td>
-                    <td className="muted">{row.why}</td>
+                    <td className="muted">{row.whyItems.map(renderExplanation).join(' ')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,11 +2,12 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi, ICellRendererParams, IRowNode } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SupervisionEvaluation, SupervisionMunicipalityResult } from '../../../shared/api';
-import { HypotheticalNote, ModelExportButton, ModelRuleSetPicker, useChosenRuleSet } from '../components/model-rule-set';
+import { ModelToolbar } from '../components/model-toolbar';
 import { formatInteger } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
 import { describePeriodShort } from '../../../shared/period-words';
+import { LabelledSelect } from '../components/labelled-select';
 
 const text = messages.models;
 const words = text.supervision;
@@ -33,26 +34,24 @@ export function SupervisionScreen() {
   const [ruleSetId, setRuleSetId] = useState('supervision');
   const options = periods.data?.supervisionPeriods ?? [];
   const period = chosen || options.at(-1) || '';
-  const ruleSet = useChosenRuleSet(ruleSetId);
   return (
     <section className="screen" data-testid="supervision-screen">
-      <div className="toolbar">
-        <h2>{words.title}</h2>
-        <label>
-          {text.period}{' '}
-          <select value={period} onChange={(event) => setPeriod(event.target.value)} data-testid="supervision-period">
-            {options.map((candidate) => (
-              <option key={candidate} value={candidate}>
-                {describePeriodShort(candidate)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ModelRuleSetPicker model="supervision" value={ruleSetId} onChange={setRuleSetId} />
-        <span className="spacer" />
-        <ModelExportButton args={period ? { model: 'supervision', period, ruleSetId } : null} />
-      </div>
-      <HypotheticalNote ruleSet={ruleSet} />
+      <ModelToolbar
+        title={words.title}
+        model="supervision"
+        ruleSetId={ruleSetId}
+        onRuleSet={setRuleSetId}
+        exportArgs={period ? { model: 'supervision', period, ruleSetId } : null}
+        choices={
+          <LabelledSelect
+            label={text.period}
+            value={period}
+            onChange={setPeriod}
+            testId="supervision-period"
+            choices={options.map((candidate) => ({ value: candidate, label: describePeriodShort(candidate) }))}
+          />
+        }
+      />
       {periods.data && options.length === 0 && <p className="muted" data-testid="supervision-empty">{words.noPeriods}</p>}
       {period && <SupervisionList period={period} ruleSetId={ruleSetId} />}
     </section>

@@ -1,8 +1,10 @@
 import type { CallName, CallResult } from '../../../../shared/api';
-import type { CriterionId, DataSource, ModelId, MonthFigure } from '../../../../shared/api/engine';
+import type { DataSource, ModelId, MonthFigure } from '../../../../shared/api/engine';
 import type { ModelTable, PeriodKind } from '../../../../shared/api/models';
 import type { Db } from '../../store';
 import type { modelParameters } from '../model-parameters';
+import { modelWords } from '../../../../shared/model-words-da';
+import { columnsOf, municipalityColumns } from '../../../../shared/table-columns';
 
 /** What every model is given: a period, a baseline month where the model compares (model D), a rule set. */
 export interface ModelArgs {
@@ -39,9 +41,11 @@ export interface ModelDefinition<M extends ModelId, K extends CallName> {
 }
 
 /** A definition, plus `run`: evaluate and present in one step (one signature for every model, so callers can loop). */
-export function defineModel<M extends ModelId, K extends CallName>(definition: ModelDefinition<M, K>) {
+export function defineModel<M extends ModelId, K extends CallName>(definition: Omit<ModelDefinition<M, K>, 'label'>) {
   return {
     ...definition,
+    // messages (issue 15): the Danish name is the model's entry in model-words-da.ts.
+    label: modelWords.label[definition.id],
     run(db: Db, args: ModelArgs): ModelPresentation & { result: CallResult<K> } {
       const result = definition.evaluate(db, args);
       return { result, ...definition.present(result) };
@@ -49,14 +53,12 @@ export function defineModel<M extends ModelId, K extends CallName>(definition: M
   };
 }
 
-/** Danish words the model tables share. */
-export const words = {
-  criterion: { interviews: 'Samtaler', offers: 'Tilbud' } satisfies Record<CriterionId, string>,
-  yes: 'ja',
-  no: 'nej',
-  fails: 'ikke opfyldt',
-  meets: 'opfyldt',
-};
+/** Words the model tables share (messages, issue 15: in model-words-da.ts). */
+export const words = modelWords;
+
+/** The code and name columns every model's municipality table starts with. */
+export const municipalityHeaders = municipalityColumns(modelWords.columns.code, modelWords.columns.municipality);
+export { columnsOf };
 
 /** The month figures exactly as the CLI contract prints them. */
 export const monthJson = (month: MonthFigure) => ({ month: month.month, measured: month.measured, lacking: month.lacking, share: month.share, above: month.above });

@@ -3,18 +3,11 @@ import type { ModelTable } from '../../../../shared/api/models';
 import { evaluateEarly2021 } from '../early-2021';
 import { modelParameters } from '../model-parameters';
 import { addMonths, monthRange } from '../../../../shared/periods';
-import { defineModel, monthJson, words } from './define';
-import { describeMonthShort, describePeriod } from '../../../../shared/period-words';
+import { columnsOf, defineModel, monthJson, municipalityHeaders, words } from './define';
+import { describeMonthShort } from '../../../../shared/period-words';
+import { renderExplanation } from '../../../../shared/explanations-da';
 import { formatDanishDate } from '../../../../shared/words-da';
 
-/** The escalation ladder's steps in Danish (model B, RULES.md point 3). */
-export const escalationWords: Record<string, string> = {
-  none: 'ingen kontakt registreret',
-  contacted: 'kontaktet',
-  'explanation-due': 'redegørelse og genopretningsplan skal foreligge',
-  'explanation-received': 'redegørelse og genopretningsplan modtaget',
-  meeting: 'ministeren har bedt om møde',
-};
 
 /** The months a finding spans: the N months ending with the evaluated month. */
 function windowMonths(result: MonthlyEvaluation): string[] {
@@ -24,27 +17,23 @@ function windowMonths(result: MonthlyEvaluation): string[] {
   return monthRange(addMonths(result.period, -(count - 1)), count);
 }
 
+const w = words.early2021;
+
 const danishDate = (date: string | null | undefined) => (date ? formatDanishDate(date) : null);
 
 export function escalationTable(escalation: EscalationState[], findingsByCode: Map<number, number>): ModelTable {
   return {
-    title: 'Eskalering',
+    title: w.ladderTable,
     columns: [
-      { header: 'Kode', kind: 'integer' },
-      { header: 'Kommune', kind: 'text' },
-      { header: 'Fund i måneden', kind: 'integer' },
-      { header: 'Trin', kind: 'text' },
-      { header: 'Kontaktet', kind: 'text' },
-      { header: 'Redegørelse og genopretningsplan senest', kind: 'text' },
-      { header: 'Overskredet', kind: 'text' },
-      { header: 'Redegørelse modtaget', kind: 'text' },
-      { header: 'Møde anmodet', kind: 'text' },
+      ...municipalityHeaders,
+      ...columnsOf('integer', w.ladderColumns.findings),
+      ...columnsOf('text', w.ladderColumns.step, w.ladderColumns.contacted, w.ladderColumns.due, w.ladderColumns.overdue, w.ladderColumns.received, w.ladderColumns.meeting),
     ],
     rows: escalation.map((state) => [
       state.code,
       state.name,
       findingsByCode.get(state.code) ?? 0,
-      escalationWords[state.step] ?? state.step,
+      renderExplanation({ code: 'escalation.step', params: { step: state.step } }),
       // danish-finish: dates in Danish form ("25. marts 2024").
       danishDate(state.contactedOn),
       danishDate(state.explanationDueOn),
@@ -58,7 +47,6 @@ export function escalationTable(escalation: EscalationState[], findingsByCode: M
 /** Model B: monthly, each benefit group on its own, with the escalation ladder (2021). */
 export const early2021Model = defineModel({
   id: 'early-2021',
-  label: 'Tidlig indsats 2021 (månedlig)',
   periodKind: 'month',
   call: 'evaluate.early2021',
   baseline: false,
@@ -67,25 +55,18 @@ export const early2021Model = defineModel({
   present(result) {
     const months = windowMonths(result);
     const findingsByCode = new Map(result.municipalities.map((row) => [row.code, row.findings]));
-    const overdue = result.escalation.filter((state) => state.overdue).length;
     return {
-      summary: [
-        `${describePeriod(result.period)} (regelsættets version ${result.ruleSetVersion}): ${result.findings.length} fund (kommune × ydelsesgruppe × kriterium) i ${result.municipalities.length} kommuner; ` +
-          `${months.length} måneder i træk over tærsklen (${months.map(describePeriod).join(', ')}).`,
-        ...(overdue > 0 ? [`${overdue === 1 ? '1 kommune' : `${overdue} kommuner`} har overskredet fristen for redegørelse og genopretningsplan.`] : []),
-      ],
+      summary: result.explanationItems.map(renderExplanation),
       tables: [
         {
-          title: 'Fund',
+          title: w.findingsTable,
           columns: [
-            { header: 'Kode', kind: 'integer' },
-            { header: 'Kommune', kind: 'text' },
-            { header: 'Ydelsesgruppe', kind: 'text' },
-            { header: 'Kriterium', kind: 'text' },
+            ...municipalityHeaders,
+            ...columnsOf('text', words.columns.group, words.columns.criterion),
             ...months.flatMap((month) => [
-              { header: `${describeMonthShort(month)} andel`, kind: 'share' as const },
-              { header: `${describeMonthShort(month)} uden`, kind: 'integer' as const },
-              { header: `${describeMonthShort(month)} målt`, kind: 'integer' as const },
+              { header: w.monthShare(describeMonthShort(month)), kind: 'share' as const },
+              { header: w.monthLacking(describeMonthShort(month)), kind: 'integer' as const },
+              { header: w.monthMeasured(describeMonthShort(month)), kind: 'integer' as const },
             ]),
           ],
           rows: result.findings.map((finding) => [

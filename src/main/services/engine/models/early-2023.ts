@@ -1,17 +1,17 @@
-import type { CriterionResult, ExemptionReason } from '../../../../shared/api/engine';
+import type { CriterionResult } from '../../../../shared/api/engine';
 import { earlyWarningWords, evaluateEarly2023 } from '../early-2023';
 import { modelParameters } from '../model-parameters';
-import { defineModel, monthJson, words } from './define';
+import { columnsOf, defineModel, monthJson, municipalityHeaders, words } from './define';
 import { describePeriod } from '../../../../shared/period-words';
 
 const criterionJson = (result: CriterionResult) => ({ eligible: result.eligible, fails: result.fails, months: result.months.map(monthJson) });
-const exemptionWords: Record<ExemptionReason, string> = { 'enhanced-supervision': 'skærpet tilsyn', 'positive-development': 'konstant positiv udvikling' };
-const statusWords = { 'to-contact': 'kontaktes', exempted: 'undtaget efter vurdering', 'early-warning': 'tidlig varsling', 'not-to-contact': 'kontaktes ikke' } as const;
+const w = words.early2023;
+const exemptionWords = w.exemption;
+const statusWords = w.status;
 
 /** Model A: the half-yearly early-effort follow-up from 2023. */
 export const early2023Model = defineModel({
   id: 'early-2023',
-  label: 'Tidlig indsats fra 2023',
   periodKind: 'half-year',
   call: 'evaluate.early2023',
   baseline: false,
@@ -27,22 +27,13 @@ export const early2023Model = defineModel({
     };
     return {
       summary: [
-        `${describePeriod(result.period)} (regelsættets version ${result.ruleSetVersion})${result.complete ? '' : ' – halvåret er ikke slut (tidlig varsling)'}: ` +
-          `${result.summary.toContact} kommuner skal kontaktes; ${result.summary.failInterviews} opfylder ikke kriteriet for samtaler, ${result.summary.failOffers} opfylder ikke kriteriet for tilbud.`,
-        `${result.summary.failsCriteria} opfylder kriterierne; ${result.summary.exempted} undtaget; ${result.summary.toContact} kontaktes.`,
+        w.summary(describePeriod(result.period), result.ruleSetVersion, result.complete, result.summary.toContact, result.summary.failInterviews, result.summary.failOffers),
+        w.afterReview(result.summary.failsCriteria, result.summary.exempted, result.summary.toContact),
       ],
       tables: [
         {
-          title: 'Kommuner',
-          columns: [
-            { header: 'Kode', kind: 'integer' },
-            { header: 'Kommune', kind: 'text' },
-            { header: 'Status', kind: 'text' },
-            { header: 'Samtaler', kind: 'text' },
-            { header: 'Tilbud', kind: 'text' },
-            { header: 'Særligt udfordret', kind: 'text' },
-            { header: 'Forslag om undtagelse', kind: 'text' },
-          ],
+          title: w.table,
+          columns: [...municipalityHeaders, ...columnsOf('text', w.columns.status, words.criterion.interviews, words.criterion.offers, w.columns.challenged, w.columns.proposals)],
           rows: shown.map((row) => [
             row.code,
             row.name,

@@ -2,26 +2,27 @@ import type { StatusEvaluation } from '../../../../shared/api/engine';
 import { modelParameters } from '../model-parameters';
 import { evaluateStatus } from '../status';
 import { EngineError } from '../engine-error';
-import { defineModel } from './define';
+import { defineModel, municipalityHeaders, words } from './define';
 import { describePeriod } from '../../../../shared/period-words';
+import { engineWords } from '../../../../shared/engine-words-da';
+
+const w = words.status;
 
 /** "92 af 98 kommuner", and a warning when the national figure rests on part of the country. */
 export function coverageLines(result: StatusEvaluation): string[] {
-  const line = (label: string, coverage: StatusEvaluation['coverage']['period']) =>
-    `${label} ${describePeriod(coverage.month)}: data for ${coverage.municipalities} af ${coverage.of} kommuner${coverage.municipalities < coverage.of ? ' – landstallet er beregnet af delvise data' : ''}.`;
-  return [line('Måned', result.coverage.period), line('Sammenligningsmåned', result.coverage.baseline)];
+  const line = (label: string, coverage: StatusEvaluation['coverage']['period']) => w.coverage(label, describePeriod(coverage.month), coverage.municipalities, coverage.of);
+  return [line(w.month, result.coverage.period), line(w.baseline, result.coverage.baseline)];
 }
 
 /** Model D: the national status tables against a baseline month, and the municipalities' spread. */
 export const statusModel = defineModel({
   id: 'status',
-  label: 'Hele landet (landsstatus)',
   periodKind: 'month',
   call: 'evaluate.status',
   baseline: true,
   parameters: modelParameters.status,
   evaluate(db, args) {
-    if (!args.baseline) throw new EngineError('invalid-period', 'Mangler sammenligningsmåned (fx 2023-12).');
+    if (!args.baseline) throw new EngineError('invalid-period', engineWords.missingBaseline);
     return evaluateStatus(db, args.period, args.baseline, args.ruleSetId, args.source);
   },
   present(result) {
@@ -30,26 +31,25 @@ export const statusModel = defineModel({
       summary: coverageLines(result),
       tables: [
         {
-          title: 'Hele landet',
+          title: w.nationalTable,
           columns: [
-            { header: 'Målgruppe', kind: 'text' },
-            { header: `Andel med lovbestemte samtaler, ${describePeriod(result.period)}`, kind: 'share' },
-            { header: `Andel ${describePeriod(result.baseline)}`, kind: 'share' },
-            { header: `Ændring siden ${describePeriod(result.baseline)} (pct.-point)`, kind: 'number' },
-            { header: 'Målte borgere', kind: 'integer' },
-            { header: 'Delvise data', kind: 'text' },
+            { header: w.nationalColumns.group, kind: 'text' },
+            { header: w.nationalColumns.share(describePeriod(result.period)), kind: 'share' },
+            { header: w.nationalColumns.baselineShare(describePeriod(result.baseline)), kind: 'share' },
+            { header: w.nationalColumns.change(describePeriod(result.baseline)), kind: 'number' },
+            { header: words.columns.measured, kind: 'integer' },
+            { header: w.nationalColumns.partial, kind: 'text' },
           ],
-          rows: result.rows.map((row) => [row.label, row.share, row.baselineShare, row.changePoints, row.measured, result.partial ? 'ja' : '']),
+          rows: result.rows.map((row) => [row.label, row.share, row.baselineShare, row.changePoints, row.measured, result.partial ? words.yes : '']),
         },
         {
-          title: 'Kommuner',
+          title: w.municipalitiesTable,
           columns: [
-            { header: 'Kode', kind: 'integer' },
-            { header: 'Kommune', kind: 'text' },
-            { header: `Andel ${describePeriod(result.period)}`, kind: 'share' },
-            { header: `Andel ${describePeriod(result.baseline)}`, kind: 'share' },
-            { header: 'Ændring (pct.-point)', kind: 'number' },
-            { header: 'Forskel fra landstallet (pct.-point)', kind: 'number' },
+            ...municipalityHeaders,
+            { header: w.municipalityColumns.share(describePeriod(result.period)), kind: 'share' },
+            { header: w.nationalColumns.baselineShare(describePeriod(result.baseline)), kind: 'share' },
+            { header: w.municipalityColumns.change, kind: 'number' },
+            { header: w.municipalityColumns.fromNational, kind: 'number' },
           ],
           rows: result.municipalities.map((row) => [row.code, row.name, row.share, row.baselineShare, row.changePoints, row.differenceFromNationalPoints]),
         },

@@ -1,26 +1,27 @@
 import type { SupervisionStatus } from '../../../../shared/api/engine';
 import { modelParameters } from '../model-parameters';
 import { evaluateSupervision } from '../supervision';
-import { defineModel, words } from './define';
+import { defineModel, municipalityHeaders, words } from './define';
 import { describePeriod } from '../../../../shared/period-words';
 import { EngineError } from '../engine-error';
+import { engineWords } from '../../../../shared/engine-words-da';
 
+const w = words.supervision;
 const names = (rows: { name: string }[]) => rows.map((row) => row.name).join(', ');
 const verdict = (target: { fails: boolean } | null) => (target ? (target.fails ? words.fails : words.meets) : '');
 
 /** The quarterly status in the terms of the minister's letter of 1 September 2021 (seed 003). */
 export function supervisionStatusLines(period: string, status: SupervisionStatus): string[] {
-  const lines = [`${describePeriod(period)}: ${status.resultTargetFails.length} af ${status.municipalities} kommuner lever ikke op til resultatmålet.`];
+  const lines = [w.resultTargetFails(describePeriod(period), status.resultTargetFails.length, status.municipalities)];
   if (!status.focusDataAvailable) {
-    lines.push('Der er ikke indlæst fokusmålinger for perioden, så fokusrådene og risikoen for skærpet tilsyn kan ikke vurderes.');
+    lines.push(w.noFocusData);
     return lines;
   }
-  const focus = (count: number, also: { name: string }[], what: string) =>
-    `${count} kommuner lever ikke op til fokusrådet om ${what}. ${also.length} af dem lever heller ikke op til resultatmålet${also.length ? `: ${names(also)}` : ''}.`;
+  const focus = (count: number, also: { name: string }[], what: string) => w.focusFails(count, what, also.length, names(also));
   lines.push(
-    focus(status.focusInterviews.fails, status.focusInterviews.alsoResultTarget, 'mindst 4 samtaler inden for 12 måneder'),
-    focus(status.focusOffers.fails, status.focusOffers.alsoResultTarget, 'mindst ét aktivt tilbud eller 225 timers ordinær beskæftigelse inden for 12 måneder'),
-    `I risiko for skærpet tilsyn: ${status.atRisk.length} kommuner${status.atRisk.length ? ` (${names(status.atRisk)})` : ''}.`,
+    focus(status.focusInterviews.fails, status.focusInterviews.alsoResultTarget, w.focusInterviews),
+    focus(status.focusOffers.fails, status.focusOffers.alsoResultTarget, w.focusOffers),
+    w.atRisk(status.atRisk.length, names(status.atRisk)),
   );
   return lines;
 }
@@ -28,14 +29,13 @@ export function supervisionStatusLines(period: string, status: SupervisionStatus
 /** Model C: enhanced supervision (result target and focus targets). */
 export const supervisionModel = defineModel({
   id: 'supervision',
-  label: 'Skærpet tilsyn',
   periodKind: 'supervision-period',
   call: 'evaluate.supervision',
   baseline: false,
   parameters: modelParameters.supervision,
   evaluate: (db, args) => {
     // cit-engine (issue 10): the result target and focus targets are not in citizen data.
-    if (args.source === 'citizens') throw new EngineError('no-citizen-source', 'Skærpet tilsyn kan ikke beregnes af borgerdata: resultatmålet og fokusmålene findes kun i Jobindsats-udtrækkene. Vælg Jobindsats som datakilde.');
+    if (args.source === 'citizens') throw new EngineError('no-citizen-source', engineWords.noCitizenSource);
     return evaluateSupervision(db, args.period, args.ruleSetId);
   },
   present(result) {
@@ -45,20 +45,19 @@ export const supervisionModel = defineModel({
       summary: supervisionStatusLines(result.period, status),
       tables: [
         {
-          title: 'Kommuner',
+          title: w.table,
           columns: [
-            { header: 'Kode', kind: 'integer' },
-            { header: 'Kommune', kind: 'text' },
-            { header: 'Forventet andel', kind: 'share' },
-            { header: 'Faktisk andel', kind: 'share' },
-            { header: 'Forskel (pct.-point)', kind: 'number' },
-            { header: 'Placering', kind: 'integer' },
-            { header: 'Resultatmål', kind: 'text' },
-            { header: 'Fokusråd samtaler, andel uden', kind: 'share' },
-            { header: 'Fokusråd samtaler', kind: 'text' },
-            { header: 'Fokusråd tilbud/225 timer, andel uden', kind: 'share' },
-            { header: 'Fokusråd tilbud/225 timer', kind: 'text' },
-            { header: 'I risiko for skærpet tilsyn', kind: 'text' },
+            ...municipalityHeaders,
+            { header: w.columns.expected, kind: 'share' },
+            { header: w.columns.actual, kind: 'share' },
+            { header: w.columns.difference, kind: 'number' },
+            { header: w.columns.rank, kind: 'integer' },
+            { header: w.columns.resultTarget, kind: 'text' },
+            { header: w.columns.focusInterviewsShare, kind: 'share' },
+            { header: w.columns.focusInterviews, kind: 'text' },
+            { header: w.columns.focusOffersShare, kind: 'share' },
+            { header: w.columns.focusOffers, kind: 'text' },
+            { header: w.columns.atRisk, kind: 'text' },
           ],
           rows: result.municipalities.map((row) => [
             row.code,
@@ -76,18 +75,18 @@ export const supervisionModel = defineModel({
           ]),
         },
         {
-          title: 'Kvartalsstatus',
+          title: w.statusTable,
           columns: [
-            { header: 'Mål', kind: 'text' },
-            { header: 'Kommuner, der ikke lever op til det', kind: 'integer' },
-            { header: 'Heraf også ikke resultatmålet', kind: 'integer' },
-            { header: 'Hvilke', kind: 'text' },
+            { header: w.statusColumns.target, kind: 'text' },
+            { header: w.statusColumns.failing, kind: 'integer' },
+            { header: w.statusColumns.alsoResult, kind: 'integer' },
+            { header: w.statusColumns.which, kind: 'text' },
           ],
           rows: [
-            ['Resultatmålet', status.resultTargetFails.length, null, names(status.resultTargetFails)],
+            [w.statusRows.resultTarget, status.resultTargetFails.length, null, names(status.resultTargetFails)],
             ...(status.focusDataAvailable
-              ? [focusRow('Fokusråd om samtaler', status.focusInterviews), focusRow('Fokusråd om tilbud/225 timer', status.focusOffers)]
-              : [['Fokusrådene', null, null, 'ingen fokusmålinger indlæst for perioden']]),
+              ? [focusRow(w.statusRows.focusInterviews, status.focusInterviews), focusRow(w.statusRows.focusOffers, status.focusOffers)]
+              : [[w.statusRows.focus, null, null, w.noFocusRow]]),
           ],
         },
       ],

@@ -1,4 +1,5 @@
 import { FileProblem, isObject } from './source';
+import { importWords } from '../../../../shared/import-words-da';
 
 /**
  * A failed download saved as if it were the extract: the Jobindsats API answers a wrong or expired
@@ -46,10 +47,10 @@ export function refuseErrorAnswer(text: string): void {
   const answer = errorAnswerText(text);
   if (answer === null) return;
   if (answer === 'html') {
-    throw new FileProblem('error-answer', 'Filen er en webside (HTML), ikke et udtræk: downloaden gav sandsynligvis en fejlside eller en login-side. Hent udtrækket igen fra Jobindsats.');
+    throw new FileProblem('error-answer', importWords.file.webPage);
   }
   throw new FileProblem(
     'error-answer',
-    `Filen er ikke et udtræk, men en fejlbesked fra den tjeneste, den er hentet fra: "${answer.slice(0, 200)}". Hent udtrækket igen${/nøgle|key/i.test(answer) ? ' med en gyldig API-nøgle' : ''}.`,
+    importWords.file.errorAnswer(answer.slice(0, 200), /nøgle|key/i.test(answer)),
   );
 }

@@ -5,6 +5,7 @@ import { detectDelimiter, type Delimiter } from '../delimiter';
 import { detectEncoding, looksLikeMisreadUtf8, type TextEncoding } from '../encoding';
 import { FileProblem, type FormatReader, type Source, type SourceRow } from './source';
 import { decodeSample, misreadMessage, onlyBlankLinesMessage, textEncoding } from './text';
+import { importWords } from '../../../../shared/import-words-da';
 
 /**
  * CSV and other delimited text (`;` `,` tab `|`), any of the encodings in `../encoding.ts`. The
@@ -29,7 +30,7 @@ export const csvFormat: FormatReader = {
   },
 };
 
-const unclosedQuote = 'Et anførselstegn (") i rækken lukkes aldrig, så resten af filen kan ikke deles korrekt i felter. Ret rækken i Excel eller et tekstprogram.';
+const unclosedQuote = importWords.file.unclosedQuote;
 
 /**
  * Streams: file → iconv-lite decoder → papaparse, paused while the consumer works on each chunk,

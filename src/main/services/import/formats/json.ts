@@ -1,6 +1,7 @@
 import { detectEncoding } from '../encoding';
 import { FileProblem, inMemorySource, isObject, type FormatReader, type SourceRow } from './source';
 import { textEncoding, wholeText } from './text';
+import { importWords } from '../../../../shared/import-words-da';
 
 /** The first non-blank character of the head, after any BOM (UTF-16 files are never JSON here). */
 export function firstCharacter(head: Buffer): string | undefined {
@@ -26,7 +27,7 @@ export const jsonFormat: FormatReader = {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new FileProblem('bad-json', 'Filen ligner JSON, men kan ikke læses: den er ufuldstændig eller beskadiget.');
+      throw new FileProblem('bad-json', importWords.file.badJson);
     }
     const table = Array.isArray(parsed) && parsed.length === 1 && isObject(parsed[0]) && 'Data' in parsed[0] ? parsed[0] : parsed;
     let headers: unknown[];

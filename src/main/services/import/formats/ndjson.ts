@@ -2,6 +2,7 @@ import { FileProblem, inMemorySource, isObject, type FormatReader, type SourceRo
 import { firstCharacter } from './json';
 import { textEncoding, wholeText } from './text';
 import { detectEncoding } from '../encoding';
+import { importWords } from '../../../../shared/import-words-da';
 
 function looksLikeNdjson(text: string): boolean {
   const lines = text.split(/\r?\n/).filter((line) => line.trim());
@@ -32,9 +33,9 @@ export const ndjsonFormat: FormatReader = {
       try {
         value = JSON.parse(line);
       } catch {
-        throw new FileProblem('bad-json', `Linje ${index + 1} i filen er ikke gyldig JSON (filen er måske afkortet).`);
+        throw new FileProblem('bad-json', importWords.file.badJsonLine(index + 1));
       }
-      if (!isObject(value)) throw new FileProblem('bad-json', `Linje ${index + 1} i filen er ikke en række (et JSON-objekt).`);
+      if (!isObject(value)) throw new FileProblem('bad-json', importWords.file.jsonLineNotRow(index + 1));
       for (const key of Object.keys(value)) {
         if (!headerIndex.has(key)) {
           headerIndex.set(key, headers.length);

@@ -2,6 +2,7 @@ import type { Delimiter } from '../delimiter';
 import type { TextEncoding } from '../encoding';
 import type { ImportFormat } from '../../../../shared/enums';
 import { AppError } from '../../../../shared/errors';
+import { importWords } from '../../../../shared/import-words-da';
 
 /**
  * What every format reader gives the rest of the importer: a `Source` that streams `SourceRow`s.
@@ -81,7 +82,7 @@ export class ExternalFormulaCell extends RefusedCell {
     super();
   }
   get reason(): string {
-    return `Cellen indeholder formlen ${String(this).slice(0, 80)}, som henter sin værdi uden for projektmappen; rækken indlæses ikke. Erstat formlen med selve værdien.`;
+    return importWords.xlsx.externalFormula(String(this).slice(0, 80));
   }
   toString(): string {
     return `=${this.formula}`;
@@ -97,7 +98,7 @@ export class UncachedFormulaCell extends RefusedCell {
     super();
   }
   get reason(): string {
-    return `Cellen indeholder formlen ${String(this).slice(0, 80)}, men formlens resultat er ikke regnet ud i filen (programmet, der skrev filen, gemmer kun formlen); rækken indlæses ikke. Åbn filen i Excel eller LibreOffice, gem den, og indlæs den igen.`;
+    return importWords.xlsx.uncachedFormula(String(this).slice(0, 80));
   }
   toString(): string {
     return `=${this.formula}`;

@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { decodeText, detectEncoding, EncodingError, looksLikeMisreadUtf8, type TextEncoding } from '../encoding';
 import { FileProblem, type OpenFile, type ReadOptions } from './source';
+import { importWords } from '../../../../shared/import-words-da';
 
 /** What the text formats (CSV, JSON, NDJSON) share: the encoding decision and whole-file decoding. */
 
-export const notUtf8Message =
-  'Filen er ikke gyldig UTF-8: den er sandsynligvis gemt af dansk Excel som Windows-1252. Vælg tegnsættet Windows-1252 og prøv igen.';
-export const misreadMessage =
-  'Teksten ser forkert ud som Windows-1252 (fx "Ã¸" i stedet for "ø"): filen er sandsynligvis UTF-8. Vælg tegnsættet UTF-8 og prøv igen.';
-export const onlyBlankLinesMessage = 'Filen indeholder kun tomme linjer. Der er intet at indlæse.';
+export const notUtf8Message = importWords.file.notUtf8;
+export const misreadMessage = importWords.file.misreadUtf8;
+export const onlyBlankLinesMessage = importWords.file.onlyBlankLines;
 
 /** The user's choice, else a BOM, else the whole file checked for valid UTF-8 chunk by chunk. */
 export async function textEncoding(file: OpenFile, options: ReadOptions): Promise<TextEncoding> {

@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { maxUnpackedXlsxBytes } from '../limits';
 import { FileProblem } from './source';
+import { importWords } from '../../../../shared/import-words-da';
 
 /**
  * The zip package of an .xlsx, read with yauzl: entries are found through the central directory
@@ -110,11 +111,11 @@ export class XlsxPackage {
 }
 
 function bomb(): FileProblem {
-  return new FileProblem('zip-bomb', 'Excel-filen pakker sig ud til mere, end den selv angiver (en såkaldt zip-bombe), og læses ikke af sikkerhedshensyn. Åbn den i Excel og gem den igen, hvis du stoler på filen.');
+  return new FileProblem('zip-bomb', importWords.xlsx.underDeclared);
 }
 
 export function damaged(error: unknown): FileProblem {
   if (error instanceof FileProblem) return error;
   const text = error instanceof Error ? error.message : String(error ?? '');
-  return new FileProblem('unreadable-xlsx', `Excel-filen er beskadiget og kan ikke læses${text ? ` (${text})` : ''}. Åbn den i Excel og gem den igen.`);
+  return new FileProblem('unreadable-xlsx', importWords.xlsx.damaged(text));
 }

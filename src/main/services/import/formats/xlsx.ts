@@ -11,6 +11,7 @@ import {
   type SourceRow,
 } from './source';
 import { damaged, XlsxPackage } from './xlsx-package';
+import { importWords } from '../../../../shared/import-words-da';
 
 /**
  * .xlsx read from its package parts: the zip through `XlsxPackage` (yauzl), each XML part through
@@ -509,7 +510,7 @@ async function openParts(filePath: string): Promise<Parts> {
     inspectXlsx(filePath);
   } catch (error) {
     if (error instanceof ZipProblem) throw new FileProblem(error.reason === 'bomb' ? 'zip-bomb' : error.reason === 'truncated' ? 'truncated' : 'not-a-table', error.message);
-    throw new FileProblem('truncated', 'Excel-filen er beskadiget og kan ikke læses. Åbn den i Excel og gem den igen.');
+    throw new FileProblem('truncated', importWords.xlsx.damaged(''));
   }
   const pkg = await XlsxPackage.open(filePath);
   try {
@@ -543,8 +544,8 @@ export const xlsxFormat: FormatReader = {
     } finally {
       parts.pkg.close();
     }
-    if (!chosen) throw new FileProblem('empty-file', 'Excel-filen har ingen ark. Der er intet at indlæse.');
-    if (!chosen.part) throw damaged(new Error(`arket "${chosen.name}" peger på en del, der ikke findes`));
+    if (!chosen) throw new FileProblem('empty-file', importWords.xlsx.noSheets);
+    if (!chosen.part) throw damaged(new Error(importWords.xlsx.missingPart(chosen.name)));
     const sheet = chosen;
     const percentColumns: number[] = [];
     return {

@@ -1,6 +1,7 @@
 import { fieldLabels, type FieldId, type ImportKind, type Mapping } from '../fields';
 import { classifyRow, skippedText } from './non-data';
 import type { SkippedRow } from './types';
+import { importWords } from '../../../../shared/import-words-da';
 
 const labelFields: FieldId[] = ['municipality', 'group', 'period'];
 
@@ -56,7 +57,7 @@ export class LabelFiller {
 
   notes(): string[] {
     return [...this.filled].map(
-      ([label, count]) => `${label} stod kun én gang pr. blok og er fyldt ned i ${count.toLocaleString('da-DK')} ${count === 1 ? 'række' : 'rækker'} (kun etiketkolonner, aldrig tal).`,
+      ([label, count]) => importWords.layouts.filledDown(label, count),
     );
   }
 

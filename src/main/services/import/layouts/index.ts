@@ -7,13 +7,6 @@ import { spellEventsLayout } from './spell-events'; // citizens (issue 10)
 /** Every layout the importer knows; detection walks this table. A new layout is one new file listed here. */
 export const layoutModules: LayoutModule[] = [longLayout, blocksLayout, wideLayout, spellEventsLayout];
 
-export const layoutLabels: Record<LayoutId, string> = {
-  long: 'Lang (én række pr. kommune, ydelsesgruppe og periode)',
-  wide: 'Bred (måneder som kolonner)',
-  blocks: 'Blokke (etiketter skrevet én gang pr. blok, fyldes ned)',
-  'spell-events': 'Én række pr. forløb (samtaler og tilbud som datokolonner)',
-};
-
 /** The chosen layout's plan, or the best-fitting one's. */
 export function planLayout(context: LayoutContext, chosen?: LayoutId): LayoutPlan | { problem: string } {
   if (chosen) return layoutModules.find((module) => module.id === chosen)!.plan(context);

@@ -4,6 +4,7 @@ import { parsePeriod } from '../periods';
 import { fillDataRow, LabelFiller } from './fill-down';
 import type { LayoutContext, LayoutModule, LayoutPlan, LongRow, RowTransformer } from './types';
 import { describePeriod } from '../../../../shared/period-words';
+import { importWords } from '../../../../shared/import-words-da';
 
 /** A column naming which figure a row holds, as the Jobindsats portal and pivot tables write it. */
 const measureColumnPattern = /^(måling|målinger|mål|measure|measures|measure names|nøgletal|indikator|variabel|variable|serie|tabel|opgørelse|værdi for)$/;
@@ -46,14 +47,14 @@ export const wideLayout: LayoutModule = {
   },
   plan(context): LayoutPlan | { problem: string } {
     const periods = periodColumns(context.headers);
-    if (periods.length === 0) return { problem: 'Ingen kolonneoverskrifter er måneder eller kvartaler, så filen kan ikke læses som bred (måneder som kolonner).' };
-    if (context.kind === 'supervision') return { problem: 'En liste over skærpet tilsyn kan ikke læses som bred tabel.' };
+    if (periods.length === 0) return { problem: importWords.layouts.noPeriodColumns };
+    if (context.kind === 'supervision') return { problem: importWords.layouts.supervisionNotWide };
     const measures = fieldsByKind[context.kind].filter((field) => !keyFields.includes(field));
     const measureIndex = measureColumn(context.headers);
     const fixedMeasure = measureIndex < 0 ? sheetMeasure(context, measures) : null;
     const measureProblem =
       measureIndex < 0 && !fixedMeasure
-        ? `Filen har ${periods.length} måneder som kolonner, men hverken en kolonne "Måling" eller arkets navn/titel siger, hvilket tal cellerne er.`
+        ? importWords.layouts.noMeasure(periods.length)
         : null;
     const { municipality, group } = context.mapping;
     const longHeaders = ['Kommune', 'Ydelsesgruppe', 'Periode', ...measures.map((field) => fieldLabels[field])];
@@ -62,11 +63,11 @@ export const wideLayout: LayoutModule = {
     measures.forEach((field, index) => (longMapping[field] = 3 + index));
     const measurePosition = new Map(measures.map((field, index) => [field, 3 + index]));
     const decisions = [
-      `Bred tabel: ${periods.length} ${periods.length === 1 ? 'periode' : 'perioder'} som kolonner (${describePeriod(periods[0].period)} … ${describePeriod(periods[periods.length - 1].period)}) vendes til rækker, én pr. kommune, ydelsesgruppe og periode.`,
+      importWords.layouts.wide(periods.length, describePeriod(periods[0].period), describePeriod(periods[periods.length - 1].period)),
       measureIndex >= 0
-        ? `Hvilket tal hver række er, står i kolonnen "${context.headers[measureIndex]}".`
+        ? importWords.layouts.measureColumn(context.headers[measureIndex])
         : fixedMeasure
-          ? `Alle tal i arket læses som ${fieldLabels[fixedMeasure]}.`
+          ? importWords.layouts.sheetMeasure(fieldLabels[fixedMeasure])
           : measureProblem!,
     ];
     return {
@@ -110,14 +111,14 @@ export const wideLayout: LayoutModule = {
                   rowNumber: row.rowNumber,
                   cells: [],
                   problem: text
-                    ? `Målingen "${text}" i kolonnen "${context.headers[measureIndex]}" kendes ikke som et af de tal, der indlæses (fx "Antal borgere" eller "Antal uden samtaler").`
-                    : `Kolonnen "${context.headers[measureIndex]}" er tom, så det vides ikke, hvilket tal rækken er.`,
+                    ? importWords.layouts.unknownMeasure(text, context.headers[measureIndex])
+                    : importWords.layouts.emptyMeasure(context.headers[measureIndex]),
                 });
                 return;
               }
             }
             if (!field) {
-              out.push({ rowNumber: row.rowNumber, cells: [], problem: measureProblem ?? 'Det vides ikke, hvilket tal rækken er.' });
+              out.push({ rowNumber: row.rowNumber, cells: [], problem: measureProblem ?? importWords.layouts.whichMeasure });
               return;
             }
             const area = municipality !== undefined ? cells[municipality] : null;

@@ -1,0 +1,32 @@
+/**
+ * The store's and recovery's words in Danish (messages, issue 15): why a database cannot be
+ * opened or written, and what a backup restore refuses. An English file is one more module
+ * typed `StoreWords`, chosen on the last line.
+ */
+export const storeWordsDa = {
+  corrupt: (path: string, reason: string) => `Databasefilen ${path} er beskadiget eller ikke en Indsatsmonitor-database (${reason}).`,
+  foreign: (path: string, tables: string) =>
+    `Filen ${path} er en SQLite-database, men ikke en Indsatsmonitor-database (den har tabellerne ${tables}). Den bliver ikke ændret. Angiv en anden fil, eller en ny fil, som Indsatsmonitor selv opretter.`,
+  writeRefusal: {
+    'read-only': 'Databasefilen eller dens mappe er skrivebeskyttet.',
+    'disk-full': 'Disken er fuld.',
+    locked: 'Databasen er optaget: et andet program (fx en indlæsning i Indsatsmonitor eller kommandolinjen) skriver i den lige nu.',
+    'io-error': 'Databasefilen kunne ikke skrives (fejl på disken eller drevet).',
+  },
+  openedReadOnly: (why: string) => `${why} Databasen er derfor åbnet skrivebeskyttet: du kan se, evaluere og eksportere, men ikke indlæse, fortryde eller registrere beslutninger, før det er løst.`,
+  cannotMigrate: (path: string, why: string) => `Databasen ${path} skal opdateres til denne udgave af Indsatsmonitor, men der kan ikke skrives i den: ${why} Intet er ændret; løs det og prøv igen.`,
+  backupNotFound: (path: string) => `Sikkerhedskopien ${path} findes ikke.`,
+  backupInvalid: (fileName: string, reason: string) => `Sikkerhedskopien ${fileName} kan ikke bruges: ${reason}. Intet er ændret.`,
+  backupIncomplete: 'ufuldstændig (afbrudt under skrivningen)',
+  notCorrupt: (path: string) => `Databasen ${path} er ikke beskadiget; den bliver ikke erstattet af en tom database.`,
+  contacts: {
+    badPhone: (phone: string) => `Telefonnummeret "${phone}" må kun have cifre, mellemrum, + og -.`,
+    notFound: 'Kontaktpersonen findes ikke (den er måske allerede fjernet).',
+    noHeader: 'Filen har ingen overskriftsrække med mindst "Kommune" og "Navn" (og gerne "Jobcenter", "E-mail", "Telefon").',
+  },
+};
+
+export type StoreWords = typeof storeWordsDa;
+
+/** The language of the store's words: one line to change. */
+export const storeWords: StoreWords = storeWordsDa;
