@@ -43,7 +43,7 @@ function writeLines(file: string, header: string, count: number, line: (index: n
   fs.closeSync(fd);
 }
 
-function writeFiles(dir: string, spells: number, events: number): { spellsCsv: string; eventsCsv: string } {
+export function writeFiles(dir: string, spells: number, events: number): { spellsCsv: string; eventsCsv: string } {
   const codes = readMunicipalityFacts().map((facts) => facts.code);
   const spellsCsv = path.join(dir, 'forloeb.csv');
   // One spell per citizen: start dates over four years; every third spell has ended.

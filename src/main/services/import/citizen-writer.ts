@@ -3,21 +3,43 @@ import type { EventRow, SpellRow } from './citizen-rows';
 
 /**
  * citizens (issue 10): inserts spells and events of one batch. Many rows per statement, as the
- * measurement writer does: the driver's per-call cost is paid once per 64 rows. Each run of rows
- * is sorted by citizen id first (a stable sort: one citizen's rows keep the file's order), so the
- * citizen index grows by near-sequential inserts instead of random ones (measured: a quarter of
- * the CPU time for 300,000 events); `source_row` keeps where each row stood in the file.
+ * measurement writer does: the driver's per-call cost is paid once per 64 rows.
+ *
+ * Two ways to keep the indexes, chosen per table at the first run of rows:
+ * - **Rebuilt** (cit-import): when the file brings at least as many rows as the table holds (the
+ *   first import, or one bigger than all before it), the table's indexes are dropped inside the
+ *   import's transaction, the rows go in in file order, and `finish()` creates the same indexes
+ *   again (their own SQL, read from the schema) before anything reads them: one sort per index
+ *   instead of a random B-tree insert per row and index (measured: 1,000,000 events 6.9 s → 4.4 s
+ *   CPU). A rollback (a refused file, a cancel) brings the indexes back with everything else.
+ * - **Kept**: a small file into a big table. Each run of rows is sorted by citizen id first (a
+ *   stable sort: one citizen's rows keep the file's order), so the citizen index grows by
+ *   near-sequential inserts instead of random ones.
+ * Either way one citizen's rows get ids in the file's order; `source_row` keeps where each stood.
  */
 const spellColumns = '(batch_id, source_row, citizen_id, spell_ref, municipality_code, group_id, start_date, end_date)';
 const eventColumns = '(batch_id, source_row, citizen_id, spell_ref, event_date, kind, held_by, offer_type)';
 const perStatement = 64;
 const width = 8;
+/** Below this many rows of a table in the first run, the indexes are kept (rebuilding gains nothing). */
+export const rebuildIndexesFrom = 5_000;
+/** Rows gathered before an insert while indexes are kept: bigger sorted runs sweep the index fewer times. */
+const sortedRun = 400_000;
+/** Rows gathered before an insert once indexes are rebuilt at the end: small, so rows die young (cheap to collect). */
+const plainRun = 20_000;
 
 export interface CitizenInserter {
   insert(rows: readonly (SpellRow | EventRow)[]): void;
+  /** How many rows the caller should gather before the next `insert`. */
+  runSize(): number;
+  /** After the last insert: creates the indexes dropped for the bulk insert (no-op otherwise; safe to call twice). */
+  finish(): void;
 }
 
 const byCitizen = (a: SpellRow | EventRow, b: SpellRow | EventRow) => (a.citizenId < b.citizenId ? -1 : a.citizenId > b.citizenId ? 1 : 0);
+
+type Table = 'citizen_spell' | 'citizen_event';
+type IndexPlan = 'undecided' | 'kept' | 'rebuilt';
 
 export function citizenInserter(db: Db, batchId: number): CitizenInserter {
   const placeholders = (count: number) => Array(count).fill(`(${Array(width).fill('?').join(', ')})`).join(', ');
@@ -27,8 +49,30 @@ export function citizenInserter(db: Db, batchId: number): CitizenInserter {
   const eventMany = db.prepare(`INSERT INTO citizen_event ${eventColumns} VALUES ${placeholders(perStatement)}`);
   const spellParameters: unknown[] = new Array(perStatement * width);
   const eventParameters: unknown[] = new Array(perStatement * width);
+  const plans: Record<Table, IndexPlan> = { citizen_spell: 'undecided', citizen_event: 'undecided' };
+  const dropped: { name: string; sql: string }[] = [];
   let spellCount = 0;
   let eventCount = 0;
+
+  /** Drops the table's indexes when this first run holds at least as many of its rows as the table (and enough to matter). */
+  const decide = (table: Table, incoming: number) => {
+    if (plans[table] !== 'undecided' || incoming === 0) return;
+    plans[table] = 'kept';
+    if (incoming < rebuildIndexesFrom) return;
+    const existing = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} LIMIT ?)`).get(incoming + 1) as { n: number }).n;
+    if (existing > incoming) return;
+    // Unique indexes stay: they refuse a row when it is inserted, and that must not move to the end.
+    const indexes = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name")
+      .all(table) as { name: string; sql: string }[];
+    for (const index of indexes) {
+      if (!/^[a-z_]+$/.test(index.name)) continue;
+      db.exec(`DROP INDEX ${index.name}`);
+      dropped.push(index);
+    }
+    plans[table] = 'rebuilt';
+  };
+
   const put = (target: unknown[], at: number, row: SpellRow | EventRow) => {
     target[at] = batchId;
     target[at + 1] = row.sourceRow;
@@ -48,7 +92,14 @@ export function citizenInserter(db: Db, batchId: number): CitizenInserter {
   };
   return {
     insert(unsorted) {
-      const rows = unsorted.length > perStatement ? [...unsorted].sort(byCitizen) : unsorted;
+      if (plans.citizen_spell === 'undecided' || plans.citizen_event === 'undecided') {
+        let spells = 0;
+        for (const row of unsorted) if (row.kind === 'spells') spells++;
+        decide('citizen_spell', spells);
+        decide('citizen_event', unsorted.length - spells);
+      }
+      const sort = unsorted.length > perStatement && (plans.citizen_spell === 'kept' || plans.citizen_event === 'kept');
+      const rows = sort ? [...unsorted].sort(byCitizen) : unsorted;
       for (const row of rows) {
         if (row.kind === 'spells') {
           put(spellParameters, spellCount * width, row);
@@ -69,6 +120,13 @@ export function citizenInserter(db: Db, batchId: number): CitizenInserter {
       for (let index = 0; index < eventCount; index++) eventOne.run(eventParameters.slice(index * width, (index + 1) * width));
       spellCount = 0;
       eventCount = 0;
+    },
+    runSize() {
+      const undecided = plans.citizen_spell === 'undecided' && plans.citizen_event === 'undecided';
+      return undecided || plans.citizen_spell === 'kept' || plans.citizen_event === 'kept' ? sortedRun : plainRun;
+    },
+    finish() {
+      while (dropped.length > 0) db.exec(dropped.shift()!.sql);
     },
   };
 }

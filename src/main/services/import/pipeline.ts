@@ -45,7 +45,6 @@ export interface RunHooks {
 
 const keptProblems = 1000;
 const insertRun = 100_000;
-const citizenInsertRun = 400_000;
 const cancelled = new Set<string>();
 const running = new Set<string>();
 let importInProgress = false;
@@ -275,8 +274,6 @@ async function readAll(
   pass.writer = startWriter();
   // citizens (issue 10): a spell and the events from its row stand or fall together (one source row, one unit).
   const wholeSourceRow = plan.id === 'spell-events';
-  // Citizen rows are sorted by id before they are written (citizen-writer.ts): longer runs, fewer sweeps of the index.
-  const citizenRows = isCitizenKind(layout.kind);
   let unitRow = -1;
   let unitStart = 0;
   let unitBad = false;
@@ -322,9 +319,9 @@ async function readAll(
   };
   const store = (good: ConvertedRow[]) => {
     if (pass.writer) {
-      // Bigger sorted runs keep the B-tree inserts closer to sequential.
+      // Bigger sorted runs keep the B-tree inserts closer to sequential (citizen rows: the writer says how many, citizen-writer.ts).
       for (const row of good) pending.push(row);
-      if (pending.length >= (citizenRows ? citizenInsertRun : insertRun)) {
+      if (pending.length >= (pass.writer.runSize?.() ?? insertRun)) {
         pass.writer.insert(pending);
         pending = [];
       }
@@ -439,6 +436,8 @@ export async function importFile(
     }
     if (pass.rowsValid === 0) throw new FileProblem('no-valid-rows', 'Ingen af filens rækker kunne indlæses. Intet blev gemt.', pass.problems);
     // citizens (issue 10): spells already stored from an earlier file are never silently doubled.
+    // cit-import (issue 10): the indexes dropped for the bulk insert are built before anything reads the rows.
+    activeWriter.endInserts();
     if (isCitizenKind(layout.kind)) refuseOverlap(db, activeWriter.batchId, hooks.surface);
     if (!options.replaceWithoutFigures) {
       const lost = rowsLosingFigures(db, layout.kind, activeWriter.batchId);

@@ -22,6 +22,10 @@ export interface BatchMeta {
 export interface BatchWriter {
   batchId: number;
   insert(rows: ConvertedRow[]): void;
+  /** cit-import (issue 10): how many rows to gather before the next insert, when the writer has a preference. */
+  runSize?(): number;
+  /** cit-import (issue 10): after the last insert, before anything reads the batch's rows (indexes built at the end). */
+  endInserts(): void;
   /** Counts rows of this batch that replace the current rows of earlier batches, per batch. */
   replaced(): { batchId: number; fileName: string; rows: number }[];
   commit(counts: { rowsRead: number; rowsImported: number; rowsSkipped: number; rowsReplaced: number; reportJson: string }): void;
@@ -133,6 +137,10 @@ export function beginBatch(db: Db, meta: BatchMeta): BatchWriter {
           }
         }
       },
+      runSize: citizens ? () => citizens.runSize() : undefined,
+      endInserts() {
+        citizens?.finish();
+      },
       replaced() {
         const keyed = keyedTables[meta.kind];
         if (!keyed) return [];
@@ -149,6 +157,7 @@ export function beginBatch(db: Db, meta: BatchMeta): BatchWriter {
           .all(batchId) as { batchId: number; fileName: string; rows: number }[];
       },
       commit(counts) {
+        citizens?.finish();
         db.prepare('UPDATE import_batch SET rows_read = ?, rows_imported = ?, rows_skipped = ?, rows_replaced = ?, report_json = ? WHERE id = ?').run(
           counts.rowsRead,
           counts.rowsImported,
