@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rebuildIndexesFrom } from '../../src/main/services/import/citizen-writer';
+import { KeyIndex } from '../../src/main/services/import/key-index';
 import { importPath, storeFingerprint } from '../helpers/import-files';
 import { tempSession } from '../helpers/temp-store';
 
@@ -115,6 +116,31 @@ describe('a big first file: inserted without indexes, indexes built before the c
     expect(storeFingerprint(db()) + JSON.stringify(db().prepare('SELECT * FROM citizen_spell ORDER BY id').all())).toBe(before);
     expect(citizenIndexes()).toEqual(indexes);
     expect(integrity()).toBe('ok');
+  });
+});
+
+describe('the duplicate check of a big spells file', () => {
+  it('names the first row of a spell repeated at the very end, and refuses the file', async () => {
+    const lines = spellLines(0, rebuildIndexesFrom + 1000);
+    lines.push([...lines[0]]);
+    const refused = await refusal(importPath(db(), spellsCsv('forloeb.csv', lines)));
+    expect(refused.code).toBe('invalid-rows');
+    expect(refused.details).toEqual([
+      { row: lines.length + 1, column: 'A', header: 'CPR-nr.', message: 'Samme borger, ydelsesgruppe og startdato står også i række 2.' },
+    ]);
+    expect(db().prepare('SELECT COUNT(*) AS n FROM citizen_spell').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps whole-number keys above 2^31 apart and finds their first row, through every growth of its table', () => {
+    const index = new KeyIndex();
+    const base = 2 ** 40;
+    // Neighbours, keys equal in their low 32 bits, and the largest a spell key can be.
+    const keys = [...Array.from({ length: 100_000 }, (_, offset) => base + offset * 7919), base + 2 ** 32, base + 2 * 2 ** 32, 2 ** 50 - 1, 2 ** 31 - 1, 2 ** 31];
+    keys.forEach((key, at) => expect(index.firstRow(key, at + 2)).toBe(0));
+    keys.forEach((key, at) => expect(index.firstRow(key, 1_000_000)).toBe(at + 2));
+    expect(index.firstRow(base + 1, 7)).toBe(0);
+    expect(index.firstRow('010190-1111\u0000dagpenge\u00002024-01-02', 9)).toBe(0);
+    expect(index.firstRow('010190-1111\u0000dagpenge\u00002024-01-02', 10)).toBe(9);
   });
 });
 
