@@ -25,11 +25,12 @@ const width = 8;
 export const rebuildIndexesFrom = 5_000;
 /** Rows gathered before an insert while indexes are kept: bigger sorted runs sweep the index fewer times. */
 const sortedRun = 400_000;
-/** Rows gathered before an insert once indexes are rebuilt at the end: small, so rows die young (cheap to collect). */
+/** Rows gathered before the first insert (which decides) and after it when indexes are rebuilt at the end: few, so rows die young (cheap to collect). */
 const plainRun = 20_000;
 
 export interface CitizenInserter {
-  insert(rows: readonly (SpellRow | EventRow)[]): void;
+  /** `fraction`: how much of the file is read when these rows come (1 at the end, null when unknown). */
+  insert(rows: readonly (SpellRow | EventRow)[], fraction: number | null): void;
   /** How many rows the caller should gather before the next `insert`. */
   runSize(): number;
   /** After the last insert: creates the indexes dropped for the bulk insert (no-op otherwise; safe to call twice). */
@@ -54,10 +55,15 @@ export function citizenInserter(db: Db, batchId: number): CitizenInserter {
   let spellCount = 0;
   let eventCount = 0;
 
-  /** Drops the table's indexes when this first run holds at least as many of its rows as the table (and enough to matter). */
-  const decide = (table: Table, incoming: number) => {
-    if (plans[table] !== 'undecided' || incoming === 0) return;
+  /**
+   * Drops the table's indexes when the file brings at least as many of its rows as the table holds
+   * (and enough to matter), judged from the first run: its rows, scaled by how much of the file they
+   * came from (an estimate; a wrong one costs time, never a row).
+   */
+  const decide = (table: Table, inRun: number, fraction: number | null) => {
+    if (plans[table] !== 'undecided' || inRun === 0) return;
     plans[table] = 'kept';
+    const incoming = fraction && fraction > 0 && fraction < 1 ? Math.round(inRun / fraction) : inRun;
     if (incoming < rebuildIndexesFrom) return;
     const existing = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} LIMIT ?)`).get(incoming + 1) as { n: number }).n;
     if (existing > incoming) return;
@@ -91,12 +97,12 @@ export function citizenInserter(db: Db, batchId: number): CitizenInserter {
     }
   };
   return {
-    insert(unsorted) {
+    insert(unsorted, fraction) {
       if (plans.citizen_spell === 'undecided' || plans.citizen_event === 'undecided') {
         let spells = 0;
         for (const row of unsorted) if (row.kind === 'spells') spells++;
-        decide('citizen_spell', spells);
-        decide('citizen_event', unsorted.length - spells);
+        decide('citizen_spell', spells, fraction);
+        decide('citizen_event', unsorted.length - spells, fraction);
       }
       const sort = unsorted.length > perStatement && (plans.citizen_spell === 'kept' || plans.citizen_event === 'kept');
       const rows = sort ? [...unsorted].sort(byCitizen) : unsorted;
@@ -122,8 +128,7 @@ export function citizenInserter(db: Db, batchId: number): CitizenInserter {
       eventCount = 0;
     },
     runSize() {
-      const undecided = plans.citizen_spell === 'undecided' && plans.citizen_event === 'undecided';
-      return undecided || plans.citizen_spell === 'kept' || plans.citizen_event === 'kept' ? sortedRun : plainRun;
+      return plans.citizen_spell === 'kept' || plans.citizen_event === 'kept' ? sortedRun : plainRun;
     },
     finish() {
       while (dropped.length > 0) db.exec(dropped.shift()!.sql);

@@ -271,6 +271,8 @@ async function readAll(
     : `kommune, ${layout.kind === 'supervision' ? 'periode' : 'ydelsesgruppe og periode'}`;
   const duplicateSummary = `Samme ${duplicateWhat} står flere gange i filen; rækkerne her gentager tidligere rækker.`;
   let pending: ConvertedRow[] = [];
+  // cit-import (issue 10): how much of the file is read, so the writer can judge the file's size from its first rows.
+  let fractionRead: number | null = null;
   pass.writer = startWriter();
   // citizens (issue 10): a spell and the events from its row stand or fall together (one source row, one unit).
   const wholeSourceRow = plan.id === 'spell-events';
@@ -322,13 +324,14 @@ async function readAll(
       // Bigger sorted runs keep the B-tree inserts closer to sequential (citizen rows: the writer says how many, citizen-writer.ts).
       for (const row of good) pending.push(row);
       if (pending.length >= (pass.writer.runSize?.() ?? insertRun)) {
-        pass.writer.insert(pending);
+        pass.writer.insert(pending, fractionRead);
         pending = [];
       }
     }
     pass.rowsValid += good.length;
   };
   await layout.source.read(async ({ rows, fraction }) => {
+    fractionRead = fraction;
     const good: ConvertedRow[] = [];
     for (const row of rows) {
       if (row.rowNumber <= layout.headerRow || isBlankRow(row.cells)) continue;
@@ -346,7 +349,7 @@ async function readAll(
   const last: ConvertedRow[] = [];
   convertAll(last);
   store(last);
-  if (pass.writer && pending.length > 0) pass.writer.insert(pending);
+  if (pass.writer && pending.length > 0) pass.writer.insert(pending, 1);
   pass.problems = problemList.list();
   pass.problemsTotal = problemList.total;
   pass.notes = transformer.notes();

@@ -21,7 +21,8 @@ export interface BatchMeta {
 
 export interface BatchWriter {
   batchId: number;
-  insert(rows: ConvertedRow[]): void;
+  /** `fraction`: how much of the file has been read when these rows are handed over (1 at the end; null when unknown). */
+  insert(rows: ConvertedRow[], fraction?: number | null): void;
   /** cit-import (issue 10): how many rows to gather before the next insert, when the writer has a preference. */
   runSize?(): number;
   /** cit-import (issue 10): after the last insert, before anything reads the batch's rows (indexes built at the end). */
@@ -88,9 +89,9 @@ export function beginBatch(db: Db, meta: BatchMeta): BatchWriter {
     const citizens = isCitizenKind(meta.kind) ? citizenInserter(db, batchId) : null;
     return {
       batchId,
-      insert(rows) {
+      insert(rows, fraction) {
         if (citizens) {
-          citizens.insert(rows as (SpellRow | EventRow)[]);
+          citizens.insert(rows as (SpellRow | EventRow)[], fraction ?? null);
           return;
         }
         // Key order turns scattered B-tree inserts into mostly sequential ones.
