@@ -71,8 +71,11 @@ export function citizenInserter(db: Db, batchId: number): CitizenInserter {
     const indexes = db
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name")
       .all(table) as { name: string; sql: string }[];
+    const firstColumn = db.prepare('SELECT name FROM pragma_index_info(?) WHERE seqno = 0');
     for (const index of indexes) {
       if (!/^[a-z_]+$/.test(index.name)) continue;
+      // An index that leads with the batch grows at its end (this batch's id is the highest): it stays.
+      if ((firstColumn.get(index.name) as { name: string } | undefined)?.name === 'batch_id') continue;
       db.exec(`DROP INDEX ${index.name}`);
       dropped.push(index);
     }
