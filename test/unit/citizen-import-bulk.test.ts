@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rebuildIndexesFrom } from '../../src/main/services/import/citizen-writer';
+import { rebuildIndexesFrom, sortedByCitizen } from '../../src/main/services/import/citizen-writer';
 import { KeyIndex } from '../../src/main/services/import/key-index';
 import { importPath, storeFingerprint } from '../helpers/import-files';
 import { tempSession } from '../helpers/temp-store';
@@ -184,5 +184,25 @@ describe('a small file into a big table: indexes kept, rows sorted by citizen be
     const one = db().prepare('SELECT source_row FROM citizen_event WHERE batch_id = ? AND citizen_id = ? ORDER BY id').all(report.batchId, citizenId(3)) as { source_row: number }[];
     expect(one.length).toBeGreaterThan(5);
     expect(one.map((row) => row.source_row)).toEqual([...one.map((row) => row.source_row)].sort((a, b) => a - b));
+  });
+});
+
+describe('the sort by citizen before an insert', () => {
+  const row = (citizenId: string, sourceRow: number) =>
+    ({ kind: 'events', sourceRow, citizenId, spellRef: null, eventDate: '2024-01-02', eventKind: 'interview', heldBy: null, offerType: null }) as const;
+  const byText = (rows: readonly { citizenId: string; sourceRow: number }[]) =>
+    [...rows].sort((a, b) => (a.citizenId < b.citizenId ? -1 : a.citizenId > b.citizenId ? 1 : 0)).map((entry) => entry.sourceRow);
+
+  it('orders CPR-shaped ids as their text does and keeps one citizen\'s rows in the file order', () => {
+    const rows = Array.from({ length: 20_000 }, (_, index) => row(citizenId((index * 7919) % 3000), index + 2));
+    const sorted = sortedByCitizen(rows);
+    expect(sorted.map((entry) => entry.sourceRow)).toEqual(byText(rows));
+    expect(new Set(sorted).size).toBe(rows.length);
+  });
+
+  it('falls back to comparing the text when one id has another form, with the same order', () => {
+    const rows = [row('020190-1111', 2), row('K-000417', 3), row('010190-1111', 4), row('020190-1111', 5), row('01019O-1111', 6), row('010190 1111', 7)];
+    expect(sortedByCitizen(rows).map((entry) => entry.sourceRow)).toEqual(byText(rows));
+    expect(sortedByCitizen(rows).map((entry) => entry.sourceRow)).toEqual([7, 4, 6, 2, 5, 3]);
   });
 });

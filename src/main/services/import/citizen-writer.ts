@@ -42,6 +42,35 @@ export interface CitizenInserter {
 
 const byCitizen = (a: SpellRow | EventRow, b: SpellRow | EventRow) => (a.citizenId < b.citizenId ? -1 : a.citizenId > b.citizenId ? 1 : 0);
 
+/**
+ * The rows sorted by citizen id, stably (one citizen's rows keep the file's order). CPR-shaped ids
+ * (`ddmmyy-xxxx`, nearly every file) order as the number of their ten digits does; that number
+ * times the run's length plus the row's place, in a Float64Array, sorts natively without a
+ * comparator (cit-import: a tenth of the time for 200,000 rows). Any other id: the comparator.
+ */
+export function sortedByCitizen<Row extends SpellRow | EventRow>(rows: readonly Row[]): Row[] {
+  const count = rows.length;
+  // Ten digits (< 10^10) times the count must stay an exact integer (< 2^53).
+  if (count > 900_000) return [...rows].sort(byCitizen);
+  const keys = new Float64Array(count);
+  for (let index = 0; index < count; index++) {
+    const id = rows[index].citizenId;
+    if (id.length !== 11 || id.charCodeAt(6) !== 45) return [...rows].sort(byCitizen);
+    let number = 0;
+    for (let at = 0; at < 11; at++) {
+      if (at === 6) continue;
+      const digit = id.charCodeAt(at) - 48;
+      if (digit < 0 || digit > 9) return [...rows].sort(byCitizen);
+      number = number * 10 + digit;
+    }
+    keys[index] = number * count + index;
+  }
+  keys.sort();
+  const sorted = new Array<Row>(count);
+  for (let index = 0; index < count; index++) sorted[index] = rows[keys[index] % count];
+  return sorted;
+}
+
 type Table = 'citizen_spell' | 'citizen_event';
 type IndexPlan = 'undecided' | 'kept' | 'rebuilt';
 
@@ -114,7 +143,7 @@ export function citizenInserter(db: Db, batchId: number): CitizenInserter {
       // instead of 3.5 s CPU for 200,000 spells); events only while their indexes are kept (the
       // derivation reads events from their covering index alone, never in table order).
       const sort = unsorted.length > perStatement && (plans.citizen_spell !== 'undecided' || plans.citizen_event === 'kept');
-      const rows = sort ? [...unsorted].sort(byCitizen) : unsorted;
+      const rows = sort ? sortedByCitizen(unsorted) : unsorted;
       for (const row of rows) {
         if (row.kind === 'spells') {
           put(spellParameters, spellCount * width, row);
