@@ -1,6 +1,6 @@
 import type { FieldId, Mapping } from './fields';
 import type { ImportKind } from '../../../shared/enums';
-import { isRealDate } from '../../../shared/periods';
+import { firstYear, isRealDate, lastYear } from '../../../shared/periods';
 import type { DateOrder } from './periods';
 import { normalizeLabel } from './reference-lookup';
 
@@ -190,6 +190,10 @@ const namedPattern = /^(\d{1,2})\.?\s*([a-zæøå]+)\.?\s*(\d{4})$/;
  * calendar date, or null (`2024-02-30` is null, never 1 March).
  */
 export function parseCitizenDate(value: unknown, order: DateOrder = 'day-first'): string | null {
+  if (typeof value === 'string' && value.length === 10) {
+    const iso = isoDateAsWritten(value);
+    if (iso !== undefined) return iso;
+  }
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
     return isoOf(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
@@ -213,6 +217,36 @@ export function parseCitizenDate(value: unknown, order: DateOrder = 'day-first')
   return null;
 }
 
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digit = (text: string, at: number) => {
+  const code = text.charCodeAt(at) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+};
+
+/**
+ * cit-import (issue 10): `YYYY-MM-DD` as written, read by character codes (a million dates per
+ * file pass here): the text itself when it is a real date, null when it is not (`2024-02-30`), or
+ * undefined for any other form (then the patterns below decide). The same answers as the patterns.
+ */
+function isoDateAsWritten(text: string): string | null | undefined {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const d0 = digit(text, 0);
+  const d1 = digit(text, 1);
+  const d2 = digit(text, 2);
+  const d3 = digit(text, 3);
+  const m0 = digit(text, 5);
+  const m1 = digit(text, 6);
+  const a0 = digit(text, 8);
+  const a1 = digit(text, 9);
+  if ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) < 0) return undefined;
+  const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+  const month = m0 * 10 + m1;
+  const day = a0 * 10 + a1;
+  if (year < firstYear || year > lastYear || month < 1 || month > 12 || day < 1) return null;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= monthDays[month - 1] + (leap ? 1 : 0) ? text : null;
+}
+
 const interviewWords = new Set(['samtale', 'samtaler', 'jobsamtale', 'jobsamtaler', 'interview', 'jobsamtale (jobcenter)', 'samtale (jobcenter)', 'kontaktforløbssamtale', 'cv-samtale', 'opfølgningssamtale']);
 const offerWords = new Set(['tilbud', 'aktivt tilbud', 'aktive tilbud', 'aktivering', 'aktiveringstilbud', 'aktiv indsats', 'offer']);
 const aKasseInterviewWords = new Set(['a-kasse samtale', 'a-kassesamtale', 'samtale i a-kasse', 'samtale i a-kassen', 'samtale (a-kasse)', 'jobsamtale (a-kasse)', 'a-kasse-samtale', 'rådighedssamtale']);
@@ -220,10 +254,21 @@ const aKasseInterviewWords = new Set(['a-kasse samtale', 'a-kassesamtale', 'samt
 /** `samtale`/`jobsamtale` → interview, `tilbud`/`aktivt tilbud`/`aktivering` → offer; an a-kasse interview says so too. */
 export function parseEventKind(value: unknown): { kind: EventKind; heldBy: HeldBy | null } | null {
   if (typeof value !== 'string') return null;
+  // A file repeats a handful of words a million times: each word's answer is remembered (cit-import).
+  const known = eventKinds.get(value);
+  if (known !== undefined) return known;
+  const answer = readEventKind(value);
+  if (eventKinds.size < 1000) eventKinds.set(value, answer);
+  return answer;
+}
+
+const eventKinds = new Map<string, Readonly<{ kind: EventKind; heldBy: HeldBy | null }> | null>();
+
+function readEventKind(value: string): Readonly<{ kind: EventKind; heldBy: HeldBy | null }> | null {
   const text = normalizeLabel(value).replace(/\.$/, '');
-  if (interviewWords.has(text)) return { kind: 'interview', heldBy: text.includes('jobcenter') ? 'jobcenter' : null };
-  if (aKasseInterviewWords.has(text)) return { kind: 'interview', heldBy: 'a-kasse' };
-  if (offerWords.has(text)) return { kind: 'offer', heldBy: null };
+  if (interviewWords.has(text)) return Object.freeze({ kind: 'interview', heldBy: text.includes('jobcenter') ? 'jobcenter' : null });
+  if (aKasseInterviewWords.has(text)) return Object.freeze({ kind: 'interview', heldBy: 'a-kasse' });
+  if (offerWords.has(text)) return Object.freeze({ kind: 'offer', heldBy: null });
   return null;
 }
 
@@ -232,6 +277,15 @@ const aKasseWords = new Set(['a-kasse', 'a-kassen', 'akasse', 'akassen', 'a kass
 
 export function parseHeldBy(value: unknown): HeldBy | null | undefined {
   if (typeof value !== 'string') return undefined;
+  if (heldByWords.has(value)) return heldByWords.get(value);
+  const answer = readHeldBy(value);
+  if (heldByWords.size < 1000) heldByWords.set(value, answer);
+  return answer;
+}
+
+const heldByWords = new Map<string, HeldBy | null | undefined>();
+
+function readHeldBy(value: string): HeldBy | null | undefined {
   const text = normalizeLabel(value).replace(/\.$/, '');
   if (jobcenterWords.has(text) || /^jobcenter\s/.test(text)) return 'jobcenter';
   if (aKasseWords.has(text) || /^a-kasse/.test(text)) return 'a-kasse';

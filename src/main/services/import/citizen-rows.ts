@@ -1,5 +1,7 @@
 import { maskCitizenId } from '../../../shared/citizen-id';
 import { fieldLabels, type FieldId, type Mapping } from './fields';
+// cit-import (issue 15): the row, its cells and its problems as every converter reads them.
+import { RowReader, type RowProblem } from './row-reader';
 import { maskIdsInText, parseCitizenDate, parseEventKind, parseHeldBy, type CitizenKind, type EventKind, type HeldBy } from './citizen-fields';
 import type { DateOrder } from './periods';
 import type { ReferenceLookup } from './reference-lookup';
@@ -30,23 +32,30 @@ export interface EventRow {
 
 export type CitizenRow = SpellRow | EventRow;
 
-/** One problem, where the user finds it in Excel (the shape of `convert.ts`'s RowProblem; no import, no cycle). */
-interface RowProblem {
-  row: number;
-  column: string;
-  message: string;
-}
-
-function columnLetter(index: number): string {
-  let letters = '';
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
-
 const maxIdLength = 64;
 const maxTextLength = 200;
 
-const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+/** No cell, or only blanks. A printable ASCII character first decides at once (nearly every cell of a big file). */
+function isEmpty(value: unknown): boolean {
+  if (typeof value === 'string') {
+    if (value.length === 0) return true;
+    const first = value.charCodeAt(0);
+    return !(first > 32 && first < 127) && value.trim() === '';
+  }
+  return value === undefined || value === null;
+}
+
+/** True when `text[from, to)` are all ASCII digits. */
+function digitsAt(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** `ddmmyy-xxxx` exactly: a CPR-shaped id already in the stored form. */
+const isStoredCprForm = (text: string) => text.length === 11 && text.charCodeAt(6) === 45 && digitsAt(text, 0, 6) && digitsAt(text, 7, 11);
 const looksLikeDate = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/;
 
 /**
@@ -60,8 +69,11 @@ export function normalizeCitizenId(value: unknown): string | null {
     if (!Number.isInteger(value) || value < 0) return null;
     text = String(value);
     if (text.length === 9) text = `0${text}`;
-  } else if (typeof value === 'string') text = value.trim();
-  else return null;
+  } else if (typeof value === 'string') {
+    // Most files write every id this way: no trimming, no pattern, no new string.
+    if (isStoredCprForm(value)) return value;
+    text = value.trim();
+  } else return null;
   const cpr = /^(\d{6})[-\s]?(\d{4})$/.exec(text);
   return cpr ? `${cpr[1]}-${cpr[2]}` : text;
 }
@@ -74,26 +86,14 @@ const quoted = (value: unknown) => `"${maskIdsInText(value instanceof Date ? val
  * column). A spells file in the "one row per spell" layout gives event rows too (its long rows
  * carry the event kind); they are converted here as events of the same batch.
  */
-export class CitizenConverter {
-  private cells: unknown[] = [];
-  private rowNumber = 0;
-  private problems: RowProblem[] = [];
-
+export class CitizenConverter extends RowReader {
   constructor(
     private readonly kind: CitizenKind,
-    private readonly mapping: Mapping,
+    mapping: Mapping,
     private readonly lookup: ReferenceLookup,
     private readonly dateOrder: DateOrder = 'day-first',
-  ) {}
-
-  private problem(field: FieldId | null, message: string): void {
-    const index = field ? this.mapping[field] : undefined;
-    this.problems.push({ row: this.rowNumber, column: index !== undefined ? columnLetter(index) : '', message });
-  }
-
-  private raw(field: FieldId): unknown {
-    const index = this.mapping[field];
-    return index === undefined ? undefined : this.cells[index];
+  ) {
+    super(mapping);
   }
 
   private citizenId(): string | null {
@@ -203,24 +203,39 @@ export class CitizenConverter {
 }
 
 const groupIndexes = new Map<string, number>();
-const cprParts = /^(\d{2})(\d{2})(\d{2})-(\d{4})$/;
-const epoch1900 = Date.UTC(1900, 0, 1);
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (exact integers, no Date object). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+const day1900 = daysFromCivil(1900, 1, 1);
+const twoDigits = (text: string, at: number) => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
 
 /**
  * The key of a spell for the duplicate check within a file: citizen, benefit group and start date.
  * A CPR-shaped id gives a number (ddmmyy and serial, group, day since 1900: under 2^50, one per
  * spell), which a million spells hold in far less memory than strings; other ids give a string.
+ * Read by character codes (a million spells pass here): no pattern, no Date, no substrings.
  */
 export function spellKey(row: SpellRow): number | string {
-  const cpr = row.citizenId.match(cprParts);
+  const id = row.citizenId;
   let group = groupIndexes.get(row.groupId);
   if (group === undefined && groupIndexes.size < 16) {
     group = groupIndexes.size;
     groupIndexes.set(row.groupId, group);
   }
-  if (cpr && group !== undefined) {
-    const [day, month, year, serial] = [Number(cpr[1]), Number(cpr[2]), Number(cpr[3]), Number(cpr[4])];
-    const start = (Date.UTC(Number(row.startDate.slice(0, 4)), Number(row.startDate.slice(5, 7)) - 1, Number(row.startDate.slice(8, 10))) - epoch1900) / 86_400_000;
+  if (group !== undefined && isStoredCprForm(id)) {
+    const day = twoDigits(id, 0);
+    const month = twoDigits(id, 2);
+    const year = twoDigits(id, 4);
+    const serial = twoDigits(id, 7) * 100 + twoDigits(id, 9);
+    const date = row.startDate;
+    const start = daysFromCivil(twoDigits(date, 0) * 100 + twoDigits(date, 2), twoDigits(date, 5), twoDigits(date, 8)) - day1900;
     if (day >= 1 && day <= 31 && month >= 1 && month <= 12 && start >= 0 && start < 131_072) {
       const person = ((day - 1) * 12 + (month - 1)) * 100 + year; // < 37,200
       return ((person * 10_000 + serial) * 16 + group) * 131_072 + start;

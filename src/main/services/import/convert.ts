@@ -8,19 +8,9 @@ import type { ReferenceLookup } from './reference-lookup';
 import { CitizenConverter, spellKey, type CitizenRow } from './citizen-rows';
 import { isCitizenKind } from './citizen-fields';
 import type { DateOrder } from './periods';
-
-/** One problem, where the user finds it in Excel. */
-export interface RowProblem {
-  row: number;
-  /** Excel column letter, e.g. `C`; empty for a problem with the whole row. */
-  column: string;
-  message: string;
-  /**
-   * The same problem in words that fit every row it occurs in, so that repeats are shown as one
-   * line with a count (a duplicate key names its first row in `message`, not here).
-   */
-  summary?: string;
-}
+// cit-import (issue 15): the row, its cells and its problems are read the same way by every converter.
+import { columnLetter, RowReader, type RowProblem } from './row-reader';
+export { columnLetter, type RowProblem } from './row-reader';
 
 /** How a share column's numbers are written: per cent (15.61) or a fraction (0.1561). */
 export type ShareScale = 'percent' | 'fraction';
@@ -54,17 +44,6 @@ export type ConvertedRow =
   // citizens (issue 10): spells and events (`citizen-rows.ts`)
   | CitizenRow;
 
-export function columnLetter(index: number): string {
-  let letters = '';
-  let rest = index + 1;
-  while (rest > 0) {
-    const remainder = (rest - 1) % 26;
-    letters = String.fromCharCode(65 + remainder) + letters;
-    rest = Math.floor((rest - 1) / 26);
-  }
-  return letters;
-}
-
 export function isBlankRow(cells: unknown[]): boolean {
   for (const cell of cells) if (cell !== null && cell !== undefined && String(cell).trim() !== '') return false;
   return true;
@@ -83,32 +62,20 @@ const isEmpty = (value: unknown) => value === undefined || value === null || (ty
  * period, share outside 0–100, lacking > measured. Duplicate keys are checked by the caller.
  * A class with methods rather than closures per row: this runs a million times per file.
  */
-export class RowConverter {
-  private cells: unknown[] = [];
-  private rowNumber = 0;
-  private problems: RowProblem[] = [];
+export class RowConverter extends RowReader {
   /** citizens (issue 10): spells and events are converted by their own module. */
   private readonly citizen: CitizenConverter | null;
 
   constructor(
     private readonly kind: ImportKind,
-    private readonly mapping: Mapping,
+    mapping: Mapping,
     private readonly lookup: ReferenceLookup,
     private readonly headerCount: number,
     private readonly shareScales: Partial<Record<FieldId, ShareScale>> = {},
     dateOrder?: DateOrder | null,
   ) {
+    super(mapping);
     this.citizen = isCitizenKind(kind) ? new CitizenConverter(kind, mapping, lookup, dateOrder ?? 'day-first') : null;
-  }
-
-  private problem(field: FieldId | null, message: string): void {
-    const index = field ? this.mapping[field] : undefined;
-    this.problems.push({ row: this.rowNumber, column: index !== undefined ? columnLetter(index) : '', message });
-  }
-
-  private raw(field: FieldId): unknown {
-    const index = this.mapping[field];
-    return index === undefined ? undefined : this.cells[index];
   }
 
   private count(field: FieldId): number | null {
@@ -213,7 +180,8 @@ export class RowConverter {
     let refused = false;
     for (let index = 0; index < cells.length; index++) {
       const cell = cells[index];
-      if (cell instanceof RefusedCell) {
+      // Text and numbers (nearly every cell) are never refused: no class check for them.
+      if (typeof cell === 'object' && cell !== null && cell instanceof RefusedCell) {
         this.problems.push({ row: rowNumber, column: columnLetter(index), message: cell.reason });
         refused = true;
       }

@@ -46,7 +46,6 @@ export interface RunHooks {
 
 const keptProblems = 1000;
 const insertRun = 100_000;
-const citizenInsertRun = 400_000;
 const cancelled = new Set<string>();
 const running = new Set<string>();
 let importInProgress = false;
@@ -272,11 +271,11 @@ async function readAll(
     : importWords.run.duplicateMeasurement(layout.kind === 'supervision');
   const duplicateSummary = importWords.run.duplicateSummary(duplicateWhat);
   let pending: ConvertedRow[] = [];
+  // cit-import (issue 10): how much of the file is read, so the writer can judge the file's size from its first rows.
+  let fractionRead: number | null = null;
   pass.writer = startWriter();
   // citizens (issue 10): a spell and the events from its row stand or fall together (one source row, one unit).
   const wholeSourceRow = plan.id === 'spell-events';
-  // Citizen rows are sorted by id before they are written (citizen-writer.ts): longer runs, fewer sweeps of the index.
-  const citizenRows = isCitizenKind(layout.kind);
   let unitRow = -1;
   let unitStart = 0;
   let unitBad = false;
@@ -322,16 +321,17 @@ async function readAll(
   };
   const store = (good: ConvertedRow[]) => {
     if (pass.writer) {
-      // Bigger sorted runs keep the B-tree inserts closer to sequential.
+      // Bigger sorted runs keep the B-tree inserts closer to sequential (citizen rows: the writer says how many, citizen-writer.ts).
       for (const row of good) pending.push(row);
-      if (pending.length >= (citizenRows ? citizenInsertRun : insertRun)) {
-        pass.writer.insert(pending);
+      if (pending.length >= (pass.writer.runSize?.() ?? insertRun)) {
+        pass.writer.insert(pending, fractionRead);
         pending = [];
       }
     }
     pass.rowsValid += good.length;
   };
   await layout.source.read(async ({ rows, fraction }) => {
+    fractionRead = fraction;
     const good: ConvertedRow[] = [];
     for (const row of rows) {
       if (row.rowNumber <= layout.headerRow || isBlankRow(row.cells)) continue;
@@ -349,7 +349,7 @@ async function readAll(
   const last: ConvertedRow[] = [];
   convertAll(last);
   store(last);
-  if (pass.writer && pending.length > 0) pass.writer.insert(pending);
+  if (pass.writer && pending.length > 0) pass.writer.insert(pending, 1);
   pass.problems = problemList.list();
   pass.problemsTotal = problemList.total;
   pass.notes = transformer.notes();
@@ -439,6 +439,8 @@ export async function importFile(
     }
     if (pass.rowsValid === 0) throw new FileProblem('no-valid-rows', importWords.run.noValidRows, pass.problems);
     // citizens (issue 10): spells already stored from an earlier file are never silently doubled.
+    // cit-import (issue 10): the indexes dropped for the bulk insert are built before anything reads the rows.
+    activeWriter.endInserts();
     if (isCitizenKind(layout.kind)) refuseOverlap(db, activeWriter.batchId, hooks.surface);
     if (!options.replaceWithoutFigures) {
       const lost = rowsLosingFigures(db, layout.kind, activeWriter.batchId);

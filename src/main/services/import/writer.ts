@@ -21,7 +21,12 @@ export interface BatchMeta {
 
 export interface BatchWriter {
   batchId: number;
-  insert(rows: ConvertedRow[]): void;
+  /** `fraction`: how much of the file has been read when these rows are handed over (1 at the end; null when unknown). */
+  insert(rows: ConvertedRow[], fraction?: number | null): void;
+  /** cit-import (issue 10): how many rows to gather before the next insert, when the writer has a preference. */
+  runSize?(): number;
+  /** cit-import (issue 10): after the last insert, before anything reads the batch's rows (indexes built at the end). */
+  endInserts(): void;
   /** Counts rows of this batch that replace the current rows of earlier batches, per batch. */
   replaced(): { batchId: number; fileName: string; rows: number }[];
   commit(counts: { rowsRead: number; rowsImported: number; rowsSkipped: number; rowsReplaced: number; reportJson: string }): void;
@@ -84,9 +89,9 @@ export function beginBatch(db: Db, meta: BatchMeta): BatchWriter {
     const citizens = isCitizenKind(meta.kind) ? citizenInserter(db, batchId) : null;
     return {
       batchId,
-      insert(rows) {
+      insert(rows, fraction) {
         if (citizens) {
-          citizens.insert(rows as (SpellRow | EventRow)[]);
+          citizens.insert(rows as (SpellRow | EventRow)[], fraction ?? null);
           return;
         }
         // Key order turns scattered B-tree inserts into mostly sequential ones.
@@ -133,6 +138,10 @@ export function beginBatch(db: Db, meta: BatchMeta): BatchWriter {
           }
         }
       },
+      runSize: citizens ? () => citizens.runSize() : undefined,
+      endInserts() {
+        citizens?.finish();
+      },
       replaced() {
         const keyed = keyedTables[meta.kind];
         if (!keyed) return [];
@@ -149,6 +158,7 @@ export function beginBatch(db: Db, meta: BatchMeta): BatchWriter {
           .all(batchId) as { batchId: number; fileName: string; rows: number }[];
       },
       commit(counts) {
+        citizens?.finish();
         db.prepare('UPDATE import_batch SET rows_read = ?, rows_imported = ?, rows_skipped = ?, rows_replaced = ?, report_json = ? WHERE id = ?').run(
           counts.rowsRead,
           counts.rowsImported,

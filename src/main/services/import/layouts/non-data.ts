@@ -46,6 +46,10 @@ const groupTotals = new Map<string, boolean>();
 const firstTotals = new Map<string, boolean>();
 function isTotal(cache: Map<string, boolean>, pattern: RegExp, value: unknown): boolean {
   if (typeof value !== 'string' || value.length === 0) return false;
+  // cit-import (issue 10): every total word starts with a letter, so a cell starting with a digit
+  // (a code, a CPR number: a million distinct ones in a citizen file) is answered without the pattern.
+  const first = value.charCodeAt(0);
+  if (first >= 48 && first <= 57) return false;
   let answer = cache.get(value);
   if (answer === undefined) {
     answer = pattern.test(value.trim());
