@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/trust/**/*.test.ts', 'src/**/*.test.ts'],
           environment: 'node',
+          // fast-lane (issue 15): a folder per run for the demo store built once and copied (test/helpers/demo-store.ts).
+          globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
-import { dispatch } from '../../src/main/handlers';
 import { openSession } from '../../src/main/handlers/session';
 import { listBackups } from '../../src/main/services/recovery';
 import { backupDatabase, backupDir, isCompleteDatabaseFile } from '../../src/main/services/store';
+import { copyDemoStore } from '../helpers/demo-store';
 import { tempDir } from '../helpers/temp-store';
 
 /**
@@ -21,12 +21,12 @@ afterEach(() => {
 
 const root = path.resolve(__dirname, '..', '..');
 
+/** A store holding the demo data (fast-lane, issue 15: a copy of the one built once per run). */
 async function demoStore() {
   const { dir, cleanup } = tempDir();
   cleanups.push(cleanup);
-  const databasePath = path.join(dir, 'indsatsmonitor.db');
+  const databasePath = copyDemoStore(path.join(dir, 'indsatsmonitor.db'));
   const session = openSession(databasePath);
-  expect(await dispatch(session, 'demo.load', undefined)).toMatchObject({ ok: true });
   return { dir, databasePath, session };
 }
 

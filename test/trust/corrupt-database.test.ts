@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { openSession } from '../../src/main/handlers/session';
 import { CorruptDatabaseError, RecoveryError } from '../../src/main/services/database-errors';
-import { loadDemoData } from '../../src/main/services/demo-data';
 import { checkDatabaseFile, listBackups, restoreBackup, startFresh } from '../../src/main/services/recovery';
 import { backupDatabase, openStore } from '../../src/main/services/store';
 import { electronStandIn } from '../helpers/electron-stand-in';
 import { sha256OfFile } from '../helpers/db-fingerprint';
+import { copyDemoStore } from '../helpers/demo-store';
 import { tempDir } from '../helpers/temp-store';
 
 let cleanups: (() => void)[] = [];
@@ -27,11 +27,13 @@ function folder() {
 function storeWithBackup() {
   const dir = folder();
   const databasePath = path.join(dir, 'indsatsmonitor.db');
-  const db = openStore(databasePath);
-  const demo = loadDemoData(db);
+  const db = openStore(copyDemoStore(databasePath));
+  const demoRows = (db.prepare('SELECT COUNT(*) AS n FROM measurement').get() as { n: number }).n;
+  // A restore is checked against this count: an empty store would make that check say nothing.
+  expect(demoRows).toBeGreaterThan(0);
   const backup = backupDatabase(db, databasePath, 'before-import');
   db.close();
-  return { dir, databasePath, backup, demoRows: demo.rows };
+  return { dir, databasePath, backup, demoRows };
 }
 
 /** Overwrites the middle of the file (its table pages), keeping the SQLite header intact. */

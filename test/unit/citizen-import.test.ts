@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/handlers';
 import { parseCitizenDate, eventColumn } from '../../src/main/services/import/citizen-fields';
@@ -9,6 +8,7 @@ import { previewFile, removeBatch, listBatches } from '../../src/main/services/i
 import { registerLocalFile } from '../../src/main/services/import/staging';
 import { backupDir, backupDatabase } from '../../src/main/services/store';
 import { importPath, storeFingerprint, validatePath, writeDanishCsv } from '../helpers/import-files';
+import { runCliInProcess } from '../helpers/cli';
 import { tempSession } from '../helpers/temp-store';
 
 /**
@@ -283,18 +283,19 @@ describe('undo, overlap and privacy', () => {
 });
 
 describe('the CLI', () => {
-  const bin = path.resolve(__dirname, '..', '..', 'bin', 'indsatsmonitor.cjs');
-  it('imports a spells file, prints the status as JSON, and deletes all citizen data only with --yes', () => {
+  // fast-lane (issue 15): the CLI's code in this process (test/helpers/cli.ts); test/unit/cli.test.ts runs the binary.
+  it('imports a spells file, prints the status as JSON, and deletes all citizen data only with --yes', async () => {
     made.session.close();
     const database = file('cli.db');
-    execFileSync(process.execPath, [bin, 'import', fixture('forloeb-libreoffice.csv'), '--db', database], { encoding: 'utf8' });
-    const status = JSON.parse(execFileSync(process.execPath, [bin, 'citizens', 'status', '--json', '--db', database], { encoding: 'utf8' }));
+    expect((await runCliInProcess(['import', fixture('forloeb-libreoffice.csv'), '--db', database])).status).toBe(0);
+    const status = JSON.parse((await runCliInProcess(['citizens', 'status', '--json', '--db', database])).stdout);
     expect(status).toEqual({ spells: 4, events: 0, batches: 1, months: { first: '2024-03', last: '2024-08' } });
-    const unconfirmed = spawnSync(process.execPath, [bin, 'citizens', 'delete-all', '--db', database], { encoding: 'utf8' });
+    const unconfirmed = await runCliInProcess(['citizens', 'delete-all', '--db', database]);
     expect(unconfirmed.status).toBe(2);
     expect(unconfirmed.stderr).toMatch(/Bekræft med --yes/);
-    const deleted = execFileSync(process.execPath, [bin, 'citizens', 'delete-all', '--yes', '--db', database], { encoding: 'utf8' });
-    expect(deleted).toMatch(/^Alle borgerdata er slettet: 4 forløb, 0 samtaler og tilbud/);
+    const deleted = await runCliInProcess(['citizens', 'delete-all', '--yes', '--db', database]);
+    expect(deleted.status).toBe(0);
+    expect(deleted.stdout).toMatch(/^Alle borgerdata er slettet: 4 forløb, 0 samtaler og tilbud/);
     expect(fs.readFileSync(database).toString('latin1')).not.toMatch(/010190-1111|020285-1234/);
     made = { ...made, cleanup: () => fs.rmSync(made.dir, { recursive: true, force: true }) };
   });

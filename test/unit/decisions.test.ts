@@ -9,18 +9,17 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { dispatch } from '../../src/main/handlers';
-import { loadDemoData } from '../../src/main/services/demo-data';
 import { registerLocalFile } from '../../src/main/services/import/staging';
 import { contactListSheetNames } from '../../src/main/services/export/contact-list';
 import type { BulkContactedResult, ContactImportResult, ContactPerson, DecisionRow, EarlyEffortEvaluation, ExportResult } from '../../src/shared/api';
 import { isRealDate } from '../../src/shared/periods';
 import { insertMeasurements, series } from '../helpers/engine-fixtures';
+import { demoSession } from '../helpers/demo-store';
 import { tempSession } from '../helpers/temp-store';
 
-let made: ReturnType<typeof tempSession>;
+let made: ReturnType<typeof demoSession>;
 beforeAll(() => {
-  made = tempSession();
-  loadDemoData(made.session.db);
+  made = demoSession();
 });
 afterAll(() => made.cleanup());
 

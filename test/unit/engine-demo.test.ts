@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
-import { loadDemoData } from '../../src/main/services/demo-data';
 import { readBenefitGroupFacts } from '../../src/main/services/reference-data';
 import { dispatch } from '../../src/main/handlers';
 import { callApi, type testClient } from '../helpers/api';
 import { loadY30R21 } from '../helpers/engine-fixtures';
-import { tempSession } from '../helpers/temp-store';
+import { demoSession } from '../helpers/demo-store';
 
-let made: ReturnType<typeof tempSession>;
+let made: ReturnType<typeof demoSession>;
 beforeAll(() => {
-  made = tempSession();
-  loadDemoData(made.session.db);
+  made = demoSession();
 });
 afterAll(() => made.cleanup());
 

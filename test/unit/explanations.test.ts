@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../src/main/services/demo-data';
 import { evaluateEarly2023 } from '../../src/main/services/engine/early-2023';
 import { evaluateSupervision } from '../../src/main/services/engine/supervision';
 import { evaluateEarly2021 } from '../../src/main/services/engine/early-2021';
@@ -8,17 +7,16 @@ import { early2021Model } from '../../src/main/services/engine/models/early-2021
 import { escalationSteps } from '../../src/shared/enums';
 import { renderExplanation } from '../../src/shared/explanations-da';
 import { loadY30R21 } from '../helpers/engine-fixtures';
-import { tempSession } from '../helpers/temp-store';
+import { demoSession } from '../helpers/demo-store';
 
 /**
  * Explanations are data (issue 15): every line of a result's Danish explanation is one of its
  * explanation items rendered by src/shared/explanations-da.ts, in order, nothing added beside
  * them, so a screen that renders the items (in Danish or another language) says all of it.
  */
-let made: ReturnType<typeof tempSession>;
+let made: ReturnType<typeof demoSession>;
 beforeAll(() => {
-  made = tempSession();
-  loadDemoData(made.session.db);
+  made = demoSession();
   loadY30R21(made.session.db);
 });
 afterAll(() => made?.cleanup());

@@ -1,20 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/handlers';
 import type { HandlerContext } from '../../src/main/handlers/context';
-import { loadDemoIfFirstStart } from '../../src/main/handlers/core-handlers';
 import { callApi } from '../helpers/api';
 import { contactListSheetNames } from '../../src/main/services/export/contact-list';
-import { tempSession } from '../helpers/temp-store';
+import { runCliInProcess } from '../helpers/cli';
+import { copyDemoStore, demoSession } from '../helpers/demo-store';
 import { describeMonth } from '../../src/shared/period-words';
 
-let made: ReturnType<typeof tempSession>;
+let made: ReturnType<typeof demoSession>;
 beforeEach(() => {
-  made = tempSession();
-  loadDemoIfFirstStart(made.session);
+  made = demoSession();
 });
 afterEach(() => made.cleanup());
 
@@ -163,13 +161,12 @@ describe('the contact list (Kontaktliste) from the registered engine on the demo
   });
 });
 
-describe('indsatsmonitor export contact-list (a real process)', () => {
-  const bin = path.resolve(__dirname, '..', '..', 'bin', 'indsatsmonitor.cjs');
+// fast-lane (issue 15): the CLI's code in this process (test/helpers/cli.ts); test/unit/cli.test.ts runs the binary.
+describe('indsatsmonitor export contact-list', () => {
   it('writes the .xlsx to --out, and leaves nothing behind on bad input', async () => {
-    const db = path.join(made.dir, 'cli.db');
+    const db = copyDemoStore(path.join(made.dir, 'cli.db'));
     const out = path.join(made.dir, 'kontaktliste.xlsx');
-    expect(spawnSync(process.execPath, [bin, 'demo', '--db', db], { encoding: 'utf8' }).status).toBe(0);
-    const run = spawnSync(process.execPath, [bin, 'export', 'contact-list', '--model', 'early-2023', '--period', '2023H2', '--out', out, '--db', db], { encoding: 'utf8' });
+    const run = await runCliInProcess(['export', 'contact-list', '--model', 'early-2023', '--period', '2023H2', '--out', out, '--db', db]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const rows = Number(/(\d+) kommuner/.exec(run.stdout)?.[1]);
@@ -179,10 +176,10 @@ describe('indsatsmonitor export contact-list (a real process)', () => {
     expect(fs.readdirSync(made.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 
     const badOut = path.join(made.dir, 'findes-ikke', 'x.xlsx');
-    const missingDir = spawnSync(process.execPath, [bin, 'export', 'contact-list', '--period', '2023H2', '--out', badOut, '--db', db], { encoding: 'utf8' });
+    const missingDir = await runCliInProcess(['export', 'contact-list', '--period', '2023H2', '--out', badOut, '--db', db]);
     expect(missingDir.status).not.toBe(0);
     expect(missingDir.stderr).toMatch(/findes ikke/);
-    const badPeriod = spawnSync(process.execPath, [bin, 'export', 'contact-list', '--period', 'H2', '--out', path.join(made.dir, 'y.xlsx'), '--db', db], { encoding: 'utf8' });
+    const badPeriod = await runCliInProcess(['export', 'contact-list', '--period', 'H2', '--out', path.join(made.dir, 'y.xlsx'), '--db', db]);
     expect(badPeriod.status).not.toBe(0);
     expect(badPeriod.stderr).toMatch(/Halvår skrives som 2023H2/);
     expect(fs.existsSync(path.join(made.dir, 'y.xlsx'))).toBe(false);

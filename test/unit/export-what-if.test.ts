@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadDemoIfFirstStart } from '../../src/main/handlers/core-handlers';
 import { contactListSheetNames } from '../../src/main/services/export/contact-list';
 import { callApi } from '../helpers/api';
-import { tempSession } from '../helpers/temp-store';
+import { demoSession } from '../helpers/demo-store';
 
 /*
  * models-finish (issue 13 item 4): every file made under a what-if copy of a rule set says it is
@@ -12,10 +11,9 @@ import { tempSession } from '../helpers/temp-store';
  * demo data and read back.
  */
 
-let made: ReturnType<typeof tempSession>;
+let made: ReturnType<typeof demoSession>;
 beforeEach(() => {
-  made = tempSession();
-  loadDemoIfFirstStart(made.session);
+  made = demoSession();
 });
 afterEach(() => made.cleanup());
 

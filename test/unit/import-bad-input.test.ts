@@ -3,22 +3,20 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/handlers';
-import { loadDemoData } from '../../src/main/services/demo-data';
 import { importFile, previewFile } from '../../src/main/services/import/pipeline';
 import { registerLocalFile } from '../../src/main/services/import/staging';
 import { buildZip } from '../helpers/zip';
-import { tempSession } from '../helpers/temp-store';
+import { demoSession } from '../helpers/demo-store';
 import { importPath, storeFingerprint, writeDanishCsv, writeTitledWorkbook } from '../helpers/import-files';
 
 /**
  * Every bad input of issue 4 ends with a message a case reviewer understands and the store
  * exactly as before. The store starts with the demo data, so "as before" is not "empty".
  */
-let made: ReturnType<typeof tempSession>;
+let made: ReturnType<typeof demoSession>;
 let before: string;
 beforeEach(() => {
-  made = tempSession();
-  loadDemoData(made.session.db);
+  made = demoSession();
   before = storeFingerprint(made.session.db);
 });
 afterEach(() => made.cleanup());

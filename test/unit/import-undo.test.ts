@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/handlers';
 import { measurementBatches } from '../../src/main/services/engine/provenance';
 import { listBatches } from '../../src/main/services/import/pipeline';
 import type { ImportBatchRow, ImportReport } from '../../src/shared/api';
+import { runCliInProcess } from '../helpers/cli';
 import { tempDir, tempSession } from '../helpers/temp-store';
 import { importPath, writeDanishCsv } from '../helpers/import-files';
 
@@ -107,28 +107,28 @@ describe('undoing an import keeps its record', () => {
   });
 });
 
-describe('indsatsmonitor imports (a real process)', () => {
+describe('indsatsmonitor imports', () => {
   it('lists the imports with undone ones marked with who and when in Danish, and undoes by number', async () => {
     const { dir, cleanup } = tempDir();
     try {
-      const bin = path.resolve(__dirname, '..', '..', 'bin', 'indsatsmonitor.cjs');
-      const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args, '--db', path.join(dir, 'cli.db')], { encoding: 'utf8' });
+      // fast-lane (issue 15): the CLI's code in this process (test/helpers/cli.ts); test/unit/cli.test.ts runs the binary.
+      const cli = (...args: string[]) => runCliInProcess([...args, '--db', path.join(dir, 'cli.db')]);
       const csv = writeDanishCsv(path.join(dir, 'juli.csv'), [['Ærø', 'A-dagpenge', '2023M07', 25, 6, '24,0', 3, '12,0']]);
-      expect(cli('import', csv).status).toBe(0);
-      const undo = cli('imports', '--undo', '1');
+      expect((await cli('import', csv)).status).toBe(0);
+      const undo = await cli('imports', '--undo', '1');
       expect(undo.stderr).toBe('');
       expect(undo.stdout).toMatch(/^Indlæsning nr\. 1 er fortrudt: 1 række fjernet\./);
-      const listed = cli('imports');
+      const listed = await cli('imports');
       expect(listed.status).toBe(0);
       const [header, row] = listed.stdout.trim().split('\n');
       expect(header).toMatch(/^Nr\.\s+Fil\s+Datatype\s+Rækker\s+Gældende rækker\s+Indlæst\s+Af\s+Status$/);
       expect(row).toMatch(/^1\s+juli\.csv\s+Målinger: samtaler og tilbud\s+1\s+0\s+\d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2}\s+\S+\s+Fortrudt \d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2} af \S+$/);
-      const json = JSON.parse(cli('imports', '--json').stdout) as ImportBatchRow[];
+      const json = JSON.parse((await cli('imports', '--json')).stdout) as ImportBatchRow[];
       expect(json[0]).toMatchObject({ id: 1, currentRows: 0, undoneAt: expect.any(String) as string });
-      const again = cli('imports', '--undo', '1');
+      const again = await cli('imports', '--undo', '1');
       expect(again.status).toBe(1);
       expect(again.stderr).toMatch(/allerede fortrudt/);
-      expect(cli('import', csv).status).toBe(0);
+      expect((await cli('import', csv)).status).toBe(0);
     } finally {
       cleanup();
     }

@@ -5,12 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { dispatch, handlers } from '../../src/main/handlers';
 import type { Session } from '../../src/main/handlers/session';
-import { loadDemoData } from '../../src/main/services/demo-data';
 import { modelParameters } from '../../src/main/services/engine/model-parameters';
 import { modelRegistry } from '../../src/main/services/engine/models';
 import { builtinRuleSets } from '../../src/main/services/engine/rule-sets';
 import { apiContract, modelIds, type CallName, type CallResult } from '../../src/shared/api';
 import { insertBatch, insertMeasurements, loadY30R21, series } from '../helpers/engine-fixtures';
+import { demoSession } from '../helpers/demo-store';
 import { tempSession } from '../helpers/temp-store';
 
 let cleanup: (() => void) | null = null;
@@ -20,6 +20,12 @@ afterEach(() => {
 });
 function session(): { session: Session; dir: string; databasePath: string } {
   const made = tempSession();
+  cleanup = made.cleanup;
+  return made;
+}
+/** A fresh store already holding the demo data (fast-lane: a copy of the store built once per run). */
+function withDemo(): { session: Session; dir: string; databasePath: string } {
+  const made = demoSession();
   cleanup = made.cleanup;
   return made;
 }
@@ -67,8 +73,7 @@ describe('the model registry', () => {
   });
 
   it('evaluates every model through evaluate.model with the same numbers as the model’s own call', async () => {
-    const { session: s } = session();
-    loadDemoData(s.db);
+    const { session: s } = withDemo();
     loadY30R21(s.db);
     const cases = { 'early-2023': { period: '2023H2' }, 'early-2021': { period: '2023-09' }, supervision: { period: '2021QMAT02' }, status: { period: '2024-12', baseline: '2023-12' } } as const;
     for (const id of modelIds) {
@@ -149,8 +154,7 @@ describe('model C, 2021QMAT02 on the shared Y30R21 extract', () => {
 
 describe('a what-if rule set', () => {
   it('is marked hypothetical in the listing and in every part of its export', async () => {
-    const { session: s, dir } = session();
-    loadDemoData(s.db);
+    const { session: s, dir } = withDemo();
     const copy = await call(s, 'ruleSets.copy', { fromId: 'early-2021', name: 'Tærskel 30', changes: { threshold: 0.3 } });
     const builtin = await call(s, 'evaluate.early2021', { period: '2023-09' });
     const whatIf = await call(s, 'evaluate.early2021', { period: '2023-09', ruleSetId: copy.id });
@@ -203,8 +207,7 @@ describe('model D: which months cover (nearly) every municipality', () => {
 
 describe('the CLI writes a model list to a file', () => {
   it('export model-list saves the same workbook the screens save', async () => {
-    const { session: s, dir, databasePath } = session();
-    loadDemoData(s.db);
+    const { session: s, dir, databasePath } = withDemo();
     const out = path.join(dir, 'model-b.xlsx');
     const io = { out: () => undefined, err: (text: string) => errors.push(text) };
     const errors: string[] = [];
