@@ -1,4 +1,5 @@
-import type { FieldId, Mapping } from './fields';
+import type { FieldId } from '../../../shared/enums';
+import type { Mapping } from './mapping';
 import type { ImportKind } from '../../../shared/enums';
 import { firstYear, isRealDate, lastYear } from '../../../shared/periods';
 import type { DateOrder } from './periods';

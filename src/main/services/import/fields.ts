@@ -1,4 +1,5 @@
 import { normalizeLabel } from './reference-lookup';
+import type { Mapping } from './mapping';
 import { citizenHeaderSynonyms, detectCitizenKind } from './citizen-fields';
 
 import type { FieldId, ImportKind } from '../../../shared/enums';
@@ -116,8 +117,7 @@ export function matchHeader(header: unknown): FieldId | null {
   return null;
 }
 
-/** Column index per field; a field the file lacks is absent. */
-export type Mapping = Partial<Record<FieldId, number>>;
+export type { Mapping };
 
 export function mappingFromHeaders(headers: unknown[]): Mapping {
   const mapping: Mapping = {};
