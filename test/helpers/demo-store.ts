@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { inject } from 'vitest';
-import { openSession, type Session } from '../../src/main/handlers/session';
+import { openSession } from '../../src/main/handlers/session';
 import { loadDemoData } from '../../src/main/services/demo-data';
-import { tempDir } from './temp-store';
+import { tempSession } from './temp-store';
 
 /**
  * fast-lane (issue 15, point 6): a store holding the demo data, built by the real `loadDemoData`
@@ -40,17 +40,6 @@ export function copyDemoStore(databasePath: string): string {
 }
 
 /** Like `tempSession`, but the store already holds the demo data (as after `loadDemoData`). */
-export function demoSession(): { session: Session; dir: string; databasePath: string; cleanup(): void } {
-  const { dir, cleanup } = tempDir();
-  const databasePath = copyDemoStore(path.join(dir, 'test.db'));
-  const session = openSession(databasePath);
-  return {
-    session,
-    dir,
-    databasePath,
-    cleanup: () => {
-      session.close();
-      cleanup();
-    },
-  };
+export function demoSession(): ReturnType<typeof tempSession> {
+  return tempSession(copyDemoStore);
 }

@@ -9,9 +9,11 @@ export function tempDir(prefix = 'indsatsmonitor-test-'): { dir: string; cleanup
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function tempSession(): { session: Session; dir: string; databasePath: string; cleanup(): void } {
+/** A session on `test.db` in a fresh temp folder; `prepare` may put a store file there first (a copy of the demo store). */
+export function tempSession(prepare?: (databasePath: string) => void): { session: Session; dir: string; databasePath: string; cleanup(): void } {
   const { dir, cleanup } = tempDir();
   const databasePath = path.join(dir, 'test.db');
+  prepare?.(databasePath);
   const session = openSession(databasePath);
   return {
     session,
