@@ -3,13 +3,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallResult, ImportReport } from '../../src/shared/api';
+import type { ImportReport } from '../../src/shared/api';
 import { discardStaged, registerLocalFile } from '../../src/main/services/import/staging';
-import { dispatch } from '../../src/main/handlers';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { findForbidden } from '../helpers/code-words';
 import { describeMonth } from '../../src/shared/period-words';
 import { sharedExtractPath, writeDanishCsv } from '../helpers/import-files';
+import { callApi, type ArgsOf } from '../helpers/api';
+import type { CallName } from '../../src/shared/api';
 
 /**
  * Issue 11 in Chromium at 1366 × 768: no code or English word on any screen or in any exported
@@ -21,11 +22,8 @@ let app: AppUnderTest;
 const gridWarnings: string[] = [];
 const period = '2023H2';
 
-async function api<T>(name: string, args: unknown): Promise<T> {
-  const envelope = await dispatch(app.session, name, args);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as T;
-}
+/** The one typed test client (test/helpers/api.ts), on this file's session. */
+const api = <K extends CallName>(callName: K, ...args: ArgsOf<K>) => callApi(app.session, callName, ...args);
 
 /**
  * What a reviewer can read on the page: text, and the words in placeholders, titles and labels.
@@ -91,7 +89,7 @@ async function expectDanishWorkbook(file: string, where: string) {
 async function importThroughHandlers(file: string): Promise<ImportReport> {
   const staged = registerLocalFile(file);
   try {
-    return await api<ImportReport>('import.run', { fileId: staged.fileId });
+    return await api('import.run', { fileId: staged.fileId });
   } finally {
     discardStaged(staged.fileId);
   }
@@ -133,7 +131,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     await page.getByTestId('demo-banner').waitFor({ timeout: 60_000 });
     await page.getByTestId('counters').waitFor();
     await page.locator('.screen-host:not([hidden]) [data-testid="period-picker"]').selectOption(period);
-    const evaluation = await api<CallResult<'evaluate.early2023'>>('evaluate.early2023', { period });
+    const evaluation = await api('evaluate.early2023', { period });
     await page.getByTestId('summary-sentence').filter({ hasText: `${evaluation.summary.toContact} kommuner skal kontaktes` }).waitFor();
     // Each month's share is written as a number, and the half-year's pooled share beside it.
     const first = evaluation.municipalities.find((row) => row.interviews.months.every((figure) => figure.share !== null))!;
@@ -158,7 +156,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
 
   it('says "kan ikke vurderes" for a municipality too small to assess, never "Nej"', async () => {
     const { page } = app;
-    const evaluation = await api<CallResult<'evaluate.early2023'>>('evaluate.early2023', { period });
+    const evaluation = await api('evaluate.early2023', { period });
     const small = evaluation.municipalities.find((row) => !row.interviews.eligible && !row.offers.eligible);
     const statuses = await page.locator('[data-testid="overview-grid"] .ag-row [col-id="toContact"]').allTextContents();
     expect(statuses).not.toContain('Nej');
@@ -171,7 +169,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
 
   it('counts with the AMK filter, and the contact list then holds only that AMK, with counts beside shares', async () => {
     const { page } = app;
-    const evaluation = await api<CallResult<'evaluate.early2023'>>('evaluate.early2023', { period });
+    const evaluation = await api('evaluate.early2023', { period });
     const byOffice = new Map<string, number>();
     for (const row of evaluation.municipalities.filter((candidate) => candidate.toContact)) byOffice.set(row.labourMarketOffice, (byOffice.get(row.labourMarketOffice) ?? 0) + 1);
     const [office, count] = [...byOffice.entries()].sort((a, b) => b[1] - a[1])[0];
@@ -214,7 +212,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     expect(values.get('Periode')).toBe('2. halvår 2023');
     expect(values.get('Regelsæt')).toBe('Tidlig indsats fra 2023 (halvårlig)');
     expect(values.get('Lavet')).toMatch(/^\d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2}$/);
-    const history = await api<CallResult<'import.history'>>('import.history', {});
+    const history = await api('import.history', {});
     const all: string[] = [];
     provenance!.eachRow((row) => row.eachCell((cell) => all.push(String(cell.value))));
     for (const batch of history) expect(all).toContain(batch.sha256);
@@ -240,7 +238,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
 
   it('opens a municipality: decisions, sources and chart in Danish', async () => {
     const { page } = app;
-    const evaluation = await api<CallResult<'evaluate.early2023'>>('evaluate.early2023', { period });
+    const evaluation = await api('evaluate.early2023', { period });
     const target = evaluation.municipalities.find((row) => row.toContact)!;
     await page.locator(`[data-testid="overview-grid"] .ag-row[row-id="${target.code}"]`).first().dblclick();
     await page.getByTestId('municipality-title').waitFor();
@@ -299,7 +297,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     expect(await changed.count()).toBe(1);
     expect(await changed.textContent()).toContain('25 %');
     expect(await changed.textContent()).toContain('Ændret af');
-    const ruleSets = await api<CallResult<'ruleSets.list'>>('ruleSets.list', {});
+    const ruleSets = await api('ruleSets.list', {});
     const copy = ruleSets.find((ruleSet) => ruleSet.name === 'Grænse 25 %')!;
     await page.getByTestId('compare-left').selectOption('early-2023');
     await page.getByTestId('compare-right').selectOption(copy.id);
@@ -309,7 +307,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     await screenshot(page, 'danish-09-rule-sets');
     const file = await download(page, () => page.getByTestId('compare-export').click(), 'sammenligning.xlsx');
     await expectDanishWorkbook(file, 'sammenligning');
-    const comparison = await api<CallResult<'ruleSets.compare'>>('ruleSets.compare', { left: 'early-2023', right: copy.id, period });
+    const comparison = await api('ruleSets.compare', { left: 'early-2023', right: copy.id, period });
     if (comparison.changed.length > 0) {
       await page.getByTestId('compare-table').locator('button.link').first().click();
       await page.getByTestId('municipality-title').filter({ hasText: comparison.changed[0].name }).waitFor();
@@ -382,7 +380,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
   it('names demo months and imported months apart in the chart, and keeps an undone import in Indlæsninger with who and when', async () => {
     const { page } = app;
     const report = await importThroughHandlers(writeDanishCsv(path.join(app.dir, 'aeroe-juli.csv'), [['Ærø', 'A-dagpenge', '2023M07', 25, 6, '24,0', 3, '12,0']]));
-    const detail = await api<CallResult<'municipality.detail'>>('municipality.detail', { code: 492, period });
+    const detail = await api('municipality.detail', { code: 492, period });
     expect(detail.monthSources?.find((entry) => entry.month === '2023-07')?.source).toBe('mixed');
     expect(detail.monthSources?.find((entry) => entry.month === '2023-06')?.source).toBe('demo');
     await nav(page, 'Overblik');
@@ -405,7 +403,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     await expectDanishScreen(page, 'kommune med demodata og indlæste tal');
     await screenshot(page, 'danish-14-municipality-contacts');
     // The benefit group's national line says the same of its months (A-dagpenge: July both kinds).
-    const group = await api<CallResult<'benefitGroup.detail'>>('benefitGroup.detail', { groupId: 'dagpenge', period });
+    const group = await api('benefitGroup.detail', { groupId: 'dagpenge', period });
     expect(group.monthSources?.find((entry) => entry.month === '2023-07')?.source).toBe('mixed');
     expect(group.monthSources?.find((entry) => entry.month === '2023-08')?.source).toBe('demo');
     await page.locator('[data-testid="group-month-grid"] .ag-row[row-id="dagpenge:interviews"]').first().dblclick();
@@ -428,7 +426,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     expect(await undone.textContent()).toMatch(/^Fortrudt \d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2} af \S+/);
     expect(await row.getAttribute('data-undone')).toBe('true');
     expect(await row.getByRole('button', { name: 'Fortryd' }).count()).toBe(0);
-    const history = await api<CallResult<'import.history'>>('import.history', {});
+    const history = await api('import.history', {});
     expect(history.find((batch) => batch.id === report.batchId)).toMatchObject({ currentRows: 0, undoneAt: expect.any(String) as string });
     await expectDanishScreen(page, 'indlæsninger med en fortrudt');
     await screenshot(page, 'danish-15-import-undone');

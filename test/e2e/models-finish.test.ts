@@ -2,11 +2,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/main/handlers';
-import type { CallName, CallResult } from '../../src/shared/api';
+import type { CallName } from '../../src/shared/api';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { insertMeasurements, series } from '../helpers/engine-fixtures';
 import { sharedExtractPath } from '../helpers/import-files';
+import { callApi, type ArgsOf } from '../helpers/api';
 
 /**
  * models-finish (issue 13 items 3, 4 and 6), in Chromium at 1366 × 768 on the demo data: each
@@ -26,11 +26,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function api<K extends CallName>(name: K, args: unknown): Promise<CallResult<K>> {
-  const envelope = await dispatch(app.session, name, args);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as CallResult<K>;
-}
+/** The one typed test client (test/helpers/api.ts), on this file's session. */
+const api = <K extends CallName>(callName: K, ...args: ArgsOf<K>) => callApi(app.session, callName, ...args);
 
 async function download(page: Page, testId: string, scope: string, name: string): Promise<{ workbook: ExcelJS.Workbook; fileName: string }> {
   const downloadPromise = page.waitForEvent('download');

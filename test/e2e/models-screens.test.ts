@@ -2,12 +2,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dispatch } from '../../src/main/handlers';
-import type { CallName, CallResult } from '../../src/shared/api';
+import type { CallName } from '../../src/shared/api';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { insertMeasurements, series } from '../helpers/engine-fixtures';
 import { sharedExtractPath } from '../helpers/import-files';
 import { describePeriodShort } from '../../src/shared/period-words';
+import { callApi, type ArgsOf } from '../helpers/api';
 
 /**
  * Models B, C and D as a reviewer uses them, in Chromium at 1366 × 768: pick a period, read a
@@ -23,11 +23,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function api<K extends CallName>(name: K, args: unknown): Promise<CallResult<K>> {
-  const envelope = await dispatch(app.session, name, args);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as CallResult<K>;
-}
+/** The one typed test client (test/helpers/api.ts), on this file's session. */
+const api = <K extends CallName>(callName: K, ...args: ArgsOf<K>) => callApi(app.session, callName, ...args);
 const nbsp = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 const pct1 = new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const pts1 = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });

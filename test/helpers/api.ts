@@ -2,11 +2,12 @@ import { dispatch } from '../../src/main/handlers';
 import type { HandlerContext } from '../../src/main/handlers/context';
 import type { CallArgs, CallName, CallResult, Envelope } from '../../src/shared/api';
 
-type ArgsOf<K extends CallName> = undefined extends CallArgs<K> ? [CallArgs<K>?] : [CallArgs<K>];
+/** A call's arguments as a rest parameter: optional where the contract allows none. */
+export type ArgsOf<K extends CallName> = undefined extends CallArgs<K> ? [CallArgs<K>?] : [CallArgs<K>];
 
-/** The envelope's value, or a thrown error naming the call, the code and the Danish message. */
+/** The envelope's value, or a thrown error naming the call, the code and the Danish message (the code also as `code`). */
 export function unwrapEnvelope<T>(name: string, envelope: Envelope<T>): T {
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code}: ${envelope.error.message}`);
+  if (!envelope.ok) throw Object.assign(new Error(`${name}: ${envelope.error.code}: ${envelope.error.message}`), { code: envelope.error.code });
   return envelope.value;
 }
 

@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/main/handlers';
 import { startsLikeFormula } from '../../src/main/services/export/neutralise-formula';
 import { xmlSafeText } from '../../src/main/services/export/xml-text';
 import { measurementHeader } from '../helpers/import-files';
@@ -10,6 +9,8 @@ import { tempSession } from '../helpers/temp-store';
 import { allCells, strictXlsx } from '../helpers/xlsx-check';
 import { formulaInjectionStrings, nonXmlStrings } from './attack-strings';
 import { trustRecorder } from './recorder';
+import { callApi, type ArgsOf } from '../helpers/api';
+import type { CallArgs, CallName } from '../../src/shared/api';
 
 /**
  * Formula injection and non-XML text (issue 14 item 14 and "trust figures that can fail"): the
@@ -25,11 +26,8 @@ const ruleSetId = 'early-2023';
 const period = '2023H2';
 
 let made: ReturnType<typeof tempSession>;
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const envelope = await dispatch(made.session, name, args);
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
+/** The one typed test client (test/helpers/api.ts), on this file's session. */
+const call = <K extends CallName>(callName: K, ...args: ArgsOf<K>) => callApi(made.session, callName, ...args);
 const fromBase64 = (result: { contentBase64: string | null }) => Buffer.from(result.contentBase64!, 'base64');
 /** How a string must read back from an .xlsx cell: XML-safe, line breaks as \n. */
 const inXlsx = (text: string) => xmlSafeText(text);
@@ -43,25 +41,25 @@ let contactList: Awaited<ReturnType<typeof strictXlsx>>;
 beforeAll(async () => {
   made = tempSession();
   await call('demo.load', undefined);
-  const municipalities = await call<{ code: number }[]>('municipalities.list', undefined);
+  const municipalities = await call('municipalities.list', undefined);
   // One small measurement file per attack, uploaded under the attack's name (as the renderer
   // uploads a picked file), each replacing one demo row inside the half-year so its batch is
   // one of the files behind the contact list's numbers.
   for (const [index, attack] of attacks.entries()) {
     const text = [measurementHeader, [String(municipalities[index].code), 'A-dagpenge', '2023M07', 200, 60, '30,0', 70, '35,0']].map((row) => row.join(';')).join('\r\n');
     const bytes = iconv.encode(`${text}\r\n`, 'windows-1252');
-    const { uploadId } = await call<{ uploadId: string }>('import.upload.begin', { fileName: `${attack} ${index}.csv`, size: bytes.length });
+    const { uploadId } = await call('import.upload.begin', { fileName: `${attack} ${index}.csv`, size: bytes.length });
     await call('import.upload.chunk', { uploadId, offset: 0, base64: bytes.toString('base64') });
-    const { fileId } = await call<{ fileId: string }>('import.upload.finish', { uploadId });
-    const report = await call<{ batchId: number }>('import.run', { fileId });
-    const history = await call<{ id: number; fileName: string }[]>('import.history', undefined);
+    const { fileId } = await call('import.upload.finish', { uploadId });
+    const report = await call('import.run', { fileId });
+    const history = await call('import.history', undefined);
     storedFileNames.set(attack, history.find((batch) => batch.id === report.batchId)!.fileName);
   }
-  const evaluation = await call<{ municipalities: { code: number; toContact: boolean }[] }>('evaluate.early2023', { period });
+  const evaluation = await call('evaluate.early2023', { period });
   const listed = evaluation.municipalities.filter((municipality) => municipality.toContact);
   expect(listed.length).toBeGreaterThan(0);
   for (const [index, attack] of attacks.entries()) {
-    const recorded = await call<{ reason: string }>('decisions.record', {
+    const recorded = await call('decisions.record', {
       ruleSetId,
       period,
       municipalityCode: listed[index % listed.length].code,
@@ -109,7 +107,7 @@ describe('the contact list, written by export.contactList, with attack strings i
   const ruleSetAttacks = [nonXmlStrings[0], nonXmlStrings[2], formulaInjectionStrings[0]];
   it.each(ruleSetAttacks)('rule-set name %j: a valid .xlsx, the name as plain text', async (attack) => {
     await trust.check('formula-injection', `XLSX contact list, rule-set name ${JSON.stringify(attack)}`, async () => {
-      const copy = await call<{ id: string; name: string }>('ruleSets.copy', { fromId: ruleSetId, name: attack, changes: {} });
+      const copy = await call('ruleSets.copy', { fromId: ruleSetId, name: attack, changes: {} });
       copies.set(attack, copy.id);
       const { problems, workbook } = await strictXlsx(fromBase64(await call('export.contactList', { ruleSetId: copy.id, period })));
       expect(problems).toEqual([]);
@@ -123,8 +121,8 @@ describe('the contact list, written by export.contactList, with attack strings i
 describe('"this view", written by export.view, with the app\'s own data in its cells, title and headers', () => {
   /** The file names and decision notes as the app lists them. */
   async function viewRows() {
-    const history = await call<{ fileName: string }[]>('import.history', undefined);
-    const decisions = await call<{ reason: string }[]>('decisions.list', { ruleSetId });
+    const history = await call('import.history', undefined);
+    const decisions = await call('decisions.list', { ruleSetId });
     return { history, decisions };
   }
 
@@ -132,7 +130,7 @@ describe('"this view", written by export.view, with the app\'s own data in its c
     await trust.check('formula-injection', `XLSX view ${JSON.stringify(attack)}`, async () => {
       // The first cell is the attack itself (a grid can hold any text), the next ones the stored note and file name.
       const note = attack;
-      const args = { title: attack, format: 'xlsx', columns: [{ header: attack, kind: 'text' }, { header: 'Andel', kind: 'share' }], rows: [[note, 0.25], [storedNotes.get(attack)!, null], [storedFileNames.get(attack)!, null]] };
+      const args: CallArgs<'export.view'> = { title: attack, format: 'xlsx', columns: [{ header: attack, kind: 'text' }, { header: 'Andel', kind: 'share' }], rows: [[note, 0.25], [storedNotes.get(attack)!, null], [storedFileNames.get(attack)!, null]] };
       const { problems, workbook } = await strictXlsx(fromBase64(await call('export.view', args)));
       expect(problems).toEqual([]);
       const sheet = workbook!.worksheets[0];
@@ -149,7 +147,7 @@ describe('"this view", written by export.view, with the app\'s own data in its c
 
   it.each(formulaInjectionStrings)('%j in a CSV view: starts with a quote, reads back as the same text', async (attack) => {
     await trust.check('formula-injection', `CSV view ${JSON.stringify(attack)}`, async () => {
-      const args = { title: 'Visning', format: 'csv', columns: [{ header: 'Note', kind: 'text' }, { header: 'Antal', kind: 'integer' }], rows: [[attack, -3]] };
+      const args: CallArgs<'export.view'> = { title: 'Visning', format: 'csv', columns: [{ header: 'Note', kind: 'text' }, { header: 'Antal', kind: 'integer' }], rows: [[attack, -3]] };
       const text = fromBase64(await call('export.view', args)).toString('utf8').replace(/^\uFEFF/, '');
       const parsed = Papa.parse<string[]>(text.trimEnd(), { delimiter: ';', newline: '\r\n' });
       expect(parsed.errors).toEqual([]);

@@ -11,11 +11,13 @@ import { runCli } from '../../src/cli/main';
 import { dispatch } from '../../src/main/handlers';
 import { registerLocalFile } from '../../src/main/services/import/staging';
 import { contactListSheetNames } from '../../src/main/services/export/contact-list';
-import type { BulkContactedResult, ContactImportResult, ContactPerson, DecisionRow, EarlyEffortEvaluation, ExportResult } from '../../src/shared/api';
+import type { BulkContactedResult, ContactPerson } from '../../src/shared/api';
 import { isRealDate } from '../../src/shared/periods';
 import { insertMeasurements, series } from '../helpers/engine-fixtures';
 import { demoSession } from '../helpers/demo-store';
 import { tempSession } from '../helpers/temp-store';
+import { callApi, type ArgsOf } from '../helpers/api';
+import type { CallName } from '../../src/shared/api';
 
 let made: ReturnType<typeof demoSession>;
 beforeAll(() => {
@@ -23,18 +25,15 @@ beforeAll(() => {
 });
 afterAll(() => made.cleanup());
 
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const envelope = await dispatch(made.session, name, args);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as T;
-}
+/** The one typed test client (test/helpers/api.ts), on this file's session. */
+const call = <K extends CallName>(callName: K, ...args: ArgsOf<K>) => callApi(made.session, callName, ...args);
 /** Tests that write and read back several real contact lists: the full suite shares two cores with other work. */
 const heavyTimeout = 240_000;
 const decisionCount = () => (made.session.db.prepare('SELECT COUNT(*) AS n FROM decision').get() as { n: number }).n;
-const evaluate = () => call<EarlyEffortEvaluation>('evaluate.early2023', { period: '2023H2' });
+const evaluate = () => call('evaluate.early2023', { period: '2023H2' });
 
 async function contactListRows(): Promise<{ codes: number[]; headers: string[]; rows: unknown[][]; provenance: string[] }> {
-  const result = await call<ExportResult>('export.contactList', { period: '2023H2' });
+  const result = await call('export.contactList', { period: '2023H2' });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(result.contentBase64!, 'base64') as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet(contactListSheetNames.list)!;
@@ -96,7 +95,7 @@ describe('decisions that act', () => {
     const listBefore = await contactListRows();
     expect(listBefore.codes).toContain(candidate.code);
 
-    const accepted = await call<DecisionRow>('decisions.record', { ruleSetId: 'early-2023', period: '2023H2', municipalityCode: candidate.code, subject, verdict: 'accepted', decidedOn: '2024-03-20', reason: 'konkret vurdering' });
+    const accepted = await call('decisions.record', { ruleSetId: 'early-2023', period: '2023H2', municipalityCode: candidate.code, subject, verdict: 'accepted', decidedOn: '2024-03-20', reason: 'konkret vurdering' });
     const after = await evaluate();
     expect(after.summary).toMatchObject({ failsCriteria: before.summary.failsCriteria, exempted: before.summary.exempted + 1, toContact: before.summary.toContact - 1 });
     expect(after.municipalities.find((row) => row.code === candidate.code)).toMatchObject({ status: 'exempted', toContact: false, exemption: { decidedOn: '2024-03-20' } });
@@ -108,24 +107,24 @@ describe('decisions that act', () => {
 
     // Withdrawing needs a reason; then the municipality is back, and the history keeps both rows.
     expect(await dispatch(made.session, 'decisions.withdraw', { id: accepted.id, reason: '' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
-    const withdrawn = await call<DecisionRow>('decisions.withdraw', { id: accepted.id, reason: 'ny vurdering' });
+    const withdrawn = await call('decisions.withdraw', { id: accepted.id, reason: 'ny vurdering' });
     expect(withdrawn).toMatchObject({ verdict: 'withdrawn', subject, withdrawsId: accepted.id });
     expect((await evaluate()).summary).toMatchObject(before.summary);
     expect((await contactListRows()).codes).toContain(candidate.code);
     expect(await dispatch(made.session, 'decisions.withdraw', { id: accepted.id, reason: 'igen' })).toMatchObject({ ok: false, error: { code: 'superseded' } });
-    const history = await call<DecisionRow[]>('decisions.list', { municipalityCode: candidate.code, period: '2023H2' });
+    const history = await call('decisions.list', { municipalityCode: candidate.code, period: '2023H2' });
     expect(history.map((row) => row.verdict)).toEqual(['withdrawn', 'accepted']);
   }, heavyTimeout);
 
   it('bulk contacted marks each with one date and one note, and says which were already contacted', async () => {
-    const first = await call<BulkContactedResult>('decisions.bulkContacted', { period: '2023H2', codes: [101, 147, 151], decidedOn: '2024-03-25', note: 'brev sendt' });
+    const first = await call('decisions.bulkContacted', { period: '2023H2', codes: [101, 147, 151], decidedOn: '2024-03-25', note: 'brev sendt' });
     expect(first.recorded.map((row) => [row.municipalityCode, row.verdict, row.decidedOn, row.reason])).toEqual([
       [101, 'contacted', '2024-03-25', 'brev sendt'],
       [147, 'contacted', '2024-03-25', 'brev sendt'],
       [151, 'contacted', '2024-03-25', 'brev sendt'],
     ]);
     const before = decisionCount();
-    const again = await call<BulkContactedResult>('decisions.bulkContacted', { period: '2023H2', codes: [101, 153], decidedOn: '2024-03-26', note: 'rykker' });
+    const again = await call('decisions.bulkContacted', { period: '2023H2', codes: [101, 153], decidedOn: '2024-03-26', note: 'rykker' });
     expect(again.recorded.map((row) => row.municipalityCode)).toEqual([153]);
     expect(again.alreadyContacted).toMatchObject([{ code: 101, name: 'København', decidedOn: '2024-03-25' }]);
     expect(decisionCount()).toBe(before + 1);
@@ -149,7 +148,7 @@ describe('decisions that act', () => {
 
 describe("the reviewer's contact persons", () => {
   it('are kept per municipality, imported from .xlsx and .csv without duplicates, and carried by the contact list', async () => {
-    const saved = await call<ContactPerson>('contacts.save', { municipalityCode: 101, jobcenter: 'Jobcenter København', name: 'Anne Jensen', email: 'anne@kk.dk', phone: '+45 33 66 33 66' });
+    const saved = await call('contacts.save', { municipalityCode: 101, jobcenter: 'Jobcenter København', name: 'Anne Jensen', email: 'anne@kk.dk', phone: '+45 33 66 33 66' });
     expect(saved).toMatchObject({ municipalityName: 'København', source: 'indtastet' });
     expect(await dispatch(made.session, 'contacts.save', { municipalityCode: 101, name: 'X', email: 'ikke en adresse' })).toMatchObject({ ok: false, error: { code: 'invalid-email' } });
 
@@ -162,13 +161,13 @@ describe("the reviewer's contact persons", () => {
     sheet.addRow(['Atlantis', 'Jobcenter Atlantis', 'Ingen', 'x@y.dk', '']);
     const xlsx = path.join(made.dir, 'kontakter.xlsx');
     await workbook.xlsx.writeFile(xlsx);
-    const imported = await call<ContactImportResult>('contacts.import', { fileId: registerLocalFile(xlsx).fileId });
+    const imported = await call('contacts.import', { fileId: registerLocalFile(xlsx).fileId });
     expect(imported).toMatchObject({ added: 1, unchanged: 1, problems: [{ row: 5, message: 'Ukendt kommune: "Atlantis".' }] });
 
     const csv = path.join(made.dir, 'kontakter.csv');
     fs.writeFileSync(csv, '\uFEFFKommunekode;Jobcenter;Kontaktperson;Mail;Tlf\n147;Jobcenter Frederiksberg;Søren Ærø;soren@frb.dk;38 21 21 21\n', 'utf8');
-    expect(await call<ContactImportResult>('contacts.import', { fileId: registerLocalFile(csv).fileId })).toMatchObject({ added: 1, problems: [] });
-    expect((await call<ContactPerson[]>('contacts.list', {})).map((row) => [row.municipalityCode, row.name])).toEqual([
+    expect(await call('contacts.import', { fileId: registerLocalFile(csv).fileId })).toMatchObject({ added: 1, problems: [] });
+    expect((await call('contacts.list', {})).map((row) => [row.municipalityCode, row.name])).toEqual([
       [751, 'Bo Hansen'],
       [147, 'Søren Ærø'],
       [101, 'Anne Jensen'],
@@ -181,7 +180,7 @@ describe("the reviewer's contact persons", () => {
 
     // Removing keeps the row for the record but takes it off the list.
     await call('contacts.remove', { id: saved.id });
-    expect((await call<ContactPerson[]>('contacts.list', { municipalityCode: 101 })).length).toBe(0);
+    expect((await call('contacts.list', { municipalityCode: 101 })).length).toBe(0);
   }, heavyTimeout);
 });
 

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/main/handlers';
 import { measurementBatches } from '../../src/main/services/engine/provenance';
 import { listBatches } from '../../src/main/services/import/pipeline';
 import type { ImportBatchRow, ImportReport } from '../../src/shared/api';
 import { runCliInProcess } from '../helpers/cli';
 import { tempDir, tempSession } from '../helpers/temp-store';
 import { importPath, writeDanishCsv } from '../helpers/import-files';
+import { callApi, type ArgsOf } from '../helpers/api';
+import type { CallName } from '../../src/shared/api';
 
 /**
  * danish-finish (issue 11 item 5): an undone import stays in Indlæsninger, marked as undone with
@@ -22,11 +23,8 @@ const db = () => made.session.db;
 const file = (name: string) => path.join(made.dir, name);
 const current = () => db().prepare("SELECT measured, batch_id AS batchId FROM measurement_current WHERE municipality_code = 492 AND month = '2023-07'").get() as { measured: number; batchId: number };
 
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const envelope = await dispatch(made.session, name, args);
-  if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-  return envelope.value as T;
-}
+/** The one typed test client (test/helpers/api.ts), on this file's session. */
+const call = <K extends CallName>(callName: K, ...args: ArgsOf<K>) => callApi(made.session, callName, ...args);
 
 describe('undoing an import keeps its record', () => {
   it('marks the batch undone with who and when, removes its rows, and the older figures count again', async () => {
@@ -42,7 +40,7 @@ describe('undoing an import keeps its record', () => {
     expect(current()).toEqual({ measured: 25, batchId: first.batchId });
     expect(db().prepare('SELECT COUNT(*) AS n FROM measurement WHERE batch_id = ?').get(second.batchId)).toEqual({ n: 0 });
 
-    const history = await call<ImportBatchRow[]>('import.history', {});
+    const history = await call('import.history', {});
     expect(history.map((batch) => batch.id)).toEqual([second.batchId, first.batchId]);
     const undone = history[0];
     expect(undone).toMatchObject({ fileName: 'juli-rettet.csv', currentRows: 0, rowsImported: 1, undoneBy: expect.any(String) as string });
@@ -66,7 +64,7 @@ describe('undoing an import keeps its record', () => {
     await call('import.undo', { batchId: third.batchId });
     await call('import.undo', { batchId: first.batchId });
     expect(listBatches(db()).filter((batch) => batch.currentRows > 0)).toEqual([]);
-    const info = await call<{ measurementRows: number; demoDataLoaded: boolean }>('app.info', {});
+    const info = await call('app.info', {});
     expect(info).toMatchObject({ measurementRows: 0, demoDataLoaded: false });
   });
 
@@ -93,17 +91,17 @@ describe('undoing an import keeps its record', () => {
   it('removes the rows of every table that points to a batch (supervision list, citizen spells)', async () => {
     const csv = writeDanishCsv(file('tilsyn.csv'), [['Ærø', '2023-04', '2024-03', 'Udpeget']], ['Kommune', 'Periode fra', 'Periode til', 'Bemærkning']);
     const report = await importPath(db(), csv, { kind: 'supervision' });
-    expect((await call<unknown[]>('supervision.list', {})).length).toBe(1);
+    expect((await call('supervision.list', {})).length).toBe(1);
     await call('import.undo', { batchId: report.batchId });
-    expect(await call<unknown[]>('supervision.list', {})).toEqual([]);
+    expect(await call('supervision.list', {})).toEqual([]);
     expect(listBatches(db())[0].undoneAt).not.toBeNull();
   });
 
   it('undoing the demo batch still clears the demo data entirely, as "Fjern demodata" does', async () => {
-    const demo = await call<{ batchId: number }>('demo.load', {});
+    const demo = await call('demo.load', {});
     await call('import.undo', { batchId: demo.batchId });
     expect(listBatches(db())).toEqual([]);
-    expect((await call<{ demoDataLoaded: boolean }>('app.info', {})).demoDataLoaded).toBe(false);
+    expect((await call('app.info', {})).demoDataLoaded).toBe(false);
   });
 });
 

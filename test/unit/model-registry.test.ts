@@ -8,10 +8,11 @@ import type { Session } from '../../src/main/handlers/session';
 import { modelParameters } from '../../src/main/services/engine/model-parameters';
 import { modelRegistry } from '../../src/main/services/engine/models';
 import { builtinRuleSets } from '../../src/main/services/engine/rule-sets';
-import { apiContract, modelIds, type CallName, type CallResult } from '../../src/shared/api';
+import { apiContract, modelIds, type CallName } from '../../src/shared/api';
 import { insertBatch, insertMeasurements, loadY30R21, series } from '../helpers/engine-fixtures';
 import { demoSession } from '../helpers/demo-store';
 import { tempSession } from '../helpers/temp-store';
+import { callApi, type ArgsOf } from '../helpers/api';
 
 let cleanup: (() => void) | null = null;
 afterEach(() => {
@@ -29,11 +30,8 @@ function withDemo(): { session: Session; dir: string; databasePath: string } {
   cleanup = made.cleanup;
   return made;
 }
-async function call<K extends CallName>(s: Session, name: K, args: unknown): Promise<CallResult<K>> {
-  const envelope = await dispatch(s, name, args);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as CallResult<K>;
-}
+/** The one typed test client (test/helpers/api.ts). */
+const call = <K extends CallName>(s: Session, callName: K, ...args: ArgsOf<K>) => callApi(s, callName, ...args);
 async function readXlsx(base64: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
