@@ -26,6 +26,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // The renderer is minified: it is loaded from disk on every start, and unminified it is 5.4 MB.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },
     plugins: [react()],
