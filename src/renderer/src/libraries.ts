@@ -1,16 +1,4 @@
 import { AG_GRID_LOCALE_DK } from '@ag-grid-community/locale';
-import { AG_CHARTS_LOCALE_DA_DK } from 'ag-charts-locale';
-import {
-  CartesianChartModule,
-  CategoryAxisModule,
-  CrossLinesModule,
-  LegendModule,
-  LineSeriesModule,
-  BarSeriesModule,
-  LocaleModule as ChartsLocaleModule,
-  NumberAxisModule,
-  ModuleRegistry as ChartsModuleRegistry,
-} from 'ag-charts-community';
 import {
   CellApiModule,
   CellStyleModule,
@@ -36,11 +24,11 @@ import {
 } from 'ag-grid-community';
 
 /**
- * Only the AG Grid and AG Charts parts the screens use (the "all community" bundles made the
- * renderer 5.4 MB), and both libraries' own words in Danish through their locale packages:
- * every grid gets AG Grid's Danish texts as a global option, every chart `chartLocale`.
+ * Only the AG Grid parts the screens use (the "all community" bundles made the renderer 5.4 MB),
+ * and AG Grid's own words in Danish through its locale package, as a global option for every grid.
+ * AG Charts is registered in `charts-library.ts`, loaded with the first chart (its own chunk).
  */
-export function registerGridAndCharts(): void {
+export function registerGrid(): void {
   ModuleRegistry.registerModules([
     ClientSideRowModelModule,
     // forEachNodeAfterFilterAndSort: the view export walks the rows as shown.
@@ -67,7 +55,6 @@ export function registerGridAndCharts(): void {
     InfiniteRowModelModule,
   ]);
   provideGlobalGridOptions({ localeText: { ...AG_GRID_LOCALE_DK, ...gridWords } });
-  ChartsModuleRegistry.registerModules([CartesianChartModule, LineSeriesModule, BarSeriesModule, CategoryAxisModule, NumberAxisModule, CrossLinesModule, LegendModule, ChartsLocaleModule]);
 }
 
 /** Where the Danish locale package leaves a word we want said differently on these screens. */
@@ -85,15 +72,3 @@ const gridWords: Record<string, string> = {
   sum: 'Sum',
   footerTotal: 'I alt',
 };
-
-/** The same for AG Charts (its Danish pack still says "Legend element … af …" in places). */
-const chartWords: Record<string, string> = {
-  ariaLabelLegendItem: '${label}, forklaring ${index}[number] af ${count}[number]',
-  ariaLabelLegendPagination: 'Sider i forklaringen',
-  ariaLabelLegendPageNext: 'Næste side i forklaringen',
-  ariaLabelLegendPagePrevious: 'Forrige side i forklaringen',
-  ariaLabelLegendItemUnknown: 'Ukendt element i forklaringen',
-};
-
-/** AG Charts' own words (legend, tooltips, keyboard help) in Danish; pass as a chart's `locale`. */
-export const chartLocale = { localeText: { ...AG_CHARTS_LOCALE_DA_DK, ...chartWords } };

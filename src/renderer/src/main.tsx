@@ -2,11 +2,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { registerGridAndCharts } from './libraries';
+import { registerGrid } from './libraries';
 import { listenForDataChanges, queryClient } from './query';
 import './styles.css';
 
-registerGridAndCharts();
+registerGrid();
 listenForDataChanges();
 
 createRoot(document.getElementById('root') as HTMLElement).render(

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { CriterionId, MonthSource, MunicipalityDetail } from '../../../shared/api';
 import { describeMonth, describeMonthShort, describePeriod } from '../../../shared/period-words';
 import { formatInteger, formatShare } from '../format';
-import { chartLocale } from '../libraries';
+import { chartLocale } from '../charts-library';
 import { messages } from '../messages/da';
 import { palette } from './share-bars';
 

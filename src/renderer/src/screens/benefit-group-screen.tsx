@@ -7,7 +7,7 @@ import { usePersistentGridState } from '../components/grid-state';
 import { PeriodPicker } from '../components/period-picker';
 import { MonthFigureCell } from '../components/month-figure-cell';
 import { ShareBars } from '../components/share-bars';
-import { TrendChart } from '../components/trend-chart';
+import { TrendChart } from '../components/lazy-charts';
 import { ViewExportButtons } from '../components/view-export-buttons';
 import { formatInteger, formatShare } from '../format';
 import { danishOrder } from './overview-screen';

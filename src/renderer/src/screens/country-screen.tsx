@@ -4,7 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { StatusEvaluation } from '../../../shared/api';
 import { addMonths } from '../../../shared/periods';
 import { ModelToolbar } from '../components/model-toolbar';
-import { DistributionChart } from '../components/trend-chart';
+import { DistributionChart } from '../components/lazy-charts';
 import { ViewExportButtons } from '../components/view-export-buttons';
 import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';

@@ -10,7 +10,7 @@ import { focusDecisionPanel, useDecisionKey } from '../components/decision-key';
 import { HypotheticalNote, useChosenRuleSet } from '../components/model-rule-set';
 import { statusText } from '../components/decision-columns';
 import { useDesk } from '../components/desk-context';
-import { TrendChart } from '../components/trend-chart';
+import { TrendChart } from '../components/lazy-charts';
 import { ViewExportButtons } from '../components/view-export-buttons';
 import { CitizenDrillLink } from '../components/citizen-drill-link'; // cit-desk (issue 10)
 import { formatInteger, formatShare } from '../format';
