@@ -3,8 +3,8 @@
  * that broke off, and the pipeline's reasons to store nothing. `surface` says where the reader
  * is: the app's preview or the CLI, whose advice names an option. Numbers arrive as numbers and
  * are written the Danish way here. An English file is one more module typed `ImportWords`,
- * chosen on the last line. (The citizen importer's words, `import/citizen-*.ts` and the
- * spell-events layout, and the row-level problems in `convert.ts` are not yet moved.)
+ * chosen on the last line. The row-level problems of `convert.ts` are under `rows`; the citizen
+ * importer's own words are in `citizen-words-da.ts`.
  */
 import type { ImportKind } from './enums';
 
@@ -138,6 +138,26 @@ export const importWordsDa = {
     unmappedNumbers: (header: string, letter: string) => `Kolonnen "${header}" (${letter}) har tal, men læses ikke: ingen betydning er valgt for den. Angiv, hvad den er, hvis tallene skal med.`,
     missingWarning: (fields: string) => `Disse kolonner mangler: ${fields}.`,
     dateOrderWarning: (problem: string) => `${problem} Vælg datoernes rækkefølge.`,
+  },
+  // citizen-words (issue 15): one row's problems (convert.ts; the citizen rows share the municipality's).
+  /** One row that cannot be stored: `label` is the field's label, values are shown as the file has them. */
+  rows: {
+    notANumber: (label: string, value: string) => `${label}: "${value}" er ikke et tal.`,
+    percentInCount: (label: string, value: string) => `${label}: "${value}" er en procentsats, men kolonnen skal indeholde et antal.`,
+    notWhole: (label: string, value: string) => `${label}: ${value} er ikke et helt tal.`,
+    negative: (label: string, value: number) => `${label}: ${value} er negativt.`,
+    fractionOutOfRange: (label: string, value: string) => `${label}: ${value} ligger ikke mellem 0 og 1, men kolonnen er læst som brøker (0,1561 = 15,61 %).`,
+    percentOutOfRange: (label: string, value: string) => `${label}: ${value} ligger ikke mellem 0 og 100 %.`,
+    withoutMeasured: (label: string) => `${label} kan ikke omregnes til "uden", fordi antal borgere mangler.`,
+    moreThanMeasured: (label: string, value: number, measured: number) => `${label} (${value}) er større end antal borgere (${measured}).`,
+    tooManyCells: (cells: number, headers: number) => `Rækken har ${cells} felter, men overskriften har ${headers}: et skilletegn eller anførselstegn er sandsynligvis forkert.`,
+    municipalityMissing: 'Kommune mangler.',
+    unknownMunicipality: (text: string, nearest: string[]) => `Ukendt kommune: "${text}".${nearest.length > 0 ? ` Mente du ${nearest.join(' eller ')}?` : ''}`,
+    periodMissing: 'Periode mangler.',
+    badPeriod: (text: string) => `Perioden "${text}" kan ikke læses (skriv fx 2023M07, 2023-07, juli 2023 eller 2023Q2).`,
+    groupMissing: 'Ydelsesgruppe mangler.',
+    unknownGroup: (text: string) => `Ukendt ydelsesgruppe: "${text}".`,
+    notMonthly: (text: string, year: boolean) => `Målinger skal være pr. måned; "${text}" er ${year ? 'et år' : 'et kvartal'}.`,
   },
   supervisionList: {
     badPeriod: (text: string) => `Perioden "${text}" kan ikke læses (skriv fx juli 2023 eller 2. kvartal 2023).`,

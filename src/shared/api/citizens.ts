@@ -33,6 +33,9 @@ export const citizenColumns = [
   'offerMissing',
 ] as const;
 export type CitizenColumn = (typeof citizenColumns)[number];
+/** citizen-words (issue 15): the grid's filter operators, declared once (the query's words are keyed by them). */
+export const filterOperators = ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'contains', 'startsWith'] as const;
+export type FilterOperator = (typeof filterOperators)[number];
 
 /** One spell as the grid shows it (one row of `citizen_window`). */
 export interface CitizenRow {
@@ -81,7 +84,7 @@ export const citizenQueryArgs = z
         z
           .object({
             column: z.enum(citizenColumns),
-            operator: z.enum(['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'contains', 'startsWith']),
+            operator: z.enum(filterOperators),
             value: filterValue,
           })
           .strict(),
