@@ -184,7 +184,7 @@ function unmappedNumericColumns(headers: string[], rows: SourceRow[], used: Set<
       const parsed = parseNumber(cell);
       if (parsed.ok && parsed.value !== null) numbers++;
     }
-    if (numbers > 0 && numbers * 2 >= filled) found.push({ index, header: headers[index] || `kolonne ${columnLetter(index)}` });
+    if (numbers > 0 && numbers * 2 >= filled) found.push({ index, header: headers[index] || importWords.columns.unnamed(columnLetter(index)) });
   }
   return found;
 }

@@ -192,12 +192,12 @@ function columnIndex(letters: string): number {
 function moreProblems(pass: Pass): string {
   const listed = pass.problems.reduce((sum, problem) => sum + (problem.count ?? 1), 0);
   const more = pass.problemsTotal - listed;
-  return more > 0 ? ` Listen viser ${listed.toLocaleString("da-DK")} fejl – og ${more.toLocaleString("da-DK")} fejl mere.` : '';
+  return more > 0 ? importWords.run.moreProblems(listed, more) : '';
 }
 
 function describeMapping(layout: Layout): string {
   const named: Record<string, string> = {};
-  for (const [field, index] of Object.entries(layout.mapping)) named[field] = layout.headers[index as number] ?? `kolonne ${index}`;
+  for (const [field, index] of Object.entries(layout.mapping)) named[field] = layout.headers[index as number] ?? importWords.columns.unnamed(index as number);
   return JSON.stringify({
     kind: layout.kind,
     headerRow: layout.headerRow,
