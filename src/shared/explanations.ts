@@ -1,4 +1,5 @@
 import type { CriterionId, EscalationStep, ExemptionReason } from './enums';
+import type { OutlookCriterion } from './api/citizens';
 
 /**
  * The engine's explanations as data: each line is a code and its parameters (numbers, months,
@@ -82,17 +83,8 @@ export type ExplanationItem =
   | { code: 'outlook.reach'; params: { asOf: string; municipality: string; reachable: number; firstDeadline: string | null } }
   | { code: 'outlook.month'; params: ThresholdWords & { month: string; period: string; minCitizens: number; criteria: OutlookFigures[] } };
 
-/** One criterion of one cohort month in the citizen outlook (citizen-words, issue 15). */
-export interface OutlookFigures {
-  criterion: CriterionId;
-  measured: number;
-  alreadyLacking: number;
-  withinReach: number;
-  shareIfNothingHappens: number | null;
-  shareIfAllReached: number | null;
-  aboveIfNothingHappens: boolean;
-  aboveIfAllReached: boolean;
-}
+/** One criterion of one cohort month in the citizen outlook (citizen-words, issue 15): the outlook's own figures, named. */
+export type OutlookFigures = OutlookCriterion & { criterion: CriterionId };
 
 export type ExplanationCode = ExplanationItem['code'];
 
