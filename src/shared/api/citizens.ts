@@ -34,7 +34,7 @@ export const citizenColumns = [
 ] as const;
 export type CitizenColumn = (typeof citizenColumns)[number];
 /** citizen-words (issue 15): the grid's filter operators, declared once (the query's words are keyed by them). */
-export const filterOperators = ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'contains', 'startsWith'] as const;
+const filterOperators = ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'contains', 'startsWith'] as const;
 export type FilterOperator = (typeof filterOperators)[number];
 
 /** One spell as the grid shows it (one row of `citizen_window`). */

@@ -1,7 +1,7 @@
 import type { CitizenOutlook, OutlookCitizen, OutlookCriterion, OutlookMonth } from '../../../shared/api/citizens';
 import { maskCitizenId } from '../../../shared/citizen-id';
 import { EngineError } from '../engine/engine-error';
-import { halfYearOf } from '../../../shared/periods';
+import { halfYearOf, localToday } from '../../../shared/periods';
 import { criterionIds } from '../../../shared/enums';
 import type { ExplanationItem } from '../../../shared/explanations';
 import { renderExplanation } from '../../../shared/explanations-da';
@@ -37,11 +37,6 @@ interface WindowRow extends Omit<OutlookCitizen, 'offerMissing'> {
 }
 
 const citizenLimit = 500;
-
-/** Today's date where the machine is (the reviewer's day), as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 export function citizenOutlook(db: Db, municipalityCode: number, asOf = localToday(), ruleSetId?: string): CitizenOutlook {
   const municipality = db.prepare('SELECT name FROM municipality WHERE code = ?').get(municipalityCode) as { name: string } | undefined;

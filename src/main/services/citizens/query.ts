@@ -78,13 +78,13 @@ const words = citizenWords.query;
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /** `2024-03-31` plus n days (calendar arithmetic in UTC, so no daylight-saving hour moves a day). */
-export function addDays(isoDate: string, days: number): string {
+function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
 
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
@@ -174,7 +174,7 @@ function addFilter(db: Db, parts: SqlParts, filter: Filter, asOf: string) {
 }
 
 /** The WHERE clause of a query, parameters only. */
-export function citizenWhere(db: Db, query: CitizenQuery, asOf: string): SqlParts {
+function citizenWhere(db: Db, query: CitizenQuery, asOf: string): SqlParts {
   const parts = new SqlParts();
   if (query.municipalityCode !== undefined) parts.add('w.municipality_code = ?', query.municipalityCode);
   if (query.groupId !== undefined) parts.add('w.group_id = ?', query.groupId);

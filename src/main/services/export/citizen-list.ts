@@ -20,7 +20,7 @@ export function describeMissing(row: Pick<CitizenRow, 'interviewsMissing' | 'off
   return citizenWords.missing(row.interviewsMissing, row.offerMissing);
 }
 
-export const citizenListColumns: SheetColumn[] = [
+const citizenListColumns: SheetColumn[] = [
   { header: column.citizenId, kind: 'text' },
   { header: column.municipalityCode, kind: 'integer' },
   { header: column.municipality, kind: 'text' },

@@ -65,7 +65,7 @@ const looksLikeDate = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/;
  * file and `010190-1234` in another are the same citizen); a number cell of nine digits is a CPR
  * number whose leading zero Excel dropped. Other ids (a case system's own numbers) stay as written.
  */
-export function normalizeCitizenId(value: unknown): string | null {
+function normalizeCitizenId(value: unknown): string | null {
   let text: string;
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 0) return null;

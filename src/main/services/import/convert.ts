@@ -15,8 +15,9 @@ export { columnLetter, type RowProblem } from './row-reader';
 
 const words = importWords.rows;
 
-/** How a share column's numbers are written: per cent (15.61) or a fraction (0.1561). */
-export type ShareScale = 'percent' | 'fraction';
+/** How a share column's numbers are written (declared in `shared/enums.ts`). */
+import type { ShareScale } from '../../../shared/enums';
+export type { ShareScale };
 
 export interface MeasureValues {
   measured: number | null;

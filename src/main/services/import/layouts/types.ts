@@ -2,7 +2,8 @@ import type { ImportKind, Mapping } from '../fields';
 import type { SourceRow } from '../readers';
 
 /** How a table is laid out (DESIGN.md "Readers and layouts"); one module each, listed in `index.ts`. */
-export type LayoutId = 'long' | 'wide' | 'blocks' | 'spell-events'; // spell-events: citizens (issue 10)
+import type { ImportLayout as LayoutId } from '../../../../shared/enums';
+export type { LayoutId };
 
 /** What detection knows about a table before reading it all. */
 export interface LayoutContext {
