@@ -66,6 +66,13 @@ export type ShareScale = (typeof shareScales)[number];
 /** Order of day and month in date text such as 07/08/2023. */
 export const dateOrders = ['day-first', 'month-first'] as const;
 export type DateOrder = (typeof dateOrders)[number];
+/** Why a row of a file is left out on purpose: a note under the table or a total row. */
+export type SkippedReason = 'note' | 'total';
+/** Where an importer's reader is: the app's preview or the CLI (advice names a screen or an option). */
+export type Surface = 'app' | 'cli';
+/** A citizen event: an interview or an offer, and who held an interview. */
+export type EventKind = 'interview' | 'offer';
+export type HeldBy = 'jobcenter' | 'a-kasse';
 
 /** Every column meaning the importer knows (one-definition: labels in words-da.ts, used by the importer and the screens). */
 export const fieldIds = [

@@ -6,9 +6,9 @@
  * chosen on the last line. The row-level problems of `convert.ts` are under `rows`; the citizen
  * importer's own words are in `citizen-words-da.ts`.
  */
-import type { ImportKind } from './enums';
+import type { ImportKind, Surface as AppSurface } from './enums';
 
-type Surface = 'app' | 'cli' | undefined;
+type Surface = AppSurface | undefined;
 const count = (value: number) => value.toLocaleString('da-DK');
 const rows = (value: number) => `${count(value)} ${value === 1 ? 'række' : 'rækker'}`;
 

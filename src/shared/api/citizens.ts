@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from '../contract';
 import { realDate } from './periods';
 import type { ExportResult } from './export';
+import type { EventKind, HeldBy } from '../enums';
 
 /**
  * Citizen-level data (issue 10): a jobcenter's own extract of benefit spells, interviews and
@@ -110,7 +111,7 @@ export interface CitizenTimeline {
   citizenId: string;
   revealed: boolean;
   spells: CitizenRow[];
-  events: { date: string; kind: 'interview' | 'offer'; heldBy: 'jobcenter' | 'a-kasse' | null; offerType: string | null; spellId: number | null; counted: boolean }[];
+  events: { date: string; kind: EventKind; heldBy: HeldBy | null; offerType: string | null; spellId: number | null; counted: boolean }[];
 }
 
 /** Derived counts next to imported Jobindsats counts for one municipality and group. */

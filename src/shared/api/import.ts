@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
-import { dateOrders, importDelimiters, importEncodings, importKinds, importLayouts, shareScales, type DateOrder, type ImportLayout, type ShareScale, type ImportDelimiter, type ImportEncoding, type ImportFormat, type ImportKind } from '../enums';
+import { dateOrders, importDelimiters, importEncodings, importKinds, importLayouts, shareScales, type DateOrder, type ImportLayout, type SkippedReason, type ShareScale, type ImportDelimiter, type ImportEncoding, type ImportFormat, type ImportKind } from '../enums';
 
 export type { ImportDelimiter, ImportEncoding, ImportFormat, ImportKind };
 
@@ -35,7 +35,7 @@ export type { ImportLayout, ShareScale, DateOrder } from '../enums'; // declared
 /** A row left out on purpose: a note under the table or a total row. */
 export interface SkippedImportRow {
   row: number;
-  reason: 'note' | 'total';
+  reason: SkippedReason;
   text: string;
 }
 

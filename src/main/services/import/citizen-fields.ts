@@ -119,8 +119,8 @@ export function detectCitizenKind(headers: unknown[]): CitizenKind | null {
 
 // --- the event columns of a "one row per spell" file -----------------------------------------------
 
-export type EventKind = 'interview' | 'offer';
-export type HeldBy = 'jobcenter' | 'a-kasse';
+import type { EventKind, HeldBy } from '../../../shared/enums';
+export type { EventKind, HeldBy };
 
 export interface EventColumn {
   kind: EventKind;

@@ -1,4 +1,5 @@
 import type { Db } from '../store';
+import type { Surface } from '../../../shared/enums';
 import { FileProblem } from './readers';
 import { citizenWords } from '../../../shared/citizen-words-da';
 
@@ -8,7 +9,7 @@ import { citizenWords } from '../../../shared/citizen-words-da';
  * the import's transaction, before the commit, the repeats are counted per earlier file and the
  * import is refused in plain Danish, saying what to do. Nothing is stored (the caller rolls back).
  */
-export function refuseOverlap(db: Db, batchId: number, surface: 'app' | 'cli' = 'app'): void {
+export function refuseOverlap(db: Db, batchId: number, surface: Surface = 'app'): void {
   if (!db.prepare('SELECT 1 FROM citizen_spell WHERE batch_id <> ? LIMIT 1').get(batchId)) return;
   const earlier = db
     .prepare(

@@ -1,5 +1,6 @@
 import { batchTouchesCitizens, rebuildCitizenDerived } from '../citizens/rebuild'; // cit-engine (issue 10)
 import crypto from 'node:crypto';
+import type { Surface } from '../../../shared/enums';
 import fs from 'node:fs';
 import type {
   EarlierImport,
@@ -41,7 +42,7 @@ export interface RunHooks {
   /** Database file, for the backup taken before an import into a store that has data. */
   databasePath?: string;
   /** Who reads the messages: the CLI's name its options, the app's the preview (issue 12). */
-  surface?: 'app' | 'cli';
+  surface?: Surface;
 }
 
 const keptProblems = 1000;
@@ -112,7 +113,7 @@ function readerLabel(layout: Layout): string {
   return parts.join(', ');
 }
 
-function requireColumns(layout: Layout, surface: 'app' | 'cli' = 'app'): void {
+function requireColumns(layout: Layout, surface: Surface = 'app'): void {
   const missing = missingRequired(layout.kind, layout.plan.longMapping);
   const found = layout.headers.filter(Boolean).slice(0, 8).join(', ') || importWords.columns.none;
   const sheet = layout.source.info.sheet ? importWords.columns.sheet(layout.source.info.sheet) : '';

@@ -1,3 +1,4 @@
+import type { SkippedReason } from '../../../../shared/enums';
 import type { ImportKind, Mapping } from '../fields';
 import type { SourceRow } from '../readers';
 
@@ -29,7 +30,7 @@ export interface LongRow extends SourceRow {
 /** A row left out on purpose (note under the table, a total row), listed in the report. */
 export interface SkippedRow {
   row: number;
-  reason: 'note' | 'total';
+  reason: SkippedReason;
   /** The row's first text, for the report. */
   text: string;
 }
