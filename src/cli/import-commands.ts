@@ -1,5 +1,5 @@
 import type { ImportKind, ImportOptions, ImportProblem, ImportReport, SkippedImportRow } from '../shared/api';
-import { importKinds } from '../shared/enums';
+import { importKinds, importLayouts } from '../shared/enums';
 import { dispatch } from '../main/handlers';
 import { previewFile } from '../main/services/import/pipeline';
 import { fieldsByKind, fieldLabels, type FieldId } from '../main/services/import/fields';
@@ -12,7 +12,7 @@ import { CliError, formatTable, type CliCommand, type CliIo } from './cli-contex
 import { formatDanishDateTime, importKindWords } from '../shared/words-da';
 
 const kinds: readonly string[] = importKinds;
-const layouts = ['long', 'wide', 'blocks', 'spell-events'] as const; // spell-events: citizens (issue 10)
+const layouts: readonly string[] = importLayouts; // declared once in shared/enums.ts (citizen-words, issue 15)
 const allFields = [...new Set(Object.values(fieldsByKind).flat())];
 
 /** `file:row:column: message`, the form editors and CI logs jump to; a repeated problem is one line with its count. */

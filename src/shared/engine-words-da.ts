@@ -49,6 +49,14 @@ export const engineWordsDa = {
     nameTheCopy: 'Giv kopien et navn.',
     noSuchParameter: (name: string, key: string) => `Regelsættet ${name} har ingen parameter "${key}".`,
     duplicateName: (name: string) => `Der findes allerede et regelsæt med navnet "${name}".`,
+    // citizen-words (issue 15): a changed parameter's source, and the coded option values in words.
+    changedSource: (by: string, copy: string, was: string) => `Ændret af ${by} i kopien "${copy}" (var ${was})`,
+    options: {
+      'half-year': 'halvårets måneder samlet',
+      'strictly-falling-within-period': 'lavere end måneden før i hver måned af halvåret',
+      'weighted-by-measured': 'vægtet med antal målte borgere',
+      shares: 'andele',
+    } as Record<string, string>,
   },
 
   /** Decisions (append-only): each refusal ends by saying nothing was stored. */

@@ -56,6 +56,24 @@ export type EscalationStep = (typeof escalationSteps)[number];
 export const exemptionReasons = ['enhanced-supervision', 'positive-development'] as const;
 export type ExemptionReason = (typeof exemptionReasons)[number];
 
+// citizen-words (issue 15 "every shared enum once"): the importer's layouts, share scales and date orders.
+/** How a table is laid out (one module each in `import/layouts/`); spell-events: citizens (issue 10). */
+export const importLayouts = ['long', 'wide', 'blocks', 'spell-events'] as const;
+export type ImportLayout = (typeof importLayouts)[number];
+/** How a share column's numbers are written: per cent (15.61) or a fraction (0.1561). */
+export const shareScales = ['percent', 'fraction'] as const;
+export type ShareScale = (typeof shareScales)[number];
+/** Order of day and month in date text such as 07/08/2023. */
+export const dateOrders = ['day-first', 'month-first'] as const;
+export type DateOrder = (typeof dateOrders)[number];
+/** Why a row of a file is left out on purpose: a note under the table or a total row. */
+export type SkippedReason = 'note' | 'total';
+/** Where an importer's reader is: the app's preview or the CLI (advice names a screen or an option). */
+export type Surface = 'app' | 'cli';
+/** A citizen event: an interview or an offer, and who held an interview. */
+export type EventKind = 'interview' | 'offer';
+export type HeldBy = 'jobcenter' | 'a-kasse';
+
 /** Every column meaning the importer knows (one-definition: labels in words-da.ts, used by the importer and the screens). */
 export const fieldIds = [
   'municipality',

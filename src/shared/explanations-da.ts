@@ -1,6 +1,6 @@
 import type { CriterionId, EscalationStep } from './enums';
 import type { ComparedCriterion, ExplanationItem, ExplanationMessages, ThresholdWords } from './explanations';
-import { formatDanishDate, formatDanishDateTime, reasonWords } from './words-da';
+import { criterionWords, formatDanishDate, formatDanishDateTime, reasonWords } from './words-da';
 import { describeMonth as monthName, describePeriod } from './period-words';
 
 /**
@@ -28,7 +28,8 @@ const criterionNoun: Record<CriterionId, string> = {
   offers: 'uden et aktivt tilbud',
 };
 
-const comparison = (words: ThresholdWords) => `${words.strictlyGreater ? 'over' : 'på eller over'} ${percent(words.threshold, 0)}`;
+const comparisonWord = (words: ThresholdWords) => (words.strictlyGreater ? 'over' : 'på eller over');
+const comparison = (words: ThresholdWords) => `${comparisonWord(words)} ${percent(words.threshold, 0)}`;
 const monthsWord = (count: number) => (count === 1 ? 'måned' : 'måneder');
 
 /** "over tærsklen i 3 af 3 måneder indtil nu; kontaktes, hvis det fortsætter i 3 måneder mere". */
@@ -119,6 +120,21 @@ export const explanationsDa: ExplanationMessages = {
   'compare.criterion': (p) =>
     `${criterionLabel[p.criterion]}: ${p.left.ruleSetName}: ${comparedWords(p.left)}; ${p.right.ruleSetName}: ${comparedWords(p.right)}.`,
   interpretation: (p) => `Fortolkning: ${p.label}: ${p.value}.`,
+  // citizen-words (issue 15): the citizen outlook.
+  'outlook.reach': (p) =>
+    p.reachable && p.firstDeadline
+      ? `Pr. ${formatDanishDate(p.asOf)}: ${p.reachable} ${p.reachable === 1 ? 'borger' : 'borgere'} i ${p.municipality} mangler stadig samtaler eller tilbud og kan nås; den første frist er ${formatDanishDate(p.firstDeadline)}.`
+      : `Pr. ${formatDanishDate(p.asOf)}: ingen borgere i ${p.municipality} mangler noget, som stadig kan nås.`,
+  'outlook.month': (p) => {
+    const parts = p.criteria.map((figure) => {
+      const warning = figure.aboveIfNothingHappens
+        ? ` – ${comparisonWord(p)} tærsklen på ${percent(p.threshold, 0)}, ${figure.aboveIfAllReached ? 'også hvis alle nås' : 'hvis intet sker'}`
+        : '';
+      return `${criterionWords[figure.criterion]} ${percent(figure.shareIfNothingHappens)} hvis intet sker, ${percent(figure.shareIfAllReached)} hvis alle nås (${figure.alreadyLacking} allerede uden, ${figure.withinReach} kan nås, af ${figure.measured})${warning}`;
+    });
+    const few = Math.max(...p.criteria.map((figure) => figure.measured)) < p.minCitizens ? ` Under ${p.minCitizens} borgere: måneden kan ikke vurderes alene.` : '';
+    return `${monthName(p.month)} (${describePeriod(p.period)}): ${parts.join('; ')}.${few}`;
+  },
 };
 
 /** One explanation line in Danish. */

@@ -1,4 +1,5 @@
 import type { CriterionId, EscalationStep, ExemptionReason } from './enums';
+import type { OutlookCriterion } from './api/citizens';
 
 /**
  * The engine's explanations as data: each line is a code and its parameters (numbers, months,
@@ -77,7 +78,13 @@ export type ExplanationItem =
   | { code: 'monthly.overdue'; params: { count: number } }
   | { code: 'compare.criterion'; params: { criterion: CriterionId; left: ComparedCriterion; right: ComparedCriterion } }
   /** A rule set's interpretation in force; label and value come from the rule set's own description. */
-  | { code: 'interpretation'; params: { label: string; value: string } };
+  | { code: 'interpretation'; params: { label: string; value: string } }
+  // citizen-words (issue 15): the citizen outlook's summary ("still within reach").
+  | { code: 'outlook.reach'; params: { asOf: string; municipality: string; reachable: number; firstDeadline: string | null } }
+  | { code: 'outlook.month'; params: ThresholdWords & { month: string; period: string; minCitizens: number; criteria: OutlookFigures[] } };
+
+/** One criterion of one cohort month in the citizen outlook (citizen-words, issue 15): the outlook's own figures, named. */
+export type OutlookFigures = OutlookCriterion & { criterion: CriterionId };
 
 export type ExplanationCode = ExplanationItem['code'];
 

@@ -3,12 +3,12 @@
  * that broke off, and the pipeline's reasons to store nothing. `surface` says where the reader
  * is: the app's preview or the CLI, whose advice names an option. Numbers arrive as numbers and
  * are written the Danish way here. An English file is one more module typed `ImportWords`,
- * chosen on the last line. (The citizen importer's words, `import/citizen-*.ts` and the
- * spell-events layout, and the row-level problems in `convert.ts` are not yet moved.)
+ * chosen on the last line. The row-level problems of `convert.ts` are under `rows`; the citizen
+ * importer's own words are in `citizen-words-da.ts`.
  */
-import type { ImportKind } from './enums';
+import type { ImportKind, Surface as AppSurface } from './enums';
 
-type Surface = 'app' | 'cli' | undefined;
+type Surface = AppSurface | undefined;
 const count = (value: number) => value.toLocaleString('da-DK');
 const rows = (value: number) => `${count(value)} ${value === 1 ? 'række' : 'rækker'}`;
 
@@ -58,6 +58,11 @@ export const importWordsDa = {
     badJson: 'Filen ligner JSON, men kan ikke læses: den er ufuldstændig eller beskadiget.',
     badJsonLine: (line: number) => `Linje ${line} i filen er ikke gyldig JSON (filen er måske afkortet).`,
     jsonLineNotRow: (line: number) => `Linje ${line} i filen er ikke en række (et JSON-objekt).`,
+    // citizen-words (issue 15): the readers' and formats' last refusals.
+    notATable: 'Filen er hverken et Excel-regneark, en CSV-/tekstfil eller JSON. Kontrollér, at det er den rigtige fil.',
+    pdf: 'Filen er en PDF, ikke et regneark eller en CSV-fil. Hent tallene fra Jobindsats som Excel eller CSV.',
+    splitZip: 'Filen er en delt zip-fil og ikke et regneark.',
+    unknownJsonShape: 'JSON-filen har ikke en form, Indsatsmonitor kender (Jobindsats-tabel med "Variables" og "Data" eller "columns" og "rows").',
     unclosedQuote: 'Et anførselstegn (") i rækken lukkes aldrig, så resten af filen kan ikke deles korrekt i felter. Ret rækken i Excel eller et tekstprogram.',
   },
   xlsx: {
@@ -67,6 +72,12 @@ export const importWordsDa = {
     bomb: 'Excel-filen pakker sig ud til en urimelig størrelse (en såkaldt zip-bombe) og læses ikke af sikkerhedshensyn.',
     underDeclared: 'Excel-filen pakker sig ud til mere, end den selv angiver (en såkaldt zip-bombe), og læses ikke af sikkerhedshensyn. Åbn den i Excel og gem den igen, hvis du stoler på filen.',
     noSheets: 'Excel-filen har ingen ark. Der er intet at indlæse.',
+    // citizen-words (issue 15): what is damaged, in the parentheses of `damaged`.
+    partMissing: (part: string) => `${part} mangler`,
+    unknownCompression: (part: string) => `ukendt komprimering i ${part}`,
+    partShorter: (part: string) => `${part} er kortere end angivet`,
+    sharedStringMissing: (index: string) => `delt tekst nr. ${index} findes ikke`,
+    noSuchSheet: (sheet: string, sheets: string) => `Arket "${sheet}" findes ikke i filen. Arkene hedder: ${sheets}.`,
     missingPart: (sheet: string) => `arket "${sheet}" peger på en del, der ikke findes`,
     externalFormula: (formula: string) => `Cellen indeholder formlen ${formula}, som henter sin værdi uden for projektmappen; rækken indlæses ikke. Erstat formlen med selve værdien.`,
     uncachedFormula: (formula: string) =>
@@ -99,6 +110,8 @@ export const importWordsDa = {
     batchUndone: (batchId: number, undoneAt: string) => `Indlæsning nr. ${batchId} er allerede fortrudt (${undoneAt}); den har ingen tal tilbage.`,
     duplicateCitizen: 'borger, ydelsesgruppe og startdato',
     duplicateMeasurement: (supervision: boolean) => `kommune, ${supervision ? 'periode' : 'ydelsesgruppe og periode'}`,
+    // citizen-words (issue 15): the end of a refusal whose problem list was cut short.
+    moreProblems: (listed: number, more: number) => ` Listen viser ${count(listed)} fejl – og ${count(more)} fejl mere.`,
     duplicateSummary: (what: string) => `Samme ${what} står flere gange i filen; rækkerne her gentager tidligere rækker.`,
     duplicateOf: (what: string, earlier: number) => `Samme ${what} står også i række ${earlier}.`,
   },
@@ -109,6 +122,8 @@ export const importWordsDa = {
     noMeasure: (periods: number) => `Filen har ${periods} måneder som kolonner, men hverken en kolonne "Måling" eller arkets navn/titel siger, hvilket tal cellerne er.`,
     wide: (periods: number, first: string, last: string) =>
       `Bred tabel: ${periods} ${periods === 1 ? 'periode' : 'perioder'} som kolonner (${first} … ${last}) vendes til rækker, én pr. kommune, ydelsesgruppe og periode.`,
+    // citizen-words (issue 15): the measure column as the label filler names it.
+    column: (header: string) => `Kolonnen "${header}"`,
     measureColumn: (header: string) => `Hvilket tal hver række er, står i kolonnen "${header}".`,
     sheetMeasure: (field: string) => `Alle tal i arket læses som ${field}.`,
     unknownMeasure: (text: string, header: string) =>
@@ -118,6 +133,8 @@ export const importWordsDa = {
     filledDown: (label: string, filled: number) => `${label} stod kun én gang pr. blok og er fyldt ned i ${rows(filled)} (kun etiketkolonner, aldrig tal).`,
   },
   columns: {
+    // citizen-words (issue 15): a column without a header, by its letter or number.
+    unnamed: (column: string | number) => `kolonne ${column}`,
     none: 'ingen',
     emptyRow: 'tom række',
     sheet: (name: string) => `ark "${name}", `,
@@ -138,6 +155,40 @@ export const importWordsDa = {
     unmappedNumbers: (header: string, letter: string) => `Kolonnen "${header}" (${letter}) har tal, men læses ikke: ingen betydning er valgt for den. Angiv, hvad den er, hvis tallene skal med.`,
     missingWarning: (fields: string) => `Disse kolonner mangler: ${fields}.`,
     dateOrderWarning: (problem: string) => `${problem} Vælg datoernes rækkefølge.`,
+  },
+  // citizen-words (issue 15): one row's problems (convert.ts; the citizen rows share the municipality's).
+  /** One row that cannot be stored: `label` is the field's label, values are shown as the file has them. */
+  /** The figures a replacing file must not drop, by their stored column (the replace guard's refusal names them). */
+  figures: {
+    measured: 'antal borgere',
+    interviews_lacking: 'antal uden samtaler',
+    interviews_lacking_share: 'andel uden samtaler',
+    offers_lacking: 'antal uden tilbud',
+    offers_lacking_share: 'andel uden tilbud',
+    expected_count: 'forventet antal',
+    actual_count: 'faktisk antal',
+    expected_share: 'forventet andel',
+    actual_share: 'faktisk andel',
+    difference_points: 'forskel i andel',
+    benchmark_rank: 'placering',
+  },
+  rows: {
+    notANumber: (label: string, value: string) => `${label}: "${value}" er ikke et tal.`,
+    percentInCount: (label: string, value: string) => `${label}: "${value}" er en procentsats, men kolonnen skal indeholde et antal.`,
+    notWhole: (label: string, value: string) => `${label}: ${value} er ikke et helt tal.`,
+    negative: (label: string, value: number) => `${label}: ${value} er negativt.`,
+    fractionOutOfRange: (label: string, value: string) => `${label}: ${value} ligger ikke mellem 0 og 1, men kolonnen er læst som brøker (0,1561 = 15,61 %).`,
+    percentOutOfRange: (label: string, value: string) => `${label}: ${value} ligger ikke mellem 0 og 100 %.`,
+    withoutMeasured: (label: string) => `${label} kan ikke omregnes til "uden", fordi antal borgere mangler.`,
+    moreThanMeasured: (label: string, value: number, measured: number) => `${label} (${value}) er større end antal borgere (${measured}).`,
+    tooManyCells: (cells: number, headers: number) => `Rækken har ${cells} felter, men overskriften har ${headers}: et skilletegn eller anførselstegn er sandsynligvis forkert.`,
+    municipalityMissing: 'Kommune mangler.',
+    unknownMunicipality: (text: string, nearest: string[]) => `Ukendt kommune: "${text}".${nearest.length > 0 ? ` Mente du ${nearest.join(' eller ')}?` : ''}`,
+    periodMissing: 'Periode mangler.',
+    badPeriod: (text: string) => `Perioden "${text}" kan ikke læses (skriv fx 2023M07, 2023-07, juli 2023 eller 2023Q2).`,
+    groupMissing: 'Ydelsesgruppe mangler.',
+    unknownGroup: (text: string) => `Ukendt ydelsesgruppe: "${text}".`,
+    notMonthly: (text: string, year: boolean) => `Målinger skal være pr. måned; "${text}" er ${year ? 'et år' : 'et kvartal'}.`,
   },
   supervisionList: {
     badPeriod: (text: string) => `Perioden "${text}" kan ikke læses (skriv fx juli 2023 eller 2. kvartal 2023).`,

@@ -19,7 +19,17 @@ export const storeWordsDa = {
   backupInvalid: (fileName: string, reason: string) => `Sikkerhedskopien ${fileName} kan ikke bruges: ${reason}. Intet er ændret.`,
   backupIncomplete: 'ufuldstændig (afbrudt under skrivningen)',
   notCorrupt: (path: string) => `Databasen ${path} er ikke beskadiget; den bliver ikke erstattet af en tom database.`,
+  // citizen-words (issue 15): the store's and recovery's last words, the contact list's, the demo batch's name.
+  newerVersion: (version: number, latest: number) => `Databasen er lavet af en nyere udgave af Indsatsmonitor (skemaversion ${version}); denne udgave kender kun version ${latest}.`,
+  cannotCreate: (path: string, why: string) => `Databasen ${path} kunne ikke oprettes: ${why} Intet er gemt.`,
+  noResources: 'Mappen resources/ med kommunelisten blev ikke fundet.',
+  unknownUser: 'ukendt',
+  backupMissing: 'filen findes ikke',
+  backupNotOurs: 'filen er ikke en Indsatsmonitor-database',
+  demoBatch: (version: string, seed: number | string) => `Syntetiske demodata (${version}, frø ${seed})`,
   contacts: {
+    nameRequired: 'Skriv kontaktpersonens navn.',
+    badEmail: (email: string) => `E-mailadressen "${email}" ser forkert ud (fx navn@kommune.dk).`,
     badPhone: (phone: string) => `Telefonnummeret "${phone}" må kun have cifre, mellemrum, + og -.`,
     notFound: 'Kontaktpersonen findes ikke (den er måske allerede fjernet).',
     noHeader: 'Filen har ingen overskriftsrække med mindst "Kommune" og "Navn" (og gerne "Jobcenter", "E-mail", "Telefon").',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/shared/api';
 import { discardStaged, registerLocalFile } from '../../src/main/services/import/staging';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { settled } from '../helpers/settled';
 import { findForbidden } from '../helpers/code-words';
 import { describeMonth } from '../../src/shared/period-words';
 import { sharedExtractPath, writeDanishCsv } from '../helpers/import-files';
@@ -248,7 +249,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     await page.getByTestId('decision-history').filter({ hasText: '25. marts 2024' }).waitFor();
     expect(await page.getByTestId('decision-history').textContent()).toContain('Kontakt');
     await page.locator('[data-testid="trend-chart"] canvas').first().waitFor({ state: 'attached' });
-    await page.waitForTimeout(300);
+    await settled(page);
     await expectDanishScreen(page, 'kommune');
     await screenshot(page, 'danish-03-municipality');
     const file = await download(page, () => page.getByTestId('municipality-screen').getByTestId('export-view-xlsx').click(), 'kommune.xlsx');
@@ -270,7 +271,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
     for (const [button, testId, name] of shots) {
       await nav(page, button);
       await page.locator(`.screen-host:not([hidden]) [data-testid="${testId}"]`).waitFor();
-      await page.waitForTimeout(400);
+      await settled(page);
       await expectDanishScreen(page, button);
       await screenshot(page, name);
     }
@@ -361,7 +362,7 @@ describe('a desk in Danish, with its numbers visible (issue 11)', () => {
       const screen = page.locator(`.screen-host:not([hidden]) [data-testid="${testId}"]`);
       await screen.waitFor();
       await screen.locator('.ag-row').first().waitFor({ timeout: 60_000 });
-      await page.waitForTimeout(400);
+      await settled(page);
       await expectDanishScreen(page, button);
       await screenshot(page, name);
       const file = await download(page, () => screen.getByTestId('export-model-list').click(), `${name}.xlsx`);

@@ -2,8 +2,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/main/handlers';
-import type { CallResult } from '../../src/shared/api';
+import type { CallName, CallResult } from '../../src/shared/api';
+import { callApi, type ArgsOf } from '../helpers/api';
 import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 
 /**
@@ -16,12 +16,9 @@ let app: AppUnderTest;
 const period = '2023H2';
 let candidate: { code: number; name: string };
 
-async function api<T>(name: string, args: unknown): Promise<T> {
-  const envelope = await dispatch(app.session, name, args);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as T;
-}
-const evaluate = () => api<CallResult<'evaluate.early2023'>>('evaluate.early2023', { period });
+// issue 15 item 6: through the one typed test client, not a copy of its envelope unwrapping.
+const api = <K extends CallName>(name: K, ...args: ArgsOf<K>) => callApi(app.session, name, ...args);
+const evaluate = () => api('evaluate.early2023', { period });
 const countersText = (summary: CallResult<'evaluate.early2023'>['summary']) => `${summary.failsCriteria} opfylder kriterierne; ${summary.exempted} undtaget; ${summary.toContact} kontaktes`;
 
 async function exportedCodes(page: Page, name: string): Promise<number[]> {
@@ -149,7 +146,7 @@ describe('decisions that act, in the app', () => {
     await page.getByTestId('bulk-note').fill('Brev sendt fra AMK');
     await page.getByTestId('bulk-mark').click();
     await page.getByTestId('bulk-status').filter({ hasText: '3 kommuner er markeret som kontaktet.' }).waitFor();
-    const decisions = await api<CallResult<'decisions.list'>>('decisions.list', { period });
+    const decisions = await api('decisions.list', { period });
     const contacted = decisions.filter((row) => row.subject === 'contact' && row.verdict === 'contacted');
     expect(contacted.map((row) => row.municipalityCode).sort()).toEqual([...chosen].sort());
     for (const row of contacted) expect(row).toMatchObject({ decidedOn: '2024-03-25', reason: 'Brev sendt fra AMK' });
@@ -166,7 +163,7 @@ describe('decisions that act, in the app', () => {
     await first.locator('.ag-selection-checkbox input').check();
     await page.getByTestId('bulk-mark').click();
     await page.getByTestId('bulk-status').filter({ hasText: 'Allerede markeret som kontaktet' }).waitFor();
-    expect((await api<CallResult<'decisions.list'>>('decisions.list', { period })).filter((row) => row.subject === 'contact')).toHaveLength(3);
+    expect((await api('decisions.list', { period })).filter((row) => row.subject === 'contact')).toHaveLength(3);
     await page.getByTestId('chip-contact').click();
   });
 });

@@ -1,7 +1,8 @@
 import type { citizensContract } from '../../shared/api/citizens';
 import { allCitizens, countCitizens, describeCitizenQuery, queryCitizens } from '../services/citizens/query';
 import { citizenTimeline } from '../services/citizens/timeline';
-import { citizenListWords, writeCitizenList } from '../services/export/citizen-list';
+import { writeCitizenList } from '../services/export/citizen-list';
+import { citizenWords } from '../../shared/citizen-words-da';
 import { exportFileName } from '../services/export/view';
 import { currentUserName } from '../services/store';
 import type { HandlersFor } from './context';
@@ -36,7 +37,7 @@ export const citizenHandlers = {
       madeAt: new Date(),
     });
     const place = query.municipalityCode !== undefined ? ` ${rows[0]?.municipalityName ?? query.municipalityCode}` : '';
-    const title = `${citizenListWords.title}${place}${includeFullIds ? ' MED FULDE CPR-NUMRE' : ''}`;
+    const title = `${citizenWords.list.title}${place}${includeFullIds ? citizenWords.list.fullIdsInTitle : ''}`;
     return deliver(context, exportFileName(title, 'xlsx'), bytes, rows.length, 'xlsx');
   },
 } satisfies HandlersFor<typeof citizensContract>;

@@ -1,4 +1,5 @@
 import type { CallName, CallResult, EventName, EventPayload, ParsedArgs } from '../../shared/api';
+import type { Surface } from '../../shared/enums';
 import type { Db } from '../services/store';
 
 /** What every handler gets, whichever transport called it. */
@@ -6,7 +7,7 @@ export interface HandlerContext {
   db: Db;
   databasePath: string;
   /** Who is calling, so messages name what that caller can do: the CLI's options or the app's preview. */
-  surface?: 'app' | 'cli';
+  surface?: Surface;
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
   /**
    * Saves an exported file where the user wants it (Electron: a save dialog; the CLI: --out).

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { Surface } from '../../shared/enums';
 import type { EventName, EventPayload } from '../../shared/api';
 import { cleanStaleStaging } from '../services/import/staging';
 import { openStoreWithState } from '../services/store';
@@ -10,7 +11,7 @@ export interface Session extends HandlerContext {
 }
 
 /** Opens the store and makes the context every transport hands to the handlers. */
-export function openSession(databasePath: string, options: { surface?: 'app' | 'cli' } = {}): Session {
+export function openSession(databasePath: string, options: { surface?: Surface } = {}): Session {
   const { db, readOnly, dispose } = openStoreWithState(databasePath);
   // Upload copies left behind by a process that crashed (issue 14, item 5).
   cleanStaleStaging();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { resourcePath } from './paths';
 import { readBenefitGroupFacts, readMunicipalityFacts } from './reference-data';
 import { currentUserName, nowIso, setSetting, type Db } from './store';
+import { storeWords } from '../../shared/store-words-da';
 
 /**
  * The synthetic demo data set: monthly early-effort measurements for 98 municipalities × 9
@@ -185,7 +186,7 @@ export function loadDemoData(db: Db): { batchId: number; rows: number } {
   return db.transaction(() => {
     const report = JSON.stringify({ generator: demoGeneratorVersion, seed: demoSeed, months: [demoFirstMonth, demoLastMonth] });
     const batchId = Number(
-      insertBatch.run(`Syntetiske demodata (${demoGeneratorVersion}, frø ${demoSeed})`, fingerprint, rows.length, rows.length, nowIso(), currentUserName(), report)
+      insertBatch.run(storeWords.demoBatch(demoGeneratorVersion, demoSeed), fingerprint, rows.length, rows.length, nowIso(), currentUserName(), report)
         .lastInsertRowid,
     );
     for (const row of rows) {

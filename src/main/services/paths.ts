@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { storeWords } from '../../shared/store-words-da';
 
 const appFolderName = 'indsatsmonitor';
 
@@ -37,7 +38,7 @@ export function resourcesDir(): string {
       dir = path.dirname(dir);
     }
   }
-  throw new Error('Mappen resources/ med kommunelisten blev ikke fundet.');
+  throw new Error(storeWords.noResources);
 }
 
 export function resourcePath(name: string): string {

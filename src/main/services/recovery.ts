@@ -72,7 +72,7 @@ export type FileCheck = { ok: true } | { ok: false; reason: string };
  * of ours (has a schema version). Never writes to the file.
  */
 export function checkDatabaseFile(file: string): FileCheck {
-  if (!fs.existsSync(file)) return { ok: false, reason: 'filen findes ikke' };
+  if (!fs.existsSync(file)) return { ok: false, reason: storeWords.backupMissing };
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -80,7 +80,7 @@ export function checkDatabaseFile(file: string): FileCheck {
     const problems = rows.map((row) => row.integrity_check).filter((text) => text !== 'ok');
     if (problems.length > 0) return { ok: false, reason: problems.slice(0, 3).join('; ') };
     const ours = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get();
-    if (!ours) return { ok: false, reason: 'filen er ikke en Indsatsmonitor-database' };
+    if (!ours) return { ok: false, reason: storeWords.backupNotOurs };
     return { ok: true };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };

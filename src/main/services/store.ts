@@ -27,9 +27,9 @@ function nativeBindingForRuntime(): string | undefined {
 
 export function currentUserName(): string {
   try {
-    return os.userInfo().username || 'ukendt';
+    return os.userInfo().username || storeWords.unknownUser;
   } catch {
-    return process.env.USER ?? process.env.USERNAME ?? 'ukendt';
+    return process.env.USER ?? process.env.USERNAME ?? storeWords.unknownUser;
   }
 }
 
@@ -146,7 +146,7 @@ export function openStoreWithState(databasePath: string, options: StoreOptions =
     if (version > latestSchemaVersion) {
       throw new StoreOpenError(
         'newer-version',
-        `Databasen er lavet af en nyere udgave af Indsatsmonitor (skemaversion ${version}); denne udgave kender kun version ${latestSchemaVersion}.`,
+        storeWords.newerVersion(version, latestSchemaVersion),
       );
     }
     needs = {
@@ -200,7 +200,7 @@ function createStore(databasePath: string): OpenedStore {
     if (db?.open) db.close();
     const refusal = writeRefusalOf(error);
     if (!refusal) throw error;
-    throw new StoreOpenError(refusal, `Databasen ${databasePath} kunne ikke oprettes: ${writeRefusalText[refusal]} Intet er gemt.`);
+    throw new StoreOpenError(refusal, storeWords.cannotCreate(databasePath, writeRefusalText[refusal]));
   }
 }
 
@@ -263,7 +263,7 @@ function migrate(db: Db, databasePath: string, existed: boolean, keepBackups: nu
   const current = schemaVersion(db);
   if (current > latestSchemaVersion) {
     throw new Error(
-      `Databasen er lavet af en nyere udgave af Indsatsmonitor (skemaversion ${current}); denne udgave kender kun version ${latestSchemaVersion}.`,
+      storeWords.newerVersion(current, latestSchemaVersion),
     );
   }
   const pending = migrations.filter((migration) => migration.version > current);

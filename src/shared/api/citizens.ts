@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from '../contract';
 import { realDate } from './periods';
 import type { ExportResult } from './export';
+import type { EventKind, HeldBy } from '../enums';
 
 /**
  * Citizen-level data (issue 10): a jobcenter's own extract of benefit spells, interviews and
@@ -33,6 +34,9 @@ export const citizenColumns = [
   'offerMissing',
 ] as const;
 export type CitizenColumn = (typeof citizenColumns)[number];
+/** citizen-words (issue 15): the grid's filter operators, declared once (the query's words are keyed by them). */
+const filterOperators = ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'contains', 'startsWith'] as const;
+export type FilterOperator = (typeof filterOperators)[number];
 
 /** One spell as the grid shows it (one row of `citizen_window`). */
 export interface CitizenRow {
@@ -81,7 +85,7 @@ export const citizenQueryArgs = z
         z
           .object({
             column: z.enum(citizenColumns),
-            operator: z.enum(['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'contains', 'startsWith']),
+            operator: z.enum(filterOperators),
             value: filterValue,
           })
           .strict(),
@@ -107,7 +111,7 @@ export interface CitizenTimeline {
   citizenId: string;
   revealed: boolean;
   spells: CitizenRow[];
-  events: { date: string; kind: 'interview' | 'offer'; heldBy: 'jobcenter' | 'a-kasse' | null; offerType: string | null; spellId: number | null; counted: boolean }[];
+  events: { date: string; kind: EventKind; heldBy: HeldBy | null; offerType: string | null; spellId: number | null; counted: boolean }[];
 }
 
 /** Derived counts next to imported Jobindsats counts for one municipality and group. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
-import { importDelimiters, importEncodings, importKinds, type ImportDelimiter, type ImportEncoding, type ImportFormat, type ImportKind } from '../enums';
+import { dateOrders, importDelimiters, importEncodings, importKinds, importLayouts, shareScales, type DateOrder, type ImportLayout, type SkippedReason, type ShareScale, type ImportDelimiter, type ImportEncoding, type ImportFormat, type ImportKind } from '../enums';
 
 export type { ImportDelimiter, ImportEncoding, ImportFormat, ImportKind };
 
@@ -30,14 +30,12 @@ export interface ImportOptions {
 }
 
 // --- issue 12 (import-layouts) ---
-export type ImportLayout = 'long' | 'wide' | 'blocks' | 'spell-events'; // spell-events: citizens (issue 10)
-export type ShareScale = 'percent' | 'fraction';
-export type DateOrder = 'day-first' | 'month-first';
+export type { ImportLayout, ShareScale, DateOrder } from '../enums'; // declared once in enums.ts (citizen-words, issue 15)
 
 /** A row left out on purpose: a note under the table or a total row. */
 export interface SkippedImportRow {
   row: number;
-  reason: 'note' | 'total';
+  reason: SkippedReason;
   text: string;
 }
 
@@ -199,9 +197,9 @@ export const importOptionsSchema = z
     mapping: z.record(z.string().max(40), z.number().int().min(0).max(1000)).optional(),
     profile: z.string().max(200).optional(),
     // issue 12 (import-layouts)
-    layout: z.enum(['long', 'wide', 'blocks', 'spell-events']).optional(),
-    shareScales: z.record(z.string().max(40), z.enum(['percent', 'fraction'])).optional(),
-    dateOrder: z.enum(['day-first', 'month-first']).optional(),
+    layout: z.enum(importLayouts).optional(),
+    shareScales: z.record(z.string().max(40), z.enum(shareScales)).optional(),
+    dateOrder: z.enum(dateOrders).optional(),
     wideMeasure: z.string().max(40).optional(),
     replaceWithoutFigures: z.boolean().optional(),
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
 import { dataSources, type BatchRef, type ModelId } from './engine';
+import { modelIds } from '../enums';
 import type { ExportColumnKind, ExportResult } from './export';
 
 /**
@@ -8,7 +9,8 @@ import type { ExportColumnKind, ExportResult } from './export';
  * reads, and one call that evaluates any of them into the tables the CLI prints and the
  * exports write. The screens use each model's own `evaluate.*` call for the full result.
  */
-export const modelIds = ['early-2023', 'early-2021', 'supervision', 'status'] as const satisfies readonly ModelId[];
+/** The model ids, declared once in `enums.ts`. */
+export { modelIds };
 
 /** half-year `2023H2`; month `2023-09`; supervision period `2021QMAT02` (moving annual total). */
 export type PeriodKind = 'half-year' | 'month' | 'supervision-period';

@@ -1,10 +1,11 @@
 import type { CitizenOutlook, OutlookCitizen, OutlookCriterion, OutlookMonth } from '../../../shared/api/citizens';
 import { maskCitizenId } from '../../../shared/citizen-id';
 import { EngineError } from '../engine/engine-error';
-import { percent } from '../engine/format';
-import { halfYearOf, monthName } from '../../../shared/periods';
-import { describePeriod } from '../../../shared/period-words';
-import { formatDanishDate } from '../../../shared/words-da';
+import { halfYearOf, localToday } from '../../../shared/periods';
+import { criterionIds } from '../../../shared/enums';
+import type { ExplanationItem } from '../../../shared/explanations';
+import { renderExplanation } from '../../../shared/explanations-da';
+import { citizenWords } from '../../../shared/citizen-words-da';
 import { isAbove } from '../engine/pooled-sql';
 import { resolveRuleSet } from '../engine/rule-sets';
 import type { Db } from '../store';
@@ -37,14 +38,9 @@ interface WindowRow extends Omit<OutlookCitizen, 'offerMissing'> {
 
 const citizenLimit = 500;
 
-/** Today's date where the machine is (the reviewer's day), as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 export function citizenOutlook(db: Db, municipalityCode: number, asOf = localToday(), ruleSetId?: string): CitizenOutlook {
   const municipality = db.prepare('SELECT name FROM municipality WHERE code = ?').get(municipalityCode) as { name: string } | undefined;
-  if (!municipality) throw new EngineError('unknown-municipality', `Kommunekode ${municipalityCode} findes ikke.`);
+  if (!municipality) throw new EngineError('unknown-municipality', citizenWords.unknownMunicipality(municipalityCode));
   const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
   const params = rule.values;
   const rows = db.prepare(windowsSql).all({ code: municipalityCode, asOf }) as WindowRow[];
@@ -92,30 +88,22 @@ export function citizenOutlook(db: Db, municipalityCode: number, asOf = localTod
     offerMissing: row.offerMissing === 1,
   }));
 
-  const comparison = params.strictlyGreater ? 'over' : 'på eller over';
-  const summary: string[] = [
-    reachable.length
-      ? `Pr. ${formatDanishDate(asOf)}: ${reachable.length} ${reachable.length === 1 ? 'borger' : 'borgere'} i ${municipality.name} mangler stadig samtaler eller tilbud og kan nås; den første frist er ${formatDanishDate(reachable[0].deadline)}.`
-      : `Pr. ${formatDanishDate(asOf)}: ingen borgere i ${municipality.name} mangler noget, som stadig kan nås.`,
+  // citizen-words (issue 15): the summary as explanation items, rendered by the one messages module.
+  const summaryItems: ExplanationItem[] = [
+    { code: 'outlook.reach', params: { asOf, municipality: municipality.name, reachable: reachable.length, firstDeadline: reachable[0]?.deadline ?? null } },
   ];
   for (const month of months) {
-    const parts = (['interviews', 'offers'] as const)
+    const criteria = criterionIds
       .filter((key) => month[key].measured > 0)
-      .map((key) => {
-        const figure = month[key];
-        const what = key === 'interviews' ? 'samtaler' : 'tilbud';
-        const warning = figure.aboveIfNothingHappens
-          ? figure.aboveIfAllReached
-            ? ` – ${comparison} tærsklen på ${percent(params.threshold, 0)}, også hvis alle nås`
-            : ` – ${comparison} tærsklen på ${percent(params.threshold, 0)}, hvis intet sker`
-          : '';
-        return `${what} ${percent(figure.shareIfNothingHappens)} hvis intet sker, ${percent(figure.shareIfAllReached)} hvis alle nås (${figure.alreadyLacking} allerede uden, ${figure.withinReach} kan nås, af ${figure.measured})${warning}`;
+      .map((key) => ({ criterion: key, ...month[key] }));
+    if (criteria.length) {
+      summaryItems.push({
+        code: 'outlook.month',
+        params: { month: month.month, period: month.period, threshold: params.threshold, strictlyGreater: params.strictlyGreater, minCitizens: params.minCitizens, criteria },
       });
-    if (parts.length) {
-      const few = Math.max(month.interviews.measured, month.offers.measured) < params.minCitizens ? ` Under ${params.minCitizens} borgere: måneden kan ikke vurderes alene.` : '';
-      summary.push(`${monthName(month.month)} (${describePeriod(month.period)}): ${parts.join('; ')}.${few}`);
     }
   }
+  const summary = summaryItems.map(renderExplanation);
   return {
     municipalityCode,
     municipalityName: municipality.name,

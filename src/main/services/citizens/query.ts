@@ -3,6 +3,7 @@ import { maskCitizenId } from '../../../shared/citizen-id';
 import { isRealDate, isRealMonth, localToday } from '../../../shared/periods';
 import { AppError } from '../../../shared/errors';
 import { formatDanishDate } from '../../../shared/words-da';
+import { citizenWords } from '../../../shared/citizen-words-da';
 import type { Db } from '../store';
 import type { z } from 'zod';
 
@@ -71,31 +72,19 @@ const comparison: Record<Exclude<Operator, 'contains' | 'startsWith'>, string> =
   greaterThanOrEqual: '>=',
 };
 
-const columnWords: Record<CitizenColumn, string> = {
-  citizenId: 'CPR-nummer',
-  municipalityCode: 'Kommune',
-  groupId: 'Ydelsesgruppe',
-  startDate: 'Start',
-  cohortMonth: 'Kohortemåned',
-  deadline: 'Frist',
-  daysLeft: 'Dage tilbage',
-  interviewsCounted: 'Samtaler',
-  interviewsNotCounted: 'A-kasse-samtaler',
-  offers: 'Tilbud',
-  interviewsMissing: 'Manglende samtaler',
-  offerMissing: 'Mangler tilbud',
-};
+const columnWords = citizenWords.query.columns;
+const words = citizenWords.query;
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /** `2024-03-31` plus n days (calendar arithmetic in UTC, so no daylight-saving hour moves a day). */
-export function addDays(isoDate: string, days: number): string {
+function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
 
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
@@ -109,18 +98,18 @@ class SqlParts {
 }
 
 function refuse(message: string): never {
-  throw new AppError('invalid-filter', `${message} Intet blev vist.`);
+  throw new AppError('invalid-filter', words.refused(message));
 }
 
 function filterValue(column: CitizenColumn, type: ValueType, value: Filter['value']): string | number {
-  if (type === 'text') return typeof value === 'number' ? String(value) : typeof value === 'boolean' ? refuse(`Filteret på "${columnWords[column]}" skal være tekst.`) : (value as string);
+  if (type === 'text') return typeof value === 'number' ? String(value) : typeof value === 'boolean' ? refuse(words.notText(columnWords[column])) : (value as string);
   if (type === 'boolean') {
     if (typeof value === 'boolean') return value ? 1 : 0;
     if (value === 1 || value === 0) return value;
-    return refuse(`Filteret på "${columnWords[column]}" skal være ja eller nej.`);
+    return refuse(words.notYesNo(columnWords[column]));
   }
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isInteger(number)) return refuse(`Filteret på "${columnWords[column]}" skal være et helt tal (fik "${String(value).slice(0, 40)}").`);
+  if (typeof number !== 'number' || !Number.isInteger(number)) return refuse(words.notWhole(columnWords[column], String(value).slice(0, 40)));
   return number;
 }
 
@@ -160,13 +149,13 @@ function addFilter(db: Db, parts: SqlParts, filter: Filter, asOf: string) {
       parts.add(`${expression} IS ${operator === 'equals' ? '' : 'NOT '}NULL`);
       return;
     }
-    refuse(`Filteret på "${columnWords[column]}" mangler en værdi.`);
+    refuse(words.noValue(columnWords[column]));
   }
   if (column === 'daysLeft') {
     // daysLeft op n  ⇔  deadline op asOf + n days  ⇔  window_end op asOf + n + 1 days.
     const days = filterValue(column, 'integer', value) as number;
-    if (operator === 'contains' || operator === 'startsWith') refuse(`"${columnWords[column]}" kan kun filtreres med lig med, større end eller mindre end.`);
-    if (Math.abs(days) > 100_000) refuse(`Filteret på "${columnWords[column]}" er uden for kalenderen.`);
+    if (operator === 'contains' || operator === 'startsWith') refuse(words.onlyCompare(columnWords[column]));
+    if (Math.abs(days) > 100_000) refuse(words.outsideCalendar(columnWords[column]));
     parts.add(`w.window_end ${comparison[operator as keyof typeof comparison]} ?`, addDays(asOf, days + 1));
     return;
   }
@@ -180,12 +169,12 @@ function addFilter(db: Db, parts: SqlParts, filter: Filter, asOf: string) {
   }
   if (column === 'groupId') return lookup(db, parts, 'w.group_id', 'SELECT id FROM benefit_group WHERE', ['id', 'label'], operator, filterValue(column, 'text', value));
   const spec = filterSql[column];
-  if (spec.type !== 'text' && (operator === 'contains' || operator === 'startsWith')) refuse(`"${columnWords[column]}" kan kun filtreres med lig med, større end eller mindre end.`);
+  if (spec.type !== 'text' && (operator === 'contains' || operator === 'startsWith')) refuse(words.onlyCompare(columnWords[column]));
   condition(parts, [spec.sql], operator, filterValue(column, spec.type, value));
 }
 
 /** The WHERE clause of a query, parameters only. */
-export function citizenWhere(db: Db, query: CitizenQuery, asOf: string): SqlParts {
+function citizenWhere(db: Db, query: CitizenQuery, asOf: string): SqlParts {
   const parts = new SqlParts();
   if (query.municipalityCode !== undefined) parts.add('w.municipality_code = ?', query.municipalityCode);
   if (query.groupId !== undefined) parts.add('w.group_id = ?', query.groupId);
@@ -201,7 +190,7 @@ export function citizenWhere(db: Db, query: CitizenQuery, asOf: string): SqlPart
 
 export function resolveAsOf(asOf: string | undefined): string {
   if (asOf === undefined) return localToday();
-  if (!isRealDate(asOf)) refuse(`Datoen ${asOf} findes ikke i kalenderen.`);
+  if (!isRealDate(asOf)) refuse(words.notADate(asOf));
   return asOf;
 }
 
@@ -242,7 +231,7 @@ function orderBy(query: CitizenQuery): string {
 }
 
 function checkQuery(query: CitizenQuery) {
-  if (query.cohortMonth !== undefined && !isRealMonth(query.cohortMonth)) refuse(`Måneden ${query.cohortMonth} findes ikke.`);
+  if (query.cohortMonth !== undefined && !isRealMonth(query.cohortMonth)) refuse(words.notAMonth(query.cohortMonth));
 }
 
 /**
@@ -286,7 +275,7 @@ export function allCitizens(db: Db, query: CitizenQuery, options: { reveal: bool
   if (total > options.max) {
     throw new AppError(
       'too-many-rows',
-      `Listen ville få ${total.toLocaleString('da-DK')} borgere; højst ${options.max.toLocaleString('da-DK')} kan gemmes i én fil. Vælg en kommune eller slå "Kun borgere der stadig kan nås" til, og prøv igen. Intet blev skrevet.`,
+      words.tooMany(total, options.max),
     );
   }
   const rows = db.prepare(`SELECT ${selectColumns} FROM ${fromSql} ${where} ORDER BY ${orderBy(query)}`).all(...parts.params) as RawRow[];
@@ -301,31 +290,21 @@ export function citizenRowsOf(db: Db, citizenId: string, asOf: string, reveal: b
 
 /** The filters of a query in words (for the export's provenance sheet and the CLI). */
 export function describeCitizenQuery(db: Db, query: CitizenQuery, asOf: string): string[] {
-  const words: string[] = [];
+  const lines: string[] = [];
   if (query.municipalityCode !== undefined) {
     const name = (db.prepare('SELECT name FROM municipality WHERE code = ?').get(query.municipalityCode) as { name: string } | undefined)?.name;
-    words.push(`Kommune: ${name ?? 'ukendt'} (${query.municipalityCode})`);
+    lines.push(words.municipality(name, query.municipalityCode));
   }
   if (query.groupId !== undefined) {
     const label = (db.prepare('SELECT label FROM benefit_group WHERE id = ?').get(query.groupId) as { label: string } | undefined)?.label;
-    words.push(`Ydelsesgruppe: ${label ?? query.groupId}`);
+    lines.push(words.group(label ?? query.groupId));
   }
-  if (query.cohortMonth !== undefined) words.push(`Kohortemåned: ${query.cohortMonth}`);
-  if (query.withinReach) words.push('Kun borgere der stadig kan nås');
-  const operatorWords: Record<Operator, string> = {
-    equals: '=',
-    notEqual: '≠',
-    lessThan: '<',
-    lessThanOrEqual: '≤',
-    greaterThan: '>',
-    greaterThanOrEqual: '≥',
-    contains: 'indeholder',
-    startsWith: 'begynder med',
-  };
+  if (query.cohortMonth !== undefined) lines.push(words.cohortMonth(query.cohortMonth));
+  if (query.withinReach) lines.push(words.withinReach);
   for (const filter of query.filters ?? []) {
-    const value = filter.value === null ? 'tom' : typeof filter.value === 'boolean' ? (filter.value ? 'ja' : 'nej') : String(filter.value);
-    words.push(`${columnWords[filter.column]} ${operatorWords[filter.operator]} ${value}`);
+    const value = filter.value === null ? words.empty : typeof filter.value === 'boolean' ? (filter.value ? words.yes : words.no) : String(filter.value);
+    lines.push(`${columnWords[filter.column]} ${words.operators[filter.operator]} ${value}`);
   }
-  words.push(`Opgjort pr. ${formatDanishDate(asOf)}`);
-  return words;
+  lines.push(words.asOf(formatDanishDate(asOf)));
+  return lines;
 }

@@ -1,6 +1,7 @@
 import type { ReconciliationRow, ReconciliationSpell } from '../../../shared/api/citizens';
 import { maskCitizenId } from '../../../shared/citizen-id';
 import { EngineError } from '../engine/engine-error';
+import { citizenWords } from '../../../shared/citizen-words-da';
 import type { Db } from '../store';
 
 /**
@@ -59,9 +60,9 @@ const spellLimit = 50;
 
 export function reconcile(db: Db, municipalityCode: number, from?: string, to?: string): ReconciliationRow[] {
   if (!db.prepare('SELECT 1 FROM municipality WHERE code = ?').get(municipalityCode)) {
-    throw new EngineError('unknown-municipality', `Kommunekode ${municipalityCode} findes ikke.`);
+    throw new EngineError('unknown-municipality', citizenWords.unknownMunicipality(municipalityCode));
   }
-  if (from && to && from > to) throw new EngineError('invalid-period', `Fra-måneden (${from}) ligger efter til-måneden (${to}).`);
+  if (from && to && from > to) throw new EngineError('invalid-period', citizenWords.reconcile.fromAfterTo(from, to));
   const span = db.prepare('SELECT MIN(month) AS first, MAX(month) AS last FROM citizen_measurement WHERE municipality_code = ?').get(municipalityCode) as {
     first: string | null;
     last: string | null;

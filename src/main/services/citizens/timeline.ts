@@ -1,3 +1,4 @@
+import type { EventKind, HeldBy } from '../../../shared/enums';
 import type { CitizenRow, CitizenTimeline } from '../../../shared/api/citizens';
 import { maskCitizenId } from '../../../shared/citizen-id';
 import type { Db } from '../store';
@@ -12,7 +13,7 @@ import { citizenRowsOf, resolveAsOf } from './query';
  * one interview and one offer a day.
  */
 
-type EventRow = { date: string; kind: 'interview' | 'offer'; heldBy: 'jobcenter' | 'a-kasse' | null; offerType: string | null; spellRef: string | null };
+type EventRow = { date: string; kind: EventKind; heldBy: HeldBy | null; offerType: string | null; spellRef: string | null };
 type SpellInfo = CitizenRow & { spellRef: string | null; requirementFrom: string };
 
 const inWindow = (spell: CitizenRow, date: string) => date >= spell.startDate && date < spell.windowEnd;

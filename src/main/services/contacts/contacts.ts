@@ -4,6 +4,8 @@ import { buildReferenceLookup, normalizeLabel } from '../import/reference-lookup
 import { AppError as ContactProblem } from '../../../shared/errors';
 import { currentUserName, nowIso, type Db } from '../store';
 import { storeWords } from '../../../shared/store-words-da';
+import { engineWords } from '../../../shared/engine-words-da';
+import { importWords } from '../../../shared/import-words-da';
 
 /**
  * The reviewer's contact persons per municipality (issue 13 item 7): entered in the app or read
@@ -43,15 +45,15 @@ interface ContactInput {
 
 function clean(input: ContactInput): ContactInput {
   const value = { ...input, jobcenter: input.jobcenter.trim(), name: input.name.trim(), email: input.email.trim(), phone: input.phone.trim() };
-  if (value.name === '') throw new ContactProblem('name-required', 'Skriv kontaktpersonens navn.');
-  if (value.email !== '' && !emailPattern.test(value.email)) throw new ContactProblem('invalid-email', `E-mailadressen "${value.email}" ser forkert ud (fx navn@kommune.dk).`);
+  if (value.name === '') throw new ContactProblem('name-required', storeWords.contacts.nameRequired);
+  if (value.email !== '' && !emailPattern.test(value.email)) throw new ContactProblem('invalid-email', storeWords.contacts.badEmail(value.email));
   if (value.phone !== '' && !/^[+0-9 ()-]{4,30}$/.test(value.phone)) throw new ContactProblem('invalid-phone', storeWords.contacts.badPhone(value.phone));
   return value;
 }
 
 function insert(db: Db, value: ContactInput, source: string): number {
   if (!db.prepare('SELECT 1 FROM municipality WHERE code = ?').get(value.municipalityCode)) {
-    throw new ContactProblem('not-found', `Kommunekoden ${value.municipalityCode} findes ikke.`);
+    throw new ContactProblem('not-found', engineWords.unknownMunicipality(value.municipalityCode));
   }
   return Number(
     db
@@ -120,7 +122,7 @@ export async function importContacts(db: Db, filePath: string, fileName: string)
       const municipality = get('municipalityCode');
       const code = lookup.municipality(/^\d+$/.test(municipality) ? Number(municipality) : municipality);
       if (code === null) {
-        result.problems.push({ row: row.rowNumber, message: `Ukendt kommune: "${municipality}".` });
+        result.problems.push({ row: row.rowNumber, message: importWords.rows.unknownMunicipality(String(municipality), []) });
         continue;
       }
       try {

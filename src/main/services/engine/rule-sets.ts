@@ -161,7 +161,7 @@ function fromRow(row: RuleSetRow): ResolvedRuleSet {
     const value = spec.key in stored ? stored[spec.key] : spec.value;
     // A value the user changed is theirs: marked, and its source says so instead of the document's.
     if (JSON.stringify(value) === JSON.stringify(spec.value)) return publicParameter(spec, value);
-    return { ...publicParameter(spec, value), changed: true, interpretation: false, source: `Ændret af ${row.created_by} i kopien "${row.name}" (var ${formatValue(spec.value)})` };
+    return { ...publicParameter(spec, value), changed: true, interpretation: false, source: r.changedSource(row.created_by, row.name, formatValue(spec.value)) };
   });
   return {
     id: row.id,
@@ -283,12 +283,7 @@ export function interpretationLines(rule: ResolvedRuleSet): string[] {
 }
 
 /** Danish words for the coded option values, so explanations never show a code. */
-const optionWords: Record<string, string> = {
-  'half-year': 'halvårets måneder samlet',
-  'strictly-falling-within-period': 'lavere end måneden før i hver måned af halvåret',
-  'weighted-by-measured': 'vægtet med antal målte borgere',
-  shares: 'andele',
-};
+const optionWords = r.options;
 
 let groupLabels: Map<string, string> | null = null;
 

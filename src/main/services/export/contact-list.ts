@@ -1,4 +1,5 @@
 import type { ContactPerson } from '../../../shared/api/decisions';
+import { criterionIds } from '../../../shared/enums';
 import type { EarlyEffortEvaluation, MunicipalityDetail } from '../../../shared/api/engine';
 import { describeSubject, describeVerdict, formatDanishDate } from '../../../shared/words-da';
 import { describeMonth } from '../../../shared/period-words';
@@ -48,7 +49,7 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
     ...municipalityColumns(w.columns.code, w.columns.municipality),
     ...columnsOf('text', w.columns.region, w.columns.failing),
     // Each month's share with the counts behind it, as on the screen.
-    ...(['interviews', 'offers'] as const).flatMap((criterion) =>
+    ...criterionIds.flatMap((criterion) =>
       evaluation.months.flatMap((month): SheetColumn[] => [
         { header: w.columns.shareLacking(criterionTitle[criterion], describeMonth(month)), kind: 'share' },
         { header: w.columns.countLacking(criterionTitle[criterion], describeMonth(month)), kind: 'integer' },
@@ -60,7 +61,7 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
     ...columnsOf('text', w.columns.jobcenter, w.columns.contactPersons, w.columns.note),
   ];
   const rows: CellValue[][] = listed.map((municipality) => {
-    const failing = (['interviews', 'offers'] as const).filter((criterion) => municipality[criterion].fails).map((criterion) => criterionLabel[criterion]);
+    const failing = criterionIds.filter((criterion) => municipality[criterion].fails).map((criterion) => criterionLabel[criterion]);
     const contact = municipality.decisions.find((decision) => decision.subject === 'contact');
     return [
       municipality.labourMarketOffice,
@@ -68,7 +69,7 @@ export async function writeContactList(input: ContactListInput): Promise<{ bytes
       municipality.name,
       municipality.region,
       failing.join(', '),
-      ...(['interviews', 'offers'] as const).flatMap((criterion) =>
+      ...criterionIds.flatMap((criterion) =>
         evaluation.months.flatMap((month) => {
           const figure = municipality[criterion].months.find((candidate) => candidate.month === month);
           return [figure?.share ?? null, figure?.lacking ?? null, figure?.measured ?? null];

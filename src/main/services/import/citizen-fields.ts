@@ -4,6 +4,7 @@ import type { ImportKind } from '../../../shared/enums';
 import { firstYear, isRealDate, lastYear } from '../../../shared/periods';
 import type { DateOrder } from './periods';
 import { normalizeLabel } from './reference-lookup';
+import { citizenWords } from '../../../shared/citizen-words-da';
 
 /**
  * Citizen-level data (issue 10): the header synonyms of spells and events, the event columns of a
@@ -118,8 +119,8 @@ export function detectCitizenKind(headers: unknown[]): CitizenKind | null {
 
 // --- the event columns of a "one row per spell" file -----------------------------------------------
 
-export type EventKind = 'interview' | 'offer';
-export type HeldBy = 'jobcenter' | 'a-kasse';
+import type { EventKind, HeldBy } from '../../../shared/enums';
+export type { EventKind, HeldBy };
 
 export interface EventColumn {
   kind: EventKind;
@@ -295,9 +296,7 @@ function readHeldBy(value: string): HeldBy | null | undefined {
 
 /** The date order of a citizen file (Danish day first, unless chosen), said once in the decisions. */
 export function citizenDateOrderText(order: DateOrder, chosen: boolean): string {
-  return order === 'month-first'
-    ? 'Datoer som 07/31/2024 læses måned først (amerikansk), som valgt.'
-    : `Datoer som 31-07-2024 og 31/7/2024 læses dag først (dansk)${chosen ? ', som valgt' : ''}; ISO-datoer (2024-07-31) og Excel-datoer læses som de er.`;
+  return citizenWords.dateOrder(order === 'month-first', chosen);
 }
 
 const cprInText = /(?<!\d)(\d{6})[-\s]?\d{4}(?!\d)/g;

@@ -1,5 +1,7 @@
 import type { Db } from '../store';
+import type { Surface } from '../../../shared/enums';
 import { FileProblem } from './readers';
+import { citizenWords } from '../../../shared/citizen-words-da';
 
 /**
  * citizens (issue 10): a spells file that repeats spells already stored from an earlier file (same
@@ -7,7 +9,7 @@ import { FileProblem } from './readers';
  * the import's transaction, before the commit, the repeats are counted per earlier file and the
  * import is refused in plain Danish, saying what to do. Nothing is stored (the caller rolls back).
  */
-export function refuseOverlap(db: Db, batchId: number, surface: 'app' | 'cli' = 'app'): void {
+export function refuseOverlap(db: Db, batchId: number, surface: Surface = 'app'): void {
   if (!db.prepare('SELECT 1 FROM citizen_spell WHERE batch_id <> ? LIMIT 1').get(batchId)) return;
   const earlier = db
     .prepare(
@@ -28,12 +30,5 @@ export function refuseOverlap(db: Db, batchId: number, surface: 'app' | 'cli' = 
       )
       .get(batchId) as { n: number }
   ).n;
-  const files = earlier.map((entry) => `"${entry.fileName}" (indlæsning nr. ${entry.batchId}: ${entry.rows.toLocaleString('da-DK')})`).join(', ');
-  const undo = surface === 'cli' ? 'i appen: Indlæsninger, Fortryd' : 'under Indlæsninger: Fortryd';
-  throw new FileProblem(
-    'citizen-overlap',
-    `${total.toLocaleString('da-DK')} forløb i filen er allerede indlæst fra ${files} (samme borger, ydelsesgruppe og startdato), så intet blev indlæst: ellers ville de borgere tælle dobbelt. ` +
-      `Skal filen erstatte den ældre, så fjern den ældre indlæsning først (${undo}) og indlæs filen igen. Skal kun nye forløb med, så tag de gentagne rækker ud af filen.`,
-    { overlap: { rows: total, batches: earlier } },
-  );
+  throw new FileProblem('citizen-overlap', citizenWords.overlap(total, earlier, surface === 'cli'), { overlap: { rows: total, batches: earlier } });
 }

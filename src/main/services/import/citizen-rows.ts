@@ -1,5 +1,7 @@
 import { maskCitizenId } from '../../../shared/citizen-id';
 import { fieldLabels, type FieldId, type Mapping } from './fields';
+import { citizenWords } from '../../../shared/citizen-words-da';
+import { importWords } from '../../../shared/import-words-da';
 // cit-import (issue 15): the row, its cells and its problems as every converter reads them.
 import { RowReader, type RowProblem } from './row-reader';
 import { maskIdsInText, parseCitizenDate, parseEventKind, parseHeldBy, type CitizenKind, type EventKind, type HeldBy } from './citizen-fields';
@@ -63,7 +65,7 @@ const looksLikeDate = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/;
  * file and `010190-1234` in another are the same citizen); a number cell of nine digits is a CPR
  * number whose leading zero Excel dropped. Other ids (a case system's own numbers) stay as written.
  */
-export function normalizeCitizenId(value: unknown): string | null {
+function normalizeCitizenId(value: unknown): string | null {
   let text: string;
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 0) return null;
@@ -78,8 +80,9 @@ export function normalizeCitizenId(value: unknown): string | null {
   return cpr ? `${cpr[1]}-${cpr[2]}` : text;
 }
 
-/** A value quoted in a message: never a full CPR number. */
-const quoted = (value: unknown) => `"${maskIdsInText(value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim()).slice(0, 60)}"`;
+/** A value as a message shows it (the words put it in quotes): never a full CPR number. */
+const shown = (value: unknown) => maskIdsInText(value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim()).slice(0, 60);
+const words = citizenWords.rows;
 
 /**
  * Converts one row of a spells or events file, or says in Danish what is wrong with it (row and
@@ -99,16 +102,16 @@ export class CitizenConverter extends RowReader {
   private citizenId(): string | null {
     const raw = this.raw('citizenId');
     if (isEmpty(raw)) {
-      this.problem('citizenId', 'Borger (cpr-nr. eller id) mangler.');
+      this.problem('citizenId', words.citizenMissing);
       return null;
     }
     const id = normalizeCitizenId(raw);
     if (!id) {
-      this.problem('citizenId', `Borger: ${quoted(raw)} kan ikke læses som et cpr-nr. eller id.`);
+      this.problem('citizenId', words.citizenUnreadable(shown(raw)));
       return null;
     }
     if (id.length > maxIdLength) {
-      this.problem('citizenId', `Borger: id'et er længere end ${maxIdLength} tegn (${maskCitizenId(id).slice(0, 12)} …).`);
+      this.problem('citizenId', words.citizenTooLong(maxIdLength, maskCitizenId(id).slice(0, 12)));
       return null;
     }
     return id;
@@ -119,7 +122,7 @@ export class CitizenConverter extends RowReader {
     if (isEmpty(raw)) return null;
     const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw).trim();
     if (text.length > maxTextLength) {
-      this.problem(field, `${fieldLabels[field]}: teksten er længere end ${maxTextLength} tegn.`);
+      this.problem(field, words.textTooLong(fieldLabels[field], maxTextLength));
       return null;
     }
     return text;
@@ -128,7 +131,7 @@ export class CitizenConverter extends RowReader {
   private date(field: FieldId, required: boolean): string | null | undefined {
     const raw = this.raw(field);
     if (isEmpty(raw)) {
-      if (required) this.problem(field, `${fieldLabels[field]} mangler.`);
+      if (required) this.problem(field, words.dateMissing(fieldLabels[field]));
       return required ? undefined : null;
     }
     const date = parseCitizenDate(raw, this.dateOrder);
@@ -140,10 +143,10 @@ export class CitizenConverter extends RowReader {
     this.problem(
       field,
       otherOrder
-        ? `${fieldLabels[field]}: ${quoted(raw)} er ikke en dato, når den læses ${this.dateOrder === 'month-first' ? 'måned først' : 'dag først (dansk)'}. Er datoerne skrevet ${this.dateOrder === 'month-first' ? 'dag først (31-07-2024)' : 'måned først (07/31/2024)'}? Så vælg det som datoernes rækkefølge.`
+        ? words.dateOtherOrder(fieldLabels[field], shown(raw), this.dateOrder === 'month-first')
         : looksLikeDate.test(text)
-        ? `${fieldLabels[field]}: ${quoted(raw)} er ikke en dato, der findes i kalenderen.`
-        : `${fieldLabels[field]}: ${quoted(raw)} kan ikke læses som en dato (skriv fx 2024-01-31, 31-01-2024 eller 31.01.2024).`,
+        ? words.dateNotInCalendar(fieldLabels[field], shown(raw))
+        : words.notADate(fieldLabels[field], shown(raw)),
     );
     return undefined;
   }
@@ -162,18 +165,18 @@ export class CitizenConverter extends RowReader {
     const citizenId = this.citizenId();
     const municipalityRaw = this.raw('municipality');
     const municipalityCode = isEmpty(municipalityRaw) ? null : this.lookup.municipality(municipalityRaw);
-    if (isEmpty(municipalityRaw)) this.problem('municipality', 'Kommune mangler.');
+    if (isEmpty(municipalityRaw)) this.problem('municipality', importWords.rows.municipalityMissing);
     else if (municipalityCode === null) {
       const nearest = this.lookup.suggestMunicipalities(municipalityRaw);
-      this.problem('municipality', `Ukendt kommune: ${quoted(municipalityRaw)}.${nearest.length > 0 ? ` Mente du ${nearest.join(' eller ')}?` : ''}`);
+      this.problem('municipality', importWords.rows.unknownMunicipality(shown(municipalityRaw), nearest));
     }
     const groupRaw = this.raw('group');
     const groupId = isEmpty(groupRaw) ? null : this.lookup.group(typeof groupRaw === 'string' ? groupRaw : String(groupRaw));
-    if (isEmpty(groupRaw)) this.problem('group', 'Ydelsesgruppe mangler.');
-    else if (!groupId) this.problem('group', `Ukendt ydelsesgruppe: ${quoted(groupRaw)} (skriv fx A-dagpenge, Kontanthjælp eller Sygedagpenge).`);
+    if (isEmpty(groupRaw)) this.problem('group', importWords.rows.groupMissing);
+    else if (!groupId) this.problem('group', words.unknownGroup(shown(groupRaw)));
     const startDate = this.date('startDate', true);
     const endDate = this.date('endDate', false);
-    if (startDate && endDate && endDate < startDate) this.problem('endDate', `Slutdatoen ${endDate} ligger før startdatoen ${startDate}.`);
+    if (startDate && endDate && endDate < startDate) this.problem('endDate', words.endBeforeStart(endDate, startDate));
     const spellRef = this.text('spellRef');
     if (this.problems.length > before || !citizenId || municipalityCode === null || !groupId || !startDate || endDate === undefined) return null;
     return { kind: 'spells', sourceRow: this.rowNumber, citizenId, spellRef, municipalityCode, groupId, startDate, endDate };
@@ -185,14 +188,14 @@ export class CitizenConverter extends RowReader {
     const eventDate = this.date('eventDate', true);
     const kindRaw = this.raw('eventKind');
     const kind = isEmpty(kindRaw) ? null : parseEventKind(kindRaw);
-    if (isEmpty(kindRaw)) this.problem('eventKind', 'Hændelse mangler (samtale eller tilbud).');
-    else if (!kind) this.problem('eventKind', `Hændelse: ${quoted(kindRaw)} er hverken en samtale eller et tilbud (skriv fx samtale, jobsamtale, tilbud, aktivt tilbud eller aktivering).`);
+    if (isEmpty(kindRaw)) this.problem('eventKind', words.eventKindMissing);
+    else if (!kind) this.problem('eventKind', words.notAnEventKind(shown(kindRaw)));
     const heldByRaw = this.raw('heldBy');
     let heldBy: HeldBy | null = kind?.heldBy ?? null;
     if (!isEmpty(heldByRaw)) {
       const parsed = parseHeldBy(heldByRaw);
-      if (parsed === undefined) this.problem('heldBy', `Afholdt af: ${quoted(heldByRaw)} er hverken jobcenter eller a-kasse.`);
-      else if (heldBy && parsed !== heldBy) this.problem('heldBy', `Afholdt af: ${quoted(heldByRaw)} passer ikke med hændelsen ${quoted(kindRaw)}.`);
+      if (parsed === undefined) this.problem('heldBy', words.notHeldBy(shown(heldByRaw)));
+      else if (heldBy && parsed !== heldBy) this.problem('heldBy', words.heldByMismatch(shown(heldByRaw), shown(kindRaw)));
       else heldBy = parsed;
     }
     const offerType = this.text('offerType');

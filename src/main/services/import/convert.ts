@@ -1,6 +1,7 @@
 import { RefusedCell } from './readers';
 import type { FieldId, ImportKind, Mapping } from './fields';
 import { fieldLabels } from './fields';
+import { importWords } from '../../../shared/import-words-da';
 import { parseNumber } from './numbers';
 import { parsePeriod } from './periods';
 import type { ReferenceLookup } from './reference-lookup';
@@ -12,8 +13,11 @@ import type { DateOrder } from './periods';
 import { columnLetter, RowReader, type RowProblem } from './row-reader';
 export { columnLetter, type RowProblem } from './row-reader';
 
-/** How a share column's numbers are written: per cent (15.61) or a fraction (0.1561). */
-export type ShareScale = 'percent' | 'fraction';
+const words = importWords.rows;
+
+/** How a share column's numbers are written (declared in `shared/enums.ts`). */
+import type { ShareScale } from '../../../shared/enums';
+export type { ShareScale };
 
 export interface MeasureValues {
   measured: number | null;
@@ -86,12 +90,12 @@ export class RowConverter extends RowReader {
     if (typeof value === 'string' && plainInteger.test(value)) return Number(value);
     const parsed = parseNumber(value);
     if (!parsed.ok) {
-      this.problem(field, `${fieldLabels[field]}: "${String(value)}" er ikke et tal.`);
+      this.problem(field, words.notANumber(fieldLabels[field], String(value)));
       return null;
     }
     if (parsed.value === null) return null;
     if (parsed.percent) {
-      this.problem(field, `${fieldLabels[field]}: "${String(value)}" er en procentsats, men kolonnen skal indeholde et antal.`);
+      this.problem(field, words.percentInCount(fieldLabels[field], String(value)));
       return null;
     }
     return parsed.value;
@@ -101,11 +105,11 @@ export class RowConverter extends RowReader {
     const value = this.count(field);
     if (value === null) return null;
     if (!Number.isInteger(value)) {
-      this.problem(field, `${fieldLabels[field]}: ${String(this.raw(field))} er ikke et helt tal.`);
+      this.problem(field, words.notWhole(fieldLabels[field], String(this.raw(field))));
       return null;
     }
     if (!allowNegative && value < 0) {
-      this.problem(field, `${fieldLabels[field]}: ${value} er negativt.`);
+      this.problem(field, words.negative(fieldLabels[field], value));
       return null;
     }
     return value;
@@ -122,7 +126,7 @@ export class RowConverter extends RowReader {
     else {
       const parsed = parseNumber(value);
       if (!parsed.ok) {
-        this.problem(field, `${fieldLabels[field]}: "${String(value)}" er ikke et tal.`);
+        this.problem(field, words.notANumber(fieldLabels[field], String(value)));
         return null;
       }
       if (parsed.value === null) return null;
@@ -131,13 +135,13 @@ export class RowConverter extends RowReader {
     }
     if (!percentSign && this.shareScales[field] === 'fraction') {
       if (number < 0 || number > 1) {
-        this.problem(field, `${fieldLabels[field]}: ${String(value)} ligger ikke mellem 0 og 1, men kolonnen er læst som brøker (0,1561 = 15,61 %).`);
+        this.problem(field, words.fractionOutOfRange(fieldLabels[field], String(value)));
         return null;
       }
       return number;
     }
     if (number < 0 || number > 100) {
-      this.problem(field, `${fieldLabels[field]}: ${String(value)} ligger ikke mellem 0 og 100 %.`);
+      this.problem(field, words.percentOutOfRange(fieldLabels[field], String(value)));
       return null;
     }
     return number / 100;
@@ -152,11 +156,11 @@ export class RowConverter extends RowReader {
     let lackingShare = this.share(lackingShareField);
     const withShare = this.share(withShareField);
     if (lacking === null && withCount !== null) {
-      if (measured === null) this.problem(withField, `${fieldLabels[withField]} kan ikke omregnes til "uden", fordi antal borgere mangler.`);
-      else if (withCount > measured) this.problem(withField, `${fieldLabels[withField]} (${withCount}) er større end antal borgere (${measured}).`);
+      if (measured === null) this.problem(withField, words.withoutMeasured(fieldLabels[withField]));
+      else if (withCount > measured) this.problem(withField, words.moreThanMeasured(fieldLabels[withField], withCount, measured));
       else lacking = measured - withCount;
     } else if (lacking !== null && measured !== null && lacking > measured) {
-      this.problem(lackingField, `${fieldLabels[lackingField]} (${lacking}) er større end antal borgere (${measured}).`);
+      this.problem(lackingField, words.moreThanMeasured(fieldLabels[lackingField], lacking, measured));
     }
     // A share stays a share: it is never multiplied back into a count.
     if (lackingShare === null && withShare !== null) lackingShare = Math.round((1 - withShare) * 1e12) / 1e12;
@@ -172,7 +176,7 @@ export class RowConverter extends RowReader {
     const { kind, headerCount } = this;
 
     if (headerCount > 0 && cells.length > headerCount && cells.slice(headerCount).some((cell) => !isEmpty(cell))) {
-      this.problem(null, `Rækken har ${cells.length} felter, men overskriften har ${headerCount}: et skilletegn eller anførselstegn er sandsynligvis forkert.`);
+      this.problem(null, words.tooManyCells(cells.length, headerCount));
       return null;
     }
 
@@ -191,22 +195,22 @@ export class RowConverter extends RowReader {
 
     const municipalityRaw = this.raw('municipality');
     const municipalityCode = isEmpty(municipalityRaw) ? null : this.lookup.municipality(municipalityRaw);
-    if (isEmpty(municipalityRaw)) this.problem('municipality', 'Kommune mangler.');
+    if (isEmpty(municipalityRaw)) this.problem('municipality', words.municipalityMissing);
     else if (municipalityCode === null) {
       const nearest = this.lookup.suggestMunicipalities(municipalityRaw);
-      this.problem('municipality', `Ukendt kommune: "${String(municipalityRaw)}".${nearest.length > 0 ? ` Mente du ${nearest.join(' eller ')}?` : ''}`);
+      this.problem('municipality', words.unknownMunicipality(String(municipalityRaw), nearest));
     }
 
     const periodRaw = this.raw('period');
     const period = isEmpty(periodRaw) ? null : this.lookup.period(periodRaw);
-    if (isEmpty(periodRaw)) this.problem('period', 'Periode mangler.');
-    else if (!period) this.problem('period', `Perioden "${String(periodRaw)}" kan ikke læses (skriv fx 2023M07, 2023-07, juli 2023 eller 2023Q2).`);
+    if (isEmpty(periodRaw)) this.problem('period', words.periodMissing);
+    else if (!period) this.problem('period', words.badPeriod(String(periodRaw)));
 
     if (kind === 'supervision' || kind === 'spells' || kind === 'events') {
       if (kind !== 'supervision') return null;
       const toRaw = this.raw('periodTo');
       const periodTo = isEmpty(toRaw) ? null : parsePeriod(toRaw);
-      if (!isEmpty(toRaw) && !periodTo) this.problem('periodTo', `Perioden "${String(toRaw)}" kan ikke læses.`);
+      if (!isEmpty(toRaw) && !periodTo) this.problem('periodTo', importWords.supervisionList.badPeriodTo(String(toRaw)));
       const note = this.raw('note');
       if (problems.length > before || municipalityCode === null || !period) return null;
       return { kind, municipalityCode, periodFrom: period.value, periodTo: periodTo?.value ?? null, note: isEmpty(note) ? null : String(note).trim() };
@@ -214,7 +218,7 @@ export class RowConverter extends RowReader {
 
     const groupRaw = this.raw('group');
     const groupText = isEmpty(groupRaw) ? '' : String(groupRaw).trim();
-    if (!groupText) this.problem('group', 'Ydelsesgruppe mangler.');
+    if (!groupText) this.problem('group', words.groupMissing);
 
     if (kind === 'benchmark') {
       const expectedCount = this.wholeCount('expectedCount', true);
@@ -231,10 +235,10 @@ export class RowConverter extends RowReader {
     let groupId: string | null = null;
     if (groupText && kind === 'measurement') {
       groupId = this.lookup.group(groupText);
-      if (!groupId) this.problem('group', `Ukendt ydelsesgruppe: "${groupText}".`);
+      if (!groupId) this.problem('group', words.unknownGroup(groupText));
     }
     if (kind === 'measurement' && period && period.kind !== 'month') {
-      this.problem('period', `Målinger skal være pr. måned; "${String(periodRaw)}" er ${period.kind === 'year' ? 'et år' : 'et kvartal'}.`);
+      this.problem('period', words.notMonthly(String(periodRaw), period.kind === 'year'));
     }
 
     const measured = this.wholeCount('measured');

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import type { Surface } from '../../../shared/enums';
 import type { ImportOptions } from '../../../shared/api/import';
 import { openConnection } from '../store';
 import { cancelImport, importFile } from './pipeline';
@@ -17,7 +18,7 @@ export interface ImportWorkerInput {
   file: StagedFile;
   options: ImportOptions & { skipBadRows?: boolean };
   importId: string;
-  surface?: 'app' | 'cli';
+  surface?: Surface;
 }
 
 export type ImportWorkerRequest = { type: 'run'; input: ImportWorkerInput } | { type: 'cancel'; importId: string };

@@ -1,4 +1,5 @@
 import type { ImportOptions, ImportPreview } from '../../../shared/api/import';
+import type { Surface } from '../../../shared/enums';
 import type { Db } from '../store';
 import {
   detectKind,
@@ -184,7 +185,7 @@ function unmappedNumericColumns(headers: string[], rows: SourceRow[], used: Set<
       const parsed = parseNumber(cell);
       if (parsed.ok && parsed.value !== null) numbers++;
     }
-    if (numbers > 0 && numbers * 2 >= filled) found.push({ index, header: headers[index] || `kolonne ${columnLetter(index)}` });
+    if (numbers > 0 && numbers * 2 >= filled) found.push({ index, header: headers[index] || importWords.columns.unnamed(columnLetter(index)) });
   }
   return found;
 }
@@ -332,7 +333,7 @@ export function hasMeasureOfKind(kind: ImportKind, plan: LayoutPlan): boolean {
   return measures.length === 0 || measures.some((field) => plan.longMapping[field] !== undefined);
 }
 
-export function kindWithoutMeasures(kind: ImportKind, headers: string[], surface: 'app' | 'cli'): string {
+export function kindWithoutMeasures(kind: ImportKind, headers: string[], surface: Surface): string {
   const wanted = measureFieldsByKind[kind].map((field) => fieldLabels[field]);
   const found = headers.filter(Boolean).slice(0, 8).join(', ') || importWords.columns.none;
   return importWords.columns.kindWithoutMeasures(kindLabels[kind].toLocaleLowerCase('da-DK'), wanted.slice(0, 4).join(', '), found, surface);

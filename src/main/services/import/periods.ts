@@ -31,8 +31,9 @@ export function excelSerialToMonth(serial: number): Period | null {
   return month(date.getUTCFullYear(), date.getUTCMonth() + 1);
 }
 
-/** Order of day and month in date text such as 07/08/2023 (decided per column, `decisions.ts`). */
-export type DateOrder = 'day-first' | 'month-first';
+/** Order of day and month in date text such as 07/08/2023 (decided per column, `decisions.ts`); declared in `shared/enums.ts`. */
+import type { DateOrder } from '../../../shared/enums';
+export type { DateOrder };
 
 /** The day and month parts of `a/b/yyyy` text, or null when the text is not such a date. */
 export function dateParts(input: unknown): { first: number; second: number; year: number } | null {

@@ -1,5 +1,6 @@
 import { batchTouchesCitizens, rebuildCitizenDerived } from '../citizens/rebuild'; // cit-engine (issue 10)
 import crypto from 'node:crypto';
+import type { Surface } from '../../../shared/enums';
 import fs from 'node:fs';
 import type {
   EarlierImport,
@@ -41,7 +42,7 @@ export interface RunHooks {
   /** Database file, for the backup taken before an import into a store that has data. */
   databasePath?: string;
   /** Who reads the messages: the CLI's name its options, the app's the preview (issue 12). */
-  surface?: 'app' | 'cli';
+  surface?: Surface;
 }
 
 const keptProblems = 1000;
@@ -112,7 +113,7 @@ function readerLabel(layout: Layout): string {
   return parts.join(', ');
 }
 
-function requireColumns(layout: Layout, surface: 'app' | 'cli' = 'app'): void {
+function requireColumns(layout: Layout, surface: Surface = 'app'): void {
   const missing = missingRequired(layout.kind, layout.plan.longMapping);
   const found = layout.headers.filter(Boolean).slice(0, 8).join(', ') || importWords.columns.none;
   const sheet = layout.source.info.sheet ? importWords.columns.sheet(layout.source.info.sheet) : '';
@@ -192,12 +193,12 @@ function columnIndex(letters: string): number {
 function moreProblems(pass: Pass): string {
   const listed = pass.problems.reduce((sum, problem) => sum + (problem.count ?? 1), 0);
   const more = pass.problemsTotal - listed;
-  return more > 0 ? ` Listen viser ${listed.toLocaleString("da-DK")} fejl – og ${more.toLocaleString("da-DK")} fejl mere.` : '';
+  return more > 0 ? importWords.run.moreProblems(listed, more) : '';
 }
 
 function describeMapping(layout: Layout): string {
   const named: Record<string, string> = {};
-  for (const [field, index] of Object.entries(layout.mapping)) named[field] = layout.headers[index as number] ?? `kolonne ${index}`;
+  for (const [field, index] of Object.entries(layout.mapping)) named[field] = layout.headers[index as number] ?? importWords.columns.unnamed(index as number);
   return JSON.stringify({
     kind: layout.kind,
     headerRow: layout.headerRow,

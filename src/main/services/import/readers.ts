@@ -43,12 +43,12 @@ export function checkFileSize(size: number): void {
 /** Files that are no table at all, named for what they are. */
 function refuseNonTables(head: Buffer): void {
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') {
-    throw new FileProblem('not-a-table', 'Filen er en PDF, ikke et regneark eller en CSV-fil. Hent tallene fra Jobindsats som Excel eller CSV.');
+    throw new FileProblem('not-a-table', importWords.file.pdf);
   }
   if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
     throw new FileProblem('old-excel', importWords.file.oldExcel);
   }
-  if (head.length >= 4 && head.readUInt32LE(0) === 0x08074b50) throw new FileProblem('not-a-table', 'Filen er en delt zip-fil og ikke et regneark.');
+  if (head.length >= 4 && head.readUInt32LE(0) === 0x08074b50) throw new FileProblem('not-a-table', importWords.file.splitZip);
 }
 
 /** Sniffs the format from the first bytes, never from the name alone. */
@@ -59,7 +59,7 @@ export function sniffFormat(head: Buffer): SourceFormat {
 function formatOf(head: Buffer): FormatReader {
   refuseNonTables(head);
   const reader = formats.find((candidate) => candidate.sniff(head));
-  if (!reader) throw new FileProblem('not-a-table', 'Filen er hverken et Excel-regneark, en CSV-/tekstfil eller JSON. Kontrollér, at det er den rigtige fil.');
+  if (!reader) throw new FileProblem('not-a-table', importWords.file.notATable);
   return reader;
 }
 

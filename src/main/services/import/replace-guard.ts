@@ -1,18 +1,21 @@
 import type { Db } from '../store';
 import type { ImportKind } from './fields';
+import { importWords } from '../../../shared/import-words-da';
 
-/** The figures of each keyed table, with the Danish names the message uses. */
+/** The figures' names in words (citizen-words, issue 15: from the importer's messages module). */
+const figure = importWords.figures;
+
 /**
  * Each figure: column, Danish name and, for a share, when the new row still carries it (the
  * counts it is computed from), so a file with counts but no share column loses nothing.
  */
 /** Measurements and focus measurements carry the same figures; a share computable from the new row's counts is not lost. */
 const lackingFigures: ([string, string] | [string, string, string])[] = [
-  ['measured', 'antal borgere'],
-  ['interviews_lacking', 'antal uden samtaler'],
-  ['interviews_lacking_share', 'andel uden samtaler', 'n.interviews_lacking IS NOT NULL AND n.measured IS NOT NULL'],
-  ['offers_lacking', 'antal uden tilbud'],
-  ['offers_lacking_share', 'andel uden tilbud', 'n.offers_lacking IS NOT NULL AND n.measured IS NOT NULL'],
+  ['measured', figure.measured],
+  ['interviews_lacking', figure.interviews_lacking],
+  ['interviews_lacking_share', figure.interviews_lacking_share, 'n.interviews_lacking IS NOT NULL AND n.measured IS NOT NULL'],
+  ['offers_lacking', figure.offers_lacking],
+  ['offers_lacking_share', figure.offers_lacking_share, 'n.offers_lacking IS NOT NULL AND n.measured IS NOT NULL'],
 ];
 
 const guarded: Partial<Record<ImportKind, { table: string; keys: string[]; figures: ([string, string] | [string, string, string])[] }>> = {
@@ -30,12 +33,12 @@ const guarded: Partial<Record<ImportKind, { table: string; keys: string[]; figur
     table: 'benchmark',
     keys: ['municipality_code', 'group_label', 'period'],
     figures: [
-      ['expected_count', 'forventet antal'],
-      ['actual_count', 'faktisk antal'],
-      ['expected_share', 'forventet andel'],
-      ['actual_share', 'faktisk andel'],
-      ['difference_points', 'forskel i andel'],
-      ['benchmark_rank', 'placering'],
+      ['expected_count', figure.expected_count],
+      ['actual_count', figure.actual_count],
+      ['expected_share', figure.expected_share],
+      ['actual_share', figure.actual_share],
+      ['difference_points', figure.difference_points],
+      ['benchmark_rank', figure.benchmark_rank],
     ],
   },
 };

@@ -20,7 +20,7 @@ export function listSupervision(db: Db): SupervisionEntryRow[] {
 export function addSupervision(db: Db, input: { municipality: number | string; periodFrom: string; periodTo?: string | null; note?: string | null }): SupervisionEntryRow {
   const lookup = buildReferenceLookup(db);
   const code = lookup.municipality(typeof input.municipality === 'number' ? input.municipality : input.municipality);
-  if (code === null) throw new FileProblem('unknown-municipality', `Ukendt kommune: "${input.municipality}".`);
+  if (code === null) throw new FileProblem('unknown-municipality', importWords.rows.unknownMunicipality(String(input.municipality), []));
   const from = parsePeriod(input.periodFrom);
   if (!from) throw new FileProblem('bad-period', importWords.supervisionList.badPeriod(input.periodFrom));
   const to = input.periodTo ? parsePeriod(input.periodTo) : null;

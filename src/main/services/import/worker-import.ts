@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { Surface } from '../../../shared/enums';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -103,7 +104,7 @@ export function importInWorker(
   databasePath: string,
   file: StagedFile,
   options: ImportOptions & { skipBadRows?: boolean },
-  hooks: { importId?: string; onProgress?(payload: ProgressPayload): void; surface?: 'app' | 'cli' } = {},
+  hooks: { importId?: string; onProgress?(payload: ProgressPayload): void; surface?: Surface } = {},
 ): Promise<ImportReport> {
   if (jobs.size > 0) return Promise.reject(new FileProblem('busy', importWords.run.busy));
   const importId = hooks.importId ?? crypto.randomUUID();

@@ -1,5 +1,7 @@
 // one-definition: words shared with the services and exports.
 import { fieldLabels } from '../../../shared/words-da';
+// citizen-words (issue 15)
+import { citizenWords } from '../../../shared/citizen-words-da';
 
 /**
  * Every word on screen, in Danish, in the seeds' own terms. An English UI is one more file
@@ -532,8 +534,8 @@ export const da = {
     },
     interviewsOf: (held: number, required: number) => `${held} af ${required}`,
     offer: { given: (count: number) => (count === 1 ? 'Ja, 1' : `Ja, ${count}`), missing: 'Nej', notRequired: 'Ikke krævet' },
-    missing: (interviews: number, offer: boolean) =>
-      [interviews > 0 ? `${interviews} ${interviews === 1 ? 'samtale' : 'samtaler'}` : '', offer ? 'et tilbud' : ''].filter(Boolean).join(' og ') || 'Intet',
+    // citizen-words (issue 15): one definition with the CLI and the citizen list.
+    missing: citizenWords.missing,
     daysLeft: (days: number) => (days < 0 ? `udløbet for ${-days} ${-days === 1 ? 'dag' : 'dage'} siden` : String(days)),
     noCohort: 'ingen (sluttede før)',
     empty: {

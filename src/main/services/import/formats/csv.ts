@@ -18,7 +18,7 @@ export const csvFormat: FormatReader = {
     if (encoding.startsWith('utf-16')) return true;
     const controls = [...head.subarray(0, 4096)].filter((byte) => byte < 9 || (byte > 13 && byte < 32)).length;
     if (controls > 8) {
-      throw new FileProblem('not-a-table', 'Filen er hverken et Excel-regneark, en CSV-/tekstfil eller JSON. Kontrollér, at det er den rigtige fil.');
+      throw new FileProblem('not-a-table', importWords.file.notATable);
     }
     return true;
   },

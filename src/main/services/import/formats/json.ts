@@ -42,7 +42,7 @@ export const jsonFormat: FormatReader = {
       headers = [...new Set(table.flatMap((row) => Object.keys(row as object)))];
       data = table.map((row) => headers.map((header) => (row as Record<string, unknown>)[String(header)]));
     } else {
-      throw new FileProblem('bad-json', 'JSON-filen har ikke en form, Indsatsmonitor kender (Jobindsats-tabel med "Variables" og "Data" eller "columns" og "rows").');
+      throw new FileProblem('bad-json', importWords.file.unknownJsonShape);
     }
     const rows: SourceRow[] = [{ rowNumber: 1, cells: headers }, ...data.map((cells, index) => ({ rowNumber: index + 2, cells: Array.isArray(cells) ? cells : [cells] }))];
     return inMemorySource({ format: 'json', encoding, delimiter: null, sheetNames: [], sheet: null }, rows);

@@ -67,8 +67,8 @@ export class XlsxPackage {
    */
   async *text(name: string): AsyncGenerator<string> {
     const entry = this.entries.get(name);
-    if (!entry) throw damaged(new Error(`${name} mangler`));
-    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw damaged(new Error(`ukendt komprimering i ${name}`));
+    if (!entry) throw damaged(new Error(importWords.xlsx.partMissing(name)));
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw damaged(new Error(importWords.xlsx.unknownCompression(name)));
     const deflated = entry.compressionMethod === 8;
     const raw = await new Promise<Readable>((resolve, reject) =>
       this.zip.openReadStream(entry, deflated ? { decompress: false } : {}, (error, readable) => (error || !readable ? reject(damaged(error)) : resolve(readable))),
@@ -85,7 +85,7 @@ export class XlsxPackage {
         if (this.partBytes > declared || this.inflated > maxUnpackedXlsxBytes) throw bomb();
         yield decoder.write(chunk as Buffer);
       }
-      if (this.partBytes !== declared) throw damaged(new Error(`${name} er kortere end angivet`));
+      if (this.partBytes !== declared) throw damaged(new Error(importWords.xlsx.partShorter(name)));
       const rest = decoder.end();
       if (rest) yield rest;
     } catch (error) {

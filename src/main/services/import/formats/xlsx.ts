@@ -195,7 +195,7 @@ interface Workbook {
 async function readWorkbook(pkg: XlsxPackage): Promise<Workbook> {
   const rootRels = await relationships(pkg, '');
   const workbookPart = pkg.find(byType(rootRels, 'officeDocument') ?? 'xl/workbook.xml') ?? pkg.find('xl/workbook.xml');
-  if (!workbookPart) throw damaged(new Error('workbook.xml mangler'));
+  if (!workbookPart) throw damaged(new Error(importWords.xlsx.partMissing('workbook.xml')));
   const rels = await relationships(pkg, workbookPart);
   const workbook: Workbook = { sheets: [], date1904: false, recalculateOnLoad: false, sharedStringsPart: null, stylesPart: null };
   await parseWhole(pkg, workbookPart, (sax) => ({
@@ -368,7 +368,7 @@ async function streamSheet(
       case 's': {
         if (!hasValue) return null;
         const text = sharedStrings[Number(value)];
-        if (text === undefined) throw damaged(new Error(`delt tekst nr. ${value} findes ikke`));
+        if (text === undefined) throw damaged(new Error(importWords.xlsx.sharedStringMissing(String(value))));
         return text;
       }
       case 'str':
@@ -534,7 +534,7 @@ export const xlsxFormat: FormatReader = {
     try {
       if (options.sheet !== undefined) {
         chosen = sheets.find((sheet) => sheet.name === options.sheet);
-        if (!chosen) throw new FileProblem('no-sheet', `Arket "${options.sheet}" findes ikke i filen. Arkene hedder: ${sheetNames.join(', ')}.`);
+        if (!chosen) throw new FileProblem('no-sheet', importWords.xlsx.noSuchSheet(options.sheet, sheetNames.join(', ')));
       } else {
         // The first visible sheet; which sheet holds the table is the layout's decision
         // (layout.ts looks at every sheet and says which it chose and why).

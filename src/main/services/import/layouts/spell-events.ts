@@ -1,5 +1,6 @@
 import { eventColumn, type EventColumn } from '../citizen-fields';
 import type { FieldId, Mapping } from '../fields';
+import { citizenWords } from '../../../../shared/citizen-words-da';
 import { classifyRow, skippedText } from './non-data';
 import type { LayoutContext, LayoutModule, LayoutPlan, LongRow, RowTransformer } from './types';
 
@@ -22,7 +23,8 @@ export function eventColumns(headers: string[]): (EventColumn & { index: number 
 }
 
 const spellFields: FieldId[] = ['citizenId', 'municipality', 'group', 'startDate', 'endDate', 'spellRef'];
-const longHeaders = ['Borger', 'Kommune', 'Ydelsesgruppe', 'Startdato', 'Slutdato', 'Forløb', 'Hændelse', 'Dato', 'Afholdt af'];
+const words = citizenWords.spellEvents;
+const longHeaders = words.longHeaders;
 const kindPosition = 6;
 const datePosition = 7;
 const heldByPosition = 8;
@@ -35,10 +37,10 @@ export const spellEventsLayout: LayoutModule = {
     return context.kind === 'spells' && eventColumns(context.headers).length > 0 ? 5 : 0;
   },
   plan(context: LayoutContext): LayoutPlan | { problem: string } {
-    if (context.kind !== 'spells') return { problem: 'Kun ydelsesforløb kan læses med samtaler og tilbud som kolonner (én række pr. forløb).' };
+    if (context.kind !== 'spells') return { problem: words.onlySpells };
     const events = eventColumns(context.headers);
     if (events.length === 0) {
-      return { problem: 'Ingen kolonne hedder fx "Samtale 1", "1. samtale" eller "Tilbud 1", så filen kan ikke læses som én række pr. forløb med datoer i kolonner.' };
+      return { problem: words.noEventColumns };
     }
     const longMapping: Mapping = { eventKind: kindPosition, eventDate: datePosition, heldBy: heldByPosition };
     spellFields.forEach((field, position) => {
@@ -47,10 +49,12 @@ export const spellEventsLayout: LayoutModule = {
     const interviews = events.filter((event) => event.kind === 'interview').length;
     const offers = events.length - interviews;
     const decisions = [
-      `Én række pr. forløb: ${interviews} ${interviews === 1 ? 'samtalekolonne' : 'samtalekolonner'} og ${offers} ${offers === 1 ? 'tilbudskolonne' : 'tilbudskolonner'} (${events
-        .map((event) => `"${context.headers[event.index]}"`)
-        .slice(0, 8)
-        .join(', ')}${events.length > 8 ? ' …' : ''}) bliver til samtaler og tilbud på forløbet; tomme celler springes over.`,
+      words.decision(
+        interviews,
+        offers,
+        events.slice(0, 8).map((event) => context.headers[event.index]),
+        events.length > 8,
+      ),
     ];
     return {
       id: 'spell-events',

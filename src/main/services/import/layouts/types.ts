@@ -1,8 +1,10 @@
+import type { SkippedReason } from '../../../../shared/enums';
 import type { ImportKind, Mapping } from '../fields';
 import type { SourceRow } from '../readers';
 
 /** How a table is laid out (DESIGN.md "Readers and layouts"); one module each, listed in `index.ts`. */
-export type LayoutId = 'long' | 'wide' | 'blocks' | 'spell-events'; // spell-events: citizens (issue 10)
+import type { ImportLayout as LayoutId } from '../../../../shared/enums';
+export type { LayoutId };
 
 /** What detection knows about a table before reading it all. */
 export interface LayoutContext {
@@ -28,7 +30,7 @@ export interface LongRow extends SourceRow {
 /** A row left out on purpose (note under the table, a total row), listed in the report. */
 export interface SkippedRow {
   row: number;
-  reason: 'note' | 'total';
+  reason: SkippedReason;
   /** The row's first text, for the report. */
   text: string;
 }

@@ -57,7 +57,7 @@ export const wideLayout: LayoutModule = {
         ? importWords.layouts.noMeasure(periods.length)
         : null;
     const { municipality, group } = context.mapping;
-    const longHeaders = ['Kommune', 'Ydelsesgruppe', 'Periode', ...measures.map((field) => fieldLabels[field])];
+    const longHeaders = [fieldLabels.municipality, fieldLabels.group, fieldLabels.period, ...measures.map((field) => fieldLabels[field])];
     const longMapping: Record<string, number> = { municipality: 0, period: 2 };
     if (group !== undefined) longMapping.group = 1;
     measures.forEach((field, index) => (longMapping[field] = 3 + index));
@@ -77,7 +77,7 @@ export const wideLayout: LayoutModule = {
       decisions,
       measureChoice: measureIndex < 0 ? { fields: measures, field: fixedMeasure, problem: measureProblem } : undefined,
       createTransformer(): RowTransformer {
-        const extra = measureIndex >= 0 ? [{ label: `Kolonnen "${context.headers[measureIndex]}"`, index: measureIndex }] : [];
+        const extra = measureIndex >= 0 ? [{ label: importWords.layouts.column(context.headers[measureIndex]), index: measureIndex }] : [];
         const filler = new LabelFiller(context.mapping, extra);
         const pending = new Map<string, LongRow>();
         const unknownMeasures = new Map<string, number>();
