@@ -5,7 +5,7 @@ import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { monthsWithData } from './periods';
 import { bindPooled, pooledCte } from './pooled-sql';
-import { citizenBatches, measurementBatches } from './provenance';
+import { citizenBatches, measurementBatches, requireCitizenData } from './provenance';
 import { resolveRuleSet } from './rule-sets';
 import { engineWords } from '../../../shared/engine-words-da';
 
@@ -36,6 +36,7 @@ const change = (share: number | null, baseline: number | null) => (share === nul
 
 export function evaluateStatus(db: Db, period: string, baseline: string, ruleSetId?: string, source: DataSource = 'published'): StatusEvaluation {
   const rule = resolveRuleSet(db, 'status', ruleSetId);
+  if (source === 'citizens') requireCitizenData(db); // citizen-models (issue 10)
   const params = rule.values;
   const have = new Set(monthsWithData(db, source));
   const missing = [period, baseline].filter((month) => !have.has(month));
@@ -58,7 +59,8 @@ export function evaluateStatus(db: Db, period: string, baseline: string, ruleSet
       share: shownShare(now?.share ?? null),
       baselineShare: shownShare(before?.share ?? null),
       changePoints: change(now?.share ?? null, before?.share ?? null),
-      measured: now?.measured ?? 0,
+      // citizen-models (issue 10): a group without counts that month has no figure, not zero citizens.
+      measured: now?.measured ?? null,
     };
   };
   const national = statusRow(params.nationalLabel, 'national', null);

@@ -41,6 +41,25 @@ export const da = {
     month: 'Måned',
     period: 'Periode',
     none: '–',
+    // citizen-models (issue 10): models B and D on Jobindsats' counts or on those derived from citizen data.
+    source: {
+      label: 'Datakilde',
+      options: { published: 'Jobindsats', citizens: 'Borgerdata' },
+      line: {
+        published: (files: string) => `Kilde: Jobindsats' offentliggjorte tal${files ? ` (${files})` : ''}.`,
+        citizens: (files: string) => `Kilde: borgerdata – beregnet af kommunens egne ydelsesforløb, samtaler og tilbud, ikke af Jobindsats' tal${files ? ` (${files})` : ''}.`,
+      },
+      moreFiles: (count: number) => `og ${count} ${count === 1 ? 'fil' : 'filer'} mere`,
+      noCitizenData:
+        'Der er ikke indlæst borgerdata, så modellen kan ikke beregnes af borgerdata. Indlæs en fil med ydelsesforløb og en med samtaler og tilbud under "Indlæs filer", eller vælg Jobindsats som datakilde.',
+      noMonth: {
+        published: (month: string) => `Jobindsats-tallene har ingen målinger for ${describePeriod(month)}. Vælg en måned med data i listen, eller indlæs et udtræk, der dækker måneden.`,
+        citizens: (month: string, first: string, last: string) =>
+          `Borgerdata giver ingen målinger for ${describePeriod(month)}: ingen forløb når seks måneder i den måned. Vælg en måned med borgerdata (${describePeriod(first)} til ${describePeriod(last)}), eller indlæs forløb og hændelser, der dækker måneden.`,
+      },
+      noMonthOption: (month: string) => `${describePeriod(month)} (ingen målinger)`,
+      goImport: 'Gå til Indlæs filer',
+    },
     monthly: {
       title: 'Model B: månedlig opfølgning (2021)',
       summary: (period: string, findings: number, municipalities: number, months: string) =>
@@ -595,7 +614,8 @@ export const da = {
     municipality: 'Kommune',
     asOf: 'Pr. dato',
     noCitizenData: 'Der er ingen borgerdata for kommunen. Indlæs forløb og hændelser under "Indlæs filer".',
-    sourceNote: 'Skærmene Overblik, Månedlig og Hele landet bygger på Jobindsats-tallene. Her beregnes model A også af borgerdata for den valgte kommune; model B og D kan beregnes af borgerdata fra kommandolinjen (se vejledningen).',
+    // citizen-models (issue 10): models B and D on citizen data are chosen on their own screens.
+    sourceNote: 'Overblik bygger på Jobindsats-tallene. Her beregnes model A også af borgerdata for den valgte kommune; på Månedlig (2021) og Hele landet vælger du Borgerdata som datakilde.',
     // Model A on the counts derived from citizen data, beside Jobindsats (issue 10).
     model: {
       title: 'Model A beregnet af borgerdata',
