@@ -160,6 +160,8 @@ describe('models B and D on citizen data', () => {
     const s = made.session;
     const refused = await dispatch(s, 'evaluate.early2021', { period: '2024-03', source: 'citizens' });
     expect(refused.ok ? null : refused.error.message).toBe('Borgerdata giver ingen målinger for marts 2024: ingen forløb når seks måneder i måneden. Vælg en anden måned, eller indlæs forløb og hændelser.');
+    const halfYear = await dispatch(s, 'evaluate.early2023', { period: '2024H1', source: 'citizens' });
+    expect(halfYear.ok ? null : halfYear.error.message).toBe('Borgerdata giver ingen målinger for 1. halvår 2024 (januar 2024 til juni 2024): ingen forløb når seks måneder i perioden. Indlæs forløb og hændelser, der dækker perioden.');
     const status = await dispatch(s, 'evaluate.status', { period: '2024-03', baseline: '2023-07', source: 'citizens' });
     expect(status.ok ? null : status.error.message).toBe('Borgerdata giver ingen målinger for marts 2024. Vælg måneder med data.');
   });
