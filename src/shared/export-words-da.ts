@@ -48,6 +48,8 @@ export const exportWordsDa = {
     modelSheetName: 'Om listen',
     // citizen-models (issue 10): which counts the figures come from, on every model list and view of model figures.
     dataSource: 'Datakilde',
+    /** In the file name of a list made from citizen data. */
+    dataSourceFileMark: 'borgerdata',
     dataSourceValue: {
       published: "Jobindsats (de offentliggjorte tal)",
       citizens: 'Borgerdata (kommunens egne ydelsesforløb, samtaler og tilbud, omregnet til månedstal)',

@@ -117,6 +117,8 @@ describe('models B and D on citizen data', () => {
         ['citizens', 'Borgerdata (kommunens egne ydelsesforløb, samtaler og tilbud, omregnet til månedstal)', ['forloeb-2023.csv', 'haendelser-2023.csv']],
       ] as const) {
         const exported = await callApi(s, 'export.modelList', { ...args, source });
+        // The file's name says a list made from citizen data, as it says a what-if.
+        expect(exported.fileName.includes(' borgerdata '), exported.fileName).toBe(source === 'citizens');
         const workbook = await readXlsx(exported.contentBase64!);
         const about = workbook.getWorksheet('Om listen')!;
         expect(labelled(about).get('Datakilde'), `${args.model} ${source}`).toBe(word);
