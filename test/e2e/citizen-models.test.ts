@@ -166,7 +166,7 @@ describe('models B and D on citizen data', () => {
     const cell = (rowId: string, column: string) => screen.locator(`[data-testid="status-grid"] .ag-row[row-id="${rowId}"] [col-id="${column}"]`);
     for (const row of result.rows) {
       const id = row.groupId ?? 'all';
-      await expect.poll(async () => nbsp(await cell(id, 'share').textContent()), `${row.label}`).toBe(row.share === null ? '–' : nbsp(pct1.format(row.share)));
+      await expect.poll(async () => nbsp(await cell(id, 'share').textContent())).toBe(row.share === null ? '–' : nbsp(pct1.format(row.share)));
       expect(nbsp(await cell(id, 'measured').textContent()), row.label).toBe(row.measured === null ? '–' : row.measured.toLocaleString('da-DK'));
     }
     // A group without citizen counts shows dashes, never "0".

@@ -2,6 +2,7 @@ import type { CitizenOutlook, OutlookCriterion } from '../../../shared/api';
 import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
+import { useDesk } from './desk-context';
 import { describePeriod } from '../../../shared/period-words';
 import { formatDanishDate } from '../../../shared/words-da';
 
@@ -32,6 +33,7 @@ function CriterionCells({ figure, threshold }: { figure: OutlookCriterion; thres
  */
 export function CitizenOutlookPanel({ municipalityCode, asOf }: { municipalityCode: number; asOf: string }) {
   const outlook = useApi('citizens.outlook', { municipalityCode, asOf });
+  const desk = useDesk();
   const data: CitizenOutlook | null = outlook.data?.municipalityCode === municipalityCode && outlook.data.asOf === asOf ? outlook.data : null;
   if (outlook.error) return <p className="error" role="alert">{`${messages.errorPrefix}: ${outlook.error}`}</p>;
   if (!data) return <p className="muted">{messages.loading}</p>;
@@ -92,7 +94,19 @@ export function CitizenOutlookPanel({ municipalityCode, asOf }: { municipalityCo
           <tbody>
             {data.citizens.slice(0, citizensShown).map((row) => (
               <tr key={row.spellId}>
-                <td>{row.citizenId}</td>
+                <td>
+                  {/* citizen-models (issue 10): a citizen to act on is one click from the timeline, at the same day. */}
+                  <button
+                    className="link"
+                    title={messages.citizenEngine.openTimeline(row.citizenId)}
+                    onClick={() =>
+                      desk.open({ kind: 'citizens', label: messages.citizenEngine.timelineCrumb(row.citizenId), municipalityCode, groupId: row.groupId, cohortMonth: row.cohortMonth, spellId: row.spellId, asOf })
+                    }
+                    data-testid="outlook-citizen"
+                  >
+                    {row.citizenId}
+                  </button>
+                </td>
                 <td className="left">{row.groupLabel}</td>
                 <td>{row.cohortMonth ? describePeriod(row.cohortMonth) : ''}</td>
                 <td>{formatDanishDate(row.deadline)}</td>

@@ -667,7 +667,16 @@ export const da = {
       allEqual: 'Borgerdata og Jobindsats giver de samme tal i alle måneder.',
       lacking: (total: number) => `${total} ${total === 1 ? 'borger mangler' : 'borgere mangler'} noget i kohorten`,
       noRows: 'Ingen måneder at sammenligne.',
+      // citizen-models (issue 10): the citizens behind a difference, on the screen rather than in a tooltip.
+      citizensTitle: (group: string, month: string, shown: number, total: number) =>
+        `${group}, kohorten ${describePeriod(month)}: forløbene, der mangler noget (${shown < total ? `de første ${shown} af ${total}` : total}). Det er dem, borgerdataene tæller som "uden"; find dem, Jobindsats tæller anderledes.`,
+      hideCitizens: 'Skjul borgerne',
+      openCohort: 'Vis hele kohorten under Borgere',
+      columns: { citizen: 'Borger', start: 'Start', deadline: 'Frist', interviews: 'Samtaler (holdt af krav)', missing: 'Mangler' },
     },
+    // citizen-models (issue 10): from a citizen in a list to the citizen's timeline.
+    openTimeline: (citizen: string) => `Vis tidslinjen for ${citizen}`,
+    timelineCrumb: (citizen: string) => `Borger ${citizen}`,
   },
 } as const;
 
