@@ -182,3 +182,54 @@ describe('models B and D on citizen data', () => {
     expect(labelled(list.getWorksheet('Om listen')!).get('Datakilde')).toBe(citizenWord);
   });
 });
+
+describe('Afstemning: from a difference or a citizen within reach to the citizen', () => {
+  it('lists the citizens behind a difference under its row, and opens one citizen\'s timeline', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Afstemning', exact: true }).click();
+    const screen = page.getByTestId('citizen-engine-screen');
+    await screen.getByTestId('citizen-municipality').selectOption('101');
+    // The demo's Jobindsats counts for København differ from the extract's in 2. halvår 2023.
+    const rows = await api('citizens.reconcile', { municipalityCode: 101 });
+    const row = rows.find((candidate) => candidate.lackingSpells && candidate.lackingSpells.total > 0)!;
+    expect(row).toBeDefined();
+    const buttons = screen.getByTestId('reconcile-show-citizens');
+    await expect.poll(() => buttons.count()).toBe(rows.filter((candidate) => candidate.lackingSpells?.total).length);
+    await buttons.first().click();
+    const list = screen.getByTestId('reconcile-citizens');
+    const ids = await list.getByTestId('reconcile-citizen').allTextContents();
+    expect(ids).toEqual(row.lackingSpells!.spells.map((spell) => spell.citizenId));
+    for (const id of ids) expect(id).toMatch(/^\d{6}-\*{4}$/);
+    expect(await list.locator('p').textContent()).toContain(`${row.groupLabel}, kohorten`);
+    await list.scrollIntoViewIfNeeded();
+    await screenshot(page, 'citizen-models-05-reconcile-citizens');
+    // One citizen's timeline, a click away: the Borgere screen opens on that spell.
+    await list.getByTestId('reconcile-citizen').first().click();
+    const timeline = page.getByTestId('citizen-timeline');
+    await timeline.waitFor();
+    const expected = await api('citizens.timeline', { spellId: row.lackingSpells!.spells[0].spellId });
+    expect(await timeline.getByTestId('timeline-citizen-id').textContent()).toContain(expected.citizenId);
+    expect(await timeline.getByTestId('timeline-event').count()).toBe(expected.events.length);
+    await screenshot(page, 'citizen-models-06-timeline-from-reconcile');
+    await page.getByTestId('back').click();
+  });
+
+  it('opens the timeline of a citizen still within reach, at the day the early warning was read', async () => {
+    const { page } = app;
+    const screen = page.getByTestId('citizen-engine-screen');
+    await screen.getByTestId('citizen-as-of').fill('2023-11-20');
+    const outlook = await api('citizens.outlook', { municipalityCode: 101, asOf: '2023-11-20' });
+    expect(outlook.citizens.length).toBeGreaterThan(0);
+    const first = screen.getByTestId('outlook-citizen').first();
+    await expect.poll(() => first.textContent()).toBe(outlook.citizens[0].citizenId);
+    await first.click();
+    const timeline = page.getByTestId('citizen-timeline');
+    await timeline.waitFor();
+    const expected = await api('citizens.timeline', { spellId: outlook.citizens[0].spellId, asOf: '2023-11-20' });
+    expect(await timeline.getByTestId('timeline-citizen-id').textContent()).toContain(expected.citizenId);
+    // The deadline and days left as of the outlook's day (24 days before 14 December 2023).
+    expect(expected.spells[0].daysLeft).toBe(outlook.citizens[0].daysLeft);
+    expect(nbsp(await timeline.textContent())).toContain(`${outlook.citizens[0].daysLeft} dage tilbage`);
+    await page.getByTestId('back').click();
+  });
+});
