@@ -222,6 +222,20 @@ describe('Afstemning: from a difference or a citizen within reach to the citizen
     expect(outlook.citizens.length).toBeGreaterThan(0);
     const first = screen.getByTestId('outlook-citizen').first();
     await expect.poll(() => first.textContent()).toBe(outlook.citizens[0].citizenId);
+    // Each citizen's cohort month, if nothing happens, in the shares the engine gives for that month.
+    const effects = screen.getByTestId('outlook-effect');
+    for (const [index, citizen] of outlook.citizens.slice(0, 5).entries()) {
+      const month = outlook.months.find((candidate) => candidate.month === citizen.cohortMonth)!;
+      const parts = [
+        ...(citizen.interviewsMissing > 0 ? [`samtaler ${pct1.format(month.interviews.shareIfNothingHappens!)}`] : []),
+        ...(citizen.offerMissing ? [`tilbud ${pct1.format(month.offers.shareIfNothingHappens!)}`] : []),
+      ];
+      expect(nbsp(await effects.nth(index).textContent())).toBe(nbsp(`${parts.join(', ')} (2. halvår 2023)`));
+      const above = (citizen.interviewsMissing > 0 && month.interviews.aboveIfNothingHappens) || (citizen.offerMissing && month.offers.aboveIfNothingHappens);
+      expect(await effects.nth(index).getAttribute('class')).toBe(above ? 'left above' : 'left');
+    }
+    await screen.getByTestId('outlook-citizens').scrollIntoViewIfNeeded();
+    await screenshot(page, 'citizen-models-07-outlook-effect');
     await first.click();
     const timeline = page.getByTestId('citizen-timeline');
     await timeline.waitFor();

@@ -1,4 +1,4 @@
-import type { CitizenOutlook, OutlookCriterion } from '../../../shared/api';
+import type { CitizenOutlook, OutlookCitizen, OutlookCriterion } from '../../../shared/api';
 import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
@@ -24,6 +24,20 @@ function CriterionCells({ figure, threshold }: { figure: OutlookCriterion; thres
       </td>
     </>
   );
+}
+
+/**
+ * citizen-models (issue 10): what the citizen's cohort month will read if nothing happens, for what
+ * the citizen still lacks ("samtaler 50,0 %, tilbud 25,0 % (1. halvår 2024)"), and whether that is above the threshold.
+ */
+function cohortEffect(row: OutlookCitizen, data: CitizenOutlook): { text: string; above: boolean } {
+  const month = data.months.find((candidate) => candidate.month === row.cohortMonth);
+  if (!month) return { text: '', above: false };
+  const lacking = [row.interviewsMissing > 0 ? ([words.interviews, month.interviews] as const) : null, row.offerMissing ? ([words.offers, month.offers] as const) : null].filter(
+    (part) => part !== null,
+  );
+  const parts = lacking.map(([label, figure]) => `${label.toLocaleLowerCase('da-DK')} ${formatShare(figure.shareIfNothingHappens)}`).join(', ');
+  return { text: messages.citizenEngine.cohortEffectValue(parts, month.period), above: lacking.some(([, figure]) => figure.aboveIfNothingHappens) };
 }
 
 /**
@@ -89,6 +103,7 @@ export function CitizenOutlookPanel({ municipalityCode, asOf }: { municipalityCo
               <th>{words.interviewsHeld}</th>
               <th>{words.interviewsMissing}</th>
               <th>{words.offerMissing}</th>
+              <th>{messages.citizenEngine.cohortEffect}</th>
             </tr>
           </thead>
           <tbody>
@@ -114,6 +129,14 @@ export function CitizenOutlookPanel({ municipalityCode, asOf }: { municipalityCo
                 <td>{`${row.interviewsCounted} af ${row.requiredInterviews}`}</td>
                 <td>{row.interviewsMissing > 0 ? formatInteger(row.interviewsMissing) : ''}</td>
                 <td>{row.offerMissing ? words.yes : ''}</td>
+                {(() => {
+                  const effect = cohortEffect(row, data);
+                  return (
+                    <td className={effect.above ? 'left above' : 'left'} title={effect.above ? words.aboveTitle(threshold) : undefined} data-testid="outlook-effect">
+                      {effect.text}
+                    </td>
+                  );
+                })()}
               </tr>
             ))}
           </tbody>

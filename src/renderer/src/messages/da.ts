@@ -676,6 +676,9 @@ export const da = {
     },
     // citizen-models (issue 10): from a citizen in a list to the citizen's timeline.
     openTimeline: (citizen: string) => `Vis tidslinjen for ${citizen}`,
+    // citizen-models: per citizen within reach, what the cohort month's share will be if nothing happens (the early warning, citizen by citizen).
+    cohortEffect: 'Kohortens andel, hvis intet sker',
+    cohortEffectValue: (parts: string, period: string) => `${parts} (${describePeriod(period)})`,
     timelineCrumb: (citizen: string) => `Borger ${citizen}`,
   },
 } as const;
