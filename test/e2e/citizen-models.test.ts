@@ -138,6 +138,10 @@ describe('models B and D on citizen data', () => {
     const screen = page.getByTestId('monthly-screen');
     await screen.getByTestId('model-source').selectOption('published');
     await expect.poll(() => screen.getByTestId('model-source-line').getAttribute('data-source')).toBe('published');
+    // The demo's counts are said to be synthetic, in Jobindsats' form, not "Jobindsats' published counts".
+    const demo = await api('evaluate.early2021', { period: '2023-09' });
+    expect(demo.batches.every((batch) => batch.isDemo)).toBe(true);
+    expect(await screen.getByTestId('model-source-line').textContent()).toBe(`Kilde: syntetiske demodata i Jobindsats' form, ikke rigtige tal (${demo.batches.map((batch) => batch.fileName).join(', ')}).`);
     await screen.getByTestId('monthly-month').selectOption('2024-06');
     await screen.getByTestId('model-source').selectOption('citizens');
     await expect

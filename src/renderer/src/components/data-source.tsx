@@ -65,7 +65,7 @@ export function SourceLine({ source, batches }: { source: DataSource; batches: B
   if (batches.length > 3) names.push(words.moreFiles(batches.length - 3));
   return (
     <p className={source === 'citizens' ? 'source-line citizens' : 'source-line'} data-testid="model-source-line" data-source={source}>
-      {words.line[source](names.join(', '))}
+      {(source === 'published' && batches.length > 0 && batches.every((batch) => batch.isDemo) ? words.line.demo : words.line[source])(names.join(', '))}
     </p>
   );
 }

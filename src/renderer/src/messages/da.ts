@@ -48,6 +48,7 @@ export const da = {
       line: {
         published: (files: string) => `Kilde: Jobindsats' offentliggjorte tal${files ? ` (${files})` : ''}.`,
         citizens: (files: string) => `Kilde: borgerdata – beregnet af kommunens egne ydelsesforløb, samtaler og tilbud, ikke af Jobindsats' tal${files ? ` (${files})` : ''}.`,
+        demo: (files: string) => `Kilde: syntetiske demodata i Jobindsats' form, ikke rigtige tal${files ? ` (${files})` : ''}.`,
       },
       moreFiles: (count: number) => `og ${count} ${count === 1 ? 'fil' : 'filer'} mere`,
       noCitizenData:
