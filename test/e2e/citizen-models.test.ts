@@ -166,7 +166,9 @@ describe('models B and D on citizen data', () => {
     const result = await api('evaluate.status', { period: '2023-12', baseline: '2023-07', source: 'citizens' });
     await expect.poll(() => screen.getByTestId('model-source-line').getAttribute('data-source')).toBe('citizens');
     expect(await screen.getByTestId('coverage-period').textContent()).toBe('Måned december 2023: data for 2 af 98 kommuner.');
-    expect(await screen.getByTestId('partial-warning').count()).toBe(1);
+    // The total is the extract's municipalities, and says so: never "Hele landet".
+    expect(await screen.getByTestId('partial-warning').textContent()).toBe(' Borgerdata dækker 2 af 98 kommuner: tallet i alt er kun for dem, ikke for hele landet.');
+    expect(await screen.locator('[data-testid="status-grid"] .ag-row[row-id="all"] [col-id="label"]').textContent()).toBe('I alt i borgerdata (2 kommuner)');
     const cell = (rowId: string, column: string) => screen.locator(`[data-testid="status-grid"] .ag-row[row-id="${rowId}"] [col-id="${column}"]`);
     for (const row of result.rows) {
       const id = row.groupId ?? 'all';

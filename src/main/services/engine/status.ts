@@ -63,7 +63,9 @@ export function evaluateStatus(db: Db, period: string, baseline: string, ruleSet
       measured: now?.measured ?? null,
     };
   };
-  const national = statusRow(params.nationalLabel, 'national', null);
+  // citizen-models (issue 10): from citizen data the total is the extract's municipalities, never called the whole country.
+  const extractMunicipalities = new Set(rows.filter((row) => row.level === 'municipality' && row.share !== null).map((row) => row.key)).size;
+  const national = statusRow(source === 'citizens' ? engineWords.citizenTotal(extractMunicipalities) : params.nationalLabel, 'national', null);
   const all = db.prepare('SELECT code, name FROM municipality ORDER BY code').all() as { code: number; name: string }[];
   const municipalities = all.map((m) => {
     const row = statusRow(m.name, 'municipality', String(m.code));

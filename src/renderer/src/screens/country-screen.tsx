@@ -127,7 +127,7 @@ function CountryStatus({ month, baseline, ruleSetId, source }: { month: string; 
           <span data-testid="coverage-baseline">{words.coverage(words.baseline, data.coverage.baseline.month, data.coverage.baseline.municipalities, data.coverage.baseline.of)}</span>
           {data.partial && (
             <strong className="overdue-text" role="alert" data-testid="partial-warning">
-              {` ${words.partial}`}
+              {` ${source === 'citizens' ? messages.models.source.partial(data.coverage.period.municipalities, data.coverage.period.of) : words.partial}`}
             </strong>
           )}
         </div>
