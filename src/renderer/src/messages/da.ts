@@ -59,6 +59,8 @@ export const da = {
           `Borgerdata giver ingen målinger for ${describePeriod(month)}: ingen forløb når seks måneder i den måned. Vælg en måned med borgerdata (${describePeriod(first)} til ${describePeriod(last)}), eller indlæs forløb og hændelser, der dækker måneden.`,
       },
       noMonthOption: (month: string) => `${describePeriod(month)} (ingen målinger)`,
+      vsTotal: 'Mod tallet i alt (pct.-point)',
+      municipalitiesTitle: (month: string) => `Kommunerne ${describePeriod(month)} mod tallet i alt i borgerdata`,
       partial: (count: number, of: number) => `Borgerdata dækker ${count} af ${of} kommuner: tallet i alt er kun for dem, ikke for hele landet.`,
       goImport: 'Gå til Indlæs filer',
     },

@@ -87,7 +87,8 @@ function CountryStatus({ month, baseline, ruleSetId, source }: { month: string; 
 
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
-      { field: 'label', headerName: text.columns.label, width: 170, pinned: 'left' },
+      // citizen-models: the total's name from citizen data is long ("I alt i borgerdata (2 kommuner)"): the cell wraps.
+      { field: 'label', headerName: text.columns.label, width: 170, pinned: 'left', wrapText: true, autoHeight: true, cellClass: 'cell-wrap' },
       { field: 'share', headerName: `${text.columns.share} ${describeMonthShort(month)}`, width: 120, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
       { field: 'baselineShare', headerName: `${text.columns.share} ${describeMonthShort(baseline)}`, width: 120, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
       { field: 'changePoints', headerName: text.columns.change, width: 120, type: 'numericColumn', valueFormatter: (params) => formatPoints(params.value), context: { export: { kind: 'number' } } },
@@ -103,7 +104,7 @@ function CountryStatus({ month, baseline, ruleSetId, source }: { month: string; 
       { field: 'changePoints', headerName: words.columns.change, width: 110, type: 'numericColumn', valueFormatter: (params) => formatPoints(params.value), context: { export: { kind: 'number' } } },
       {
         field: 'differenceFromNationalPoints',
-        headerName: words.columns.vsNational,
+        headerName: source === 'citizens' ? messages.models.source.vsTotal : words.columns.vsNational,
         width: 130,
         type: 'numericColumn',
         sort: 'asc',
@@ -114,7 +115,7 @@ function CountryStatus({ month, baseline, ruleSetId, source }: { month: string; 
         context: { export: { kind: 'number' } },
       },
     ],
-    [],
+    [source],
   );
 
   return (
@@ -155,7 +156,7 @@ function CountryStatus({ month, baseline, ruleSetId, source }: { month: string; 
           </div>
         </div>
         <aside className="panel side-list" data-testid="country-municipalities">
-          <h3>{words.municipalitiesTitle(month)}</h3>
+          <h3>{source === 'citizens' ? messages.models.source.municipalitiesTitle(month) : words.municipalitiesTitle(month)}</h3>
           <div className="grid" data-testid="country-municipality-grid">
             <AgGridReact<MunicipalityRow>
               rowData={data?.municipalities ?? []}
