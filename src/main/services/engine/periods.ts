@@ -22,11 +22,11 @@ export function availablePeriods(db: Db, source: DataSource = 'published'): Avai
   // models-screens: one scan gives both the months and how many municipalities each covers.
   const of = (db.prepare('SELECT COUNT(*) AS n FROM municipality').get() as { n: number }).n;
   // citizen-models (issue 10): or the months the engine derived from citizen data, with the municipalities they cover.
-  const coverageSql =
+  const coverageStatement =
     source === 'citizens'
-      ? 'SELECT month, COUNT(DISTINCT municipality_code) AS municipalities FROM citizen_measurement GROUP BY month ORDER BY month'
-      : 'SELECT month, COUNT(DISTINCT municipality_code) AS municipalities FROM measurement GROUP BY month ORDER BY month';
-  const monthCoverage = (db.prepare(coverageSql).all() as { month: string; municipalities: number }[]).map((row) => ({ ...row, of }));
+      ? db.prepare('SELECT month, COUNT(DISTINCT municipality_code) AS municipalities FROM citizen_measurement GROUP BY month ORDER BY month')
+      : db.prepare('SELECT month, COUNT(DISTINCT municipality_code) AS municipalities FROM measurement GROUP BY month ORDER BY month');
+  const monthCoverage = (coverageStatement.all() as { month: string; municipalities: number }[]).map((row) => ({ ...row, of }));
   const months = monthCoverage.map((row) => row.month);
   const have = new Set(months);
   const halfYears = [...new Set(months.map(halfYearOf))].map((period) => ({
