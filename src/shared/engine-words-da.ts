@@ -21,6 +21,11 @@ export const engineWordsDa = {
     noResultTarget: 'Der er ikke indlæst tal for resultatmålet (Jobindsats Y30R21). Indlæs udtrækket først.',
   },
   and: ' og ',
+  // citizen-models (issue 10): a model asked to run on citizen data when none is imported.
+  noCitizenData:
+    'Der er ikke indlæst borgerdata, så modellen kan ikke beregnes af borgerdata. Indlæs en fil med ydelsesforløb og en med samtaler og tilbud under "Indlæs filer", eller vælg Jobindsats som datakilde.',
+  /** Model D's total row on citizen data: the municipalities of the extract, not the whole country. */
+  citizenTotal: (count: number) => `I alt i borgerdata (${count} ${count === 1 ? 'kommune' : 'kommuner'})`,
   noCitizenSource: 'Skærpet tilsyn kan ikke beregnes af borgerdata: resultatmålet og fokusmålene findes kun i Jobindsats-udtrækkene. Vælg Jobindsats som datakilde.',
   missingBaseline: 'Mangler sammenligningsmåned (fx 2023-12).',
   badHalfYear: (period: string) => `Halvåret "${period}" skal skrives som 2023H2.`,

@@ -46,6 +46,14 @@ export const exportWordsDa = {
     /** A model list's title line: "Skærpet tilsyn, året til og med 2. kvartal 2021 (…)". */
     modelTitle: (label: string, period: string) => `${label}, ${period}`,
     modelSheetName: 'Om listen',
+    // citizen-models (issue 10): which counts the figures come from, on every model list and view of model figures.
+    dataSource: 'Datakilde',
+    /** In the file name of a list made from citizen data. */
+    dataSourceFileMark: 'borgerdata',
+    dataSourceValue: {
+      published: "Jobindsats (de offentliggjorte tal)",
+      citizens: 'Borgerdata (kommunens egne ydelsesforløb, samtaler og tilbud, omregnet til månedstal)',
+    },
   },
 
   /** The AMK's contact list (model A). */

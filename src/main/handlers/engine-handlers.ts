@@ -15,7 +15,7 @@ export const engineHandlers = {
     context.emit('data.changed', { reason: 'ruleSets.copy' });
     return copy;
   },
-  'periods.available': (_args, { db }) => availablePeriods(db),
+  'periods.available': (args, { db }) => availablePeriods(db, args?.source), // citizen-models: per source
   // Every model's evaluate call comes from the model registry (models/index.ts).
   ...modelEvaluateHandlers,
   'municipality.detail': ({ code, ruleSetId, period }, { db }) => municipalityDetail(db, code, period, ruleSetId),

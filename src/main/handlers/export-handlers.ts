@@ -34,6 +34,13 @@ function hypotheticalOf(ruleSets: RuleSetSummary[], id: string): { basedOn: stri
   return { basedOn: ruleSets.find((candidate) => candidate.id === ruleSet.basedOn)?.name ?? ruleSet.basedOn ?? 'et andet regelsæt' };
 }
 
+/** citizen-models (issue 10): whether an import batch of this kind feeds the view's source (every batch when no source is said). */
+function fromSource(kind: string, source: 'published' | 'citizens' | undefined): boolean {
+  if (!source) return true;
+  const citizenKind = kind === 'spells' || kind === 'events';
+  return source === 'citizens' ? citizenKind : !citizenKind;
+}
+
 export const exportHandlers = {
   'export.contactList': async (args, context) => {
     const full = await through(context, 'evaluate.early2023', { ruleSetId: args.ruleSetId, period: args.period });
@@ -78,8 +85,10 @@ export const exportHandlers = {
       ruleSet: ruleSet ? { name: ruleSet.name, version: ruleSet.version } : null,
       filters: args.provenance?.filters ?? [],
       madeAt: new Date(),
-      files: history.filter((batch) => batch.currentRows > 0),
+      // citizen-models (issue 10): a view of figures from one source names that source and only its files.
+      files: history.filter((batch) => batch.currentRows > 0 && fromSource(batch.kind, args.provenance?.dataSource)),
       hypothetical,
+      dataSource: args.provenance?.dataSource,
     };
     // danish-finish: a period code in the screen's title is written in words in the sheet and file name.
     const title = describePeriodsIn(args.title);

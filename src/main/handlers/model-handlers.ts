@@ -11,6 +11,7 @@ import { exportFileName } from '../services/export/view';
 import { currentUserName, type Db } from '../services/store';
 import type { Handler, HandlerContext, HandlersFor } from './context';
 import { deliver } from './deliver-export';
+import { exportWords } from '../../shared/export-words-da';
 
 type EvaluateCall<M extends ModelId> = ModelRegistry[M]['call'];
 
@@ -54,7 +55,7 @@ export const modelHandlers = {
   'export.modelList': async (args, context) => {
     const listing = modelListing(context.db, args);
     const { bytes, rows } = await writeModelList(listing, currentUserName(), new Date());
-    const title = `${listing.label} ${describePeriodShort(listing.period)}${listing.baseline ? ` mod ${describePeriodShort(listing.baseline)}` : ''}${listing.ruleSet.hypothetical ? ' HYPOTETISK' : ''}`;
+    const title = `${listing.label} ${describePeriodShort(listing.period)}${listing.baseline ? ` mod ${describePeriodShort(listing.baseline)}` : ''}${listing.ruleSet.hypothetical ? ' HYPOTETISK' : ''}${listing.dataSource === 'citizens' ? ` ${exportWords.provenance.dataSourceFileMark}` : ''}`;
     return deliver(context, exportFileName(title, 'xlsx'), bytes, rows, 'xlsx');
   },
 } satisfies HandlersFor<typeof modelsContract>;

@@ -189,14 +189,14 @@ export function App() {
               </div>
             ))}
           {top && (
-            <div className="screen-host" key={`${top.kind}:${top.kind === 'municipality' ? top.code : top.kind === 'group' ? top.groupId : `${top.municipalityCode}:${top.groupId}:${top.cohortMonth}`}`}>
+            <div className="screen-host" key={`${top.kind}:${top.kind === 'municipality' ? top.code : top.kind === 'group' ? top.groupId : `${top.municipalityCode}:${top.groupId}:${top.cohortMonth}:${top.spellId ?? ''}`}`}>
               {top.kind === 'municipality' ? (
                 <MunicipalityScreen code={top.code} />
               ) : top.kind === 'group' ? (
                 <BenefitGroupScreen initialGroupId={top.groupId} />
               ) : (
                 // cit-desk (issue 10): drill-down to the citizens of a municipality, group and cohort month
-                <CitizensScreen initial={{ municipalityCode: top.municipalityCode, groupId: top.groupId, cohortMonth: top.cohortMonth }} />
+                <CitizensScreen initial={{ municipalityCode: top.municipalityCode, groupId: top.groupId, cohortMonth: top.cohortMonth, spellId: top.spellId, asOf: top.asOf }} />
               )}
             </div>
           )}

@@ -264,7 +264,8 @@ export interface StatusRow {
   share: number | null;
   baselineShare: number | null;
   changePoints: number | null;
-  measured: number;
+  /** citizen-models (issue 10): null when the group has no counts that month (never a zero for missing data). */
+  measured: number | null;
 }
 
 export interface StatusEvaluation {
@@ -390,7 +391,8 @@ export const engineContract = {
     z.object({ fromId: ruleSetId, name: z.string().min(1).max(200), changes: z.record(z.string(), z.unknown()) }).strict(),
     { writes: true },
   ),
-  'periods.available': defineCall<AvailablePeriods>()(z.object({}).strict().optional()),
+  // citizen-models (issue 10): the months of the chosen source (default Jobindsats), for the model screens' pickers.
+  'periods.available': defineCall<AvailablePeriods>()(z.object({ source }).strict().optional()),
   'evaluate.early2023': defineCall<EarlyEffortEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: halfYear, source }).strict()),
   'evaluate.early2021': defineCall<MonthlyEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: month, source }).strict()),
   'evaluate.supervision': defineCall<SupervisionEvaluation>()(z.object({ ruleSetId: ruleSetId.optional(), period: z.string().min(4).max(20) }).strict()),

@@ -61,6 +61,8 @@ export const exportContract = {
             period: z.string().max(40).optional(),
             ruleSetId: z.string().max(120).optional(),
             filters: z.array(z.string().max(300)).max(50).optional(),
+            // citizen-models (issue 10): the counts the view's figures come from; its files are then only that source's.
+            dataSource: z.enum(['published', 'citizens']).optional(),
           })
           .strict()
           .optional(),

@@ -4,7 +4,7 @@ import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { addMonths, addMonthsToDate, monthRange } from '../../../shared/periods';
 import { bindPooled, monthFigure, pooledCte, type PooledRow } from './pooled-sql';
-import { batchRefs, citizenBatches } from './provenance';
+import { batchRefs, citizenBatches, requireCitizenData } from './provenance';
 import { resolveRuleSet } from './rule-sets';
 import { describePeriod } from '../../../shared/period-words';
 import type { EscalationStep } from '../../../shared/enums';
@@ -51,6 +51,7 @@ const findingColumns = ['code', 'group_id', 'criterion', 'month', 'measured', 'l
 
 export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string, source: DataSource = 'published'): MonthlyEvaluation {
   const rule = resolveRuleSet(db, 'early-2021', ruleSetId);
+  if (source === 'citizens') requireCitizenData(db); // citizen-models (issue 10)
   const params = rule.values;
   const span = params.consecutiveMonths;
   const months = monthRange(addMonths(period, -(span - 1)), span);

@@ -21,7 +21,7 @@ import { EngineError } from './engine-error';
 import { periodSpan } from '../../../shared/periods';
 import { halfYearMonths, monthsWithData } from './periods';
 import { bindPooled, isAbove, pooledCte } from './pooled-sql';
-import { batchRefs, citizenBatches, citizenSourceLine } from './provenance';
+import { batchRefs, citizenBatches, citizenSourceLine, requireCitizenData } from './provenance';
 import { interpretationItems, resolveRuleSet, type ResolvedRuleSet } from './rule-sets';
 import { describePeriod } from '../../../shared/period-words';
 import { engineWords } from '../../../shared/engine-words-da';
@@ -144,6 +144,7 @@ export interface EarlyOptions {
 
 export function evaluateEarly2023(db: Db, period: string, ruleSetId?: string, options: EarlyOptions = {}): EarlyEffortEvaluation {
   const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
+  if (options.source === 'citizens') requireCitizenData(db); // citizen-models (issue 10)
   const params = earlyParams(rule);
   const months = halfYearMonths(period);
   const binding = {

@@ -18,12 +18,15 @@ export function monthsWithData(db: Db, source: DataSource = 'published'): string
   return (db.prepare('SELECT DISTINCT month FROM measurement ORDER BY month').all() as { month: string }[]).map((row) => row.month);
 }
 
-export function availablePeriods(db: Db): AvailablePeriods {
+export function availablePeriods(db: Db, source: DataSource = 'published'): AvailablePeriods {
   // models-screens: one scan gives both the months and how many municipalities each covers.
   const of = (db.prepare('SELECT COUNT(*) AS n FROM municipality').get() as { n: number }).n;
-  const monthCoverage = (
-    db.prepare('SELECT month, COUNT(DISTINCT municipality_code) AS municipalities FROM measurement GROUP BY month ORDER BY month').all() as { month: string; municipalities: number }[]
-  ).map((row) => ({ ...row, of }));
+  // citizen-models (issue 10): or the months the engine derived from citizen data, with the municipalities they cover.
+  const coverageStatement =
+    source === 'citizens'
+      ? db.prepare('SELECT month, COUNT(DISTINCT municipality_code) AS municipalities FROM citizen_measurement GROUP BY month ORDER BY month')
+      : db.prepare('SELECT month, COUNT(DISTINCT municipality_code) AS municipalities FROM measurement GROUP BY month ORDER BY month');
+  const monthCoverage = (coverageStatement.all() as { month: string; municipalities: number }[]).map((row) => ({ ...row, of }));
   const months = monthCoverage.map((row) => row.month);
   const have = new Set(months);
   const halfYears = [...new Set(months.map(halfYearOf))].map((period) => ({

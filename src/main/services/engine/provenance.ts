@@ -1,5 +1,6 @@
 import type { BatchRef } from '../../../shared/api/engine';
 import type { Db } from '../store';
+import { EngineError } from './engine-error';
 import { engineWords } from '../../../shared/engine-words-da';
 
 /** The import batches behind a set of numbers, newest first. */
@@ -50,4 +51,9 @@ export function citizenBatches(db: Db): BatchRef[] {
 /** The Danish line that says a result was made from citizen data, not from Jobindsats' published counts. */
 export function citizenSourceLine(batches: BatchRef[]): string {
   return engineWords.citizenSource(batches.map((batch) => batch.fileName).join(', '));
+}
+
+/** citizen-models (issue 10): a model run on citizen data when none is imported is refused in Danish, never shown as empty. */
+export function requireCitizenData(db: Db): void {
+  if (!db.prepare('SELECT 1 FROM citizen_spell LIMIT 1').get()) throw new EngineError('no-citizen-data', engineWords.noCitizenData);
 }

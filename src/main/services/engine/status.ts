@@ -5,7 +5,7 @@ import type { Db } from '../store';
 import { EngineError } from './engine-error';
 import { monthsWithData } from './periods';
 import { bindPooled, pooledCte } from './pooled-sql';
-import { citizenBatches, measurementBatches } from './provenance';
+import { citizenBatches, measurementBatches, requireCitizenData } from './provenance';
 import { resolveRuleSet } from './rule-sets';
 import { engineWords } from '../../../shared/engine-words-da';
 
@@ -36,6 +36,7 @@ const change = (share: number | null, baseline: number | null) => (share === nul
 
 export function evaluateStatus(db: Db, period: string, baseline: string, ruleSetId?: string, source: DataSource = 'published'): StatusEvaluation {
   const rule = resolveRuleSet(db, 'status', ruleSetId);
+  if (source === 'citizens') requireCitizenData(db); // citizen-models (issue 10)
   const params = rule.values;
   const have = new Set(monthsWithData(db, source));
   const missing = [period, baseline].filter((month) => !have.has(month));
@@ -58,10 +59,13 @@ export function evaluateStatus(db: Db, period: string, baseline: string, ruleSet
       share: shownShare(now?.share ?? null),
       baselineShare: shownShare(before?.share ?? null),
       changePoints: change(now?.share ?? null, before?.share ?? null),
-      measured: now?.measured ?? 0,
+      // citizen-models (issue 10): a group without counts that month has no figure, not zero citizens.
+      measured: now?.measured ?? null,
     };
   };
-  const national = statusRow(params.nationalLabel, 'national', null);
+  // citizen-models (issue 10): from citizen data the total is the extract's municipalities, never called the whole country.
+  const extractMunicipalities = new Set(rows.filter((row) => row.level === 'municipality' && row.share !== null).map((row) => row.key)).size;
+  const national = statusRow(source === 'citizens' ? engineWords.citizenTotal(extractMunicipalities) : params.nationalLabel, 'national', null);
   const all = db.prepare('SELECT code, name FROM municipality ORDER BY code').all() as { code: number; name: string }[];
   const municipalities = all.map((m) => {
     const row = statusRow(m.name, 'municipality', String(m.code));

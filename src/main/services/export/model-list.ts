@@ -33,6 +33,7 @@ export async function writeModelList(listing: ModelListing, madeBy: string, made
   for (const line of listing.summary) add(line);
   add();
   add(w.model, listing.label);
+  add(w.dataSource, w.dataSourceValue[listing.dataSource ?? 'published']); // citizen-models (issue 10)
   add(w.period, describePeriod(listing.period));
   if (listing.baseline) add(w.baseline, describePeriod(listing.baseline));
   add(w.ruleSet, listing.ruleSet.name);

@@ -35,6 +35,8 @@ export interface Provenance {
   files: ProvenanceFile[];
   /** models-finish: made under a what-if copy of a rule set (the name of the rule set it copies). */
   hypothetical?: { basedOn: string };
+  /** citizen-models (issue 10): which counts the figures come from (Jobindsats or citizen data), said in words. */
+  dataSource?: 'published' | 'citizens';
 }
 
 /** The words that mark a file made under a what-if copy (models-finish, issue 13 item 4; messages: in export-words-da.ts). */
@@ -79,6 +81,7 @@ export function addProvenanceSheet(workbook: ExcelJS.Workbook, provenance: Prove
   if (provenance.hypothetical) sheet.addRow([hypotheticalWords.line(provenance.ruleSet?.name ?? '', provenance.hypothetical.basedOn)]).font = { bold: true, color: { argb: 'FFC00000' } };
   const w = exportWords.provenance;
   const yesNo = (value: boolean) => (value ? exportWords.yes : exportWords.no);
+  if (provenance.dataSource) sheet.addRow([w.dataSource, w.dataSourceValue[provenance.dataSource]]);
   if (provenance.period) sheet.addRow([w.period, describePeriod(provenance.period)]);
   if (provenance.months?.length) sheet.addRow([w.months, provenance.months.map(describeMonth).join(', ')]);
   if (provenance.complete !== undefined) sheet.addRow([w.complete, provenance.complete ? exportWords.yes : w.notComplete]);

@@ -1,7 +1,8 @@
-import type { CitizenOutlook, OutlookCriterion } from '../../../shared/api';
+import type { CitizenOutlook, OutlookCitizen, OutlookCriterion } from '../../../shared/api';
 import { formatInteger, formatShare } from '../format';
 import { messages } from '../messages/da';
 import { useApi } from '../use-api';
+import { useDesk } from './desk-context';
 import { describePeriod } from '../../../shared/period-words';
 import { formatDanishDate } from '../../../shared/words-da';
 
@@ -26,12 +27,27 @@ function CriterionCells({ figure, threshold }: { figure: OutlookCriterion; thres
 }
 
 /**
+ * citizen-models (issue 10): what the citizen's cohort month will read if nothing happens, for what
+ * the citizen still lacks ("samtaler 50,0 %, tilbud 25,0 % (1. halvår 2024)"), and whether that is above the threshold.
+ */
+function cohortEffect(row: OutlookCitizen, data: CitizenOutlook): { text: string; above: boolean } {
+  const month = data.months.find((candidate) => candidate.month === row.cohortMonth);
+  if (!month) return { text: '', above: false };
+  const lacking = [row.interviewsMissing > 0 ? ([words.interviews, month.interviews] as const) : null, row.offerMissing ? ([words.offers, month.offers] as const) : null].filter(
+    (part) => part !== null,
+  );
+  const parts = lacking.map(([label, figure]) => `${label.toLocaleLowerCase('da-DK')} ${formatShare(figure.shareIfNothingHappens)}`).join(', ');
+  return { text: messages.citizenEngine.cohortEffectValue(parts, month.period), above: lacking.some(([, figure]) => figure.aboveIfNothingHappens) };
+}
+
+/**
  * The early warning citizen by citizen (issue 10): each cohort month not yet over, what its share
  * will be if nothing happens and if every citizen still within reach gets what is missing, and the
  * citizens to act on, fewest days left first (ids masked).
  */
 export function CitizenOutlookPanel({ municipalityCode, asOf }: { municipalityCode: number; asOf: string }) {
   const outlook = useApi('citizens.outlook', { municipalityCode, asOf });
+  const desk = useDesk();
   const data: CitizenOutlook | null = outlook.data?.municipalityCode === municipalityCode && outlook.data.asOf === asOf ? outlook.data : null;
   if (outlook.error) return <p className="error" role="alert">{`${messages.errorPrefix}: ${outlook.error}`}</p>;
   if (!data) return <p className="muted">{messages.loading}</p>;
@@ -87,12 +103,25 @@ export function CitizenOutlookPanel({ municipalityCode, asOf }: { municipalityCo
               <th>{words.interviewsHeld}</th>
               <th>{words.interviewsMissing}</th>
               <th>{words.offerMissing}</th>
+              <th>{messages.citizenEngine.cohortEffect}</th>
             </tr>
           </thead>
           <tbody>
             {data.citizens.slice(0, citizensShown).map((row) => (
               <tr key={row.spellId}>
-                <td>{row.citizenId}</td>
+                <td>
+                  {/* citizen-models (issue 10): a citizen to act on is one click from the timeline, at the same day. */}
+                  <button
+                    className="link"
+                    title={messages.citizenEngine.openTimeline(row.citizenId)}
+                    onClick={() =>
+                      desk.open({ kind: 'citizens', label: messages.citizenEngine.timelineCrumb(row.citizenId), municipalityCode, groupId: row.groupId, cohortMonth: row.cohortMonth, spellId: row.spellId, asOf })
+                    }
+                    data-testid="outlook-citizen"
+                  >
+                    {row.citizenId}
+                  </button>
+                </td>
                 <td className="left">{row.groupLabel}</td>
                 <td>{row.cohortMonth ? describePeriod(row.cohortMonth) : ''}</td>
                 <td>{formatDanishDate(row.deadline)}</td>
@@ -100,6 +129,14 @@ export function CitizenOutlookPanel({ municipalityCode, asOf }: { municipalityCo
                 <td>{`${row.interviewsCounted} af ${row.requiredInterviews}`}</td>
                 <td>{row.interviewsMissing > 0 ? formatInteger(row.interviewsMissing) : ''}</td>
                 <td>{row.offerMissing ? words.yes : ''}</td>
+                {(() => {
+                  const effect = cohortEffect(row, data);
+                  return (
+                    <td className={effect.above ? 'left above' : 'left'} title={effect.above ? words.aboveTitle(threshold) : undefined} data-testid="outlook-effect">
+                      {effect.text}
+                    </td>
+                  );
+                })()}
               </tr>
             ))}
           </tbody>

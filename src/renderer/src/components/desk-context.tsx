@@ -5,7 +5,7 @@ export type DeskEntry =
   | { kind: 'municipality'; code: number; name: string }
   | { kind: 'group'; groupId: string; label: string }
   // cit-desk (issue 10): a municipality's citizens in one benefit group and cohort month
-  | { kind: 'citizens'; label: string; municipalityCode?: number; groupId?: string; cohortMonth?: string };
+  | { kind: 'citizens'; label: string; municipalityCode?: number; groupId?: string; cohortMonth?: string; /** citizen-models: one spell's timeline, at a day */ spellId?: number; asOf?: string };
 
 export interface DeskState {
   /** The half-year every screen shows, e.g. 2023H2. */

@@ -45,6 +45,13 @@ export function HypotheticalNote({ ruleSet }: { ruleSet: RuleSetSummary | null }
 /** Saves the model's list as .xlsx through the export mechanism (save dialog, --out, or download). Ctrl+E. */
 export function ModelExportButton({ args }: { args: CallArgs<'export.modelList'> | null }) {
   const [status, setStatus] = useState('');
+  // citizen-models: the line about the last file goes when the choices change (it named another month or source).
+  const argsKey = JSON.stringify(args);
+  const [statusFor, setStatusFor] = useState(argsKey);
+  if (statusFor !== argsKey) {
+    setStatusFor(argsKey);
+    setStatus('');
+  }
   const run = async () => {
     if (!args) return;
     setStatus(messages.desk.export.working);

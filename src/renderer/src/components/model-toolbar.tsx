@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { CallArgs, ModelId } from '../../../shared/api';
+import type { CallArgs, DataSource, ModelId } from '../../../shared/api';
+import { DataSourcePicker } from './data-source';
 import { HypotheticalNote, ModelExportButton, ModelRuleSetPicker, useChosenRuleSet } from './model-rule-set';
 
 /**
@@ -15,6 +16,8 @@ export function ModelToolbar({
   exportArgs,
   choices,
   more,
+  source,
+  onSource,
 }: {
   title: string;
   model: ModelId;
@@ -26,12 +29,16 @@ export function ModelToolbar({
   choices: ReactNode;
   /** After the rule set (e.g. a search field). */
   more?: ReactNode;
+  /** citizen-models (issue 10): the data source (Jobindsats or citizen data), where the model can run on either. */
+  source?: DataSource;
+  onSource?(source: DataSource): void;
 }) {
   const ruleSet = useChosenRuleSet(ruleSetId);
   return (
     <>
       <div className="toolbar">
         <h2>{title}</h2>
+        {source && onSource && <DataSourcePicker value={source} onChange={onSource} />}
         {choices}
         <ModelRuleSetPicker model={model} value={ruleSetId} onChange={onRuleSet} />
         {more}

@@ -43,6 +43,29 @@ export const da = {
     month: 'Måned',
     period: 'Periode',
     none: '–',
+    // citizen-models (issue 10): models B and D on Jobindsats' counts or on those derived from citizen data.
+    source: {
+      label: 'Datakilde',
+      options: { published: 'Jobindsats', citizens: 'Borgerdata' },
+      line: {
+        published: (files: string) => `Kilde: Jobindsats' offentliggjorte tal${files ? ` (${files})` : ''}.`,
+        citizens: (files: string) => `Kilde: borgerdata – beregnet af kommunens egne ydelsesforløb, samtaler og tilbud, ikke af Jobindsats' tal${files ? ` (${files})` : ''}.`,
+        demo: (files: string) => `Kilde: syntetiske demodata i Jobindsats' form, ikke rigtige tal${files ? ` (${files})` : ''}.`,
+      },
+      moreFiles: (count: number) => `og ${count} ${count === 1 ? 'fil' : 'filer'} mere`,
+      noCitizenData:
+        'Der er ikke indlæst borgerdata, så modellen kan ikke beregnes af borgerdata. Indlæs en fil med ydelsesforløb og en med samtaler og tilbud under "Indlæs filer", eller vælg Jobindsats som datakilde.',
+      noMonth: {
+        published: (month: string) => `Jobindsats-tallene har ingen målinger for ${describePeriod(month)}. Vælg en måned med data i listen, eller indlæs et udtræk, der dækker måneden.`,
+        citizens: (month: string, first: string, last: string) =>
+          `Borgerdata giver ingen målinger for ${describePeriod(month)}: ingen forløb når seks måneder i den måned. Vælg en måned med borgerdata (${describePeriod(first)} til ${describePeriod(last)}), eller indlæs forløb og hændelser, der dækker måneden.`,
+      },
+      noMonthOption: (month: string) => `${describePeriod(month)} (ingen målinger)`,
+      vsTotal: 'Mod tallet i alt (pct.-point)',
+      municipalitiesTitle: (month: string) => `Kommunerne ${describePeriod(month)} mod tallet i alt i borgerdata`,
+      partial: (count: number, of: number) => `Borgerdata dækker ${count} af ${of} kommuner: tallet i alt er kun for dem, ikke for hele landet.`,
+      goImport: 'Gå til Indlæs filer',
+    },
     monthly: {
       title: 'Model B: månedlig opfølgning (2021)',
       summary: (period: string, findings: number, municipalities: number, months: string) =>
@@ -597,7 +620,8 @@ export const da = {
     municipality: 'Kommune',
     asOf: 'Pr. dato',
     noCitizenData: 'Der er ingen borgerdata for kommunen. Indlæs forløb og hændelser under "Indlæs filer".',
-    sourceNote: 'Skærmene Overblik, Månedlig og Hele landet bygger på Jobindsats-tallene. Her beregnes model A også af borgerdata for den valgte kommune; model B og D kan beregnes af borgerdata fra kommandolinjen (se vejledningen).',
+    // citizen-models (issue 10): models B and D on citizen data are chosen on their own screens.
+    sourceNote: 'Overblik bygger på Jobindsats-tallene. Her beregnes model A også af borgerdata for den valgte kommune; på Månedlig (2021) og Hele landet vælger du Borgerdata som datakilde.',
     // Model A on the counts derived from citizen data, beside Jobindsats (issue 10).
     model: {
       title: 'Model A beregnet af borgerdata',
@@ -649,7 +673,19 @@ export const da = {
       allEqual: 'Borgerdata og Jobindsats giver de samme tal i alle måneder.',
       lacking: (total: number) => `${total} ${total === 1 ? 'borger mangler' : 'borgere mangler'} noget i kohorten`,
       noRows: 'Ingen måneder at sammenligne.',
+      // citizen-models (issue 10): the citizens behind a difference, on the screen rather than in a tooltip.
+      citizensTitle: (group: string, month: string, shown: number, total: number) =>
+        `${group}, kohorten ${describePeriod(month)}: forløbene, der mangler noget (${shown < total ? `de første ${shown} af ${total}` : total}). Det er dem, borgerdataene tæller som "uden"; find dem, Jobindsats tæller anderledes.`,
+      hideCitizens: 'Skjul borgerne',
+      openCohort: 'Vis hele kohorten under Borgere',
+      columns: { citizen: 'Borger', start: 'Start', deadline: 'Frist', interviews: 'Samtaler (holdt af krav)', missing: 'Mangler' },
     },
+    // citizen-models (issue 10): from a citizen in a list to the citizen's timeline.
+    openTimeline: (citizen: string) => `Vis tidslinjen for ${citizen}`,
+    // citizen-models: per citizen within reach, what the cohort month's share will be if nothing happens (the early warning, citizen by citizen).
+    cohortEffect: 'Kohortens andel, hvis intet sker',
+    cohortEffectValue: (parts: string, period: string) => `${parts} (${describePeriod(period)})`,
+    timelineCrumb: (citizen: string) => `Borger ${citizen}`,
   },
 } as const;
 

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ReconciliationRow } from '../../../shared/api';
+import { ReconcileCitizens } from '../components/reconcile-citizens';
 import { CitizenModelPanel } from '../components/citizen-model-panel';
 import { CitizenOutlookPanel } from '../components/citizen-outlook-panel';
 import { formatInteger } from '../format';
@@ -30,6 +31,8 @@ function differs(row: ReconciliationRow): boolean {
 /** Derived counts next to Jobindsats' for one municipality, months × groups, differences marked. */
 function Reconciliation({ municipalityCode }: { municipalityCode: number }) {
   const rows = useApi('citizens.reconcile', { municipalityCode });
+  // citizen-models (issue 10): the row whose citizens are shown under it.
+  const [open, setOpen] = useState<string | null>(null);
   if (rows.error) return <p className="error" role="alert">{`${messages.errorPrefix}: ${rows.error}`}</p>;
   if (!rows.data) return <p className="muted">{messages.loading}</p>;
   if (rows.data.length === 0) return <p className="muted">{table.noRows}</p>;
@@ -56,20 +59,41 @@ function Reconciliation({ municipalityCode }: { municipalityCode: number }) {
         </thead>
         <tbody>
           {rows.data.map((row) => (
-            <tr key={`${row.month}-${row.groupId}`} className={differs(row) ? 'differs' : undefined}>
-              <td>{describePeriod(row.month)}</td>
-              <td className="left">{row.groupLabel}</td>
-              {figures.flatMap((figure) => [
-                <td key={`${figure}-d`}>{formatInteger(row.derived?.[figure] ?? null)}</td>,
-                <td key={`${figure}-p`}>{formatInteger(row.published?.[figure] ?? null)}</td>,
-                <td key={`${figure}-x`} className={row.difference[figure] ? 'difference' : undefined}>
-                  {formatDifference(row.difference[figure])}
-                </td>,
-              ])}
-              <td className="left" title={row.lackingSpells?.spells.map((spell) => `${spell.citizenId} (${formatDanishDate(spell.deadline)})`).join(', ')}>
-                {row.lackingSpells?.total ? table.lacking(row.lackingSpells.total) : ''}
-              </td>
-            </tr>
+            <Fragment key={`${row.month}-${row.groupId}`}>
+              <tr className={differs(row) ? 'differs' : undefined}>
+                <td>{describePeriod(row.month)}</td>
+                <td className="left">{row.groupLabel}</td>
+                {figures.flatMap((figure) => [
+                  <td key={`${figure}-d`}>{formatInteger(row.derived?.[figure] ?? null)}</td>,
+                  <td key={`${figure}-p`}>{formatInteger(row.published?.[figure] ?? null)}</td>,
+                  <td key={`${figure}-x`} className={row.difference[figure] ? 'difference' : undefined}>
+                    {formatDifference(row.difference[figure])}
+                  </td>,
+                ])}
+                <td className="left" title={row.lackingSpells?.spells.map((spell) => `${spell.citizenId} (${formatDanishDate(spell.deadline)})`).join(', ')}>
+                  {row.lackingSpells?.total ? (
+                    // citizen-models: the citizens behind the difference, shown under the row on a click (not only in a tooltip).
+                    <button
+                      className="link"
+                      aria-expanded={open === `${row.month}-${row.groupId}`}
+                      onClick={() => setOpen(open === `${row.month}-${row.groupId}` ? null : `${row.month}-${row.groupId}`)}
+                      data-testid="reconcile-show-citizens"
+                    >
+                      {open === `${row.month}-${row.groupId}` ? table.hideCitizens : table.lacking(row.lackingSpells.total)}
+                    </button>
+                  ) : (
+                    ''
+                  )}
+                </td>
+              </tr>
+              {open === `${row.month}-${row.groupId}` && row.lackingSpells && (
+                <tr className="reconcile-citizens-row">
+                  <td colSpan={12}>
+                    <ReconcileCitizens municipalityCode={municipalityCode} row={row} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
@@ -81,7 +105,7 @@ function Reconciliation({ municipalityCode }: { municipalityCode: number }) {
  * Citizen data (issue 10, cit-engine): for one municipality, the early warning citizen by citizen
  * (cohorts not yet over, the citizens still within reach) and the reconciliation of the derived
  * monthly counts with the imported Jobindsats counts, and model A computed from the derived counts
- * beside Jobindsats'. Models B and D on citizen data run from the CLI (`--source borgerdata`).
+ * beside Jobindsats'. Models B and D on citizen data: their own screens (Datakilde), and the CLI.
  */
 export function CitizenEngineScreen() {
   const municipalities = useApi('municipalities.list');

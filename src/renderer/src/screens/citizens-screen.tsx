@@ -26,6 +26,9 @@ export interface CitizenFilters {
   municipalityCode?: number;
   groupId?: string;
   cohortMonth?: string;
+  // citizen-models (issue 10): open on one spell's timeline, at the day the early warning was read.
+  spellId?: number;
+  asOf?: string;
 }
 
 type QueryArgs = CallArgs<'citizens.query'>;
@@ -69,13 +72,13 @@ export function CitizensScreen({ initial }: { initial?: CitizenFilters }) {
   const [groupId, setGroupId] = useState<string | undefined>(initial?.groupId);
   const [cohortMonth, setCohortMonth] = useState<string | undefined>(initial?.cohortMonth);
   const [withinReach, setWithinReach] = useState(false);
-  const [asOf, setAsOf] = useState(localToday());
+  const [asOf, setAsOf] = useState(initial?.asOf ?? localToday());
   const [asOfDraft, setAsOfDraft] = useState<string | null>(null);
   // The filters the grid last asked for (base + the grid's own filter model), for the count apart from the pages.
   const [countArgs, setCountArgs] = useState<CallArgs<'citizens.count'> | null>(null);
   const gridKey = useRef<string | null>(null);
   const [gridError, setGridError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(initial?.spellId ?? null);
   const [revealed, setRevealed] = useState(false);
   const [fullIds, setFullIds] = useState(false);
   const [exporting, setExporting] = useState(false);

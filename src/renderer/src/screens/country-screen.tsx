@@ -1,7 +1,8 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { useMemo, useRef, useState } from 'react';
-import type { StatusEvaluation } from '../../../shared/api';
+import type { DataSource, StatusEvaluation } from '../../../shared/api';
+import { defaultMonth, MissingData, missingData, SourceLine, sourceMonthChoices, useSourcePeriods } from '../components/data-source';
 import { addMonths } from '../../../shared/periods';
 import { ModelToolbar } from '../components/model-toolbar';
 import { DistributionChart } from '../components/lazy-charts';
@@ -31,17 +32,18 @@ function defaultBaseline(months: string[], month: string): string {
  * opens on the latest month with data for (nearly) all of them.
  */
 export function CountryScreen() {
-  const periods = useApi('periods.available');
-  const coverage = periods.data?.monthCoverage ?? [];
+  // citizen-models (issue 10): Jobindsats' counts or those derived from citizen data; the months are the source's.
+  const [source, setSource] = useState<DataSource>('published');
+  const periods = useSourcePeriods(source);
   const months = periods.data?.months ?? [];
   const [chosenMonth, setMonth] = useState('');
   const [chosenBaseline, setBaseline] = useState('');
   const [ruleSetId, setRuleSetId] = useState('status');
-  const month = chosenMonth || periods.data?.latestFullMonth || months.at(-1) || '';
+  const month = chosenMonth || defaultMonth(periods.data);
   const baseline = chosenBaseline || (month ? defaultBaseline(months, month) : '');
-  const option = (candidate: (typeof coverage)[number]) => words.monthOption(candidate.month, candidate.municipalities, candidate.of);
+  const missing = missingData(source, periods.data, [month, baseline]);
   // The month and the baseline are picked from the same list (each month with its coverage).
-  const choices = coverage.map((candidate) => ({ value: candidate.month, label: option(candidate) }));
+  const choices = sourceMonthChoices(periods.data, month, baseline);
   const monthSelect = (label: string, value: string, onChange: (month: string) => void, testId: string) => (
     <LabelledSelect label={label} value={value} onChange={onChange} testId={testId} choices={choices} />
   );
@@ -52,7 +54,9 @@ export function CountryScreen() {
         model="status"
         ruleSetId={ruleSetId}
         onRuleSet={setRuleSetId}
-        exportArgs={month && baseline ? { model: 'status', period: month, baseline, ruleSetId } : null}
+        source={source}
+        onSource={setSource}
+        exportArgs={month && baseline && !missing ? { model: 'status', period: month, baseline, ruleSetId, source } : null}
         choices={
           <>
             {monthSelect(text.month, month, setMonth, 'status-month')}
@@ -60,21 +64,31 @@ export function CountryScreen() {
           </>
         }
       />
-      {month && baseline ? <CountryStatus month={month} baseline={baseline} ruleSetId={ruleSetId} /> : <p className="muted">{periods.loading ? messages.loading : messages.demo.empty}</p>}
+      {missing ? (
+        <MissingData message={missing} />
+      ) : month && baseline ? (
+        <CountryStatus month={month} baseline={baseline} ruleSetId={ruleSetId} source={source} />
+      ) : (
+        <p className="muted">{periods.loading ? messages.loading : messages.demo.empty}</p>
+      )}
     </section>
   );
 }
 
-function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline: string; ruleSetId: string }) {
-  const status = useApi('evaluate.status', { period: month, baseline, ruleSetId });
-  const data = status.data?.period === month && status.data.baseline === baseline && status.data.ruleSetId === ruleSetId ? status.data : null;
+function CountryStatus({ month, baseline, ruleSetId, source }: { month: string; baseline: string; ruleSetId: string; source: DataSource }) {
+  const status = useApi('evaluate.status', source === 'citizens' ? { period: month, baseline, ruleSetId, source } : { period: month, baseline, ruleSetId });
+  const data =
+    status.data?.period === month && status.data.baseline === baseline && status.data.ruleSetId === ruleSetId && (status.data.dataSource ?? 'published') === source ? status.data : null;
+  // citizen-models: a view saved from here names its source in its title and on its provenance sheet.
+  const sourceMark = source === 'citizens' ? ` (${messages.models.source.options.citizens.toLocaleLowerCase('da-DK')})` : '';
   const gridApi = useRef<GridApi<Row> | null>(null);
   const municipalityApi = useRef<GridApi<MunicipalityRow> | null>(null);
   const partialMark = data?.partial ? ` ${words.partialMark}` : '';
 
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
-      { field: 'label', headerName: text.columns.label, width: 170, pinned: 'left' },
+      // citizen-models: the total's name from citizen data is long ("I alt i borgerdata (2 kommuner)"): the cell wraps.
+      { field: 'label', headerName: text.columns.label, width: 170, pinned: 'left', wrapText: true, autoHeight: true, cellClass: 'cell-wrap' },
       { field: 'share', headerName: `${text.columns.share} ${describeMonthShort(month)}`, width: 120, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
       { field: 'baselineShare', headerName: `${text.columns.share} ${describeMonthShort(baseline)}`, width: 120, type: 'numericColumn', valueFormatter: (params) => formatShare(params.value), context: { export: { kind: 'share' } } },
       { field: 'changePoints', headerName: text.columns.change, width: 120, type: 'numericColumn', valueFormatter: (params) => formatPoints(params.value), context: { export: { kind: 'number' } } },
@@ -90,7 +104,7 @@ function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline
       { field: 'changePoints', headerName: words.columns.change, width: 110, type: 'numericColumn', valueFormatter: (params) => formatPoints(params.value), context: { export: { kind: 'number' } } },
       {
         field: 'differenceFromNationalPoints',
-        headerName: words.columns.vsNational,
+        headerName: source === 'citizens' ? messages.models.source.vsTotal : words.columns.vsNational,
         width: 130,
         type: 'numericColumn',
         sort: 'asc',
@@ -101,19 +115,20 @@ function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline
         context: { export: { kind: 'number' } },
       },
     ],
-    [],
+    [source],
   );
 
   return (
     <>
       {status.error && <p className="error" role="alert">{`${messages.errorPrefix}: ${status.error}`}</p>}
+      {data && <SourceLine source={source} batches={data.batches} />}
       {data && (
         <div className="coverage" data-testid="coverage">
           <span data-testid="coverage-period">{words.coverage(text.month, data.coverage.period.month, data.coverage.period.municipalities, data.coverage.period.of)}</span>{' '}
           <span data-testid="coverage-baseline">{words.coverage(words.baseline, data.coverage.baseline.month, data.coverage.baseline.municipalities, data.coverage.baseline.of)}</span>
           {data.partial && (
             <strong className="overdue-text" role="alert" data-testid="partial-warning">
-              {` ${words.partial}`}
+              {` ${source === 'citizens' ? messages.models.source.partial(data.coverage.period.municipalities, data.coverage.period.of) : words.partial}`}
             </strong>
           )}
         </div>
@@ -133,7 +148,7 @@ function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline
           </div>
           {data?.partial && <p className="muted" data-testid="national-partial-mark">{`${data.rows[0]?.label ?? ''}${partialMark}`}</p>}
           <span className="export-buttons">
-            <ViewExportButtons gridApi={gridApi} title={`Hele landet ${describePeriod(month)}${partialMark}`} context={{ period: month, ruleSetId }} />
+            <ViewExportButtons gridApi={gridApi} title={`Hele landet ${describePeriod(month)}${partialMark}${sourceMark}`} context={{ period: month, ruleSetId, dataSource: source }} />
           </span>
           <div className="panel">
             <h3>{`${text.country.distributionTitle} ${describePeriod(month)}`}</h3>
@@ -141,7 +156,7 @@ function CountryStatus({ month, baseline, ruleSetId }: { month: string; baseline
           </div>
         </div>
         <aside className="panel side-list" data-testid="country-municipalities">
-          <h3>{words.municipalitiesTitle(month)}</h3>
+          <h3>{source === 'citizens' ? messages.models.source.municipalitiesTitle(month) : words.municipalitiesTitle(month)}</h3>
           <div className="grid" data-testid="country-municipality-grid">
             <AgGridReact<MunicipalityRow>
               rowData={data?.municipalities ?? []}

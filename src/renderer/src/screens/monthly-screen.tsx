@@ -1,7 +1,8 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClickedEvent, CellKeyDownEvent, ColDef, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
-import type { CriterionId, EscalationState, MonthFigure, MonthlyEvaluation } from '../../../shared/api';
+import type { CriterionId, DataSource, EscalationState, MonthFigure, MonthlyEvaluation } from '../../../shared/api';
+import { defaultMonth, MissingData, missingData, SourceLine, sourceMonthChoices, useSourcePeriods } from '../components/data-source';
 import { call } from '../api-client';
 import { ModelToolbar } from '../components/model-toolbar';
 import { formatInteger, formatShare } from '../format';
@@ -56,13 +57,15 @@ function StepCell({ data }: ICellRendererParams<Row>) {
 
 /** Model B (the 2021 model): pick a month, see every municipality × benefit group × criterion with N months in a row above the threshold. */
 export function MonthlyScreen() {
-  const periods = useApi('periods.available');
+  // citizen-models (issue 10): Jobindsats' counts or those derived from citizen data; the months are the source's.
+  const [source, setSource] = useState<DataSource>('published');
+  const periods = useSourcePeriods(source);
   const [chosenMonth, setMonth] = useState('');
   const [ruleSetId, setRuleSetId] = useState('early-2021');
   const [search, setSearch] = useState('');
-  const months = periods.data?.months ?? [];
   // The latest month with data for (nearly) every municipality, as on Hele landet.
-  const month = chosenMonth || periods.data?.latestFullMonth || months.at(-1) || '';
+  const month = chosenMonth || defaultMonth(periods.data);
+  const missing = missingData(source, periods.data, [month]);
   return (
     <section className="screen" data-testid="monthly-screen">
       <ModelToolbar
@@ -70,28 +73,28 @@ export function MonthlyScreen() {
         model="early-2021"
         ruleSetId={ruleSetId}
         onRuleSet={setRuleSetId}
-        exportArgs={month ? { model: 'early-2021', period: month, ruleSetId } : null}
-        choices={
-          <LabelledSelect
-            label={text.month}
-            value={month}
-            onChange={setMonth}
-            testId="monthly-month"
-            choices={(periods.data?.monthCoverage ?? []).map((candidate) => ({ value: candidate.month, label: messages.models.country.monthOption(candidate.month, candidate.municipalities, candidate.of) }))}
-          />
-        }
+        source={source}
+        onSource={setSource}
+        exportArgs={month && !missing ? { model: 'early-2021', period: month, ruleSetId, source } : null}
+        choices={<LabelledSelect label={text.month} value={month} onChange={setMonth} testId="monthly-month" choices={sourceMonthChoices(periods.data, month)} />}
         more={<PlaceholderInput type="search" search label={text.search} value={search} onChange={setSearch} />}
       />
       {periods.error && <p className="error" role="alert">{`${messages.errorPrefix}: ${periods.error}`}</p>}
-      {month ? <MonthlyList month={month} ruleSetId={ruleSetId} search={search} /> : <p className="muted">{periods.loading ? messages.loading : messages.demo.empty}</p>}
+      {missing ? (
+        <MissingData message={missing} />
+      ) : month ? (
+        <MonthlyList month={month} ruleSetId={ruleSetId} search={search} source={source} />
+      ) : (
+        <p className="muted">{periods.loading ? messages.loading : messages.demo.empty}</p>
+      )}
     </section>
   );
 }
 
-function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: string; search: string }) {
-  const evaluation = useApi('evaluate.early2021', { period: month, ruleSetId });
-  // Never the previous month's or rule set's numbers under the new choice.
-  const data = evaluation.data?.period === month && evaluation.data.ruleSetId === ruleSetId ? evaluation.data : null;
+function MonthlyList({ month, ruleSetId, search, source }: { month: string; ruleSetId: string; search: string; source: DataSource }) {
+  const evaluation = useApi('evaluate.early2021', source === 'citizens' ? { period: month, ruleSetId, source } : { period: month, ruleSetId });
+  // Never the previous month's, rule set's or source's numbers under the new choice.
+  const data = evaluation.data?.period === month && evaluation.data.ruleSetId === ruleSetId && (evaluation.data.dataSource ?? 'published') === source ? evaluation.data : null;
   const [selected, setSelected] = useState<number | null>(null);
   // The window's months are the same for every finding of a month.
   const windowKey = data?.findings[0]?.months.map((figure) => figure.month).join(',') ?? '';
@@ -131,6 +134,7 @@ function MonthlyList({ month, ruleSetId, search }: { month: string; ruleSetId: s
   return (
     <>
       {evaluation.error && <p className="error" role="alert">{`${messages.errorPrefix}: ${evaluation.error}`}</p>}
+      {data && <SourceLine source={source} batches={data.batches} />}
       {data && (
         <p className="model-summary" data-testid="monthly-summary">
           {data.findings.length === 0 ? words.none : words.summary(data.period, data.findings.length, data.municipalities.length, windowKey.replaceAll(',', ', '))}
