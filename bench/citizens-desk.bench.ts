@@ -51,7 +51,7 @@ export async function run(): Promise<void> {
           FROM n
         ),
         spell AS (
-          SELECT b.*, c.code, g.id AS group_id, date(b.start_date, '+6 months') AS window_end
+          SELECT b.*, c.code, g.id AS group_id, MIN(date(b.start_date, '+6 months'), date(b.start_date, 'start of month', '+7 months')) AS window_end
           FROM base b JOIN codes c ON c.k = b.mk JOIN groups g ON g.k = b.gk
         ),
         req AS (
