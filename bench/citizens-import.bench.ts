@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readMunicipalityFacts } from '../src/main/services/reference-data';
+import { record } from './citizens-targets';
 
 const groups = ['A-dagpenge', 'Sygedagpenge', 'Kontanthjælp', 'Uddannelseshjælp', 'Revalidering', 'Ressourceforløb', 'Jobafklaringsforløb', 'Ledighedsydelse', 'Overgangsydelse'];
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
@@ -104,11 +105,13 @@ let shellCpuMs: number | null = null;
 
 function report(label: string, file: string, ours: ReturnType<typeof importInChild>, shellMs: number | null): void {
   console.log(`${label}: ${ours.rows.toLocaleString('en')} rows, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB`);
+  record('import (citizens-import)', `${label}: peak memory of the import process`, ours.peakMb, 'MB', 600);
   console.log(`  import:        ${ours.ms.toFixed(0)} ms (${ours.wallMs} ms with process start), ${Math.round(ours.rows / (ours.ms / 1000)).toLocaleString('en')} rows/s, CPU ${ours.cpuMs.toFixed(0)} ms, peak ${ours.peakMb.toFixed(0)} MB (target < 600 MB)`);
   if (shellMs === null) console.log('  sqlite3 shell: not found at /usr/bin/sqlite3; no ratio');
   else {
     console.log(`  sqlite3 .import: ${shellMs.toFixed(0)} ms, ${Math.round(ours.rows / (shellMs / 1000)).toLocaleString('en')} rows/s`);
     console.log(`  ratio import / sqlite3 shell: ${(ours.ms / shellMs).toFixed(2)}× (target ≤ 1.6×)`);
+    record('import (citizens-import)', `${label}: whole import / sqlite3 .import, wall`, ours.ms / shellMs, '×', 1.6, shellCpuMs ? `CPU ${(ours.cpuMs / shellCpuMs).toFixed(2)}×` : undefined);
     // On a shared machine wall time mostly measures the other load; CPU time is the steadier figure.
     if (shellCpuMs) console.log(`  CPU time: ours ${ours.cpuMs.toFixed(0)} ms, shell ${shellCpuMs.toFixed(0)} ms, ratio ${(ours.cpuMs / shellCpuMs).toFixed(2)}×`);
     // cit-import: the commit of a citizen file derives every spell's window (issue 10's "cohort
@@ -117,6 +120,8 @@ function report(label: string, file: string, ours: ReturnType<typeof importInChi
       const beforeMs = ours.ms - ours.commitMs;
       const beforeCpuMs = ours.cpuMs - ours.commitCpuMs;
       console.log(`  of which the commit (derivation of the citizen windows, then COMMIT): ${ours.commitMs.toFixed(0)} ms, CPU ${ours.commitCpuMs.toFixed(0)} ms`);
+      record('import (citizens-import)', `${label}: before the derivation (read, check, store), wall`, beforeMs / shellMs, '×', 1.6, shellCpuMs ? `CPU ${(beforeCpuMs / shellCpuMs).toFixed(2)}×` : undefined);
+      record('import (citizens-import)', `${label}: derivation inside the import (commit), CPU`, ours.commitCpuMs / 1000, 's', 10, `wall ${(ours.commitMs / 1000).toFixed(1)} s`);
       console.log(
         `  before the commit (read, check, store, index): ${beforeMs.toFixed(0)} ms, ratio ${(beforeMs / shellMs).toFixed(2)}×` +
           (shellCpuMs ? `; CPU ${beforeCpuMs.toFixed(0)} ms, ratio ${(beforeCpuMs / shellCpuMs).toFixed(2)}×` : ''),

@@ -25,9 +25,9 @@ type Operator = Filter['operator'];
 /**
  * How a column is sorted: fixed SQL expressions, all in the chosen direction, then the spell id.
  * Each list follows an index's columns exactly where there is one (days left: `citizen_window_reach`,
- * municipality: `citizen_window_deadline`, group: `citizen_window_group`, start date, CPR-nummer),
- * so the first page is read off the index without sorting a million rows (for days left over all
- * of Denmark, SQLite sorts only the spells that share the first deadlines by id).
+ * municipality: `citizen_window_deadline`, group: `citizen_window_group`, CPR-nummer), so the first page
+ * is read off the index without sorting a million rows (for days left over all of Denmark, SQLite
+ * sorts only the spells that share the first deadlines by id).
  */
 const sortSql: Record<CitizenColumn, string[]> = {
   citizenId: ['w.citizen_id'],
@@ -44,6 +44,20 @@ const sortSql: Record<CitizenColumn, string[]> = {
   interviewsMissing: ['w.interviews_missing', 'w.window_end'],
   offerMissing: ['w.offer_missing', 'w.window_end'],
 };
+
+/**
+ * derive-speed (issue 10): a first sort column may bring a leading expression that orders the same way
+ * but has an index. The window's end is a non-decreasing function of its start date (six months on,
+ * or the 1st of the month after when that month is shorter), so ordering by window_end and then
+ * start_date is ordering by start_date, and `citizen_window_reach` serves it: SQLite sorts only the
+ * spells that share a window end (a few days' starts), not a million rows.
+ */
+const leadingSql: Partial<Record<CitizenColumn, string[]>> = {
+  startDate: ['w.window_end'],
+};
+
+/** The SQL of the window end of a start date (as windows.ts computes it), for the bound a start-date filter implies. */
+const windowEndOfSql = "MIN(date(?, '+6 months'), date(?, 'start of month', '+7 months'))";
 
 /** The id as the grid shows it (masked), so a filter can never probe the hidden digits. */
 const digit = '[0-9]';
@@ -171,6 +185,13 @@ function addFilter(db: Db, parts: SqlParts, filter: Filter, asOf: string) {
   const spec = filterSql[column];
   if (spec.type !== 'text' && (operator === 'contains' || operator === 'startsWith')) refuse(words.onlyCompare(columnWords[column]));
   condition(parts, [spec.sql], operator, filterValue(column, spec.type, value));
+  // derive-speed: a start-date comparison with a real date implies the same comparison of window_end with
+  // that date's window end (non-decreasing in the start date: see leadingSql). Added beside it, it matches
+  // the same rows and lets citizen_window_reach find them.
+  if (column === 'startDate' && typeof value === 'string' && isRealDate(value) && operator !== 'notEqual' && operator in comparison) {
+    const bound = operator === 'equals' ? '=' : operator.startsWith('greater') ? '>=' : '<=';
+    parts.add(`w.window_end ${bound} ${windowEndOfSql}`, value, value);
+  }
 }
 
 /** The WHERE clause of a query, parameters only. */
@@ -220,7 +241,7 @@ function orderBy(query: CitizenQuery): string {
   const terms: string[] = [];
   sort.forEach((entry, index) => {
     // Only the first column brings its index's tie-breakers; later columns add their own expression.
-    for (const expression of index === 0 ? sortSql[entry.column] : sortSql[entry.column].slice(0, 1)) {
+    for (const expression of index === 0 ? [...(leadingSql[entry.column] ?? []), ...sortSql[entry.column]] : sortSql[entry.column].slice(0, 1)) {
       if (seen.has(expression)) continue;
       seen.add(expression);
       terms.push(`${expression} ${entry.direction === 'desc' ? 'DESC' : 'ASC'}`);
