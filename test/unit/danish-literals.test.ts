@@ -11,6 +11,7 @@ import { allowedDanish, danishLiterals, isAllowed } from '../helpers/danish-lite
  * synonyms, event words, municipality and group names) and the rule sets' versioned texts.
  */
 const services = path.resolve(__dirname, '../../src/main/services');
+const handlers = path.resolve(__dirname, '../../src/main/handlers');
 
 describe('Danish words in the services', () => {
   it('are only in the allowed data declarations (header synonyms, event words, rule-set content)', () => {
@@ -18,6 +19,11 @@ describe('Danish words in the services', () => {
       .filter((literal) => !isAllowed(literal))
       .map((literal) => `${literal.file}:${literal.line} (${literal.declaration || 'top level'}): ${literal.text.slice(0, 80)}`);
     expect(outside, 'move these to a messages module in src/shared (e.g. citizen-words-da.ts, import-words-da.ts)').toEqual([]);
+  });
+
+  it('are nowhere in the handlers: their refusals come from shared/call-words-da.ts', () => {
+    const found = danishLiterals(handlers).map((literal) => `${literal.file}:${literal.line} (${literal.declaration || 'top level'}): ${literal.text.slice(0, 80)}`);
+    expect(found, 'move these to src/shared/call-words-da.ts').toEqual([]);
   });
 
   it('has no stale allowance: each allowed declaration still holds Danish data', () => {

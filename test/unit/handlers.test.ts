@@ -71,4 +71,15 @@ describe('the handler table and the contract', () => {
     expect(malformed.ok ? '' : malformed.error.message).toMatch(/Ugyldige oplysninger/);
     expect((made.session.db.prepare('SELECT COUNT(*) AS n FROM municipality').get() as { n: number }).n).toBe(98);
   });
+
+  it("says what is wrong with an argument in Danish (zod's Danish locale), without English or the call's code name", async () => {
+    const made = tempSession();
+    cleanup = made.cleanup;
+    const refused = await dispatch(made.session, 'decisions.withdraw', { id: 'x', reason: '' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    const message = refused.ok ? '' : refused.error.message;
+    // Two problems: a text where a number belongs, and an empty reason.
+    expect(message).toMatch(/^Ugyldige oplysninger: Ugyldigt input: forventede tal, fik streng; For lille: forventede streng havde >= 1 tegn\.$/);
+    expect(message).not.toMatch(/Invalid|expected|received|decisions\.withdraw|→/);
+  });
 });

@@ -1,3 +1,4 @@
+import { callWords } from '../../shared/call-words-da';
 import type { ExportResult } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext } from './context';
@@ -15,7 +16,7 @@ export async function deliver(context: HandlerContext, fileName: string, bytes: 
     try {
       savedPath = await context.saveFile(fileName, bytes);
     } catch (error) {
-      throw new AppError('save-failed', `Filen kunne ikke gemmes: ${(error as Error).message}. Intet blev skrevet.`);
+      throw new AppError('save-failed', callWords.saveFailed((error as Error).message));
     }
     return { ...base, savedPath, cancelled: savedPath === null, contentBase64: null };
   }

@@ -1,3 +1,4 @@
+import { callWords } from '../../shared/call-words-da';
 import type { CallArgs, CallResult, ParsedArgs } from '../../shared/api';
 import { engineContract, type RuleSetSummary } from '../../shared/api/engine';
 import type { exportContract } from '../../shared/api/export';
@@ -31,7 +32,7 @@ async function through<K extends EngineCall>(context: HandlerContext, name: K, a
 function hypotheticalOf(ruleSets: RuleSetSummary[], id: string): { basedOn: string } | undefined {
   const ruleSet = ruleSets.find((candidate) => candidate.id === id);
   if (!ruleSet || ruleSet.builtin) return undefined;
-  return { basedOn: ruleSets.find((candidate) => candidate.id === ruleSet.basedOn)?.name ?? ruleSet.basedOn ?? 'et andet regelsæt' };
+  return { basedOn: ruleSets.find((candidate) => candidate.id === ruleSet.basedOn)?.name ?? ruleSet.basedOn ?? callWords.anotherRuleSet };
 }
 
 /** citizen-models (issue 10): whether an import batch of this kind feeds the view's source (every batch when no source is said). */
@@ -45,7 +46,7 @@ export const exportHandlers = {
   'export.contactList': async (args, context) => {
     const full = await through(context, 'evaluate.early2023', { ruleSetId: args.ruleSetId, period: args.period });
     if (!full.complete) {
-      throw new AppError('period-incomplete', `${describePeriod(args.period)} er ikke afsluttet eller mangler data for nogle måneder; der kan ikke laves en kontaktliste endnu.`);
+      throw new AppError('period-incomplete', callWords.periodIncomplete(describePeriod(args.period)));
     }
     // The list follows the overview's AMK and region filters (issue 11).
     const evaluation = {

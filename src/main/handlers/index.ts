@@ -1,4 +1,6 @@
-import { z } from 'zod';
+import { callWords } from '../../shared/call-words-da';
+// zod's own messages in Danish for the contract's checks (one global setting, made here where calls are checked).
+import '../../shared/zod-danish';
 import { apiContract, type CallName, type Envelope } from '../../shared/api';
 import { coreHandlers } from './core-handlers';
 import { decisionHandlers } from './decision-handlers';
@@ -36,7 +38,7 @@ const isCallName = (name: unknown): name is CallName => typeof name === 'string'
  */
 export async function dispatch(context: HandlerContext, name: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
   if (!isCallName(name)) {
-    return { ok: false, error: { code: 'unknown-call', message: `Ukendt kald: ${String(name).slice(0, 80)}` } };
+    return { ok: false, error: { code: 'unknown-call', message: callWords.unknownCall(String(name).slice(0, 80)) } };
   }
   const parsed = apiContract[name].args.safeParse(rawArgs ?? undefined);
   if (!parsed.success) {
@@ -44,7 +46,7 @@ export async function dispatch(context: HandlerContext, name: unknown, rawArgs: 
       ok: false,
       error: {
         code: 'invalid-arguments',
-        message: `Ugyldige oplysninger til ${name}: ${z.prettifyError(parsed.error)}`,
+        message: callWords.invalidArguments(parsed.error.issues.map((issue) => issue.message)),
         details: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
       },
     };
@@ -52,10 +54,10 @@ export async function dispatch(context: HandlerContext, name: unknown, rawArgs: 
   // A call marked as a write in the contract is refused while the store is open read-only, and while
   // an import holds its transaction open (so a decision is never rolled back with a cancelled import).
   if (apiContract[name].writes && context.readOnly) {
-    return { ok: false, error: { code: 'read-only', message: `${context.readOnly} Intet blev gemt.` } };
+    return { ok: false, error: { code: 'read-only', message: callWords.nothingSaved(context.readOnly) } };
   }
   if (apiContract[name].writes && (isImportInProgress() || isWorkerImportRunning())) {
-    return { ok: false, error: { code: 'busy', message: 'En fil er ved at blive indlæst. Vent, til den er færdig, og prøv igen; intet blev gemt.' } };
+    return { ok: false, error: { code: 'busy', message: callWords.importRunning } };
   }
   try {
     const handler = handlers[name] as (args: unknown, context: HandlerContext) => unknown;
@@ -70,13 +72,13 @@ export function describeError(error: unknown): { code: string; message: string; 
   if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details };
   const text = error instanceof Error ? error.message : String(error);
   const sqliteCode = (error as { code?: string } | null)?.code ?? '';
-  if (sqliteCode === 'SQLITE_FULL') return { code: 'disk-full', message: 'Disken er fuld. Intet blev gemt; frigør plads og prøv igen.' };
-  if (sqliteCode === 'SQLITE_READONLY') return { code: 'read-only', message: 'Databasen kan ikke skrives (skrivebeskyttet). Intet blev gemt.' };
+  if (sqliteCode === 'SQLITE_FULL') return { code: 'disk-full', message: callWords.diskFull };
+  if (sqliteCode === 'SQLITE_READONLY') return { code: 'read-only', message: callWords.readOnly };
   if (sqliteCode === 'SQLITE_BUSY' || sqliteCode === 'SQLITE_LOCKED')
-    return { code: 'locked', message: 'Databasen er optaget af et andet program. Intet blev gemt; prøv igen om lidt.' };
+    return { code: 'locked', message: callWords.locked };
   if (sqliteCode === 'SQLITE_NOTADB' || sqliteCode.startsWith('SQLITE_CORRUPT'))
-    return { code: 'database-corrupt', message: 'Databasefilen er beskadiget. Luk Indsatsmonitor og start igen for at gendanne en sikkerhedskopi.' };
+    return { code: 'database-corrupt', message: callWords.corrupt };
   if (sqliteCode.startsWith('SQLITE_IOERR') || sqliteCode === 'SQLITE_CANTOPEN')
-    return { code: 'io-error', message: 'Databasefilen kunne ikke læses eller skrives (fejl på disken eller drevet). Intet blev gemt.' };
-  return { code: 'internal', message: `Der opstod en uventet fejl: ${text}` };
+    return { code: 'io-error', message: callWords.ioError };
+  return { code: 'internal', message: callWords.unexpected(text) };
 }

@@ -1,3 +1,4 @@
+import { callWords } from '../../shared/call-words-da';
 import type { ModelId } from '../../shared/api/engine';
 import { describePeriodShort } from '../../shared/period-words';
 import type { ModelListing, modelsContract } from '../../shared/api/models';
@@ -23,12 +24,12 @@ export const modelEvaluateHandlers = Object.fromEntries(
 /** Any model as tables, with its rule set said plainly (a what-if copy is hypothetical). */
 export function modelListing(db: Db, args: ModelArgs & { model: ModelId }): ModelListing {
   const model = modelRegistry[args.model];
-  if (model.baseline && !args.baseline) throw new EngineError('missing-baseline', `${model.label} sammenligner med en måned: angiv en sammenligningsmåned (fx 2023-12).`);
+  if (model.baseline && !args.baseline) throw new EngineError('missing-baseline', callWords.missingBaseline(model.label));
   const { result, summary, tables, json } = model.run(db, args);
   const rule = resolveRuleSet(db, args.model, result.ruleSetId);
   const hypothetical = !rule.builtin;
   // models-finish: the copied rule set by its name, as on screen ("kopi af Tidlig indsats 2021 …"), not its id.
-  const basedOnName = rule.basedOn ? resolveRuleSet(db, args.model, rule.basedOn).name : 'et andet regelsæt';
+  const basedOnName = rule.basedOn ? resolveRuleSet(db, args.model, rule.basedOn).name : callWords.anotherRuleSet;
   return {
     model: model.id,
     label: model.label,
@@ -38,7 +39,7 @@ export function modelListing(db: Db, args: ModelArgs & { model: ModelId }): Mode
     summary: [
       // cit-engine (issue 10): a result from citizen data says so first.
       ...(args.source === 'citizens' ? [citizenSourceLine(result.batches)] : []),
-      ...(hypothetical ? [`HYPOTETISK: regelsættet "${rule.name}" er en kopi af ${basedOnName} med ændrede parametre – ikke de gældende regler.`] : []),
+      ...(hypothetical ? [callWords.hypothetical(rule.name, basedOnName)] : []),
       ...summary,
     ],
     tables,
