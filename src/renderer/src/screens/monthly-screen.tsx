@@ -102,24 +102,25 @@ function MonthlyList({ month, ruleSetId, search, source }: { month: string; rule
 
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
-      { colId: 'label', headerName: words.columns.municipality, width: 215, pinned: 'left', cellRenderer: LabelCell },
-      { colId: 'criterion', headerName: words.columns.criterion, width: 90, valueGetter: (params) => (params.data?.kind === 'finding' ? words.criterion[params.data.criterion] : '') },
+      // At 1366 px the whole row fits beside the escalation panel: a long name with its count of findings wraps rather than being cut.
+      { colId: 'label', headerName: words.columns.municipality, width: 215, pinned: 'left', wrapText: true, autoHeight: true, cellClass: 'cell-wrap cell-wrap-name', cellRenderer: LabelCell },
+      { colId: 'criterion', headerName: words.columns.criterion, width: 100, valueGetter: (params) => (params.data?.kind === 'finding' ? words.criterion[params.data.criterion] : '') },
       ...(windowKey ? windowKey.split(',') : []).map(
         (figureMonth, index): ColDef<Row> => ({
           colId: `month-${index}`,
           headerName: describeMonthShort(figureMonth),
-          width: 130,
+          width: 118,
           cellRenderer: MonthCell,
           cellRendererParams: { index },
           cellClass: (params) => (params.data?.kind === 'finding' && params.data.months[index]?.above ? 'month-cell cell-above' : 'month-cell'),
         }),
       ),
       // messages (issue 15): the ladder's words are the exported file's, whole; the cell wraps rather than cutting them.
-      { colId: 'step', headerName: words.columns.step, width: 230, wrapText: true, autoHeight: true, cellClass: 'cell-wrap', cellRenderer: StepCell },
+      { colId: 'step', headerName: words.columns.step, width: 180, wrapText: true, autoHeight: true, cellClass: 'cell-wrap', cellRenderer: StepCell },
       {
         colId: 'due',
         headerName: words.columns.due,
-        width: 150,
+        width: 140,
         // Sorted by the date, shown in words ("25. september 2024").
         valueGetter: (params) => (params.data?.kind === 'municipality' ? (params.data.escalation?.explanationDueOn ?? '') : ''),
         valueFormatter: (params) => (params.value ? formatDanishDate(String(params.value)) : ''),
