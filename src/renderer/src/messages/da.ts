@@ -195,7 +195,7 @@ export const da = {
       share: 'Andel',
       shareByMonth: 'Andel pr. måned',
       contribution: 'Del af landets mangler',
-      change: 'Ændring (procentpoint)',
+      change: 'Ændring (pct.-point)',
       baselineShare: 'Andel i basismåned',
       label: 'Målgruppe',
     },
