@@ -61,10 +61,11 @@ export interface OpenedStore {
 
 /** One connection with the settings every user of the store needs (the app's, the CLI's, the import worker's). */
 export function openConnection(databasePath: string, options: { readonly?: boolean; busyTimeoutMs?: number } = {}): Db {
-  const db = new Database(databasePath, { nativeBinding: nativeBindingForRuntime(), readonly: options.readonly ?? false, fileMustExist: true });
+  // Another process (the app, the CLI, an import) may hold the write lock: wait this long for a turn
+  // (better-sqlite3's `timeout` is SQLite's busy timeout, the same as `PRAGMA busy_timeout`).
+  const timeout = busyTimeoutOf(options);
+  const db = new Database(databasePath, { nativeBinding: nativeBindingForRuntime(), readonly: options.readonly ?? false, fileMustExist: true, timeout });
   try {
-    // Another process (the app, the CLI, an import) may hold the write lock: wait this long for a turn.
-    db.pragma(`busy_timeout = ${busyTimeoutOf(options)}`);
     db.pragma('foreign_keys = ON');
     if (!options.readonly) db.pragma('synchronous = NORMAL');
     registerFunctions(db);
