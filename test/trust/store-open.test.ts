@@ -9,6 +9,7 @@ import { runCli } from '../../src/cli/main';
 import { dispatch } from '../../src/main/handlers';
 import { openSession } from '../../src/main/handlers/session';
 import { ForeignDatabaseError } from '../../src/main/services/database-errors';
+import { defaultBusyTimeoutMs, openConnection } from '../../src/main/services/store';
 import { writeDanishCsv } from '../helpers/import-files';
 import { copyDemoStore } from '../helpers/demo-store';
 import { tempDir } from '../helpers/temp-store';
@@ -79,7 +80,35 @@ function holdWriteLock(databasePath: string): () => void {
   return release;
 }
 
+/** fast-lane (issue 15): how long the tests of a held lock wait for it (the product waits `defaultBusyTimeoutMs`). */
+const lockWaitMs = 200;
+
 describe('opening the store (issue 14, item 2)', () => {
+  it('every connection waits 5 seconds for another process\'s write lock unless told otherwise (the app, the CLI, the import worker)', async () => {
+    expect(defaultBusyTimeoutMs).toBe(5000);
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const databasePath = path.join(dir, 'wait.db');
+    // A new store and an existing one, the session every transport opens, and a bare connection (the import worker's).
+    const created = openSession(databasePath, { surface: 'cli' });
+    expect(created.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    created.close();
+    const reopened = openSession(databasePath);
+    cleanups.push(() => reopened.close());
+    expect(reopened.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const worker = openConnection(databasePath);
+    cleanups.push(() => worker.close());
+    expect(worker.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // The Electron app's session.
+    const { startApp } = await import('../../src/main/electron/app');
+    const { electronStandIn } = await import('../helpers/electron-stand-in');
+    const started = await startApp(electronStandIn().electron as never, { rendererUrl: 'file:///app/index.html', databasePath });
+    cleanups.push(() => started?.session.close());
+    expect(started?.session.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // (A read-only open waits as long: the read-only mount below.) And a wrong value is refused rather than put into the pragma's text.
+    expect(() => openSession(databasePath, { busyTimeoutMs: 1.5 })).toThrow(RangeError);
+  });
+
   it('writes nothing when nothing changed: opens while another process holds the write lock, reads, and a write says "optaget"', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
@@ -109,8 +138,10 @@ describe('opening the store (issue 14, item 2)', () => {
     old.prepare("UPDATE municipality SET name = 'Gammelt navn' WHERE code = 101").run();
     old.close();
     holdWriteLock(databasePath);
-    const session = openSession(databasePath);
+    // fast-lane (issue 15): a short wait for the lock instead of the production 5 s (its default is tested below).
+    const session = openSession(databasePath, { busyTimeoutMs: lockWaitMs });
     cleanups.push(() => session.close());
+    expect(session.db.pragma('busy_timeout', { simple: true })).toBe(lockWaitMs);
     expect(session.readOnly).toMatch(/optaget.*skrivebeskyttet/);
     const evaluation = await dispatch(session, 'evaluate.early2023', { period: '2023H2' });
     expect(evaluation.ok).toBe(true);
@@ -133,8 +164,9 @@ describe('opening the store (issue 14, item 2)', () => {
     old.close();
     holdWriteLock(databasePath);
     const standIn = electronStandIn();
-    const started = await startApp(standIn.electron as never, { rendererUrl: 'file:///app/index.html', databasePath });
+    const started = await startApp(standIn.electron as never, { rendererUrl: 'file:///app/index.html', databasePath, busyTimeoutMs: lockWaitMs });
     cleanups.push(() => started?.session.close());
+    expect(started?.session.db.pragma('busy_timeout', { simple: true })).toBe(lockWaitMs);
     expect(standIn.electron.dialog.showMessageBox).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'warning', message: 'Databasen er åbnet skrivebeskyttet.', detail: expect.stringMatching(/optaget/) }),
     );
@@ -149,6 +181,7 @@ describe('opening the store (issue 14, item 2)', () => {
     const session = openSession(databasePath);
     cleanups.push(() => session.close());
     expect(session.readOnly).toMatch(/skrivebeskyttet/);
+    expect(session.db.pragma('busy_timeout', { simple: true })).toBe(defaultBusyTimeoutMs);
     const info = await dispatch(session, 'app.info', undefined);
     expect(info.ok && (info.value as { measurementRows: number }).measurementRows).toBe(37044);
     const write = await dispatch(session, 'demo.clear', undefined);

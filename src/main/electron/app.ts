@@ -13,7 +13,8 @@ import { lockDownContents, lockDownSession, secureWebPreferences } from './secur
 type Electron = typeof ElectronModule;
 
 /** The app's start-up, with electron passed in so a test can drive it with a stand-in. */
-export async function startApp(electron: Electron, options: { rendererUrl?: string; databasePath?: string; rendererDir?: string } = {}) {
+// fast-lane (issue 15): busyTimeoutMs goes to openSession (production default 5000 ms; tests of a held lock pass a short one).
+export async function startApp(electron: Electron, options: { rendererUrl?: string; databasePath?: string; rendererDir?: string; busyTimeoutMs?: number } = {}) {
   const { app, BrowserWindow, ipcMain, dialog, protocol } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -41,7 +42,7 @@ export async function startApp(electron: Electron, options: { rendererUrl?: stri
   let session: Session;
   const databasePath = options.databasePath ?? defaultDatabasePath();
   try {
-    session = openSession(databasePath);
+    session = openSession(databasePath, { busyTimeoutMs: options.busyTimeoutMs });
     loadDemoIfFirstStart(session);
   } catch (error) {
     if (error instanceof CorruptDatabaseError) {

@@ -11,8 +11,9 @@ export interface Session extends HandlerContext {
 }
 
 /** Opens the store and makes the context every transport hands to the handlers. */
-export function openSession(databasePath: string, options: { surface?: Surface } = {}): Session {
-  const { db, readOnly, dispose } = openStoreWithState(databasePath);
+// fast-lane (issue 15): busyTimeoutMs as in StoreOptions (production default 5000 ms).
+export function openSession(databasePath: string, options: { surface?: Surface; busyTimeoutMs?: number } = {}): Session {
+  const { db, readOnly, dispose } = openStoreWithState(databasePath, { busyTimeoutMs: options.busyTimeoutMs });
   // Upload copies left behind by a process that crashed (issue 14, item 5).
   cleanStaleStaging();
   const events = new EventEmitter();

@@ -12,7 +12,12 @@ export type Db = Database.Database;
 export interface StoreOptions {
   /** Keep this many automatic backups next to the database (default 5). */
   keepBackups?: number;
+  /** fast-lane (issue 15): how long to wait for another process's write lock (default `defaultBusyTimeoutMs`); tests of a held lock pass a short one. */
+  busyTimeoutMs?: number;
 }
+
+/** How long every connection waits for another process's write lock before it says "optaget". */
+export const defaultBusyTimeoutMs = 5000;
 
 /**
  * Under Electron the module must be the one built for Electron's ABI; `npm start` builds it
@@ -55,11 +60,12 @@ export interface OpenedStore {
 }
 
 /** One connection with the settings every user of the store needs (the app's, the CLI's, the import worker's). */
-export function openConnection(databasePath: string, options: { readonly?: boolean } = {}): Db {
-  const db = new Database(databasePath, { nativeBinding: nativeBindingForRuntime(), readonly: options.readonly ?? false, fileMustExist: true });
+export function openConnection(databasePath: string, options: { readonly?: boolean; busyTimeoutMs?: number } = {}): Db {
+  // Another process (the app, the CLI, an import) may hold the write lock: wait this long for a turn
+  // (better-sqlite3's `timeout` is SQLite's busy timeout, the same as `PRAGMA busy_timeout`).
+  const timeout = busyTimeoutOf(options);
+  const db = new Database(databasePath, { nativeBinding: nativeBindingForRuntime(), readonly: options.readonly ?? false, fileMustExist: true, timeout });
   try {
-    // Another process (the app, the CLI, an import) may hold the write lock: wait this long for a turn.
-    db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     if (!options.readonly) db.pragma('synchronous = NORMAL');
     // derive-speed (issue 10): a page cache of up to 64 MiB (SQLite's default is 2 MiB). The citizen grid's
@@ -73,6 +79,13 @@ export function openConnection(databasePath: string, options: { readonly?: boole
     db.close();
     throw error;
   }
+}
+
+/** A whole number of milliseconds (it goes into the pragma's text), the default when none is given. */
+function busyTimeoutOf(options: { busyTimeoutMs?: number }): number {
+  const ms = options.busyTimeoutMs ?? defaultBusyTimeoutMs;
+  if (!Number.isInteger(ms) || ms < 0) throw new RangeError(`busyTimeoutMs must be a whole number of milliseconds, not ${ms}`);
+  return ms;
 }
 
 function canWrite(target: string): boolean {
@@ -114,7 +127,8 @@ function readOnlyText(refusal: WriteRefusal): string {
  */
 export function openStoreWithState(databasePath: string, options: StoreOptions = {}): OpenedStore {
   const existed = fs.existsSync(databasePath) && fs.statSync(databasePath).size > 0;
-  if (!existed) return createStore(databasePath);
+  if (!existed) return createStore(databasePath, options);
+  const connection = { busyTimeoutMs: options.busyTimeoutMs };
   const writable = canWrite(databasePath) && canWrite(path.dirname(databasePath));
   let db: Db;
   let dispose = () => {};
@@ -122,16 +136,16 @@ export function openStoreWithState(databasePath: string, options: StoreOptions =
   try {
     if (!refused) {
       try {
-        db = openConnection(databasePath);
+        db = openConnection(databasePath, connection);
         // The first read creates the -wal/-shm files, which a full disk refuses.
         db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
       } catch (error) {
         refused = writeRefusalOf(error);
         if (!refused || isCorruptionCode(error)) throw error;
         if (diskIsFull(databasePath)) refused = 'disk-full';
-        ({ db, dispose } = openReadOnly(databasePath));
+        ({ db, dispose } = openReadOnly(databasePath, connection));
       }
-    } else ({ db, dispose } = openReadOnly(databasePath));
+    } else ({ db, dispose } = openReadOnly(databasePath, connection));
   } catch (error) {
     if (isCorruptionCode(error)) throw new CorruptDatabaseError(databasePath, (error as Error).message);
     throw error;
@@ -178,7 +192,7 @@ export function openStoreWithState(databasePath: string, options: StoreOptions =
     // Still at an older schema: its data cannot be read by this release without the migration.
     if (schemaVersion(db) < latestSchemaVersion) return fail(cannotMigrate(databasePath, refusal));
     db.close();
-    return { db: openConnection(databasePath, { readonly: true }), readOnly: readOnlyText(refusal), dispose };
+    return { db: openConnection(databasePath, { ...connection, readonly: true }), readOnly: readOnlyText(refusal), dispose };
   }
 }
 
@@ -190,13 +204,13 @@ function cannotMigrate(databasePath: string, refusal: WriteRefusal): StoreOpenEr
 }
 
 /** A new store: created, WAL, migrated, seeded. A refused write here is an error in Danish. */
-function createStore(databasePath: string): OpenedStore {
+function createStore(databasePath: string, options: StoreOptions): OpenedStore {
   let db: Db | null = null;
   try {
     fs.mkdirSync(path.dirname(databasePath), { recursive: true });
     db = new Database(databasePath, { nativeBinding: nativeBindingForRuntime() });
     db.close();
-    db = openConnection(databasePath);
+    db = openConnection(databasePath, { busyTimeoutMs: options.busyTimeoutMs });
     db.pragma('journal_mode = WAL');
     migrate(db, databasePath, false, 5);
     seedReferenceData(db);
@@ -214,10 +228,10 @@ function createStore(databasePath: string): OpenedStore {
  * -shm file (and better-sqlite3 has no URI filenames for `immutable`), so it is read from a
  * private copy, which `dispose` removes.
  */
-function openReadOnly(databasePath: string): { db: Db; dispose(): void } {
+function openReadOnly(databasePath: string, connection: { busyTimeoutMs?: number }): { db: Db; dispose(): void } {
   let inPlace: Db | null = null;
   try {
-    inPlace = openConnection(databasePath, { readonly: true });
+    inPlace = openConnection(databasePath, { ...connection, readonly: true });
     inPlace.prepare('SELECT COUNT(*) FROM sqlite_master').get();
     return { db: inPlace, dispose: () => {} };
   } catch (error) {
@@ -229,7 +243,7 @@ function openReadOnly(databasePath: string): { db: Db; dispose(): void } {
   const copy = path.join(dir, path.basename(databasePath));
   fs.copyFileSync(databasePath, copy);
   if (fs.existsSync(`${databasePath}-wal`)) fs.copyFileSync(`${databasePath}-wal`, `${copy}-wal`);
-  const db = openConnection(copy, { readonly: true });
+  const db = openConnection(copy, { ...connection, readonly: true });
   return { db, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ZipFile } from 'yazl';
 import type { ExportColumnKind } from '../../../shared/api/export';
 import { neutraliseCell, startsLikeFormula } from './neutralise-formula';
@@ -12,6 +13,16 @@ import { xmlSafeText } from './xml-text';
  * goes out through `streamTableWorkbook`, which writes row by row with exceljs's streaming
  * writer and passes each cell through the same function. No other code calls exceljs's writers.
  */
+
+/**
+ * fast-lane (issue 15): exceljs (about 500 modules, near a second of CPU) is loaded with the first
+ * workbook, not on every start of the CLI, the bridge or the app that writes none.
+ */
+let loadedExcelJs: typeof ExcelJS | null = null;
+function excelJs(): typeof ExcelJS {
+  loadedExcelJs ??= createRequire(__filename)('exceljs') as typeof ExcelJS;
+  return loadedExcelJs;
+}
 
 export type CellValue = string | number | boolean | null;
 
@@ -395,7 +406,7 @@ export async function streamTableWorkbook(creator: string, sheets: StreamedSheet
     output.on('error', reject);
   });
   const safeCreator = xmlSafeText(creator, 255);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, creator: safeCreator, lastModifiedBy: safeCreator, created: new Date() } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0] & { creator: string; lastModifiedBy: string; created: Date });
+  const workbook = new (excelJs().stream.xlsx.WorkbookWriter)({ stream: output, useStyles: true, useSharedStrings: false, creator: safeCreator, lastModifiedBy: safeCreator, created: new Date() } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0] & { creator: string; lastModifiedBy: string; created: Date });
   const names = new Set<string>();
   for (const spec of sheets) {
     const rows = Array.isArray(spec.rows) ? (spec.rows as CellValue[][]) : [...spec.rows];
@@ -443,7 +454,7 @@ function columnWidth(column: SheetColumn, rows: CellValue[][], index: number): n
 }
 
 export function newWorkbook(creator: string): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = xmlSafeText(creator, 255);
   workbook.created = new Date();
   return workbook;

@@ -41,8 +41,12 @@ async function run(input: ImportWorkerInput): Promise<void> {
       surface: input.surface,
       onProgress: (payload) => port.postMessage({ type: 'progress', importId, payload } satisfies ImportWorkerMessage),
     });
+    // fast-lane (issue 15): the connection is closed before the answer goes out, so whoever waits for
+    // it finds the files as this import leaves them (closing may checkpoint and remove the -wal).
+    db.close();
     port.postMessage({ type: 'done', importId, report } satisfies ImportWorkerMessage);
   } catch (error) {
+    if (db?.open) db.close();
     const err = error as { code?: unknown; message?: unknown; details?: unknown };
     const fileProblem = error instanceof FileProblem;
     port.postMessage({
