@@ -56,7 +56,7 @@ export async function ruleSetsSubcommand(context: CliCommandContext, sub: string
     io.out(
       formatTable(
         [modelWords.columns.code, modelWords.columns.municipality, words.compareColumns.a, words.compareColumns.b, words.compareColumns.why],
-        comparison.changed.map((row) => [row.code, row.name, row.left.toContact ? words.toContact : '', row.right.toContact ? words.toContact : '', row.why]),
+        comparison.changed.map((row) => [row.code, row.name, row.left.toContact ? modelWords.early2023.status['to-contact'] : '', row.right.toContact ? modelWords.early2023.status['to-contact'] : '', row.why]),
       ),
     );
     return 0;

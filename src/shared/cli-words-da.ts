@@ -75,7 +75,6 @@ export const cliWordsDa = {
       `${ruleSetId}: ${toContact} kontaktes (${failInterviews} samtaler, ${failOffers} tilbud)`,
     compared: (period: string, left: string, right: string, changed: number) => `${period}: ${left}; ${right}. ${changed} kommuner skifter status.`,
     compareColumns: { a: 'A', b: 'B', why: 'Hvorfor' },
-    toContact: 'kontaktes',
     decisionsUsage:
       'indsatsmonitor decisions [--code KODE] [--period PERIODE] [--rule-set ID] [--json] | decisions withdraw --id NR --reason TEKST [--date ÅÅÅÅ-MM-DD] [--json] | decisions bulk-contacted --codes 101,147 --period 2023H2 --date ÅÅÅÅ-MM-DD [--note TEKST] [--rule-set ID] [--json]',
     badId: '--id skal være afgørelsens nummer (se "indsatsmonitor decisions").',
