@@ -1,28 +1,32 @@
 import path from 'node:path';
 import { startBridge } from '../main/bridge/server';
 import { formatTable, type CliCommand } from './cli-context';
+import { cliWords } from '../shared/cli-words-da';
+import { modelWords } from '../shared/model-words-da';
+
+const words = cliWords.core;
 
 export const coreCommands: CliCommand[] = [
   {
     name: 'demo',
-    summary: 'Indlæs de syntetiske demodata (98 kommuner × 9 ydelsesgrupper, januar 2022 til juni 2025)',
-    usage: 'indsatsmonitor demo [--clear] [--db FIL]',
+    summary: words.demoSummary,
+    usage: words.demoUsage,
     options: { clear: { type: 'boolean' } },
     async run({ call, io, options }) {
       if (options.clear) {
         const result = await call('demo.clear');
-        io.out(`Demodata fjernet (${result.removedRows} rækker).`);
+        io.out(words.demoCleared(result.removedRows));
         return 0;
       }
       const result = await call('demo.load');
-      io.out(`Demodata indlæst: ${result.rows} rækker (indlæsning nr. ${result.batchId}). Bemærk: syntetiske tal, ikke rigtige data.`);
+      io.out(words.demoLoaded(result.rows, result.batchId));
       return 0;
     },
   },
   {
     name: 'municipalities',
-    summary: 'Vis de 98 kommuner med region, AMK og antal målte borgere i seneste måned',
-    usage: 'indsatsmonitor municipalities [--json] [--db FIL]',
+    summary: words.municipalitiesSummary,
+    usage: words.municipalitiesUsage,
     options: { json: { type: 'boolean' } },
     async run({ call, io, options }) {
       const rows = await call('municipalities.list');
@@ -32,7 +36,7 @@ export const coreCommands: CliCommand[] = [
       }
       io.out(
         formatTable(
-          ['Kode', 'Kommune', 'Region', 'AMK', 'Målte borgere', 'Måned'],
+          [modelWords.columns.code, modelWords.columns.municipality, words.regionColumn, words.officeColumn, modelWords.columns.measured, words.monthColumn],
           rows.map((row) => [row.code, row.name, row.region, row.labourMarketOffice, row.latestMeasured, row.latestMonth]),
         ),
       );
@@ -41,13 +45,13 @@ export const coreCommands: CliCommand[] = [
   },
   {
     name: 'serve',
-    summary: 'Start browserbroen på 127.0.0.1 (til test i Chromium): serverer brugerfladen og API-kaldene',
-    usage: 'indsatsmonitor serve [--port N] [--renderer MAPPE] [--db FIL]',
+    summary: words.serveSummary,
+    usage: words.serveUsage,
     options: { port: { type: 'string' }, renderer: { type: 'string' } },
     async run({ session, io, options }) {
       const rendererDir = typeof options.renderer === 'string' ? options.renderer : path.resolve(__dirname, '..', '..', 'out', 'renderer');
       const bridge = await startBridge({ session, rendererDir, port: options.port ? Number(options.port) : 0 });
-      io.out(`Browserbroen kører: ${bridge.url}  (nøgle i siden; kun 127.0.0.1)`);
+      io.out(words.serving(bridge.url));
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

@@ -3,24 +3,27 @@ import { CliError, formatTable, textOptions, type CliCommand } from './cli-conte
 import { decisionsSubcommand, decisionsUsage, ruleSetsSubcommand, ruleSetsUsage } from './decision-commands';
 import { describePeriod } from '../shared/period-words';
 import { formatDanishDateTime } from '../shared/words-da';
+import { cliWords } from '../shared/cli-words-da';
+import { modelWords } from '../shared/model-words-da';
+
+const words = cliWords.engine;
 
 function text(options: Record<string, unknown>, key: string, usage: string): string {
   const value = options[key];
-  if (typeof value !== 'string' || value.trim() === '') throw new CliError(`Mangler --${key}.\nBrug: ${usage}`, 2);
+  if (typeof value !== 'string' || value.trim() === '') throw new CliError(cliWords.common.missingOption(key, usage), 2);
   return value.trim();
 }
 
 /** A table cell for a terminal: shares as "24,5 %", points with two decimals, empty for none. */
 function cellText(value: ModelTable['rows'][number][number], kind: ModelTable['columns'][number]['kind']): string | number | null {
   if (value === null || value === '') return '';
-  if (typeof value === 'boolean') return value ? 'ja' : 'nej';
+  if (typeof value === 'boolean') return value ? modelWords.yes : modelWords.no;
   if (typeof value === 'number' && kind === 'share') return `${(value * 100).toFixed(1).replace('.', ',')} %`;
   if (typeof value === 'number' && kind === 'number') return value.toFixed(2).replace('.', ',');
   return value;
 }
 
-const evaluateUsage =
-  `indsatsmonitor evaluate --model ${modelIds.join('|')} --period PERIODE [--baseline MÅNED] [--rule-set ID] [--source jobindsats|borgerdata] [--json] [--db FIL]`;
+const evaluateUsage = words.evaluateUsage(modelIds.join('|'));
 
 /** cit-engine (issue 10): `--source borgerdata` (or `citizens`) runs the model on the counts derived from citizen data. */
 function dataSource(options: Record<string, unknown>): 'published' | 'citizens' | undefined {
@@ -29,13 +32,13 @@ function dataSource(options: Record<string, unknown>): 'published' | 'citizens' 
   const word = String(value).trim().toLowerCase();
   if (word === 'borgerdata' || word === 'citizens') return 'citizens';
   if (word === 'jobindsats' || word === 'published') return 'published';
-  throw new CliError(`Ukendt datakilde "${String(value)}"; brug --source jobindsats eller --source borgerdata.`, 2);
+  throw new CliError(words.unknownSource(String(value)), 2);
 }
 
 export const engineCommands: CliCommand[] = [
   {
     name: 'evaluate',
-    summary: 'Vurder kommunerne efter en opfølgningsmodel (2023H2, 2021-06, 2021QMAT02, 2018-12 --baseline 2017-11)',
+    summary: words.evaluateSummary,
     usage: evaluateUsage,
     options: { model: { type: 'string' }, period: { type: 'string' }, baseline: { type: 'string' }, 'rule-set': { type: 'string' }, json: { type: 'boolean' }, source: { type: 'string' } },
     async run({ call, io, options }) {
@@ -43,7 +46,7 @@ export const engineCommands: CliCommand[] = [
       const models = await call('models.list');
       const modelId = text(options, 'model', evaluateUsage);
       const model = models.find((candidate) => candidate.id === modelId);
-      if (!model) throw new CliError(`Ukendt model "${modelId}"; brug ${models.map((candidate) => candidate.id).join(', ')}.`, 2);
+      if (!model) throw new CliError(words.unknownModel(modelId, models.map((candidate) => candidate.id).join(', ')), 2);
       const period = text(options, 'period', evaluateUsage);
       const baseline = model.baseline ? text(options, 'baseline', evaluateUsage) : undefined;
       const ruleSetId = typeof options['rule-set'] === 'string' ? options['rule-set'] : undefined;
@@ -62,13 +65,13 @@ export const engineCommands: CliCommand[] = [
   },
   {
     name: 'decide',
-    summary: 'Registrér en afgørelse (undtagelse godkendt/afvist, kontakt) – gemmes med bruger og tid, overskrives aldrig',
-    usage: 'indsatsmonitor decide --code KODE --period PERIODE --subject EMNE --verdict accepted|rejected|contacted|withdrawn [--date ÅÅÅÅ-MM-DD] [--reason TEKST] [--rule-set ID] [--db FIL]',
+    summary: words.decideSummary,
+    usage: words.decideUsage,
     options: { code: { type: 'string' }, period: { type: 'string' }, subject: { type: 'string' }, verdict: { type: 'string' }, date: { type: 'string' }, reason: { type: 'string' }, 'rule-set': { type: 'string' }, json: { type: 'boolean' } },
     async run({ call, io, options }) {
       const usage = engineCommands[1].usage;
       const code = Number(text(options, 'code', usage));
-      if (!Number.isInteger(code)) throw new CliError('Kommunekoden skal være et tal, fx 101.', 2);
+      if (!Number.isInteger(code)) throw new CliError(words.codeNotNumber, 2);
       const row = await call('decisions.record', {
         ruleSetId: typeof options['rule-set'] === 'string' ? options['rule-set'] : 'early-2023',
         period: text(options, 'period', usage),
@@ -79,13 +82,13 @@ export const engineCommands: CliCommand[] = [
         reason: typeof options.reason === 'string' ? options.reason : '',
       });
       if (options.json) io.out(JSON.stringify(row));
-      else io.out(`Afgørelse nr. ${row.id} gemt: ${row.subject} = ${row.verdict} for kommune ${row.municipalityCode}, ${describePeriod(row.period)} (${row.decidedBy}, ${formatDanishDateTime(row.decidedAt)}).`);
+      else io.out(words.decided(row.id, row.subject, row.verdict, row.municipalityCode, describePeriod(row.period), row.decidedBy, formatDanishDateTime(row.decidedAt)));
       return 0;
     },
   },
   {
     name: 'decisions',
-    summary: 'Vis afgørelseshistorikken (nyeste først); withdraw trækker en afgørelse tilbage, bulk-contacted markerer flere som kontaktet',
+    summary: words.decisionsSummary,
     usage: decisionsUsage,
     options: {
       json: { type: 'boolean' },
@@ -106,7 +109,7 @@ export const engineCommands: CliCommand[] = [
       }
       io.out(
         formatTable(
-          ['Nr.', 'Regelsæt', 'Periode', 'Kode', 'Emne', 'Afgørelse', 'Dato', 'Begrundelse', 'Af', 'Tidspunkt'],
+          words.decisionColumns,
           rows.map((row) => [row.id, row.ruleSetId, describePeriod(row.period), row.municipalityCode, row.subject, row.verdict, row.decidedOn, row.reason, row.decidedBy, row.decidedAt]),
         ),
       );
@@ -115,7 +118,7 @@ export const engineCommands: CliCommand[] = [
   },
   {
     name: 'rule-sets',
-    summary: 'Vis regelsættene (fortolkninger markeret); copy … --set NØGLE=VÆRDI laver et hvad-nu-hvis, compare sammenligner to',
+    summary: words.ruleSetsSummary,
     usage: ruleSetsUsage,
     options: {
       json: { type: 'boolean' },
@@ -132,9 +135,9 @@ export const engineCommands: CliCommand[] = [
         return 0;
       }
       for (const rule of rows) {
-        io.out(`${rule.id}  ${rule.name}  (version ${rule.version}${rule.basedOn ? `, kopi af ${rule.basedOn}` : ''})`);
+        io.out(words.ruleSetLine(rule.id, rule.name, rule.version, rule.basedOn ? words.copyOf(rule.basedOn) : ''));
         for (const parameter of rule.parameters) {
-          io.out(`    ${parameter.key} = ${Array.isArray(parameter.value) ? parameter.value.join(',') : String(parameter.value)}${parameter.interpretation ? '  [fortolkning]' : ''}`);
+          io.out(`    ${parameter.key} = ${Array.isArray(parameter.value) ? parameter.value.join(',') : String(parameter.value)}${parameter.interpretation ? words.interpretation : ''}`);
         }
       }
       return 0;

@@ -10,6 +10,9 @@ import { discardStaged, registerLocalFile, type StagedFile } from '../main/servi
 import type { Db } from '../main/services/store';
 import { CliError, formatTable, type CliCommand, type CliIo } from './cli-context';
 import { formatDanishDateTime, importKindWords } from '../shared/words-da';
+import { cliWords } from '../shared/cli-words-da';
+
+const words = cliWords.import;
 
 const kinds: readonly string[] = importKinds;
 const layouts: readonly string[] = importLayouts; // declared once in shared/enums.ts (citizen-words, issue 15)
@@ -21,21 +24,20 @@ function problemLine(fileName: string, problem: ImportProblem): string {
   if (!problem.count || problem.count <= 1) return line;
   const rows = problem.rows ?? [];
   const shown = rows.join(', ') + (problem.count > rows.length ? ', …' : '');
-  return `${line} (${problem.count.toLocaleString('da-DK')} rækker: ${shown})`;
+  return words.problemRows(line, problem.count, shown);
 }
 
 /** "og 4.211 fejl mere" when the list is not all of them. */
 function moreLine(fileName: string, problems: ImportProblem[], total: number | undefined): string | null {
   if (total === undefined) return null;
   const listed = problems.reduce((sum, problem) => sum + (problem.count ?? 1), 0);
-  return total > listed ? `${fileName}: og ${(total - listed).toLocaleString('da-DK')} fejl mere` : null;
+  return total > listed ? words.moreProblems(fileName, total - listed) : null;
 }
 
 function skippedLines(fileName: string, rows: SkippedImportRow[], total: number): string[] {
   if (total === 0) return [];
-  const reason = { note: 'note/kilde under tabellen', total: 'total-række' };
-  const lines = rows.slice(0, 20).map((row) => `${fileName}:${row.row}: sprunget over med vilje (${reason[row.reason]}): ${row.text}`);
-  if (total > lines.length) lines.push(`${fileName}: og ${(total - lines.length).toLocaleString('da-DK')} rækker mere sprunget over med vilje`);
+  const lines = rows.slice(0, 20).map((row) => words.skippedRow(fileName, row.row, words.skippedReason[row.reason], row.text));
+  if (total > lines.length) lines.push(words.moreSkipped(fileName, total - lines.length));
   return lines;
 }
 
@@ -48,7 +50,7 @@ function resolveColumn(spec: string, headers: string[]): number {
   if (/^[a-z]{1,2}$/.test(wanted)) {
     for (let index = 0; index < Math.max(headers.length, 702); index++) if (columnLetter(index).toLowerCase() === wanted) return index;
   }
-  throw new CliError(`--map: kolonnen "${spec}" findes ikke. Overskrifterne er: ${headers.filter(Boolean).join(', ')}. Angiv overskriften, bogstavet (C) eller nummeret (3).`, 2);
+  throw new CliError(words.noColumn(spec, headers.filter(Boolean).join(', ')), 2);
 }
 
 function pairs(values: unknown, option: string): [string, string][] {
@@ -56,14 +58,14 @@ function pairs(values: unknown, option: string): [string, string][] {
   return list.map((value) => {
     const text = String(value);
     const at = text.indexOf('=');
-    if (at <= 0) throw new CliError(`--${option} skal skrives FELT=VÆRDI, fx --${option} interviewsLacking=D (fik "${text}").`, 2);
+    if (at <= 0) throw new CliError(words.badPair(option, text), 2);
     return [text.slice(0, at).trim(), text.slice(at + 1).trim()];
   });
 }
 
 function checkField(field: string, option: string): FieldId {
   if (!allFields.includes(field as FieldId)) {
-    throw new CliError(`--${option}: ukendt felt "${field}". Felterne er: ${allFields.map((id) => `${id} (${fieldLabels[id]})`).join(', ')}.`, 2);
+    throw new CliError(words.unknownField(option, field, allFields.map((id) => `${id} (${fieldLabels[id]})`).join(', ')), 2);
   }
   return field as FieldId;
 }
@@ -83,18 +85,15 @@ async function optionsFor(db: Db, file: StagedFile, base: ImportOptions, maps: [
 
 function printReport(io: CliIo, file: string, report: ImportReport): void {
   for (const decision of report.decisions) io.out(`${file}: ${decision}`);
-  for (const warning of report.warnings) io.err(`${file}: advarsel: ${warning}`);
+  for (const warning of report.warnings) io.err(words.warning(file, warning));
   for (const line of skippedLines(file, report.skippedRows, report.skippedRowsTotal)) io.out(line);
 }
 
 export const importCommands: CliCommand[] = [
   {
     name: 'import',
-    summary: 'Indlæs Excel-, CSV- og JSON-filer (målinger, resultatmål, fokusmål, skærpet tilsyn, borgeres forløb og hændelser)',
-    usage:
-      'indsatsmonitor import <filer…> [--kind measurement|benchmark|focus|supervision|spells|events] [--profile NAVN] [--sheet ARK] [--header-row N] ' +
-      '[--map FELT=KOLONNE …] [--layout long|wide|blocks|spell-events] [--measure FELT] [--scale FELT=percent|fraction …] [--date-order day-first|month-first] ' +
-      '[--replace-without-figures] [--skip-bad-rows] [--json] [--db FIL]',
+    summary: words.summary,
+    usage: words.usage,
     options: {
       kind: { type: 'string' },
       profile: { type: 'string' },
@@ -111,20 +110,20 @@ export const importCommands: CliCommand[] = [
       'replace-without-figures': { type: 'boolean' },
     },
     async run({ session, io, positionals, options }) {
-      if (positionals.length === 0) throw new CliError('Angiv mindst én fil. Brug: indsatsmonitor import <filer…>', 2);
+      if (positionals.length === 0) throw new CliError(words.noFiles, 2);
       const kind = options.kind as ImportKind | undefined;
-      if (kind && !kinds.includes(kind)) throw new CliError(`Ukendt --kind "${kind}"; vælg en af ${kinds.join(', ')}.`, 2);
+      if (kind && !kinds.includes(kind)) throw new CliError(words.unknownKind(kind, kinds.join(', ')), 2);
       const layout = options.layout as ImportOptions['layout'];
-      if (layout && !layouts.includes(layout)) throw new CliError(`Ukendt --layout "${layout}"; vælg en af ${layouts.join(', ')}.`, 2);
+      if (layout && !layouts.includes(layout)) throw new CliError(words.unknownLayout(layout, layouts.join(', ')), 2);
       const dateOrder = options['date-order'] as ImportOptions['dateOrder'];
-      if (dateOrder && dateOrder !== 'day-first' && dateOrder !== 'month-first') throw new CliError(`Ukendt --date-order "${dateOrder}"; vælg day-first eller month-first.`, 2);
+      if (dateOrder && dateOrder !== 'day-first' && dateOrder !== 'month-first') throw new CliError(words.unknownDateOrder(dateOrder), 2);
       const headerRowText = options['header-row'];
       const headerRow = typeof headerRowText === 'string' ? Number(headerRowText) : undefined;
-      if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) throw new CliError(`--header-row skal være et rækkenummer (1, 2, …), ikke "${headerRowText}".`, 2);
+      if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) throw new CliError(words.badHeaderRow(headerRowText), 2);
       const shareScales: Record<string, 'percent' | 'fraction'> = {};
       for (const [field, scale] of pairs(options.scale, 'scale')) {
-        if (!shareFields.includes(checkField(field, 'scale'))) throw new CliError(`--scale: "${field}" er ikke en andel. Andelene er: ${shareFields.join(', ')}.`, 2);
-        if (scale !== 'percent' && scale !== 'fraction') throw new CliError(`--scale ${field}=… skal være percent (15,61) eller fraction (0,1561), ikke "${scale}".`, 2);
+        if (!shareFields.includes(checkField(field, 'scale'))) throw new CliError(words.notAShare(field, shareFields.join(', ')), 2);
+        if (scale !== 'percent' && scale !== 'fraction') throw new CliError(words.badScale(field, scale), 2);
         shareScales[field] = scale;
       }
       const measure = typeof options.measure === 'string' ? checkField(options.measure, 'measure') : undefined;
@@ -172,7 +171,7 @@ export const importCommands: CliCommand[] = [
       if (imported.length > 0) {
         io.out(
           formatTable(
-            ['Fil', 'Indlæsning', 'Art', 'Læst', 'Indlæst', 'Sprunget over', 'Erstattet', 'Med vilje udeladt'],
+            words.reportColumns,
             imported.map(({ file, report: r }) => [file, r!.batchId, importKindWords[r!.kind] ?? r!.kind, r!.rowsRead, r!.rowsImported, r!.rowsSkipped, r!.rowsReplaced, r!.skippedRowsTotal]),
           ),
         );
@@ -196,16 +195,16 @@ export const importCommands: CliCommand[] = [
   // danish-finish (issue 11 item 5): the list of imports, undone ones marked with who and when; undo by number.
   {
     name: 'imports',
-    summary: 'Vis indlæsningerne (også fortrudte, med hvem og hvornår); --undo N fortryder indlæsning nr. N',
-    usage: 'indsatsmonitor imports [--undo N] [--json] [--db FIL]',
+    summary: words.importsSummary,
+    usage: words.importsUsage,
     options: { undo: { type: 'string' }, json: { type: 'boolean' } },
     async run({ call, io, options }) {
       if (typeof options.undo === 'string') {
         const batchId = Number(options.undo);
-        if (!Number.isInteger(batchId) || batchId < 1) throw new CliError(`--undo skal være et indlæsningsnummer (1, 2, …), ikke "${options.undo}".`, 2);
+        if (!Number.isInteger(batchId) || batchId < 1) throw new CliError(words.badUndo(options.undo), 2);
         const result = await call('import.undo', { batchId });
         if (options.json) io.out(JSON.stringify(result, null, 2));
-        else io.out(`Indlæsning nr. ${batchId} er fortrudt: ${result.removedRows === 1 ? '1 række' : `${result.removedRows.toLocaleString('da-DK')} rækker`} fjernet. Den står stadig i listen, markeret som fortrudt.`);
+        else io.out(words.undone(batchId, result.removedRows));
         return 0;
       }
       const batches = await call('import.history');
@@ -214,21 +213,21 @@ export const importCommands: CliCommand[] = [
         return 0;
       }
       if (batches.length === 0) {
-        io.out('Ingen filer er indlæst endnu.');
+        io.out(words.nothingImported);
         return 0;
       }
       io.out(
         formatTable(
-          ['Nr.', 'Fil', 'Datatype', 'Rækker', 'Gældende rækker', 'Indlæst', 'Af', 'Status'],
+          words.historyColumns,
           batches.map((batch) => [
             batch.id,
-            batch.isDemo ? `${batch.fileName} (demodata)` : batch.fileName,
-            importKindWords[batch.kind] ?? 'Andet',
+            batch.isDemo ? words.demoFile(batch.fileName) : batch.fileName,
+            importKindWords[batch.kind] ?? words.otherKind,
             batch.rowsImported.toLocaleString('da-DK'),
             batch.currentRows.toLocaleString('da-DK'),
             formatDanishDateTime(batch.importedAt),
             batch.importedBy,
-            batch.undoneAt ? `Fortrudt ${formatDanishDateTime(batch.undoneAt)} af ${batch.undoneBy ?? ''}` : 'Gælder',
+            batch.undoneAt ? words.undoneBy(formatDanishDateTime(batch.undoneAt), batch.undoneBy ?? '') : words.active,
           ]),
         ),
       );

@@ -12,6 +12,7 @@ import { describeError } from '../main/handlers';
 import { listBackups } from '../main/services/recovery';
 import { trustCommands } from './trust-commands';
 import { citizenDataCommands } from './citizen-data-commands'; // citizens (issue 10): cit-import
+import { cliWords } from '../shared/cli-words-da';
 
 /** Every command; each area adds its own list. */
 export const commands: CliCommand[] = [
@@ -31,13 +32,13 @@ const stdio: CliIo = {
 
 function usage(): string {
   return [
-    'Indsatsmonitor: opfølgning på kommunernes tidlige beskæftigelsesindsats',
+    cliWords.main.title,
     '',
-    'Brug: indsatsmonitor <kommando> [tilvalg] [--db FIL]',
+    cliWords.main.usage,
     '',
     ...commands.map((command) => `  ${command.name.padEnd(16)}${command.summary}`),
     '',
-    `Standarddatabase: ${defaultDatabasePath()}`,
+    cliWords.main.defaultDatabase(defaultDatabasePath()),
   ].join('\n');
 }
 
@@ -49,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
   }
   const command = commands.find((candidate) => candidate.name === commandName);
   if (!command) {
-    io.err(`Ukendt kommando: ${commandName}\n\n${usage()}`);
+    io.err(cliWords.main.unknownCommand(commandName, usage()));
     return 2;
   }
   let parsed;
@@ -61,11 +62,11 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       options: { db: { type: 'string' }, help: { type: 'boolean' }, ...command.options },
     });
   } catch (error) {
-    io.err(`${(error as Error).message}\nBrug: ${command.usage}`);
+    io.err(cliWords.common.withUsage((error as Error).message, command.usage));
     return 2;
   }
   if (parsed.values.help) {
-    io.out(`${command.summary}\nBrug: ${command.usage}`);
+    io.out(cliWords.common.withUsage(command.summary, command.usage));
     return 0;
   }
   const databasePath = typeof parsed.values.db === 'string' ? parsed.values.db : defaultDatabasePath();
@@ -73,7 +74,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     try {
       return await command.withoutStore({ databasePath, io, positionals: parsed.positionals, options: parsed.values });
     } catch (error) {
-      io.err(error instanceof CliError ? error.message : `Uventet fejl: ${(error as Error).message}`);
+      io.err(error instanceof CliError ? error.message : cliWords.main.unexpected((error as Error).message));
       return error instanceof CliError ? error.exitCode : 1;
     }
   }
@@ -94,10 +95,10 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       io.err(error.message);
       return 1;
     }
-    io.err(`Databasen ${databasePath} kunne ikke åbnes: ${describeError(error).message}`);
+    io.err(cliWords.main.cannotOpen(databasePath, describeError(error).message));
     return 1;
   }
-  if (session.readOnly) io.err(`Bemærk: ${session.readOnly}`);
+  if (session.readOnly) io.err(cliWords.main.note(session.readOnly));
   try {
     return await command.run({ session, io, positionals: parsed.positionals, options: parsed.values, call: makeCaller(session) });
   } catch (error) {
@@ -118,12 +119,10 @@ function corruptDatabaseAdvice(error: CorruptDatabaseError, databasePath: string
   const newest = listBackups(databasePath)[0];
   const db = databasePath === defaultDatabasePath() ? '' : ` --db ${databasePath}`;
   return [
-    `Databasen ${databasePath} er beskadiget og kan ikke bruges (${error.reason}). Intet er ændret.`,
-    newest
-      ? `Gendan den nyeste sikkerhedskopi (${newest.fileName}): indsatsmonitor backups --restore newest${db}`
-      : 'Der er ingen sikkerhedskopi at gendanne.',
-    `Eller start forfra med en tom database: indsatsmonitor backups --fresh${db}`,
-    'Begge dele gemmer den beskadigede fil ved siden af med tidspunkt i navnet (…db.corrupt-<tidspunkt>).',
+    cliWords.main.corrupt(databasePath, error.reason),
+    newest ? cliWords.main.restoreNewest(newest.fileName, db) : cliWords.main.noBackup,
+    cliWords.main.startFresh(db),
+    cliWords.main.bothKeep,
   ].join('\n');
 }
 

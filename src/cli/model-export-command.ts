@@ -4,16 +4,19 @@ import { dispatch } from '../main/handlers';
 import { writeFileAtomic } from '../main/services/export/write-file';
 import { modelIds, type ExportResult } from '../shared/api';
 import { CliError, type CliCommandContext } from './cli-context';
+import { cliWords } from '../shared/cli-words-da';
+
+const words = cliWords.export;
 
 /** `export model-list`: any model's list as .xlsx, the same file the model screens save (models-screens). */
 export async function exportModelList({ session, io, options }: Pick<CliCommandContext, 'session' | 'io' | 'options'>): Promise<number> {
   const model = options.model;
-  if (typeof model !== 'string' || !(modelIds as readonly string[]).includes(model)) throw new CliError(`Angiv modellen med --model: ${modelIds.join(', ')}.`, 2);
-  if (typeof options.period !== 'string') throw new CliError('Angiv perioden med --period, fx --period 2023-09 eller 2021QMAT02.', 2);
-  if (typeof options.out !== 'string') throw new CliError('Angiv filen med --out, fx --out liste.xlsx.', 2);
+  if (typeof model !== 'string' || !(modelIds as readonly string[]).includes(model)) throw new CliError(words.noModel(modelIds.join(', ')), 2);
+  if (typeof options.period !== 'string') throw new CliError(words.noPeriod, 2);
+  if (typeof options.out !== 'string') throw new CliError(words.noListFile, 2);
   const out = path.resolve(options.out);
-  if (!out.toLowerCase().endsWith('.xlsx')) throw new CliError('Filen skal ende på .xlsx.', 2);
-  if (!fs.existsSync(path.dirname(out))) throw new CliError(`Mappen ${path.dirname(out)} findes ikke.`, 2);
+  if (!out.toLowerCase().endsWith('.xlsx')) throw new CliError(cliWords.common.notXlsx, 2);
+  if (!fs.existsSync(path.dirname(out))) throw new CliError(cliWords.common.noFolder(path.dirname(out)), 2);
   const context = { ...session, saveFile: async (_name: string, bytes: Uint8Array) => (writeFileAtomic(out, bytes), out) };
   const envelope = await dispatch(context, 'export.modelList', {
     model,
@@ -23,6 +26,6 @@ export async function exportModelList({ session, io, options }: Pick<CliCommandC
   });
   if (!envelope.ok) throw new CliError(envelope.error.message);
   const result = envelope.value as ExportResult;
-  io.out(`Listen er gemt i ${result.savedPath}: ${result.rows} rækker.`);
+  io.out(words.listSaved(result.savedPath, result.rows));
   return 0;
 }

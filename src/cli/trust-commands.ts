@@ -3,6 +3,9 @@ import { RecoveryError } from '../main/services/database-errors';
 import { checkDatabaseFile, listAllBackups, newestUsableBackup, restoreBackup, startFresh } from '../main/services/recovery';
 import { backupDir } from '../main/services/store';
 import { CliError, formatTable, type CliCommand } from './cli-context';
+import { cliWords } from '../shared/cli-words-da';
+
+const words = cliWords.trust;
 
 /** Danish date and time for a terminal line. */
 function danishTime(iso: string): string {
@@ -14,8 +17,8 @@ function resolveBackup(databasePath: string, given: string, io: { err(text: stri
   if (given === 'newest' || given === 'nyeste') {
     // trust-store (issue 14, item 4): an incomplete or damaged backup is passed over for the next good one.
     const { backup, skipped } = newestUsableBackup(databasePath);
-    for (const bad of skipped) io.err(`Springer over ${bad.fileName}: ${bad.reason}.`);
-    if (!backup) throw new CliError(`Der er ingen brugbare sikkerhedskopier i ${backupDir(databasePath)}.`);
+    for (const bad of skipped) io.err(words.skipping(bad.fileName, bad.reason));
+    if (!backup) throw new CliError(words.noUsableBackups(backupDir(databasePath)));
     return backup.path;
   }
   return given.includes('/') || given.includes('\\') ? path.resolve(given) : path.join(backupDir(databasePath), given);
@@ -24,22 +27,22 @@ function resolveBackup(databasePath: string, given: string, io: { err(text: stri
 export const trustCommands: CliCommand[] = [
   {
     name: 'backups',
-    summary: 'Vis de automatiske sikkerhedskopier; gendan én (--restore FIL|newest) eller start forfra efter skade (--fresh)',
-    usage: 'indsatsmonitor backups [--restore FIL|newest] [--fresh] [--db FIL]',
+    summary: words.summary,
+    usage: words.usage,
     options: { restore: { type: 'string' }, fresh: { type: 'boolean' } },
     // Must work when the database cannot be opened at all: that is when it is needed.
     async withoutStore({ databasePath, io, options }) {
       try {
         if (typeof options.restore === 'string') {
           const result = restoreBackup(databasePath, resolveBackup(databasePath, options.restore, io));
-          io.out(`Sikkerhedskopien ${path.basename(result.restoredFrom)} er gendannet til ${databasePath}.`);
-          if (result.movedAside.length > 0) io.out(`Den tidligere databasefil er gemt som ${result.movedAside[0]}.`);
+          io.out(words.restored(path.basename(result.restoredFrom), databasePath));
+          if (result.movedAside.length > 0) io.out(words.previousKept(result.movedAside[0]));
           return 0;
         }
         if (options.fresh) {
           const result = startFresh(databasePath);
-          if (result.movedAside.length > 0) io.out(`Den beskadigede databasefil er gemt som ${result.movedAside[0]}.`);
-          io.out('Næste kommando starter med en tom database.');
+          if (result.movedAside.length > 0) io.out(words.damagedKept(result.movedAside[0]));
+          io.out(words.freshNext);
           return 0;
         }
       } catch (error) {
@@ -47,17 +50,17 @@ export const trustCommands: CliCommand[] = [
         throw error;
       }
       const state = checkDatabaseFile(databasePath);
-      io.out(`Database: ${databasePath} (${state.ok ? 'i orden' : `BESKADIGET: ${state.reason}`})`);
+      io.out(words.databaseState(databasePath, state.ok ? null : state.reason));
       const backups = listAllBackups(databasePath);
       if (backups.length === 0) {
-        io.out(`Ingen sikkerhedskopier i ${backupDir(databasePath)}.`);
+        io.out(words.noBackups(backupDir(databasePath)));
         return 0;
       }
       io.out(
         formatTable(
-          ['Fil', 'Taget', 'Anledning', 'Størrelse (kB)'],
+          words.backupColumns,
           backups.map((backup) => [
-            backup.complete ? backup.fileName : `${backup.fileName} (ufuldstændig, bruges ikke)`,
+            backup.complete ? backup.fileName : words.incomplete(backup.fileName),
             danishTime(backup.createdAt),
             backup.label,
             Math.round(backup.sizeBytes / 1024),
@@ -68,7 +71,7 @@ export const trustCommands: CliCommand[] = [
     },
     async run() {
       // Never reached: runCli calls withoutStore for this command.
-      throw new CliError('backups kører uden at åbne databasen.');
+      throw new CliError(words.withoutStore);
     },
   },
 ];

@@ -12,6 +12,8 @@ import { allowedDanish, danishLiterals, isAllowed } from '../helpers/danish-lite
  */
 const services = path.resolve(__dirname, '../../src/main/services');
 const handlers = path.resolve(__dirname, '../../src/main/handlers');
+// cli-words (issue 15 item 3): the command line's usage, summaries, printed lines and refusals.
+const cli = path.resolve(__dirname, '../../src/cli');
 
 describe('Danish words in the services', () => {
   it('are only in the allowed data declarations (header synonyms, event words, rule-set content)', () => {
@@ -24,6 +26,13 @@ describe('Danish words in the services', () => {
   it('are nowhere in the handlers: their refusals come from shared/call-words-da.ts', () => {
     const found = danishLiterals(handlers).map((literal) => `${literal.file}:${literal.line} (${literal.declaration || 'top level'}): ${literal.text.slice(0, 80)}`);
     expect(found, 'move these to src/shared/call-words-da.ts').toEqual([]);
+  });
+
+  // cli-words (issue 15 item 3): no allowances. What the CLI still matches in input ('ja'/'nej' in
+  // `--set`, 'nyeste' for `--restore`) are words the user types, and the detector does not read them as sentences.
+  it('are nowhere in the CLI: its words come from shared/cli-words-da.ts', () => {
+    const found = danishLiterals(cli).map((literal) => `${literal.file}:${literal.line} (${literal.declaration || 'top level'}): ${literal.text.slice(0, 80)}`);
+    expect(found, 'move these to src/shared/cli-words-da.ts').toEqual([]);
   });
 
   it('has no stale allowance: each allowed declaration still holds Danish data', () => {
