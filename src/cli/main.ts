@@ -15,7 +15,7 @@ import { citizenDataCommands } from './citizen-data-commands'; // citizens (issu
 import { cliWords } from '../shared/cli-words-da';
 
 /** Every command; each area adds its own list. */
-export const commands: CliCommand[] = [
+const commands: CliCommand[] = [
   ...coreCommands,
   ...engineCommands,
   ...exportCommands,

@@ -24,7 +24,7 @@ export const callWordsDa = {
   hypothetical: (name: string, basedOn: string) => `HYPOTETISK: regelsættet "${name}" er en kopi af ${basedOn} med ændrede parametre – ikke de gældende regler.`,
 };
 
-export type CallWords = typeof callWordsDa;
+type CallWords = typeof callWordsDa;
 
 /** The language of the handlers' words: one line to change. */
 export const callWords: CallWords = callWordsDa;

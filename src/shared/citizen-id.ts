@@ -5,10 +5,6 @@
  */
 const cprLike = /^(\d{6})-?(\d{4})$/;
 
-export function isCprLike(id: string): boolean {
-  return cprLike.test(id.trim());
-}
-
 /** `010190-1234` and `0101901234` become `010190-****`; anything else is returned unchanged. */
 export function maskCitizenId(id: string): string {
   const match = id.trim().match(cprLike);

@@ -144,7 +144,7 @@ export const citizenWordsDa = {
     [interviews > 0 ? `${interviews} ${interviews === 1 ? 'samtale' : 'samtaler'}` : '', offer ? 'et tilbud' : ''].filter(Boolean).join(' og ') || 'Intet',
 };
 
-export type CitizenWords = typeof citizenWordsDa;
+type CitizenWords = typeof citizenWordsDa;
 
 /** The language of the citizen areas' words: one line to change. */
 export const citizenWords: CitizenWords = citizenWordsDa;

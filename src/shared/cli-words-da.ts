@@ -181,7 +181,7 @@ export const cliWordsDa = {
   },
 };
 
-export type CliWords = typeof cliWordsDa;
+type CliWords = typeof cliWordsDa;
 
 /** The language of the command line's words: one line to change. */
 export const cliWords: CliWords = cliWordsDa;

@@ -16,7 +16,7 @@ export interface CallSpec<Args extends z.ZodType, Result> {
   readonly result?: Result;
 }
 
-export interface CallOptions {
+interface CallOptions {
   /** The call writes to the store; leave out for a call that only reads. */
   writes?: boolean;
 }

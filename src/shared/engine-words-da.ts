@@ -87,7 +87,7 @@ export const engineWordsDa = {
   },
 };
 
-export type EngineWords = typeof engineWordsDa;
+type EngineWords = typeof engineWordsDa;
 
 /** The language of the engine's refusals: one line to change. */
 export const engineWords: EngineWords = engineWordsDa;

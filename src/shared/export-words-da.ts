@@ -102,7 +102,7 @@ export const exportWordsDa = {
   },
 };
 
-export type ExportWords = typeof exportWordsDa;
+type ExportWords = typeof exportWordsDa;
 
 /** The language of the exported files: one line to change. */
 export const exportWords: ExportWords = exportWordsDa;

@@ -198,7 +198,7 @@ export const importWordsDa = {
   },
 };
 
-export type ImportWords = typeof importWordsDa;
+type ImportWords = typeof importWordsDa;
 
 /** The language of the importer's refusals: one line to change. */
 export const importWords: ImportWords = importWordsDa;

@@ -98,7 +98,7 @@ export const modelWordsDa = {
   },
 };
 
-export type ModelWords = typeof modelWordsDa;
+type ModelWords = typeof modelWordsDa;
 
 /** The language of the model tables: one line to change. */
 export const modelWords: ModelWords = modelWordsDa;

@@ -71,7 +71,7 @@ export function periodSpan(text: string): { first: string; last: string } | null
  */
 export { describeMonth as monthName, monthNames } from './period-words';
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

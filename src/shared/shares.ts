@@ -14,7 +14,7 @@
 /** Decimals a share is rounded to before it is compared with a threshold. */
 export const comparisonDecimals = 9;
 /** Decimals a share is shown and exported with (a fraction: 4 decimals = 2 in per cent). */
-export const shownDecimals = 4;
+const shownDecimals = 4;
 
 const scale = (decimals: number) => 10 ** decimals;
 
@@ -41,7 +41,7 @@ export interface SharePart {
   measured: number | null;
 }
 
-export interface WeightedShare {
+interface WeightedShare {
   /** The weight: measured citizens of the parts that have a lacking figure. */
   measured: number;
   /** The lacking citizens summed over those parts. */

@@ -36,7 +36,7 @@ export const storeWordsDa = {
   },
 };
 
-export type StoreWords = typeof storeWordsDa;
+type StoreWords = typeof storeWordsDa;
 
 /** The language of the store's words: one line to change. */
 export const storeWords: StoreWords = storeWordsDa;

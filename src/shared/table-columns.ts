@@ -1,7 +1,7 @@
 import type { ExportColumnKind } from './enums';
 
 /** A column of a table the CLI prints and the exports write: its header and how its values are written. */
-export interface TableColumn {
+interface TableColumn {
   header: string;
   kind: ExportColumnKind;
 }

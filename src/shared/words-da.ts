@@ -8,7 +8,7 @@ import { monthNames } from './period-words';
  */
 
 /** The seed files in `shared/seeds/`, named as the documents name themselves (kind, date, title). */
-export const sourceDocuments: Record<string, string> = {
+const sourceDocuments: Record<string, string> = {
   '000_6fdff93a25fc005b': 'Brev 25. marts 2024 fra beskæftigelsesministeren til Folketingets Beskæftigelsesudvalg, Orientering om opfølgning på kommunernes tidlige beskæftigelsesindsats',
   '001_b08030e2abf5edbd': 'Brev 4. maj 2021 fra STAR til alle kommuner og KL, Orientering om STARs opfølgning på den lovpligtige beskæftigelsesindsats og skærpet tilsyn',
   '002_2208841bb6025f8a': 'Notat 23. oktober 2023, Opfølgningsmodel for den tidlige indsats',
@@ -37,7 +37,7 @@ export function describeSource(source: string): string {
 
 export const criterionWords = { interviews: 'samtaler', offers: 'tilbud' } as const;
 export const reasonWords: Record<string, string> = { 'enhanced-supervision': 'skærpet tilsyn', 'positive-development': 'konstant positiv udvikling' };
-export const verdictWords: Record<string, string> = {
+const verdictWords: Record<string, string> = {
   contacted: 'kontaktet',
   accepted: 'godkendt',
   rejected: 'afvist',

@@ -45,7 +45,7 @@ const requestTimeoutMs = 120_000;
 const eventStreamHeartbeatMs = 15_000;
 
 /** No page may frame the bridge's (clickjacking), and no response is sniffed into another type. */
-export const bridgeSecurityHeaders: Record<string, string> = {
+const bridgeSecurityHeaders: Record<string, string> = {
   'content-security-policy': "frame-ancestors 'none'",
   'x-frame-options': 'DENY',
   'x-content-type-options': 'nosniff',

@@ -9,8 +9,8 @@ import { contentTypeOf } from '../services/content-types';
  * checklist, item 18; issue 14, item 12): a file:// page may read any file the user can, an
  * app:// page only what this handler serves, which is the built renderer folder and nothing else.
  */
-export const appScheme = 'app';
-export const appHost = 'renderer';
+const appScheme = 'app';
+const appHost = 'renderer';
 export const appRendererUrl = `${appScheme}://${appHost}/index.html`;
 
 /** Before the app is ready: app:// is a standard, secure origin (fetch, storage, CSP work as on https). */
@@ -30,7 +30,7 @@ const securityHeaders = {
  * Answers an app:// request: only `app://renderer/<path>`, only a real file (symlinks resolved)
  * inside the renderer folder; anything else is 404.
  */
-export function serveAppRequest(rendererDir: string, requestUrl: string): Response {
+function serveAppRequest(rendererDir: string, requestUrl: string): Response {
   const notFound = () => new Response('Ikke fundet', { status: 404, headers: securityHeaders });
   let url: URL;
   try {

@@ -9,7 +9,7 @@ import type { HandlersFor } from './context';
 import { deliver } from './deliver-export';
 
 /** The most spells one citizen export holds (a municipality's list is far below; all of Denmark is not a contact list). */
-export const maxCitizenExportRows = 100_000;
+const maxCitizenExportRows = 100_000;
 
 /** cit-desk (issue 10): the citizen grid, one citizen's timeline, and the list of citizens to contact. */
 export const citizenHandlers = {

@@ -5,7 +5,7 @@ import type { coreContract } from '../../shared/api/core';
 import type { HandlerContext, HandlersFor } from './context';
 import packageJson from '../../../package.json';
 
-export function appInfo(context: HandlerContext): AppInfo {
+function appInfo(context: HandlerContext): AppInfo {
   const { db, databasePath } = context;
   const counts = db.prepare('SELECT COUNT(*) AS rows, MIN(month) AS first, MAX(month) AS last FROM measurement_current').get() as {
     rows: number;

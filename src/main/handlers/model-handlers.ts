@@ -22,7 +22,7 @@ export const modelEvaluateHandlers = Object.fromEntries(
 ) as { [M in ModelId as EvaluateCall<M>]: Handler<EvaluateCall<M>> };
 
 /** Any model as tables, with its rule set said plainly (a what-if copy is hypothetical). */
-export function modelListing(db: Db, args: ModelArgs & { model: ModelId }): ModelListing {
+function modelListing(db: Db, args: ModelArgs & { model: ModelId }): ModelListing {
   const model = modelRegistry[args.model];
   if (model.baseline && !args.baseline) throw new EngineError('missing-baseline', callWords.missingBaseline(model.label));
   const { result, summary, tables, json } = model.run(db, args);

@@ -23,7 +23,7 @@ export function citizenDataStatus(db: Db): CitizenDataStatus {
   };
 }
 
-export interface DeleteCitizenDataResult {
+interface DeleteCitizenDataResult {
   spellsDeleted: number;
   eventsDeleted: number;
   backupsDeleted: number;

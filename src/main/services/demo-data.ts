@@ -11,10 +11,10 @@ import { storeWords } from '../../shared/store-words-da';
  * shaped like the published H2 2023 outcome (tens failing offers, a handful failing interviews,
  * a few with steadily falling shares), never a copy of real figures.
  */
-export const demoGeneratorVersion = 'demo-v1';
-export const demoSeed = 20231231;
-export const demoFirstMonth = '2022-01';
-export const demoLastMonth = '2025-06';
+const demoGeneratorVersion = 'demo-v1';
+const demoSeed = 20231231;
+const demoFirstMonth = '2022-01';
+const demoLastMonth = '2025-06';
 
 /** Citizens reaching six months' seniority per 100,000 inhabitants per month, by group. */
 const monthlyRatePer100k: Record<string, number> = {
@@ -66,7 +66,7 @@ function periodFactor(month: string): number {
   return 0.78;
 }
 
-export interface DemoRow {
+interface DemoRow {
   municipalityCode: number;
   groupId: string;
   month: string;

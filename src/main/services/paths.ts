@@ -9,7 +9,7 @@ const appFolderName = 'indsatsmonitor';
  * The folder Electron calls `userData` for this app, computed without Electron so the CLI
  * and the app open the same database by default.
  */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env.INDSATSMONITOR_DATA_DIR) return env.INDSATSMONITOR_DATA_DIR;
   const home = os.homedir();
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), appFolderName);
@@ -24,7 +24,7 @@ export function defaultDatabasePath(): string {
 let cachedResourcesDir: string | null = null;
 
 /** `resources/` of the checkout: found by walking up, so it works from src (tsx, vitest) and out (built). */
-export function resourcesDir(): string {
+function resourcesDir(): string {
   if (cachedResourcesDir) return cachedResourcesDir;
   const starts = [__dirname, process.cwd()];
   for (const start of starts) {

@@ -65,7 +65,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export type FileCheck = { ok: true } | { ok: false; reason: string };
+type FileCheck = { ok: true } | { ok: false; reason: string };
 
 /**
  * Opens the file read-only and runs the full `PRAGMA integrity_check`, and checks it is one
@@ -90,7 +90,7 @@ export function checkDatabaseFile(file: string): FileCheck {
 }
 
 /** A file-name-safe timestamp, sortable: `2026-11-23T18-30-00-000Z`. */
-export function fileStamp(date = new Date()): string {
+function fileStamp(date = new Date()): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
@@ -98,7 +98,7 @@ export function fileStamp(date = new Date()): string {
  * Renames the database and its -wal/-shm to `<name>.<kind>-<stamp>[-wal|-shm]`, so SQLite
  * never mixes an old WAL into a new file. Returns the new paths.
  */
-export function moveAside(databasePath: string, kind: 'corrupt' | 'replaced', date = new Date()): string[] {
+function moveAside(databasePath: string, kind: 'corrupt' | 'replaced', date = new Date()): string[] {
   const target = `${databasePath}.${kind}-${fileStamp(date)}`;
   const moved: string[] = [];
   for (const suffix of companionSuffixes) {
@@ -110,7 +110,7 @@ export function moveAside(databasePath: string, kind: 'corrupt' | 'replaced', da
   return moved;
 }
 
-export interface RestoreResult {
+interface RestoreResult {
   restoredFrom: string;
   /** Where the file that was replaced now lies (empty when there was none). */
   movedAside: string[];

@@ -3,14 +3,14 @@ import { resourcePath } from './paths';
 // Not `Db` from './store': the store seeds through this module, and even a type import back is a circle.
 import type Database from 'better-sqlite3';
 
-export interface MunicipalityFact {
+interface MunicipalityFact {
   code: number;
   name: string;
   region: string;
   labourMarketOffice: string;
 }
 
-export interface BenefitGroupFact {
+interface BenefitGroupFact {
   id: string;
   label: string;
   sortOrder: number;

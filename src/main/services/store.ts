@@ -9,7 +9,7 @@ import { storeWords } from '../../shared/store-words-da';
 
 export type Db = Database.Database;
 
-export interface StoreOptions {
+interface StoreOptions {
   /** Keep this many automatic backups next to the database (default 5). */
   keepBackups?: number;
   /** fast-lane (issue 15): how long to wait for another process's write lock (default `defaultBusyTimeoutMs`); tests of a held lock pass a short one. */
@@ -51,7 +51,7 @@ export function openStore(databasePath: string, options: StoreOptions = {}): Db 
 
 // --- trust-store (issue 14, items 2 and 3): open without writing unless something changed ---
 
-export interface OpenedStore {
+interface OpenedStore {
   db: Db;
   /** Null when the store can be written; otherwise why not, in Danish (the store is open read-only). */
   readOnly: string | null;

@@ -38,7 +38,7 @@ export interface AppInfo {
   readOnly?: string | null;
 }
 
-export interface DemoLoadResult {
+interface DemoLoadResult {
   batchId: number;
   rows: number;
 }

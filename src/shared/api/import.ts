@@ -186,7 +186,7 @@ export interface SupervisionEntryRow {
 }
 
 const kind = z.enum(importKinds);
-export const importOptionsSchema = z
+const importOptionsSchema = z
   .object({
     encoding: z.enum(importEncodings).optional(),
     delimiter: z.enum(importDelimiters).optional(),

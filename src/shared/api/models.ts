@@ -70,5 +70,3 @@ export const modelsContract = {
   /** A model's list as .xlsx: its tables, and a sheet saying how it was made (rule set, what-if, sources). */
   'export.modelList': defineCall<ExportResult>()(modelArgs),
 };
-
-export type ModelCallName = keyof typeof modelsContract;

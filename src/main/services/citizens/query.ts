@@ -18,7 +18,7 @@ import type { z } from 'zod';
  * same order), so the indexes on `window_end` serve the default sort and "still within reach".
  */
 
-export type CitizenQuery = Omit<z.output<typeof citizenQueryArgs>, 'offset' | 'limit' | 'count'> & { offset?: number; limit?: number; count?: boolean };
+type CitizenQuery = Omit<z.output<typeof citizenQueryArgs>, 'offset' | 'limit' | 'count'> & { offset?: number; limit?: number; count?: boolean };
 type Filter = NonNullable<CitizenQuery['filters']>[number];
 type Operator = Filter['operator'];
 

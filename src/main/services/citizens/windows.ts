@@ -43,7 +43,7 @@ const interviewsNotCounted = "COUNT(DISTINCT CASE WHEN e.kind = 'interview' AND 
 const offersCounted = "COUNT(DISTINCT CASE WHEN e.kind = 'offer' THEN e.event_date END)";
 
 /** The statements, in order; every one constant text. */
-export const steps = [
+const steps = [
   'DROP TABLE IF EXISTS temp.cw_link',
   'DROP TABLE IF EXISTS temp.cw_head',
   'DROP TABLE IF EXISTS temp.cw_part',

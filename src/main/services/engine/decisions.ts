@@ -8,7 +8,7 @@ import { describePeriod } from '../../../shared/period-words';
 import { formatDanishDate } from '../../../shared/words-da';
 import { engineWords } from '../../../shared/engine-words-da';
 
-export interface DecisionInput {
+interface DecisionInput {
   ruleSetId: string;
   period: string;
   municipalityCode: number;
@@ -48,7 +48,7 @@ function checkPeriod(model: ModelId, period: string): void {
 }
 
 /** A decision date is a real calendar date, and not in the future. */
-export function checkDecisionDate(decidedOn: string | null | undefined): void {
+function checkDecisionDate(decidedOn: string | null | undefined): void {
   if (decidedOn === null || decidedOn === undefined || decidedOn === '') return;
   if (!isRealDate(decidedOn)) throw new EngineError('invalid-date', engineWords.decisions.notADate(decidedOn));
   if (decidedOn > localToday()) throw new EngineError('invalid-date', engineWords.decisions.futureDate(decidedOn));

@@ -112,7 +112,7 @@ export function evaluateEarly2021(db: Db, period: string, ruleSetId?: string, so
  * set, up to the evaluated month): contact → explanation and recovery plan due N months after
  * the contact if the effort is still below the mark → the minister's request for a meeting.
  */
-export function escalationStates(db: Db, ruleSetId: string, period: string, dueMonths: number, withFindings: Set<number>): EscalationState[] {
+function escalationStates(db: Db, ruleSetId: string, period: string, dueMonths: number, withFindings: Set<number>): EscalationState[] {
   const decisions = db
     .prepare(
       `SELECT d.municipality_code AS code, d.subject, d.verdict, d.decided_on AS decidedOn, d.decided_at AS decidedAt

@@ -30,7 +30,7 @@ export const criteria = criterionIds;
 // The explanation's words are in src/shared/explanations-da.ts (one-definition, issue 15).
 export { criterionLabel, earlyWarningWords, exemptionWords };
 
-export interface EarlyParams {
+interface EarlyParams {
   threshold: number;
   strictlyGreater: boolean;
   consecutiveMonths: number;
@@ -53,7 +53,7 @@ export function earlyParams(rule: ResolvedRuleSet<'early-2023'>): EarlyParams {
  * development (LAG); plus each group's half-year share and the batches behind the numbers. The
  * three parts come back as JSON arrays in one row, so the measurements are read only once.
  */
-export const evaluationSql = `WITH ${pooledCte(false)},
+const evaluationSql = `WITH ${pooledCte(false)},
 grid AS (
   SELECT m.code, cr.criterion, mo.month, mo.idx
   FROM municipality m CROSS JOIN (SELECT 'interviews' AS criterion UNION ALL SELECT 'offers') cr CROSS JOIN mo
@@ -134,7 +134,7 @@ interface MunicipalityRow {
   labourMarketOffice: string;
 }
 
-export interface EarlyOptions {
+interface EarlyOptions {
   code?: number;
   /** Skip decision lookup (the what-if comparison does not need it). */
   withDecisions?: boolean;

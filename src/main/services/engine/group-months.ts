@@ -5,7 +5,7 @@ import { halfYearMonths } from './periods';
 import { monthFigure, pooledRows, type PooledRow } from './pooled-sql';
 import { resolveRuleSet } from './rule-sets';
 
-export type GroupMonths = MunicipalityDetail['groupMonths'];
+type GroupMonths = MunicipalityDetail['groupMonths'];
 
 /**
  * Benefit group × month figures for model A's half-year, for one municipality (the drill-down)

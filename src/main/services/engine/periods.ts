@@ -52,4 +52,4 @@ export function availablePeriods(db: Db, source: DataSource = 'published'): Avai
 }
 
 /** "(Nearly) every municipality": a month counts as full with data for at least 95 % of them (94 of 98). */
-export const nearlyAll = 0.95;
+const nearlyAll = 0.95;

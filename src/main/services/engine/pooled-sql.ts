@@ -72,7 +72,7 @@ pooled AS (
 )`;
 }
 
-export interface PooledParams {
+interface PooledParams {
   months: string[];
   interviewGroups: string[];
   offerGroups: string[];
@@ -107,8 +107,8 @@ export interface PooledRow {
 }
 
 /** Constant SQL, composed once at load from the fragment above; every value is a bound parameter. */
-export const pooledMonthlySql = `WITH ${pooledCte(false)} SELECT * FROM pooled ORDER BY code, criterion, month`;
-export const pooledByGroupSql = `WITH ${pooledCte(true)} SELECT * FROM pooled ORDER BY code, criterion, group_id, month`;
+const pooledMonthlySql = `WITH ${pooledCte(false)} SELECT * FROM pooled ORDER BY code, criterion, month`;
+const pooledByGroupSql = `WITH ${pooledCte(true)} SELECT * FROM pooled ORDER BY code, criterion, group_id, month`;
 
 /** Pooled figures per municipality × criterion (× group) × month, for series and drill-downs. */
 export function pooledRows(db: Db, params: PooledParams, byGroup: boolean): PooledRow[] {

@@ -1,5 +1,4 @@
 import type { ModelId, RuleParameter, RuleSetSummary } from '../../../shared/api/engine';
-import { renderExplanation } from '../../../shared/explanations-da';
 import type { ExplanationItem } from '../../../shared/explanations';
 import { currentUserName, nowIso, type Db } from '../store';
 import { EngineError } from './engine-error';
@@ -277,11 +276,6 @@ export function interpretationItems(rule: ResolvedRuleSet): ExplanationItem[] {
   return rule.parameters.filter((parameter) => parameter.interpretation).map((parameter) => ({ code: 'interpretation', params: { label: parameter.label, value: formatValue(parameter.value) } }));
 }
 
-/** Short Danish list of the interpretations in force, for explanations. */
-export function interpretationLines(rule: ResolvedRuleSet): string[] {
-  return interpretationItems(rule).map(renderExplanation);
-}
-
 /** Danish words for the coded option values, so explanations never show a code. */
 const optionWords = r.options;
 
@@ -293,7 +287,7 @@ function groupLabel(id: string): string {
   return groupLabels.get(id) ?? id;
 }
 
-export function formatValue(value: RuleParameter['value']): string {
+function formatValue(value: RuleParameter['value']): string {
   if (Array.isArray(value)) return value.map(groupLabel).join(', ');
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
   if (typeof value === 'number' && value > 0 && value < 1) return `${String(Math.round(value * 1000) / 10).replace('.', ',')} %`;

@@ -141,7 +141,7 @@ export function evaluateSupervision(db: Db, period: string, ruleSetId?: string):
  * models-screens: the quarterly status as the letter of 1 September 2021 puts it: how many fail
  * each focus target, and which of those also fail the result target (named).
  */
-export function supervisionStatus(municipalities: SupervisionMunicipalityResult[]): SupervisionStatus {
+function supervisionStatus(municipalities: SupervisionMunicipalityResult[]): SupervisionStatus {
   const named = (rows: SupervisionMunicipalityResult[]) => rows.map(({ code, name }) => ({ code, name }));
   const focus = (pick: (row: SupervisionMunicipalityResult) => SupervisionMunicipalityResult['focusInterviews']) => {
     const failing = municipalities.filter((row) => pick(row)?.fails);

@@ -37,7 +37,7 @@ const citizenListColumns: SheetColumn[] = [
   { header: column.missing, kind: 'text' },
 ];
 
-export interface CitizenListInput {
+interface CitizenListInput {
   rows: CitizenRow[];
   includeFullIds: boolean;
   asOf: string;

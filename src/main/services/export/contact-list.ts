@@ -8,7 +8,7 @@ import { exportWords } from '../../../shared/export-words-da';
 import { columnsOf, municipalityColumns } from '../../../shared/table-columns';
 import { addTableSheet, newWorkbook, workbookBytes, type CellValue, type SheetColumn } from './workbook';
 
-export interface ContactListInput {
+interface ContactListInput {
   evaluation: EarlyEffortEvaluation;
   /** Rule set name for the provenance sheet. */
   ruleSetName: string;

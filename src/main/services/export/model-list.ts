@@ -8,7 +8,7 @@ import { addTableSheet, newWorkbook, workbookBytes } from './workbook';
 const when = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
 /** The sheet that says how a model list was made; a what-if rule set is said first and in words. */
-export const modelListSheetNames = { about: exportWords.provenance.modelSheetName } as const;
+const modelListSheetNames = { about: exportWords.provenance.modelSheetName } as const;
 
 /**
  * A model's list (model B, C or D, or A's municipalities) as .xlsx: one sheet per table, as the

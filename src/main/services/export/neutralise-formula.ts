@@ -25,7 +25,7 @@ import type { ExportFormat } from '../../../shared/enums';
 import { xmlSafeText } from './xml-text';
 
 export type { ExportFormat };
-export type SafeCellValue = string | number | boolean | Date | null;
+type SafeCellValue = string | number | boolean | Date | null;
 
 const triggers = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\0', '＝', '＋', '－', '＠']);
 

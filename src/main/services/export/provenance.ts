@@ -65,7 +65,7 @@ export function hypotheticalSheetName(name: string): string {
 /** A period as `describePeriod` writes it, at the end of a title: "2. halvår 2023", "december 2024", "2. kvartal 2021", "året til og med …". */
 const periodInWords = /\s+(\d\. halvår \d{4}|\d\. kvartal \d{4}|(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december) \d{4}|året til og med .*)$/;
 
-export const provenanceSheetName = exportWords.provenance.sheetName;
+const provenanceSheetName = exportWords.provenance.sheetName;
 
 const kindWords = importKindWords;
 

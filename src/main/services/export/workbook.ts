@@ -42,7 +42,7 @@ const numberFormats: Record<ExportColumnKind, string | undefined> = {
 };
 
 /** An ISO calendar date as Excel's serial day number (days since 30 December 1899); null when it is not one. */
-export function excelDateSerial(text: string): number | null {
+function excelDateSerial(text: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -378,7 +378,7 @@ function uniqueSheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-export interface StreamedSheet {
+interface StreamedSheet {
   name: string;
   columns: SheetColumn[];
   rows: Iterable<CellValue[]>;

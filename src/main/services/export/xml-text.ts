@@ -24,8 +24,3 @@ export function xmlSafeText(text: string, maxLength = maxXlsxCellLength): string
   }
   return safe;
 }
-
-/** True when `xmlSafeText` would change nothing (for tests and checks). */
-export function isXmlSafeText(text: string): boolean {
-  return xmlSafeText(text, Number.MAX_SAFE_INTEGER) === text.replace(/\r\n?/g, '\n');
-}

@@ -31,7 +31,7 @@ const spellRun = 200_000;
 /** Rows gathered before the first insert (which decides) and after it when indexes are rebuilt at the end: few, so rows die young (cheap to collect). */
 const plainRun = 20_000;
 
-export interface CitizenInserter {
+interface CitizenInserter {
   /** `fraction`: how much of the file is read when these rows come (1 at the end, null when unknown). */
   insert(rows: readonly (SpellRow | EventRow)[], fraction: number | null): void;
   /** How many rows the caller should gather before the next `insert`. */

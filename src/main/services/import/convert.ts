@@ -260,7 +260,7 @@ export class RowConverter extends RowReader {
 }
 
 /** A small integer per measurement key (V8 keeps it unboxed), so a million keys fit in a Map cheaply. */
-export function measurementKey(row: { municipalityCode: number; groupId: string; month: string }): number {
+function measurementKey(row: { municipalityCode: number; groupId: string; month: string }): number {
   let index = groupIndex.get(row.groupId);
   if (index === undefined) {
     index = groupIndex.size + 1;

@@ -7,7 +7,7 @@ import { importWords } from '../../../shared/import-words-da';
 /** The encodings Danish reviewers' files come in (declared once, in src/shared/enums.ts). */
 export type TextEncoding = ImportEncoding;
 
-export interface DetectedEncoding {
+interface DetectedEncoding {
   encoding: TextEncoding;
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
@@ -39,7 +39,7 @@ function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
   return evenZeros > half * 0.4 || oddZeros > half * 0.4;
 }
 
-export function bomLengthFor(bytes: Uint8Array, encoding: TextEncoding): number {
+function bomLengthFor(bytes: Uint8Array, encoding: TextEncoding): number {
   const detected = detectEncoding(bytes);
   return detected.encoding === encoding ? detected.bomLength : 0;
 }

@@ -37,7 +37,7 @@ export const requiredFieldsByKind: Record<ImportKind, FieldId[]> = {
  * collapsing spaces; a Jobindsats header `Tabel: Måling` is also tried by its part after the colon.
  * `exact` lists whole headers; `patterns` catch the many spellings of the measure columns.
  */
-export const headerSynonyms: { field: FieldId; exact: string[]; patterns?: RegExp[] }[] = [
+const headerSynonyms: { field: FieldId; exact: string[]; patterns?: RegExp[] }[] = [
   { field: 'municipality', exact: ['område', 'omraade', 'kommune', 'kommunekode', 'kommunenr', 'kommunenr.', 'kommunenummer', 'kommunenavn', 'area', 'municipality', 'municipality code', 'kode', 'kommune (kode)', 'myndighed', 'jobcenter',
     // issue 12: the forms colleagues and other systems write
     'kom.nr.', 'kom.nr', 'kom nr', 'komnr', 'kom. nr.', 'kommunekode (dst)', 'kommunenummer (dst)', 'kommune kode', 'kommune nr', 'kommune nr.', 'kommune navn', 'municipality name', 'municipality id', 'kommune (navn)', 'dst kode'] },

@@ -53,14 +53,14 @@ export interface Layout {
 
 const headerSearchRows = 30;
 
-export function displayCell(value: unknown): string {
+function displayCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value);
 }
 
 /** The header row: the first of the rows the synonym table recognises most cells of. */
-export function detectHeaderRow(rows: SourceRow[]): number {
+function detectHeaderRow(rows: SourceRow[]): number {
   let best: { rowNumber: number; score: number } | null = null;
   for (const row of rows.slice(0, headerSearchRows)) {
     // Months as column headers count too: a wide table's header names few fields.
@@ -81,7 +81,7 @@ const cellTexts = (row: SourceRow | undefined) => (row?.cells ?? []).map((cell) 
  * right over their span and put in front of the lower row's. Used only when it recognises more
  * columns than either row alone. The header row is then the lower one.
  */
-export function chooseHeaders(rows: SourceRow[], chosenRow?: number): { headerRow: number; headers: string[] } {
+function chooseHeaders(rows: SourceRow[], chosenRow?: number): { headerRow: number; headers: string[] } {
   const byNumber = new Map(rows.map((row) => [row.rowNumber, row]));
   const single = (rowNumber: number) => cellTexts(byNumber.get(rowNumber));
   const combined = (upperNumber: number, lowerNumber: number) => {

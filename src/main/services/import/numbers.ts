@@ -1,7 +1,7 @@
 /** Values Jobindsats and case systems use for "no figure" (suppressed or not applicable). */
 const blankMarkers = new Set(['', '-', '–', '..', '...', '.', 'x', 'n/a', 'na', 'null', '*']);
 
-export type NumberParse = { ok: true; value: number | null; percent: boolean } | { ok: false };
+type NumberParse = { ok: true; value: number | null; percent: boolean } | { ok: false };
 
 /**
  * Danish and plain numbers: `1.234,5`, `12,3 %`, `-0,10`, `−3`, `1 234`, `1234.5`; blank markers

@@ -36,7 +36,7 @@ export interface ProgressPayload {
   rowsTotal: number | null;
 }
 
-export interface RunHooks {
+interface RunHooks {
   importId?: string;
   onProgress?(payload: ProgressPayload): void;
   /** Database file, for the backup taken before an import into a store that has data. */
@@ -65,13 +65,13 @@ export function cancelImport(importId: string): boolean {
   return true;
 }
 
-export async function sha256OfFile(filePath: string): Promise<string> {
+async function sha256OfFile(filePath: string): Promise<string> {
   const hash = crypto.createHash('sha256');
   for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
-export function findEarlierImport(db: Db, sha256: string): EarlierImport | null {
+function findEarlierImport(db: Db, sha256: string): EarlierImport | null {
   // danish-finish: an undone batch keeps its record but not its data, so its file may be read again.
   const row = db.prepare('SELECT id, file_name, imported_at FROM import_batch WHERE sha256 = ? AND undone_at IS NULL').get(sha256) as
     | { id: number; file_name: string; imported_at: string }
@@ -79,7 +79,7 @@ export function findEarlierImport(db: Db, sha256: string): EarlierImport | null 
   return row ? { batchId: row.id, fileName: row.file_name, importedAt: row.imported_at } : null;
 }
 
-export function duplicateMessage(earlier: EarlierImport): string {
+function duplicateMessage(earlier: EarlierImport): string {
   return importWords.run.alreadyImported(earlier.fileName, formatDanishDateTime(earlier.importedAt), earlier.batchId);
 }
 

@@ -21,7 +21,7 @@ function municipalityKey(text: string): string {
  * A name as people type it without Danish letters: "Kobenhavn", "Hoeje-Taastrup", "Aeroe" and
  * "Ærø" all become the same skeleton (æ/ae → a, ø/oe → o, å/aa → a, no spaces or dashes).
  */
-export function nameSkeleton(text: string): string {
+function nameSkeleton(text: string): string {
   return municipalityKey(text)
     .replace(/æ/g, 'ae')
     .replace(/ø/g, 'oe')

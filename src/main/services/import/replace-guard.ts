@@ -43,7 +43,7 @@ const guarded: Partial<Record<ImportKind, { table: string; keys: string[]; figur
   },
 };
 
-export interface LostFigures {
+interface LostFigures {
   /** Rows of the new batch that lack a figure the row they replace had. */
   rows: number;
   /** The figures lost, by Danish name, with how many rows lose each. */

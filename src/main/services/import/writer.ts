@@ -8,7 +8,7 @@ import { isCitizenKind } from './citizen-fields';
 import type { EventRow, SpellRow } from './citizen-rows';
 import { citizenInserter } from './citizen-writer';
 
-export interface BatchMeta {
+interface BatchMeta {
   fileName: string;
   fileSize: number;
   sha256: string;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { maxUnpackedXlsxBytes, maxXlsxCompressionRatio } from './limits';
 import { importWords } from '../../../shared/import-words-da';
 
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;

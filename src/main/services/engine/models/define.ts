@@ -16,7 +16,7 @@ export interface ModelArgs {
 }
 
 /** What the CLI prints and the exports write: Danish lines, tables, and the `--json` shape. */
-export interface ModelPresentation {
+interface ModelPresentation {
   summary: string[];
   tables: ModelTable[];
   json: unknown;
@@ -28,7 +28,7 @@ export interface ModelPresentation {
  * how its result reads as tables. Adding a model: one module defining this, one line in
  * `models/index.ts`, one call in the engine contract.
  */
-export interface ModelDefinition<M extends ModelId, K extends CallName> {
+interface ModelDefinition<M extends ModelId, K extends CallName> {
   id: M;
   label: string;
   periodKind: PeriodKind;

@@ -21,7 +21,7 @@ const w = words.early2021;
 
 const danishDate = (date: string | null | undefined) => (date ? formatDanishDate(date) : null);
 
-export function escalationTable(escalation: EscalationState[], findingsByCode: Map<number, number>): ModelTable {
+function escalationTable(escalation: EscalationState[], findingsByCode: Map<number, number>): ModelTable {
   return {
     title: w.ladderTable,
     columns: [

@@ -9,7 +9,7 @@ import { engineWords } from '../../../../shared/engine-words-da';
 const w = words.status;
 
 /** "92 af 98 kommuner", and a warning when the national figure rests on part of the country. */
-export function coverageLines(result: StatusEvaluation): string[] {
+function coverageLines(result: StatusEvaluation): string[] {
   const line = (label: string, coverage: StatusEvaluation['coverage']['period']) => w.coverage(label, describePeriod(coverage.month), coverage.municipalities, coverage.of);
   return [line(w.month, result.coverage.period), line(w.baseline, result.coverage.baseline)];
 }

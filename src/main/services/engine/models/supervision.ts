@@ -11,7 +11,7 @@ const names = (rows: { name: string }[]) => rows.map((row) => row.name).join(', 
 const verdict = (target: { fails: boolean } | null) => (target ? (target.fails ? words.fails : words.meets) : '');
 
 /** The quarterly status in the terms of the minister's letter of 1 September 2021 (seed 003). */
-export function supervisionStatusLines(period: string, status: SupervisionStatus): string[] {
+function supervisionStatusLines(period: string, status: SupervisionStatus): string[] {
   const lines = [w.resultTargetFails(describePeriod(period), status.resultTargetFails.length, status.municipalities)];
   if (!status.focusDataAvailable) {
     lines.push(w.noFocusData);

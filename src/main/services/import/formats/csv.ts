@@ -36,7 +36,7 @@ const unclosedQuote = importWords.file.unclosedQuote;
  * Streams: file → iconv-lite decoder → papaparse, paused while the consumer works on each chunk,
  * so a million-row file never sits in memory whole.
  */
-export function openCsv(filePath: string, size: number, encoding: TextEncoding, delimiter: Delimiter): Source {
+function openCsv(filePath: string, size: number, encoding: TextEncoding, delimiter: Delimiter): Source {
   return {
     info: { format: 'csv', encoding, delimiter, sheetNames: [], sheet: null },
     read(onBatch, limit) {

@@ -7,7 +7,7 @@ import { importWords } from '../../../../shared/import-words-da';
 
 /** What the text formats (CSV, JSON, NDJSON) share: the encoding decision and whole-file decoding. */
 
-export const notUtf8Message = importWords.file.notUtf8;
+const notUtf8Message = importWords.file.notUtf8;
 export const misreadMessage = importWords.file.misreadUtf8;
 export const onlyBlankLinesMessage = importWords.file.onlyBlankLines;
 

@@ -220,7 +220,7 @@ async function readWorkbook(pkg: XlsxPackage): Promise<Workbook> {
 }
 
 /** What a cell's number format makes of a number. */
-export type NumberKind = 'number' | 'date' | 'percent';
+type NumberKind = 'number' | 'date' | 'percent';
 
 const builtInDates = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 const builtInPercents = new Set([9, 10]);
