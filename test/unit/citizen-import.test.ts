@@ -39,6 +39,8 @@ const storedEvents = () => db().prepare('SELECT source_row, citizen_id, event_da
 
 /** Any CPR-number-like run of digits shown in full (masked ones end in `-****`). */
 const fullCpr = /(?<!\d)\d{6}-?\d{4}(?!\d)/;
+/** A value as JSON with random ids (UUIDs) blanked: one in about ninety reads as "dddddd-dddd" and is not a citizen's. */
+const jsonWithoutUuids = (value: unknown) => JSON.stringify(value).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>');
 
 describe('spells and events from files real writers made', () => {
   for (const name of ['forloeb-openpyxl.xlsx', 'forloeb-libreoffice.csv']) {
@@ -167,13 +169,13 @@ describe('bad rows', () => {
     expect(messages[5]).toBe('Borger (cpr-nr. eller id) mangler.');
     // The same spell twice (2024-01-02 written two ways).
     expect(messages[6]).toBe('Samme borger, ydelsesgruppe og startdato står også i række 2.');
-    expect(JSON.stringify(validation)).not.toMatch(fullCpr);
+    expect(jsonWithoutUuids(validation)).not.toMatch(fullCpr);
 
     const before = storeFingerprint(db());
     const refused = await importPath(db(), csv).catch((error: Error & { details?: unknown }) => error);
     expect(refused).toBeInstanceOf(Error);
     expect((refused as Error).message).toMatch(/^7 af 8 rækker har fejl, så intet fra filen blev indlæst/);
-    expect(JSON.stringify({ message: (refused as Error).message, details: (refused as { details?: unknown }).details })).not.toMatch(fullCpr);
+    expect(jsonWithoutUuids({ message: (refused as Error).message, details: (refused as { details?: unknown }).details })).not.toMatch(fullCpr);
     expect(storeFingerprint(db())).toBe(before);
     expect(storedSpells()).toEqual([]);
   });
@@ -242,7 +244,7 @@ describe('undo, overlap and privacy', () => {
   it('masks CPR numbers in the preview (sample rows and long rows)', async () => {
     for (const name of ['forloeb-libreoffice.csv', 'forloeb-bred-openpyxl.xlsx', 'haendelser-openpyxl.xlsx']) {
       const preview = await previewFile(db(), registerLocalFile(fixture(name)));
-      expect(JSON.stringify(preview), name).not.toMatch(fullCpr);
+      expect(jsonWithoutUuids(preview), name).not.toMatch(fullCpr);
       expect(preview.sampleRows[0].cells[0], name).toMatch(/^\d{6}-\*{4}$/);
     }
   });
