@@ -82,6 +82,13 @@ export function addMonthsToDate(date: string, months: number): string {
   return `${shifted}-${String(day).padStart(2, '0')}`;
 }
 
+/** `2024-03-31` plus n days (calendar arithmetic in UTC, so no daylight-saving hour moves a day). */
+export function addDaysToDate(date: string, days: number): string {
+  const moment = new Date(`${date}T00:00:00Z`);
+  moment.setUTCDate(moment.getUTCDate() + days);
+  return moment.toISOString().slice(0, 10);
+}
+
 /*
  * Calendar checks for dates, months and half-years where they enter (the contract, the CLI,
  * the services). `Date.parse('2025-02-30')` rolls over to 2 March, so the parts are checked

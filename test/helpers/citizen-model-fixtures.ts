@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { fakeCpr } from './citizen-fixtures';
+import { addMonths } from '../../src/shared/periods';
+import { fakeCpr, shiftDays } from './citizen-fixtures';
 import { writeDanishCsv } from './import-files';
 
 /**
@@ -28,16 +29,6 @@ export const citizenModelDesign: Record<number, { lackingInterviews: number[]; l
 };
 
 const danishDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-function addDays(iso: string, days: number): string {
-  const moment = new Date(`${iso}T00:00:00Z`);
-  moment.setUTCDate(moment.getUTCDate() + days);
-  return moment.toISOString().slice(0, 10);
-}
-function monthsBefore(month: string, count: number): string {
-  const [year, m] = month.split('-').map(Number);
-  const index = year * 12 + m - 1 - count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 export const spellHeader = ['CPR-nr.', 'Kommune', 'Ydelsesgruppe', 'Startdato', 'Slutdato'];
 export const eventHeader = ['CPR-nr.', 'Dato', 'Hændelse', 'Afholdt af', 'Tilbudstype'];
@@ -57,20 +48,20 @@ export function buildCitizenModelData(): { spells: string[][]; events: string[][
   const offer = (id: string, date: string) => events.push([id, danishDate(date), 'Aktivt tilbud', '', 'Virksomhedspraktik']);
   for (const code of [101, 147]) {
     citizenModelMonths.forEach((month, monthIndex) => {
-      const start = `${monthsBefore(month, 6)}-15`;
+      const start = `${addMonths(month, -6)}-15`;
       const windowEnd = `${month}-15`;
       const add = (group: string, interviews: number, withOffer: boolean) => {
         const id = citizen();
         spells.push([id, String(code), group, danishDate(start), '']);
-        for (let index = 0; index < interviews; index++) interview(id, addDays(start, 10 + index * 30));
-        if (withOffer) offer(id, addDays(start, 40));
+        for (let index = 0; index < interviews; index++) interview(id, shiftDays(start, 10 + index * 30));
+        if (withOffer) offer(id, shiftDays(start, 40));
         interview(id, windowEnd);
         offer(id, windowEnd);
       };
       const { lackingInterviews, lackingOffers } = citizenModelDesign[code];
       for (let index = 0; index < 12; index++) add('Kontanthjælp', index < lackingInterviews[monthIndex] ? 2 : 4, index >= lackingOffers[monthIndex]);
       for (let index = 0; index < 8; index++) add('Sygedagpenge', index === 0 ? 3 : 4, false);
-      spells.push([citizen(), String(code), 'Kontanthjælp', danishDate(start), danishDate(addDays(start, 30))]);
+      spells.push([citizen(), String(code), 'Kontanthjælp', danishDate(start), danishDate(shiftDays(start, 30))]);
       const share = (lacking: number, measured: number) => ((lacking / measured) * 100).toFixed(1).replace('.', ',');
       const jobindsatsMonth = `${month.slice(0, 4)}M${month.slice(5)}`;
       published.push([code, 'Kontanthjælp', jobindsatsMonth, 12, lackingInterviews[monthIndex], share(lackingInterviews[monthIndex], 12), lackingOffers[monthIndex], share(lackingOffers[monthIndex], 12)]);

@@ -8,8 +8,9 @@ import { evaluateEarly2023 } from '../../src/main/services/engine/early-2023';
 import { beginBatch } from '../../src/main/services/import/writer';
 import { removeBatch } from '../../src/main/services/import/pipeline';
 import type { EarlyEffortEvaluation } from '../../src/shared/api';
+import { addMonths } from '../../src/shared/periods';
 import { runCli } from '../../src/cli/main';
-import { insertEvents, insertSpells, type Event, type Spell } from '../helpers/citizen-fixtures';
+import { insertEvents, insertSpells, shiftDays, type Event, type Spell } from '../helpers/citizen-fixtures';
 import { importPath, writeDanishCsv } from '../helpers/import-files';
 import { tempSession } from '../helpers/temp-store';
 
@@ -38,16 +39,6 @@ const design: Record<number, { lackingInterviews: number[]; lackingOffers: numbe
   147: { lackingInterviews: [5, 5, 5, 5, 5, 5], lackingOffers: [1, 1, 1, 1, 1, 1] },
 };
 
-function addDays(date: string, days: number): string {
-  const moment = new Date(`${date}T00:00:00Z`);
-  moment.setUTCDate(moment.getUTCDate() + days);
-  return moment.toISOString().slice(0, 10);
-}
-function monthsBefore(month: string, count: number): string {
-  const [year, m] = month.split('-').map(Number);
-  const index = year * 12 + m - 1 - count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 function buildCitizens(): { spells: Spell[]; events: Event[]; fileRows: (string | number)[][] } {
   const spells: Spell[] = [];
@@ -60,13 +51,13 @@ function buildCitizens(): { spells: Spell[]; events: Event[]; fileRows: (string 
   };
   for (const code of [101, 147]) {
     months.forEach((month, monthIndex) => {
-      const start = `${monthsBefore(month, 6)}-15`;
+      const start = `${addMonths(month, -6)}-15`;
       const windowEnd = `${month}-15`;
       const add = (group: string, interviews: number, offer: boolean) => {
         const id = citizen();
         spells.push({ citizen: id, code, group, start });
-        for (let index = 0; index < interviews; index++) events.push({ citizen: id, date: addDays(start, 10 + index * 30), kind: 'interview' });
-        if (offer) events.push({ citizen: id, date: addDays(start, 40), kind: 'offer' });
+        for (let index = 0; index < interviews; index++) events.push({ citizen: id, date: shiftDays(start, 10 + index * 30), kind: 'interview' });
+        if (offer) events.push({ citizen: id, date: shiftDays(start, 40), kind: 'offer' });
         // Noise: the day after the window (window_end itself) is outside.
         events.push({ citizen: id, date: windowEnd, kind: 'interview' });
         events.push({ citizen: id, date: windowEnd, kind: 'offer' });
@@ -75,7 +66,7 @@ function buildCitizens(): { spells: Spell[]; events: Event[]; fileRows: (string 
       for (let index = 0; index < 12; index++) add('kontanthjaelp', index < lackingInterviews[monthIndex] ? 2 : 4, index >= lackingOffers[monthIndex]);
       for (let index = 0; index < 8; index++) add('sygedagpenge', index === 0 ? 3 : 4, false);
       // Noise: a spell that ends after a month, never in a cohort.
-      spells.push({ citizen: citizen(), code, group: 'kontanthjaelp', start, end: addDays(start, 30) });
+      spells.push({ citizen: citizen(), code, group: 'kontanthjaelp', start, end: shiftDays(start, 30) });
       const share = (lacking: number, measured: number) => ((lacking / measured) * 100).toFixed(1).replace('.', ',');
       const jobindsatsMonth = `${month.slice(0, 4)}M${month.slice(5)}`;
       fileRows.push([code, 'Kontanthjælp', jobindsatsMonth, 12, lackingInterviews[monthIndex], share(lackingInterviews[monthIndex], 12), lackingOffers[monthIndex], share(lackingOffers[monthIndex], 12)]);
@@ -207,7 +198,7 @@ describe('the outlook: cohorts not yet over, citizen by citizen', () => {
         { citizen: '010190-0005', code: 101, group: 'kontanthjaelp', start: '2023-10-05' },
         { citizen: '010190-0006', code: 101, group: 'kontanthjaelp', start: '2023-08-10' },
       ]);
-      const interviews = (citizen: string, count: number, from: string) => Array.from({ length: count }, (_, index) => ({ citizen, date: addDays(from, 5 + index * 20), kind: 'interview' as const }));
+      const interviews = (citizen: string, count: number, from: string) => Array.from({ length: count }, (_, index) => ({ citizen, date: shiftDays(from, 5 + index * 20), kind: 'interview' as const }));
       insertEvents(db, [
         ...interviews('010190-0001', 4, '2023-09-01'),
         { citizen: '010190-0001', date: '2023-10-01', kind: 'offer' },

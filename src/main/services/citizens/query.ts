@@ -1,6 +1,6 @@
 import type { CitizenColumn, CitizenPage, CitizenRow, citizenQueryArgs } from '../../../shared/api/citizens';
 import { maskCitizenId } from '../../../shared/citizen-id';
-import { isRealDate, isRealMonth, localToday } from '../../../shared/periods';
+import { addDaysToDate, isRealDate, isRealMonth, localToday } from '../../../shared/periods';
 import { AppError } from '../../../shared/errors';
 import { formatDanishDate } from '../../../shared/words-da';
 import { citizenWords } from '../../../shared/citizen-words-da';
@@ -91,12 +91,6 @@ const words = citizenWords.query;
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-/** `2024-03-31` plus n days (calendar arithmetic in UTC, so no daylight-saving hour moves a day). */
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -170,7 +164,7 @@ function addFilter(db: Db, parts: SqlParts, filter: Filter, asOf: string) {
     const days = filterValue(column, 'integer', value) as number;
     if (operator === 'contains' || operator === 'startsWith') refuse(words.onlyCompare(columnWords[column]));
     if (Math.abs(days) > 100_000) refuse(words.outsideCalendar(columnWords[column]));
-    parts.add(`w.window_end ${comparison[operator as keyof typeof comparison]} ?`, addDays(asOf, days + 1));
+    parts.add(`w.window_end ${comparison[operator as keyof typeof comparison]} ?`, addDaysToDate(asOf, days + 1));
     return;
   }
   if (column === 'municipalityCode') {
