@@ -90,6 +90,27 @@ export function fakeCpr(index: number): string {
 // cit-engine (issue 10): spells and events only, for the engine's own derivation.
 
 /** Spells and events inserted with SQL as the importer stores them (cit-engine tests; the import kinds are another branch's). */
+/** One row of `citizen_window` as SQLite gives it back (`SELECT *`). */
+export interface WindowRow {
+  spell_id: number;
+  citizen_id: string;
+  municipality_code: number;
+  group_id: string;
+  start_date: string;
+  end_date: string | null;
+  window_end: string;
+  deadline: string;
+  cohort_month: string | null;
+  interviews_counted: number;
+  interviews_not_counted: number;
+  offers: number;
+  required_interviews: number;
+  offer_required: number;
+  requirement_from: string;
+  interviews_missing: number;
+  offer_missing: number;
+}
+
 export interface Spell {
   citizen: string;
   code: number;

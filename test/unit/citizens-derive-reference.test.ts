@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildCitizenDerived } from '../../src/main/services/citizens/rebuild';
-import { addMonths, insertEvents, insertSpells, shiftDays, type Event, type Spell } from '../helpers/citizen-fixtures';
+import { addMonths, insertEvents, insertSpells, shiftDays, type Event, type Spell, type WindowRow } from '../helpers/citizen-fixtures';
 import { tempSession } from '../helpers/temp-store';
 
 /*
@@ -30,26 +30,6 @@ interface Requirement {
   effective_from: string;
   min_interviews: number;
   offer_required: number;
-}
-
-interface WindowRow {
-  spell_id: number;
-  citizen_id: string;
-  municipality_code: number;
-  group_id: string;
-  start_date: string;
-  end_date: string | null;
-  window_end: string;
-  deadline: string;
-  cohort_month: string | null;
-  interviews_counted: number;
-  interviews_not_counted: number;
-  offers: number;
-  required_interviews: number;
-  offer_required: number;
-  requirement_from: string;
-  interviews_missing: number;
-  offer_missing: number;
 }
 
 /** The first day after six months: the same day six months on, or the 1st of the month after when that month is shorter. */

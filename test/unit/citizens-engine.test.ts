@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rebuildCitizenDerived } from '../../src/main/services/citizens/rebuild';
 import type { Db } from '../../src/main/services/store';
-import { insertEvents, insertSpells } from '../helpers/citizen-fixtures';
+import { insertEvents, insertSpells, type WindowRow } from '../helpers/citizen-fixtures';
 import { tempSession } from '../helpers/temp-store';
 
 /**
@@ -9,26 +9,6 @@ import { tempSession } from '../helpers/temp-store';
  * inserted with SQL as the importer stores them, the derived tables rebuilt, and each window
  * compared with what is worked out by hand in the comments.
  */
-interface WindowRow {
-  spell_id: number;
-  citizen_id: string;
-  municipality_code: number;
-  group_id: string;
-  start_date: string;
-  end_date: string | null;
-  window_end: string;
-  deadline: string;
-  cohort_month: string | null;
-  interviews_counted: number;
-  interviews_not_counted: number;
-  offers: number;
-  required_interviews: number;
-  offer_required: number;
-  requirement_from: string;
-  interviews_missing: number;
-  offer_missing: number;
-}
-
 function windowsOf(db: Db, citizen: string): WindowRow[] {
   return db.prepare('SELECT * FROM citizen_window WHERE citizen_id = ? ORDER BY start_date').all(citizen) as WindowRow[];
 }
