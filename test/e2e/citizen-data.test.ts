@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import { callApi } from '../helpers/api';
-import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { downloadWorkbook, openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { xlsxPartsText } from '../helpers/xlsx-check';
 
 /**
@@ -70,12 +69,8 @@ describe('citizen data in Chromium', () => {
     expect(await page.locator('body').innerText()).not.toMatch(/(?<!\d)\d{6}-?\d{4}(?!\d)/);
     await screenshot(page, 'citizens-04-within-reach');
 
-    const downloadPromise = page.waitForEvent('download');
-    await page.getByTestId('citizens-export').click();
     const file = path.join(app.dir, 'borgere-der-kan-naas.xlsx');
-    await (await downloadPromise).saveAs(file);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
+    const { workbook } = await downloadWorkbook(page, () => page.getByTestId('citizens-export').click(), file);
     const sheet = workbook.getWorksheet('Borgere')!;
     const ids = sheet.getColumn(1).values.slice(2) as string[];
     expect(ids).toHaveLength(expectedTotal);

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CallName } from '../../src/shared/api';
-import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { downloadWorkbook, openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { callApi, type ArgsOf } from '../helpers/api';
 import { citizenModelMonths, writeCitizenModelFiles } from '../helpers/citizen-model-fixtures';
 
@@ -31,13 +31,7 @@ const pct1 = new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionD
 const citizenWord = 'Borgerdata (kommunens egne ydelsesforløb, samtaler og tilbud, omregnet til månedstal)';
 
 async function download(page: Page, click: () => Promise<void>, name: string): Promise<ExcelJS.Workbook> {
-  const downloadPromise = page.waitForEvent('download');
-  await click();
-  const file = path.join(app.dir, name);
-  await (await downloadPromise).saveAs(file);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
+  return (await downloadWorkbook(page, click, path.join(app.dir, name))).workbook;
 }
 function labelled(sheet: ExcelJS.Worksheet): Map<string, string> {
   const rows = new Map<string, string>();

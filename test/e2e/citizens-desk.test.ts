@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localToday } from '../../src/shared/periods';
 import { callApi } from '../helpers/api';
-import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { downloadWorkbook, openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { fakeCpr, seedCitizens, shiftDays, type EventSeed, type SpellSeed } from '../helpers/citizen-fixtures';
 import { findForbidden } from '../helpers/code-words';
 
@@ -61,13 +61,7 @@ async function cutElements(page: Page, selector: string): Promise<string[]> {
 }
 
 async function download(page: Page, click: () => Promise<void>, name: string): Promise<ExcelJS.Workbook> {
-  const downloadPromise = page.waitForEvent('download');
-  await click();
-  const file = path.join(app.dir, name);
-  await (await downloadPromise).saveAs(file);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
+  return (await downloadWorkbook(page, click, path.join(app.dir, name))).workbook;
 }
 
 // One cell per row in the centre part of the grid (the id column is pinned and has its own rows).

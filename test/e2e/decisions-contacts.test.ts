@@ -1,8 +1,7 @@
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from '../helpers/api';
-import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { downloadWorkbook, openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { insertMeasurements, series } from '../helpers/engine-fixtures';
 
 /**
@@ -45,13 +44,7 @@ describe('contact persons and early warnings on screen', () => {
     await page.getByTestId('contacts-panel').scrollIntoViewIfNeeded();
     await screenshot(page, 'decisions-05-contacts');
     await page.getByTestId('back').click();
-    const downloadPromise = page.waitForEvent('download');
-    await page.getByTestId('export-contact-list').click();
-    const download = await downloadPromise;
-    const file = path.join(app.dir, 'kontakter.xlsx');
-    await download.saveAs(file);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
+    const { workbook } = await downloadWorkbook(page, () => page.getByTestId('export-contact-list').click(), path.join(app.dir, 'kontakter.xlsx'));
     const sheet = workbook.getWorksheet('Kontaktliste')!;
     const headers = (sheet.getRow(1).values as string[]).slice(1);
     expect(sheet.getRow(2).getCell(2).value).toBe(101);

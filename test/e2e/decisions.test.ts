@@ -1,10 +1,9 @@
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallName, CallResult } from '../../src/shared/api';
 import { callApi, type ArgsOf } from '../helpers/api';
-import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { downloadWorkbook, openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 
 /**
  * Decisions that act (issue 13 item 5), in Chromium at 1366 × 768 on the demo data: accepting an
@@ -22,13 +21,7 @@ const evaluate = () => api('evaluate.early2023', { period });
 const countersText = (summary: CallResult<'evaluate.early2023'>['summary']) => `${summary.failsCriteria} opfylder kriterierne; ${summary.exempted} undtaget; ${summary.toContact} kontaktes`;
 
 async function exportedCodes(page: Page, name: string): Promise<number[]> {
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId('export-contact-list').click();
-  const download = await downloadPromise;
-  const file = path.join(app.dir, `${name}.xlsx`);
-  await download.saveAs(file);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
+  const { workbook } = await downloadWorkbook(page, () => page.getByTestId('export-contact-list').click(), path.join(app.dir, `${name}.xlsx`));
   const sheet = workbook.getWorksheet('Kontaktliste')!;
   const codes: number[] = [];
   sheet.eachRow((row, number) => number > 1 && codes.push(row.getCell(2).value as number));

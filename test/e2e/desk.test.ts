@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallResult } from '../../src/shared/api';
 import { callApi, type testClient } from '../helpers/api';
-import { chartDrawn, openAppInChromium, screenshot, settled, type AppUnderTest } from '../helpers/browser';
+import { chartDrawn, downloadWorkbook, openAppInChromium, screenshot, settled, type AppUnderTest } from '../helpers/browser';
 import { describeMonth, describeMonthShort } from '../../src/shared/period-words';
 
 /**
@@ -101,13 +101,7 @@ describe('the analyst’s desk', () => {
     await screenshot(page, 'desk-02-municipality');
 
     // "This view" of the benefit group × month grid, to .xlsx: its rows and its columns, shares as percentages.
-    const downloadPromise = page.waitForEvent('download');
-    await page.getByTestId('municipality-screen').getByTestId('export-view-xlsx').click();
-    const download = await downloadPromise;
-    const file = path.join(app.dir, 'group-months.xlsx');
-    await download.saveAs(file);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
+    const { workbook } = await downloadWorkbook(page, () => page.getByTestId('municipality-screen').getByTestId('export-view-xlsx').click(), path.join(app.dir, 'group-months.xlsx'));
     const sheet = workbook.worksheets[0];
     expect(sheet.rowCount - 1).toBe(detail.groupMonths.length);
     // Each month's share with the counts the cell shows beside it.

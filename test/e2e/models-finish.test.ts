@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallName } from '../../src/shared/api';
-import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { downloadWorkbook, openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { insertMeasurements, series } from '../helpers/engine-fixtures';
 import { sharedExtractPath } from '../helpers/import-files';
 import { callApi, type ArgsOf } from '../helpers/api';
@@ -29,15 +29,8 @@ afterAll(async () => {
 /** The one typed test client (test/helpers/api.ts), on this file's session. */
 const api = <K extends CallName>(callName: K, ...args: ArgsOf<K>) => callApi(app.session, callName, ...args);
 
-async function download(page: Page, testId: string, scope: string, name: string): Promise<{ workbook: ExcelJS.Workbook; fileName: string }> {
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId(scope).getByTestId(testId).first().click();
-  const file = await downloadPromise;
-  const saved = path.join(app.dir, name);
-  await file.saveAs(saved);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(saved);
-  return { workbook, fileName: file.suggestedFilename() };
+function download(page: Page, testId: string, scope: string, name: string): Promise<{ workbook: ExcelJS.Workbook; fileName: string }> {
+  return downloadWorkbook(page, () => page.getByTestId(scope).getByTestId(testId).first().click(), path.join(app.dir, name));
 }
 
 /** No element of the page reaches past the window's right edge (nothing cut at 1366 px). */

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CallName } from '../../src/shared/api';
-import { openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { downloadWorkbook, openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
 import { insertMeasurements, series } from '../helpers/engine-fixtures';
 import { sharedExtractPath } from '../helpers/import-files';
 import { describePeriodShort } from '../../src/shared/period-words';
@@ -30,15 +30,8 @@ const pct1 = new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionD
 const pts1 = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 const pts2 = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 
-async function exportList(page: Page, screen: string, name: string): Promise<{ workbook: ExcelJS.Workbook; fileName: string }> {
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId(screen).getByTestId('export-model-list').click();
-  const download = await downloadPromise;
-  const file = path.join(app.dir, name);
-  await download.saveAs(file);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return { workbook, fileName: download.suggestedFilename() };
+function exportList(page: Page, screen: string, name: string): Promise<{ workbook: ExcelJS.Workbook; fileName: string }> {
+  return downloadWorkbook(page, () => page.getByTestId(screen).getByTestId('export-model-list').click(), path.join(app.dir, name));
 }
 const sheetRows = (sheet: ExcelJS.Worksheet) => {
   const rows: unknown[][] = [];

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -82,14 +83,27 @@ async function untilTrue(page: Page, expression: string, timeout = 30_000): Prom
 }
 
 /**
- * Waits until nothing on the page is animating (AG Grid's row, sort and scroll transitions are
- * CSS transitions, so `document.getAnimations()` sees them) and two more frames have been
- * painted: an explicit wait on the page's own state instead of a fixed sleep. (Page code is
- * a string: the tests are compiled without the DOM's types.)
+ * Waits until the page has settled: nothing is animating (AG Grid's row, sort and scroll
+ * transitions are CSS transitions, so `document.getAnimations()` sees them), and then no element
+ * has been added or removed and no text has changed for `quietFrames` painted frames in a row
+ * (grids and screens that fill in after their first paint are done before a test reads their
+ * words or takes a screenshot). An explicit wait on the page's own state instead of a fixed
+ * sleep; the test's own timeout ends a page that never settles. (Page code is a string: the
+ * tests are compiled without the DOM's types.)
  */
-export async function settled(page: Page): Promise<void> {
+export async function settled(page: Page, quietFrames = 10): Promise<void> {
   await untilTrue(page, "document.getAnimations().every((animation) => animation.playState !== 'running')");
-  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+  const frames = Math.max(2, Math.floor(quietFrames));
+  await page.evaluate(`new Promise((resolve) => {
+    let quiet = 0;
+    const observer = new MutationObserver(() => { quiet = 0; });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    const tick = () => {
+      quiet += 1;
+      if (quiet >= ${frames}) { observer.disconnect(); resolve(true); } else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })`);
 }
 
 /** Waits until the first canvas matching `selector` has something drawn on it (AG Charts draws after the element exists). */
@@ -108,4 +122,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/**
+ * Clicks what starts a download, saves the file the page hands over as `savedAs`, and reads it back
+ * with exceljs: the workbook a reviewer would open, and the file name the app suggested.
+ */
+export async function downloadWorkbook(page: Page, click: () => Promise<unknown>, savedAs: string): Promise<{ workbook: ExcelJS.Workbook; fileName: string }> {
+  const downloadPromise = page.waitForEvent('download');
+  await click();
+  const download = await downloadPromise;
+  await download.saveAs(savedAs);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(savedAs);
+  return { workbook, fileName: download.suggestedFilename() };
 }
