@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import { describePeriod, describePeriodsIn } from '../../shared/period-words';
 import { contactsByMunicipality } from '../services/contacts/contacts';
 import { groupMonthsByMunicipality } from '../services/engine/group-months';
+import { isCitizenKind } from '../services/import/citizen-fields';
 import { listBatches } from '../services/import/pipeline';
 import { writeContactList } from '../services/export/contact-list';
 import { hypotheticalWords } from '../services/export/provenance';
@@ -38,8 +39,7 @@ function hypotheticalOf(ruleSets: RuleSetSummary[], id: string): { basedOn: stri
 /** citizen-models (issue 10): whether an import batch of this kind feeds the view's source (every batch when no source is said). */
 function fromSource(kind: string, source: 'published' | 'citizens' | undefined): boolean {
   if (!source) return true;
-  const citizenKind = kind === 'spells' || kind === 'events';
-  return source === 'citizens' ? citizenKind : !citizenKind;
+  return source === 'citizens' ? isCitizenKind(kind) : !isCitizenKind(kind);
 }
 
 export const exportHandlers = {

@@ -16,8 +16,8 @@ import { citizenWords } from '../../../shared/citizen-words-da';
 export const citizenKinds = ['spells', 'events'] as const satisfies readonly ImportKind[];
 export type CitizenKind = (typeof citizenKinds)[number];
 
-export function isCitizenKind(kind: ImportKind): kind is CitizenKind {
-  return kind === 'spells' || kind === 'events';
+export function isCitizenKind(kind: string): kind is CitizenKind {
+  return (citizenKinds as readonly string[]).includes(kind);
 }
 
 const citizenIdHeaders = [
