@@ -82,7 +82,12 @@ export async function run(): Promise<void> {
                interviews, CASE WHEN group_id = 'dagpenge' AND requirement_from >= '2024-01-01' THEN akasse ELSE 0 END, offers,
                required, offer_required, requirement_from, max(0, required - interviews), CASE WHEN offer_required = 1 AND offers = 0 THEN 1 ELSE 0 END
         FROM req;
-        ANALYZE;
+        -- Each window's spell (the window's id is its spell's id), as the derivation leaves them: the grid's
+        -- CPR-nummer sort and a citizen's windows are found through the spells' citizen index.
+        INSERT INTO import_batch (file_name, file_size, sha256, kind, reader, imported_at, imported_by)
+          VALUES ('bench-spells.csv', 0, 'bench-desk-spells', 'spells', 'bench', '2025-07-01T00:00:00.000Z', 'bench');
+        INSERT INTO citizen_spell (id, batch_id, source_row, citizen_id, municipality_code, group_id, start_date, end_date)
+          SELECT spell_id, (SELECT id FROM import_batch WHERE sha256 = 'bench-desk-spells'), spell_id + 1, citizen_id, municipality_code, group_id, start_date, end_date FROM citizen_window;
       `),
     );
     else console.log(`(reusing ${present.toLocaleString('da-DK')} rows in ${kept})`);

@@ -58,9 +58,9 @@ export const reviewedDynamicSql: { file: string; argument: string; reason: strin
   { file: 'main/handlers/engine-standin.ts', argument: '`SELECT ${decisionColumns} FROM decision', reason: 'constant column list; WHERE clauses are constant text with bound values' },
   // cit-desk (issue 10): the citizen grid. Columns and operators are looked up in constant tables
   // (sortSql, filterSql, comparison) by the contract's enums; every value is a bound parameter.
-  { file: 'main/services/citizens/query.ts', argument: '`SELECT ${selectColumns} FROM ${fromSql} ${where} ORDER BY ${orderBy(query)}', reason: 'constant column list and joins; WHERE from constant fragments with bound values; ORDER BY from the constant sortSql table' },
+  { file: 'main/services/citizens/query.ts', argument: '`SELECT ${selectColumns} FROM ${from} ${where} ORDER BY ${orderBy}', reason: 'constant column list; FROM one of two constant join lists; WHERE from constant fragments with bound values; ORDER BY from the constant sortSql table and ASC/DESC' },
   { file: 'main/services/citizens/query.ts', argument: '`SELECT COUNT(*) AS n FROM citizen_window w ${where}`', reason: 'WHERE from constant fragments with bound values' },
-  { file: 'main/services/citizens/query.ts', argument: '`SELECT ${selectColumns} FROM ${fromSql} WHERE w.citizen_id = ?', reason: 'constant column list and joins; the id is bound' },
+  { file: 'main/services/citizens/query.ts', argument: '`SELECT ${selectColumns} FROM ${fromSql} WHERE ${ofCitizenSql} ORDER BY w.start_date, w.spell_id`', reason: 'constant column list, joins and condition; the id is bound' },
   // cit-derive (issue 10): a municipality's or group's words looked up in the small table first, the keys then bound.
   { file: 'main/services/citizens/query.ts', argument: '`${select} ${inner.where[0]}`', reason: 'select is one of two constant lookups (municipality, benefit_group); the condition from the constant comparison table with the value bound' },
   // cit-import (issue 10): a big citizen file goes in without its table's indexes, which are made again from their own DDL.

@@ -25,9 +25,9 @@ type Operator = Filter['operator'];
 /**
  * How a column is sorted: fixed SQL expressions, all in the chosen direction, then the spell id.
  * Each list follows an index's columns exactly where there is one (days left: `citizen_window_reach`,
- * municipality: `citizen_window_deadline`, group: `citizen_window_group`, CPR-nummer), so the first page
- * is read off the index without sorting a million rows (for days left over all of Denmark, SQLite
- * sorts only the spells that share the first deadlines by id).
+ * municipality: `citizen_window_deadline`, group: `citizen_window_group`; CPR-nummer: the spells' index,
+ * see `spellOrderFromSql`), so the first page is read off the index without sorting a million rows (for
+ * days left over all of Denmark, SQLite sorts only the spells that share the first deadlines by id).
  */
 const sortSql: Record<CitizenColumn, string[]> = {
   citizenId: ['w.citizen_id'],
@@ -215,7 +215,19 @@ const selectColumns = `w.spell_id AS spellId, w.citizen_id AS citizenId, w.munic
   w.interviews_not_counted AS interviewsNotCounted, w.offers AS offers, w.required_interviews AS requiredInterviews,
   w.offer_required AS offerRequired, w.interviews_missing AS interviewsMissing, w.offer_missing AS offerMissing`;
 
-const fromSql = 'citizen_window w CROSS JOIN municipality m ON m.code = w.municipality_code CROSS JOIN benefit_group g ON g.id = w.group_id';
+const joinsSql = 'CROSS JOIN municipality m ON m.code = w.municipality_code CROSS JOIN benefit_group g ON g.id = w.group_id';
+const fromSql = `citizen_window w ${joinsSql}`;
+
+/**
+ * derive-speed (issue 10): the windows have no index on the citizen (one sort less per derivation).
+ * A window's id is its first spell's id, so sorting by CPR-nummer reads the spells' (citizen_id,
+ * start_date) index in order and finds each window by its id: the first page without a sort. Ties:
+ * the start date, then the id.
+ */
+const spellOrderFromSql = `citizen_spell s CROSS JOIN citizen_window w ON w.spell_id = s.id ${joinsSql}`;
+
+/** A citizen's windows (the spells' citizen index gives their ids). */
+const ofCitizenSql = 'w.spell_id IN (SELECT id FROM citizen_spell WHERE citizen_id = ?)';
 
 type RawRow = Omit<CitizenRow, 'daysLeft' | 'offerRequired' | 'offerMissing'> & { offerRequired: number; offerMissing: number };
 
@@ -229,8 +241,16 @@ function toRow(raw: RawRow, asOf: string, reveal: boolean): CitizenRow {
   };
 }
 
-function orderBy(query: CitizenQuery): string {
+/** The FROM and ORDER BY of a page or a list: the windows alone, or by the spells' citizen index when sorted by CPR-nummer first. */
+function ordering(query: CitizenQuery): { from: string; orderBy: string } {
   const sort = query.sort?.length ? query.sort : [{ column: 'daysLeft' as const, direction: 'asc' as const }];
+  const direction = (entry: (typeof sort)[number]) => (entry.direction === 'desc' ? 'DESC' : 'ASC');
+  if (sort[0].column === 'citizenId') {
+    // Later columns sort within a citizen (SQLite sorts each citizen's few rows), then the start date and id.
+    const later = sort.slice(1).filter((entry) => entry.column !== 'citizenId').map((entry) => `${sortSql[entry.column][0]} ${direction(entry)}`);
+    const first = direction(sort[0]);
+    return { from: spellOrderFromSql, orderBy: [`s.citizen_id ${first}`, ...later, `s.start_date ${first}`, `s.id ${first}`].join(', ') };
+  }
   const seen = new Set<string>();
   const terms: string[] = [];
   sort.forEach((entry, index) => {
@@ -238,11 +258,11 @@ function orderBy(query: CitizenQuery): string {
     for (const expression of index === 0 ? [...(leadingSql[entry.column] ?? []), ...sortSql[entry.column]] : sortSql[entry.column].slice(0, 1)) {
       if (seen.has(expression)) continue;
       seen.add(expression);
-      terms.push(`${expression} ${entry.direction === 'desc' ? 'DESC' : 'ASC'}`);
+      terms.push(`${expression} ${direction(entry)}`);
     }
   });
   // Ties last by spell id (the rowid every index ends with), so pages never overlap.
-  return [...terms, `w.spell_id ${sort[0].direction === 'desc' ? 'DESC' : 'ASC'}`].join(', ');
+  return { from: fromSql, orderBy: [...terms, `w.spell_id ${direction(sort[0])}`].join(', ') };
 }
 
 function checkQuery(query: CitizenQuery) {
@@ -261,7 +281,8 @@ export function queryCitizens(db: Db, query: CitizenQuery): CitizenPage {
   const where = parts.where.length ? `WHERE ${parts.where.join(' AND ')}` : '';
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 100;
-  const rows = db.prepare(`SELECT ${selectColumns} FROM ${fromSql} ${where} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`).all(...parts.params, limit, offset) as RawRow[];
+  const { from, orderBy } = ordering(query);
+  const rows = db.prepare(`SELECT ${selectColumns} FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(...parts.params, limit, offset) as RawRow[];
   const total = query.count === false ? null : countWhere(db, where, parts.params);
   return { rows: rows.map((row) => toRow(row, asOf, false)), total, asOf };
 }
@@ -293,13 +314,14 @@ export function allCitizens(db: Db, query: CitizenQuery, options: { reveal: bool
       words.tooMany(total, options.max),
     );
   }
-  const rows = db.prepare(`SELECT ${selectColumns} FROM ${fromSql} ${where} ORDER BY ${orderBy(query)}`).all(...parts.params) as RawRow[];
+  const { from, orderBy } = ordering(query);
+  const rows = db.prepare(`SELECT ${selectColumns} FROM ${from} ${where} ORDER BY ${orderBy}`).all(...parts.params) as RawRow[];
   return { rows: rows.map((row) => toRow(row, asOf, options.reveal)), asOf };
 }
 
 /** One spell's row (ids as asked), or null. */
 export function citizenRowsOf(db: Db, citizenId: string, asOf: string, reveal: boolean): CitizenRow[] {
-  const rows = db.prepare(`SELECT ${selectColumns} FROM ${fromSql} WHERE w.citizen_id = ? ORDER BY w.start_date, w.spell_id`).all(citizenId) as RawRow[];
+  const rows = db.prepare(`SELECT ${selectColumns} FROM ${fromSql} WHERE ${ofCitizenSql} ORDER BY w.start_date, w.spell_id`).all(citizenId) as RawRow[];
   return rows.map((row) => toRow(row, asOf, reveal));
 }
 

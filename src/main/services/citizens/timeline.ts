@@ -30,7 +30,7 @@ export function citizenTimeline(db: Db, args: { spellId: number; reveal?: boolea
       db
         .prepare(
           `SELECT w.spell_id AS spellId, s.spell_ref AS spellRef, w.requirement_from AS requirementFrom
-           FROM citizen_window w LEFT JOIN citizen_spell s ON s.id = w.spell_id WHERE w.citizen_id = ?`,
+           FROM citizen_spell s JOIN citizen_window w ON w.spell_id = s.id WHERE s.citizen_id = ?`,
         )
         .all(owner.citizenId) as { spellId: number; spellRef: string | null; requirementFrom: string }[]
     ).map((row) => [row.spellId, row]),
