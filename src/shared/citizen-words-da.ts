@@ -13,7 +13,6 @@ const count = (value: number) => value.toLocaleString('da-DK');
 
 export const citizenWordsDa = {
   /** A municipality code that is not in the reference list (outlook, reconciliation). */
-  unknownMunicipality: (code: number) => `Kommunekode ${code} findes ikke.`,
 
   /** One row of a spells or events file that cannot be stored; the value shown is already masked. */
   rows: {

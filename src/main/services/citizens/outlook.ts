@@ -5,7 +5,7 @@ import { halfYearOf, localToday } from '../../../shared/periods';
 import { criterionIds } from '../../../shared/enums';
 import type { ExplanationItem } from '../../../shared/explanations';
 import { renderExplanation } from '../../../shared/explanations-da';
-import { citizenWords } from '../../../shared/citizen-words-da';
+import { engineWords } from '../../../shared/engine-words-da';
 import { isAbove } from '../engine/pooled-sql';
 import { resolveRuleSet } from '../engine/rule-sets';
 import type { Db } from '../store';
@@ -40,7 +40,7 @@ const citizenLimit = 500;
 
 export function citizenOutlook(db: Db, municipalityCode: number, asOf = localToday(), ruleSetId?: string): CitizenOutlook {
   const municipality = db.prepare('SELECT name FROM municipality WHERE code = ?').get(municipalityCode) as { name: string } | undefined;
-  if (!municipality) throw new EngineError('unknown-municipality', citizenWords.unknownMunicipality(municipalityCode));
+  if (!municipality) throw new EngineError('unknown-municipality', engineWords.unknownMunicipality(municipalityCode));
   const rule = resolveRuleSet(db, 'early-2023', ruleSetId);
   const params = rule.values;
   const rows = db.prepare(windowsSql).all({ code: municipalityCode, asOf }) as WindowRow[];

@@ -2,6 +2,7 @@ import type { ReconciliationRow, ReconciliationSpell } from '../../../shared/api
 import { maskCitizenId } from '../../../shared/citizen-id';
 import { EngineError } from '../engine/engine-error';
 import { citizenWords } from '../../../shared/citizen-words-da';
+import { engineWords } from '../../../shared/engine-words-da';
 import type { Db } from '../store';
 
 /**
@@ -60,7 +61,7 @@ const spellLimit = 50;
 
 export function reconcile(db: Db, municipalityCode: number, from?: string, to?: string): ReconciliationRow[] {
   if (!db.prepare('SELECT 1 FROM municipality WHERE code = ?').get(municipalityCode)) {
-    throw new EngineError('unknown-municipality', citizenWords.unknownMunicipality(municipalityCode));
+    throw new EngineError('unknown-municipality', engineWords.unknownMunicipality(municipalityCode));
   }
   if (from && to && from > to) throw new EngineError('invalid-period', citizenWords.reconcile.fromAfterTo(from, to));
   const span = db.prepare('SELECT MIN(month) AS first, MAX(month) AS last FROM citizen_measurement WHERE municipality_code = ?').get(municipalityCode) as {

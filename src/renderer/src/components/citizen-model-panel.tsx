@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { CriterionId, EarlyEffortEvaluation } from '../../../shared/api';
+import type { EarlyEffortEvaluation } from '../../../shared/api';
+import { criterionIds } from '../../../shared/enums';
 import { addMonths, halfYearOf } from '../../../shared/periods';
 import { describePeriod } from '../../../shared/period-words';
 import { messages } from '../messages/da';
@@ -8,7 +9,6 @@ import { statusText } from './decision-columns';
 import { MonthFigureCell } from './month-figure-cell';
 
 const words = messages.citizenEngine.model;
-const criteria: CriterionId[] = ['interviews', 'offers'];
 
 /** The half-years the derived months touch, newest first. */
 function halfYearsBetween(first: string, last: string): string[] {
@@ -79,7 +79,7 @@ export function CitizenModelPanel({ municipalityCode }: { municipalityCode: numb
             </tr>
           </thead>
           <tbody>
-            {criteria.flatMap((criterion) =>
+            {criterionIds.flatMap((criterion) =>
               [
                 { key: 'derived', label: words.rowDerived(messages.desk.criterionTitle[criterion]), row: derivedRow },
                 { key: 'published', label: words.rowPublished(messages.desk.criterionTitle[criterion]), row: publishedRow },

@@ -7,6 +7,7 @@ import { formatInteger, formatShare } from '../format';
 import { chartLocale } from '../charts-library';
 import { messages } from '../messages/da';
 import { palette } from './share-bars';
+import { shareBands } from '../share-bands';
 
 const text = messages.desk;
 
@@ -130,11 +131,7 @@ export function TrendChart({ detail, title = text.municipality.chartTitle }: { d
 /** How many municipalities fall in each 5 %-band of a share, the threshold band marked. */
 export function DistributionChart({ shares, threshold = 0.2 }: { shares: (number | null)[]; threshold?: number }) {
   const options = useMemo<AgCartesianChartOptions>(() => {
-    const bands = Array.from({ length: 12 }, (_, index) => ({ from: index * 0.05, count: 0 }));
-    for (const share of shares) {
-      if (share === null) continue;
-      bands[Math.min(bands.length - 1, Math.floor(share / 0.05))].count += 1;
-    }
+    const bands = shareBands(shares);
     const label = (from: number) => `${Math.round(from * 100)}–${Math.round((from + 0.05) * 100)} %`;
     return {
       data: bands.map((band) => ({ band: label(band.from), count: band.count, above: band.from >= threshold })),

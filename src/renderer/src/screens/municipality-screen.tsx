@@ -3,6 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellKeyDownEvent, ColDef, GridApi } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
 import type { MonthFigure, MunicipalityDetail } from '../../../shared/api';
+import { criterionIds } from '../../../shared/enums';
 import { renderExplanation } from '../../../shared/explanations-da';
 import { DecisionPanel } from '../components/decision-panel';
 import { ContactsPanel } from '../components/contacts-panel';
@@ -124,7 +125,7 @@ export function MunicipalityScreen({ code }: { code: number }) {
               </tr>
             </thead>
             <tbody>
-              {(['interviews', 'offers'] as const).map((criterion) => (
+              {criterionIds.map((criterion) => (
                 <tr key={criterion} data-criterion={criterion}>
                   <th>{text.criterionTitle[criterion]}</th>
                   {result[criterion].months.map((figure) => (

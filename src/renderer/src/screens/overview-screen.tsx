@@ -3,6 +3,7 @@ import { themeQuartz } from 'ag-grid-community';
 import type { CellKeyDownEvent, ColDef, ColGroupDef, GridApi, GridReadyEvent, IRowNode, RowDoubleClickedEvent } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EarlyEffortMunicipalityResult, MonthFigure } from '../../../shared/api';
+import { criterionIds } from '../../../shared/enums';
 import { call } from '../api-client';
 import { StatusLine, useStatus } from '../components/status-line';
 import { useDesk } from '../components/desk-context';
@@ -57,7 +58,7 @@ export function assessmentStatus(row: Row, min: number): string {
   if (row.status === 'exempted') return messages.decisions.status[row.status];
   // models-finish (item 6): the early warning in words in the status cell itself, where the reviewer reads (the whole sentence in its tooltip).
   if (row.status === 'early-warning') return `${messages.decisions.status['early-warning']} – ${earlyWarningWords(row)}`;
-  const unassessed = (['interviews', 'offers'] as const).filter((criterion) => !row[criterion].eligible);
+  const unassessed = criterionIds.filter((criterion) => !row[criterion].eligible);
   if (unassessed.length === 2) return words.cannotAssess(min);
   if (unassessed.length === 1) return words.partlyAssessed(text.criterion[unassessed[0]], min);
   return words.notToContact;
