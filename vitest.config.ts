@@ -10,9 +10,6 @@ export default defineConfig({
           environment: 'node',
           // fast-lane (issue 15): a folder per run for the demo store built once and copied (test/helpers/demo-store.ts).
           globalSetup: ['test/helpers/global-setup.ts'],
-          // fast-lane (issue 15): a larger young generation (64 MB semi-spaces) for the allocation-heavy tests
-          // (workbooks, zod, SQLite rows): fewer scavenges; measured 2.5–8.7 CPU-seconds less per unit run (two pairs of runs).
-          execArgv: ['--max-semi-space-size=64'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
