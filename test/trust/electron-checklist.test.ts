@@ -5,6 +5,7 @@ import { callChannel, callNames, eventChannel } from '../../src/shared/api';
 import { databaseFingerprint } from '../helpers/db-fingerprint';
 import { electronStandIn } from '../helpers/electron-stand-in';
 import { tempDir } from '../helpers/temp-store';
+import { copyDemoStore } from '../helpers/demo-store';
 import { trustRecorder } from './recorder';
 
 /**
@@ -33,7 +34,8 @@ async function start() {
   const { startApp } = await import('../../src/main/electron/app');
   const standIn = electronStandIn();
   const { dir, cleanup } = tempDir();
-  const started = await startApp(standIn.electron as never, { rendererUrl, databasePath: path.join(dir, 'app.db') });
+  // fast-lane (issue 15): the store as after a first start (the demo data, built once per run by the real loader).
+  const started = await startApp(standIn.electron as never, { rendererUrl, databasePath: copyDemoStore(path.join(dir, 'app.db')) });
   if (!started) throw new Error('the shell did not start');
   return { ...standIn, started, cleanup };
 }

@@ -149,7 +149,11 @@ describe('schema-valid calls with an injection string in every free-text field (
     const state: CallState = {};
     let fields = 0;
     const attacked = new Set<string>();
+    // fast-lane (issue 15): the structure checked after one attack is the next attack's "before" (one
+    // digest per attack, not two); read anew after a call that is not an attack and after a failed check.
+    let known: string | null = null;
     for (const step of everyCallSteps({ clear: false })) {
+      known = null;
       const base = step.args(state);
       // The contact list takes a minute on the demo data; its one string (the rule set) is attacked below.
       if (step.name !== 'export.contactList') {
@@ -169,7 +173,8 @@ describe('schema-valid calls with an injection string in every free-text field (
         fields += 1;
         await trust.check('sql-injection', `SQL: ${step.name} ${describePath(field)} (${accepted.length} strings)`, async () => {
           for (const { attack, args } of accepted) {
-            const before = structureFingerprint(made.session.db);
+            const before = known ?? structureFingerprint(made.session.db);
+            known = null;
             const envelope = await dispatch(made.session, step.name, args);
             if (!envelope.ok) {
               expect(envelope.error.code, `${step.name} ${attack}`).not.toBe('internal');
@@ -177,7 +182,9 @@ describe('schema-valid calls with an injection string in every free-text field (
               expect(envelope.error.message.split(attack).join(''), `${step.name} ${attack}`).not.toMatch(leak);
             }
             // Data written as data is fine (a rule set named "'; DROP TABLE …"); the structure is not touched.
-            expect(structureFingerprint(made.session.db), `${step.name} ${describePath(field)} ${attack}`).toBe(before);
+            const after = structureFingerprint(made.session.db);
+            expect(after, `${step.name} ${describePath(field)} ${attack}`).toBe(before);
+            known = after;
           }
         });
       }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { devRendererUrl } from '../../src/main/electron/app-protocol';
 import { electronStandIn } from '../helpers/electron-stand-in';
 import { tempDir } from '../helpers/temp-store';
+import { copyDemoStore } from '../helpers/demo-store';
 
 /**
  * Issue 14, item 12, in the Electron shell (with the stand-in for electron): the renderer comes
@@ -29,7 +30,8 @@ async function start(options: { packaged?: boolean; env?: string } = {}) {
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'hemmelig.txt'), 'uden for mappen');
   fs.symlinkSync(path.join(dir, 'hemmelig.txt'), path.join(rendererDir, 'link.txt'));
-  const started = await startApp(standIn.electron as never, { databasePath: path.join(dir, 'app.db'), rendererDir });
+  // fast-lane (issue 15): the store as after a first start (the demo data, built once per run by the real loader).
+  const started = await startApp(standIn.electron as never, { databasePath: copyDemoStore(path.join(dir, 'app.db')), rendererDir });
   cleanups.push(() => {
     started?.session.close();
     cleanup();

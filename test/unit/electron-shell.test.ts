@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callChannel, callNames } from '../../src/shared/api';
 import { electronStandIn } from '../helpers/electron-stand-in';
 import { tempDir } from '../helpers/temp-store';
+import { copyDemoStore } from '../helpers/demo-store';
 
 let cleanup: (() => void) | null = null;
 afterEach(() => {
@@ -15,7 +16,9 @@ async function startWithStandIn() {
   const standIn = electronStandIn();
   const { dir, cleanup: remove } = tempDir();
   const rendererUrl = 'file:///app/out/renderer/index.html';
-  const started = await startApp(standIn.electron as never, { rendererUrl, databasePath: path.join(dir, 'app.db') });
+  // fast-lane (issue 15): the store as after a first start (the demo data, built once per run by the real
+  // loader); a first start on an empty store would load them again here, which is not what these tests check.
+  const started = await startApp(standIn.electron as never, { rendererUrl, databasePath: copyDemoStore(path.join(dir, 'app.db')) });
   cleanup = () => {
     started?.session.close();
     remove();

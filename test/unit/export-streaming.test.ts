@@ -48,18 +48,21 @@ describe('export.view limits', () => {
 });
 
 describe('export.view streams', () => {
-  it('writes a 3,000 × 200 view through dispatch in a process whose heap is capped at 96 MB', () => {
-    // The in-memory writer needed about 660 MB for 2,000 × 200; the streamed one holds a row at a time.
+  it('writes a 2,000 × 200 view through dispatch in a process whose heap is capped at 96 MB', () => {
+    // fast-lane (issue 15): 2,000 rows, not 3,000 (2.4 instead of 6 CPU-seconds), and still a view the
+    // writer could not hold whole: measured 2026-11-25 with writeView switched to the in-memory writer
+    // (addTableSheet + workbookBytes), this same child runs out of a 96 MB heap at 1,500 and at 2,000 rows
+    // (it gets through 1,000); the streamed writer writes 2,000 rows in the 96 MB heap.
     const child = spawnSync(
       process.execPath,
-      ['--max-old-space-size=96', path.join(root, 'bin', 'run-ts.cjs'), path.join(root, 'bench', 'export-child.ts'), '3000', '200', '12', path.join(dir, 'stream.db')],
+      ['--max-old-space-size=96', path.join(root, 'bin', 'run-ts.cjs'), path.join(root, 'bench', 'export-child.ts'), '2000', '200', '12', path.join(dir, 'stream.db')],
       { cwd: root, encoding: 'utf8' },
     );
     expect(child.stderr).not.toMatch(/heap out of memory/i);
     expect(child.status).toBe(0);
     const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { ok: boolean; rows: number; bytes: number };
     expect(result.ok).toBe(true);
-    expect(result.rows).toBe(3000);
+    expect(result.rows).toBe(2000);
     expect(result.bytes).toBeGreaterThan(1_000_000);
   });
 });
