@@ -67,7 +67,7 @@ export function writeFiles(dir: string, spells: number, events: number): { spell
 function importInChild(
   file: string,
   databasePath: string,
-): { ms: number; cpuMs: number; commitMs: number | null; commitCpuMs: number | null; rows: number; peakMb: number; wallMs: number } {
+): { ms: number; cpuMs: number; commitMs: number | null; commitCpuMs: number | null; checkpointMs: number; checkpointCpuMs: number; rows: number; peakMb: number; wallMs: number } {
   const started = Date.now();
   const result = spawnSync(process.execPath, [path.resolve('bin/run-ts.cjs'), path.join(__dirname, 'import-child.ts'), file, databasePath], {
     encoding: 'utf8',
@@ -106,20 +106,25 @@ let shellCpuMs: number | null = null;
 function report(label: string, file: string, ours: ReturnType<typeof importInChild>, shellMs: number | null): void {
   console.log(`${label}: ${ours.rows.toLocaleString('en')} rows, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB`);
   record('import (citizens-import)', `${label}: peak memory of the import process`, ours.peakMb, 'MB', 600);
-  console.log(`  import:        ${ours.ms.toFixed(0)} ms (${ours.wallMs} ms with process start), ${Math.round(ours.rows / (ours.ms / 1000)).toLocaleString('en')} rows/s, CPU ${ours.cpuMs.toFixed(0)} ms, peak ${ours.peakMb.toFixed(0)} MB (target < 600 MB)`);
+  // As in the app: the import answers, then its worker copies the pages from the WAL into the file (the
+  // checkpoint). The shell's time includes its own checkpoint (when it closes the file), so the ratios add ours.
+  const wholeMs = ours.ms + ours.checkpointMs;
+  const wholeCpuMs = ours.cpuMs + ours.checkpointCpuMs;
+  console.log(`  import:        ${ours.ms.toFixed(0)} ms to the answer (${ours.wallMs} ms with process start), ${Math.round(ours.rows / (ours.ms / 1000)).toLocaleString('en')} rows/s, CPU ${ours.cpuMs.toFixed(0)} ms, peak ${ours.peakMb.toFixed(0)} MB (target < 600 MB)`);
+  console.log(`  then the checkpoint after the answer (in the import worker): ${ours.checkpointMs.toFixed(0)} ms, CPU ${ours.checkpointCpuMs.toFixed(0)} ms`);
   if (shellMs === null) console.log('  sqlite3 shell: not found at /usr/bin/sqlite3; no ratio');
   else {
     console.log(`  sqlite3 .import: ${shellMs.toFixed(0)} ms, ${Math.round(ours.rows / (shellMs / 1000)).toLocaleString('en')} rows/s`);
-    console.log(`  ratio import / sqlite3 shell: ${(ours.ms / shellMs).toFixed(2)}× (target ≤ 1.6×)`);
-    record('import (citizens-import)', `${label}: whole import / sqlite3 .import, wall`, ours.ms / shellMs, '×', 1.6, shellCpuMs ? `CPU ${(ours.cpuMs / shellCpuMs).toFixed(2)}×` : undefined);
+    console.log(`  ratio import (with its checkpoint) / sqlite3 shell: ${(wholeMs / shellMs).toFixed(2)}× (target ≤ 1.6×)`);
+    record('import (citizens-import)', `${label}: whole import with its checkpoint / sqlite3 .import, wall`, wholeMs / shellMs, '×', 1.6, shellCpuMs ? `CPU ${(wholeCpuMs / shellCpuMs).toFixed(2)}×` : undefined);
     // On a shared machine wall time mostly measures the other load; CPU time is the steadier figure.
-    if (shellCpuMs) console.log(`  CPU time: ours ${ours.cpuMs.toFixed(0)} ms, shell ${shellCpuMs.toFixed(0)} ms, ratio ${(ours.cpuMs / shellCpuMs).toFixed(2)}×`);
+    if (shellCpuMs) console.log(`  CPU time: ours ${wholeCpuMs.toFixed(0)} ms with the checkpoint, shell ${shellCpuMs.toFixed(0)} ms, ratio ${(wholeCpuMs / shellCpuMs).toFixed(2)}×`);
     // cit-import: the commit of a citizen file derives every spell's window (issue 10's "cohort
     // derivation", its own target); what comes before it is the import proper: read, check, store, index.
     if (ours.commitMs !== null && ours.commitCpuMs !== null) {
       const beforeMs = ours.ms - ours.commitMs;
       const beforeCpuMs = ours.cpuMs - ours.commitCpuMs;
-      console.log(`  of which the commit (derivation of the citizen windows, then COMMIT): ${ours.commitMs.toFixed(0)} ms, CPU ${ours.commitCpuMs.toFixed(0)} ms`);
+      console.log(`  of which the commit (derivation of the citizen windows, then COMMIT, before the answer): ${ours.commitMs.toFixed(0)} ms, CPU ${ours.commitCpuMs.toFixed(0)} ms`);
       record('import (citizens-import)', `${label}: before the derivation (read, check, store), wall`, beforeMs / shellMs, '×', 1.6, shellCpuMs ? `CPU ${(beforeCpuMs / shellCpuMs).toFixed(2)}×` : undefined);
       record('import (citizens-import)', `${label}: derivation inside the import (commit), CPU`, ours.commitCpuMs / 1000, 's', 10, `wall ${(ours.commitMs / 1000).toFixed(1)} s`);
       console.log(

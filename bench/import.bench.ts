@@ -60,7 +60,7 @@ async function writeXlsx(file: string, count: number) {
   await workbook.commit();
 }
 
-function importInChild(file: string, databasePath: string): { ms: number; cpuMs: number; rows: number; peakMb: number; wallMs: number } {
+function importInChild(file: string, databasePath: string): { ms: number; cpuMs: number; checkpointMs: number; rows: number; peakMb: number; wallMs: number } {
   const started = Date.now();
   const result = spawnSync(process.execPath, [path.resolve('bin/run-ts.cjs'), path.join(__dirname, 'import-child.ts'), file, databasePath], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`Import failed: ${result.stderr}`);
@@ -90,11 +90,13 @@ export async function run() {
     console.log(`CSV: ${csvRows.toLocaleString('en')} rows, ${(fs.statSync(csv).size / 1e6).toFixed(1)} MB, Windows-1252, ';', decimal comma`);
     const shellMs = sqliteShellImport(csv, dir);
     const ours = importInChild(csv, path.join(dir, 'ours.db'));
-    console.log(`  import:        ${ours.ms.toFixed(0)} ms (${ours.wallMs} ms with process start), ${Math.round(ours.rows / (ours.ms / 1000)).toLocaleString('en')} rows/s, peak ${ours.peakMb.toFixed(0)} MB`);
+    // The shell's time includes its checkpoint (when it closes the file); ours is added for the ratio.
+    const oursMs = ours.ms + ours.checkpointMs;
+    console.log(`  import:        ${ours.ms.toFixed(0)} ms to the answer, then its checkpoint ${ours.checkpointMs.toFixed(0)} ms (${ours.wallMs} ms with process start), ${Math.round(ours.rows / (oursMs / 1000)).toLocaleString('en')} rows/s, peak ${ours.peakMb.toFixed(0)} MB`);
     if (shellMs === null) console.log('  sqlite3 shell: not found at /usr/bin/sqlite3 (apt-get install sqlite3); no ratio');
     else {
       console.log(`  sqlite3 .import: ${shellMs.toFixed(0)} ms`);
-      console.log(`  ratio import / sqlite3 shell: ${(ours.ms / shellMs).toFixed(2)}× (target ≤ 1.6×); with process start ${(ours.wallMs / shellMs).toFixed(2)}×`);
+      console.log(`  ratio import (with its checkpoint) / sqlite3 shell: ${(oursMs / shellMs).toFixed(2)}× (target ≤ 1.6×); with process start ${(ours.wallMs / shellMs).toFixed(2)}×`);
     }
     const xlsx = path.join(dir, 'maalinger.xlsx');
     await writeXlsx(xlsx, xlsxRows);

@@ -105,6 +105,12 @@ export const citizenWordsDa = {
     asOf: (date: string) => `Opgjort pr. ${date}`,
   },
 
+  /** "Slet alle borgerdata". */
+  deleteAll: {
+    fileStillInUse:
+      'Borgerdataene er slettet i databasen, men databasefilen kunne ikke ryddes helt, fordi et andet program eller vindue bruger den lige nu. Luk andre vinduer med Indsatsmonitor, og vælg Slet alle borgerdata igen.',
+  },
+
   /** The reconciliation of citizen data with Jobindsats. */
   reconcile: {
     fromAfterTo: (from: string, to: string) => `Fra-måneden (${from}) ligger efter til-måneden (${to}).`,

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { parseCitizenDate, eventColumn } from '../../src/main/services/import/ci
 import { spellKey } from '../../src/main/services/import/citizen-rows';
 import { previewFile, removeBatch, listBatches } from '../../src/main/services/import/pipeline';
 import { registerLocalFile } from '../../src/main/services/import/staging';
+import { citizenWords } from '../../src/shared/citizen-words-da';
 import { backupDir, backupDatabase } from '../../src/main/services/store';
 import { importPath, storeFingerprint, validatePath, writeDanishCsv } from '../helpers/import-files';
 import { runCliInProcess } from '../helpers/cli';
@@ -281,6 +283,37 @@ describe('undo, overlap and privacy', () => {
     expect(await dispatch(session, 'citizens.status', {})).toEqual({ ok: true, value: { spells: 0, events: 0, batches: 0, months: null } });
     // Without the confirmation the call is refused by the contract.
     expect(await dispatch(session, 'citizens.deleteAll', {})).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+});
+
+describe('"Slet alle borgerdata" while another connection holds the file', () => {
+  it('refuses, in Danish, to say the file is clean while another connection reads an older snapshot, and cleans it once that lets go', async () => {
+    const session = made.session;
+    await importPath(db(), fixture('forloeb-openpyxl.xlsx'), {}, made.databasePath);
+    const ids = ['010190-1111', '020285-1234', '050392-1234'];
+    const fileText = () => ['', '-wal'].map((suffix) => (fs.existsSync(made.databasePath + suffix) ? fs.readFileSync(made.databasePath + suffix).toString('latin1') : '')).join('');
+    // Another connection in a read transaction from before the delete: the WAL cannot be emptied while it
+    // reads (SQLite reports the checkpoint as busy rather than failing), so the ids may still be in the file.
+    const reader = new Database(made.databasePath, { timeout: 0 });
+    reader.exec('BEGIN');
+    expect(reader.prepare('SELECT COUNT(*) AS n FROM citizen_spell').get()).toEqual({ n: 4 });
+    db().pragma('busy_timeout = 100');
+    let changed = 0;
+    const onEvent = (name: string) => (changed += name === 'data.changed' ? 1 : 0);
+    session.events.on('event', onEvent);
+    const refused = await dispatch(session, 'citizens.deleteAll', { confirm: true });
+    expect(refused).toEqual({ ok: false, error: { code: 'locked', message: citizenWords.deleteAll.fileStillInUse } });
+    // The rows are deleted all the same, and the screens are told.
+    expect(changed).toBe(1);
+    expect(await dispatch(session, 'citizens.status', {})).toEqual({ ok: true, value: { spells: 0, events: 0, batches: 0, months: null } });
+    reader.exec('COMMIT');
+    reader.close();
+
+    const result = await dispatch(session, 'citizens.deleteAll', { confirm: true });
+    expect(result).toMatchObject({ ok: true, value: { spellsDeleted: 0, eventsDeleted: 0 } });
+    session.events.off('event', onEvent);
+    const bytes = fileText();
+    for (const id of ids) expect(bytes.includes(id), id).toBe(false);
   });
 });
 

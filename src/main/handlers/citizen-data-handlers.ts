@@ -6,8 +6,11 @@ import type { HandlersFor } from './context';
 export const citizenDataHandlers = {
   'citizens.status': (_args, { db }) => citizenDataStatus(db),
   'citizens.deleteAll': (_args, context) => {
-    const result = deleteAllCitizenData(context.db, context.databasePath);
-    context.emit('data.changed', { reason: 'citizens.deleteAll' });
-    return result;
+    try {
+      return deleteAllCitizenData(context.db, context.databasePath);
+    } finally {
+      // Also when the file could not be cleaned: the rows are deleted by then, and every screen must say so.
+      context.emit('data.changed', { reason: 'citizens.deleteAll' });
+    }
   },
 } satisfies HandlersFor<typeof citizenDataContract>;

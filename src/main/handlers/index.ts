@@ -12,7 +12,7 @@ import { citizenDataHandlers } from './citizen-data-handlers'; // citizens (issu
 import { citizenHandlers } from './citizen-handlers'; // cit-desk (issue 10)
 import { citizenEngineHandlers } from './citizen-engine-handlers'; // cit-engine (issue 10)
 import { isImportInProgress } from '../services/import/pipeline';
-import { isWorkerImportRunning } from '../services/import/worker-import';
+import { isWorkerImportRunning, whenImportWorkerSettled } from '../services/import/worker-import';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerTable } from './context';
 
@@ -56,6 +56,9 @@ export async function dispatch(context: HandlerContext, name: unknown, rawArgs: 
   if (apiContract[name].writes && context.readOnly) {
     return { ok: false, error: { code: 'read-only', message: callWords.nothingSaved(context.readOnly) } };
   }
+  // An import that has answered may still be copying its pages into the database file (its checkpoint,
+  // about a second after a million spells): a write waits for that, rather than being refused.
+  if (apiContract[name].writes && !isImportInProgress() && !isWorkerImportRunning()) await whenImportWorkerSettled();
   if (apiContract[name].writes && (isImportInProgress() || isWorkerImportRunning())) {
     return { ok: false, error: { code: 'busy', message: callWords.importRunning } };
   }

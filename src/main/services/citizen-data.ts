@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CitizenDataStatus } from '../../shared/api/citizens';
+import { citizenWords } from '../../shared/citizen-words-da';
+import { AppError } from '../../shared/errors';
 import { discardAllStaged } from './import/staging';
 import { backupDir, type Db } from './store';
 
@@ -72,6 +74,12 @@ function appCopies(databasePath: string): string[] {
   return copies;
 }
 
+/** Copies the whole WAL into the database file and empties it, or refuses (AppError) when another connection prevents it. */
+function truncateWal(db: Db): void {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  if (result && (result.busy !== 0 || result.log > 0)) throw new AppError('locked', citizenWords.deleteAll.fileStillInUse);
+}
+
 export function deleteAllCitizenData(db: Db, databasePath: string): DeleteCitizenDataResult {
   const counted = db.transaction(() => {
     const spells = (db.prepare('SELECT COUNT(*) AS n FROM citizen_spell').get() as { n: number }).n;
@@ -86,9 +94,11 @@ export function deleteAllCitizenData(db: Db, databasePath: string): DeleteCitize
   })();
   discardAllStaged();
   // The deleted rows still lie in the WAL and in free pages: checkpoint, rebuild the file, checkpoint again.
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  // A checkpoint another connection blocks (a reader on an older snapshot, another checkpoint) reports busy
+  // rather than failing: then the WAL may still hold ids, so "deleted for good" must not be said.
+  truncateWal(db);
   db.exec('VACUUM');
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  truncateWal(db);
   let backupsDeleted = 0;
   for (const copy of appCopies(databasePath)) {
     if (!holdsCitizenRows(copy)) continue;

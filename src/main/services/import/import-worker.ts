@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Surface } from '../../../shared/enums';
 import type { ImportOptions } from '../../../shared/api/import';
 import { openConnection } from '../store';
+import { checkpointAfterAnswer, deferCheckpoints } from './checkpoint';
 import { cancelImport, importFile } from './pipeline';
 import { FileProblem } from './readers';
 import type { StagedFile } from './staging';
@@ -11,7 +12,8 @@ import type { StagedFile } from './staging';
  * connection. Their transactions are invisible to the app's connection (WAL gives every reader
  * the last committed snapshot), and the main thread stays free for other calls meanwhile. One
  * worker serves a process's imports one after another (starting one costs seconds: it loads the
- * readers). Messages in: run, cancel. Out: progress, done (the report), failed (a serialised error).
+ * readers). Messages in: run, cancel. Out: progress, done (the report), failed (a serialised error),
+ * then settled once the import's connection is closed (after a done, the checkpoint runs first).
  */
 export interface ImportWorkerInput {
   databasePath: string;
@@ -26,7 +28,8 @@ export type ImportWorkerRequest = { type: 'run'; input: ImportWorkerInput } | { 
 export type ImportWorkerMessage =
   | { type: 'progress'; importId: string; payload: { importId: string; phase: string; rowsDone: number; rowsTotal: number | null } }
   | { type: 'done'; importId: string; report: unknown }
-  | { type: 'failed'; importId: string; error: { fileProblem: boolean; code: string | null; message: string; details?: unknown } };
+  | { type: 'failed'; importId: string; error: { fileProblem: boolean; code: string | null; message: string; details?: unknown } }
+  | { type: 'settled'; importId: string };
 
 const port = parentPort!;
 
@@ -35,17 +38,19 @@ async function run(input: ImportWorkerInput): Promise<void> {
   let db: ReturnType<typeof openConnection> | null = null;
   try {
     db = openConnection(input.databasePath);
+    // No checkpoint inside the import's commit: it runs after the answer (./checkpoint.ts).
+    deferCheckpoints(db);
     const report = await importFile(db, input.file, input.options, {
       importId,
       databasePath: input.databasePath,
       surface: input.surface,
       onProgress: (payload) => port.postMessage({ type: 'progress', importId, payload } satisfies ImportWorkerMessage),
     });
-    // fast-lane (issue 15): the connection is closed before the answer goes out, so whoever waits for
-    // it finds the files as this import leaves them (closing may checkpoint and remove the -wal).
-    db.close();
     port.postMessage({ type: 'done', importId, report } satisfies ImportWorkerMessage);
+    checkpointAfterAnswer(db);
   } catch (error) {
+    // fast-lane (issue 15): on a refusal the connection is closed before the answer goes out, so whoever
+    // waits for it finds the files as the refused import leaves them.
     if (db?.open) db.close();
     const err = error as { code?: unknown; message?: unknown; details?: unknown };
     const fileProblem = error instanceof FileProblem;
@@ -61,6 +66,8 @@ async function run(input: ImportWorkerInput): Promise<void> {
     } satisfies ImportWorkerMessage);
   } finally {
     if (db?.open) db.close();
+    // The connection is closed and the checkpoint done: the files are as this import leaves them.
+    port.postMessage({ type: 'settled', importId } satisfies ImportWorkerMessage);
   }
 }
 

@@ -24,6 +24,29 @@ interface Job {
 
 const jobs = new Map<string, Job>();
 let shared: Worker | null = null;
+/** Imports whose connection is not yet closed (running, or answered and checkpointing), each with its waiters. */
+const settling = new Map<string, (() => void)[]>();
+
+/**
+ * Resolves once every import this process has started has closed its connection, the checkpoint after
+ * its answer done (at once when none is pending). Writes wait for it when no import runs (the dispatcher),
+ * so the app's own writes never meet the worker's checkpoint, and the files are as the imports left them.
+ */
+export function whenImportWorkerSettled(): Promise<void> {
+  if (settling.size === 0) return Promise.resolve();
+  const pending = [...settling.keys()];
+  return Promise.all(pending.map((importId) => new Promise<void>((resolve) => settling.get(importId)?.push(resolve) ?? resolve()))).then(() => undefined);
+}
+
+function settle(importId: string): void {
+  const waiters = settling.get(importId);
+  settling.delete(importId);
+  for (const resolve of waiters ?? []) resolve();
+}
+
+function settleAll(): void {
+  for (const importId of [...settling.keys()]) settle(importId);
+}
 
 /** True while an import worker of this process is running an import. */
 export function isWorkerImportRunning(): boolean {
@@ -54,16 +77,22 @@ function failAll(error: Error): void {
     jobs.delete(importId);
     job.reject(error);
   }
+  settleAll();
 }
 
 /** The one worker of this process, started on first use and kept (it holds no connection between imports). */
 function importWorker(): Worker {
   if (shared) return shared;
   const worker = startWorker();
-  // An idle worker must not keep the CLI alive; a running import must.
+  // An idle worker must not keep the CLI alive; a running import, and its checkpoint after the answer, must.
   worker.unref();
   worker.on('message', (message: ImportWorkerMessage | { type: 'ready' }) => {
     if (message.type === 'ready') return;
+    if (message.type === 'settled') {
+      settle(message.importId);
+      if (jobs.size === 0 && settling.size === 0) worker.unref();
+      return;
+    }
     const job = jobs.get(message.importId);
     if (!job) return;
     if (message.type === 'progress') {
@@ -71,7 +100,6 @@ function importWorker(): Worker {
       return;
     }
     jobs.delete(message.importId);
-    if (jobs.size === 0) worker.unref();
     if (message.type === 'done') job.resolve(message.report as ImportReport);
     else job.reject(rebuild(message.error));
   });
@@ -112,6 +140,7 @@ export function importInWorker(
   return new Promise<ImportReport>((resolve, reject) => {
     const worker = importWorker();
     jobs.set(importId, { resolve, reject, onProgress: hooks.onProgress });
+    settling.set(importId, []);
     worker.ref();
     worker.postMessage({ type: 'run', input } satisfies ImportWorkerRequest);
   });
