@@ -90,6 +90,32 @@ describe('the Electron shell (with a stand-in for electron)', () => {
     expect(decide('file:///app/out/renderer/assets/index.js')).toBe(false);
   });
 
+  it('loads the demo data on a first start (a new, empty store), and not again on the next start', async () => {
+    const { startApp } = await import('../../src/main/electron/app');
+    const { dir, cleanup: remove } = tempDir();
+    const databasePath = path.join(dir, 'first-start.db');
+    const demoBatches = (started: Awaited<ReturnType<typeof startApp>>) =>
+      started!.session.db.prepare('SELECT COUNT(*) AS batches, SUM(rows_imported) AS rows FROM import_batch WHERE is_demo = 1').get() as { batches: number; rows: number };
+    const first = await startApp(electronStandIn().electron as never, { rendererUrl: 'file:///app/out/renderer/index.html', databasePath });
+    cleanup = () => {
+      first?.session.close();
+      remove();
+    };
+    const loaded = demoBatches(first);
+    expect(loaded.batches).toBe(1);
+    expect(loaded.rows).toBeGreaterThan(30_000);
+    const measurements = first!.session.db.prepare('SELECT COUNT(*) AS n FROM measurement').get() as { n: number };
+    expect(measurements.n).toBe(loaded.rows);
+    first!.session.close();
+
+    const second = await startApp(electronStandIn().electron as never, { rendererUrl: 'file:///app/out/renderer/index.html', databasePath });
+    cleanup = () => {
+      second?.session.close();
+      remove();
+    };
+    expect(demoBatches(second)).toEqual(loaded);
+  });
+
   it('quits when another instance holds the lock (the first window is focused instead)', async () => {
     const { startApp } = await import('../../src/main/electron/app');
     const standIn = electronStandIn();
