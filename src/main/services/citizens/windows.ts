@@ -54,23 +54,13 @@ const steps = [
   'DROP TABLE IF EXISTS temp.cw_part',
   'DROP TABLE IF EXISTS temp.cw_req',
   'DROP TABLE IF EXISTS temp.cw_cal',
-  // Which requirement row applies from when to when (the earliest row also before its date).
-  `CREATE TEMP TABLE cw_req AS
-   SELECT group_id, effective_from, min_interviews, offer_required,
-     CASE WHEN ROW_NUMBER() OVER (PARTITION BY group_id ORDER BY effective_from) = 1 THEN '0000-01-01' ELSE effective_from END AS valid_from,
-     IFNULL(LEAD(effective_from) OVER (PARTITION BY group_id ORDER BY effective_from), '9999-12-31') AS valid_to
-   FROM group_requirement`,
-  // Each (start date, group)'s window end, deadline and requirement, computed once per distinct pair rather than
-  // once per spell (derive-speed: the date functions, and the requirement's range lookup in cw_req, on a million
-  // spells cost more than one lookup in this table). A group without a requirement row has no pair here, so its
-  // spells have no window, as before.
-  `CREATE TEMP TABLE cw_cal (day TEXT NOT NULL, group_id TEXT NOT NULL, window_end TEXT NOT NULL, deadline TEXT NOT NULL,
-     min_interviews INTEGER NOT NULL, offer_required INTEGER NOT NULL, requirement_from TEXT NOT NULL, PRIMARY KEY (day, group_id)) WITHOUT ROWID`,
-  `INSERT INTO temp.cw_cal (day, group_id, window_end, deadline, min_interviews, offer_required, requirement_from)
-   SELECT d.day, d.group_id, d.window_end, date(d.window_end, '-1 day'), q.min_interviews, q.offer_required, q.effective_from
-   FROM (SELECT day, group_id, MIN(date(day, '+6 months'), date(day, 'start of month', '+7 months')) AS window_end
-         FROM (SELECT DISTINCT start_date AS day, group_id FROM citizen_spell)) d
-   JOIN temp.cw_req q ON q.group_id = d.group_id AND d.day >= q.valid_from AND d.day < q.valid_to`,
+  // Each start date's window end and deadline, computed once per distinct day rather than once per spell
+  // (derive-speed: the date functions on a million spells cost more than this lookup).
+  `CREATE TEMP TABLE cw_cal (day TEXT PRIMARY KEY, window_end TEXT NOT NULL, deadline TEXT NOT NULL) WITHOUT ROWID`,
+  `INSERT INTO temp.cw_cal (day, window_end, deadline)
+   SELECT day, window_end, date(window_end, '-1 day')
+   FROM (SELECT day, MIN(date(day, '+6 months'), date(day, 'start of month', '+7 months')) AS window_end
+         FROM (SELECT DISTINCT start_date AS day FROM citizen_spell))`,
   // Rows continued by a row that starts the next day (same citizen and group): the row → the one before it.
   `CREATE TEMP TABLE cw_link (spell_id INTEGER PRIMARY KEY, prev_id INTEGER NOT NULL)`,
   // When two rows end the day before one starts, the one with the lower id. Found from each ended row by
@@ -98,7 +88,7 @@ const steps = [
   // Where the citizen's next spell starts inside a head's window: events found by date stop there.
   `CREATE TEMP TABLE cw_cut (head_id INTEGER PRIMARY KEY, link_end TEXT NOT NULL)`,
   `INSERT INTO temp.cw_cut (head_id, link_end)
-   SELECT s.id, MIN(n.start_date) FROM citizen_spell s CROSS JOIN temp.cw_cal c ON c.day = s.start_date AND c.group_id = s.group_id
+   SELECT s.id, MIN(n.start_date) FROM citizen_spell s CROSS JOIN temp.cw_cal c ON c.day = s.start_date
    JOIN citizen_spell n ON n.citizen_id = s.citizen_id AND n.start_date > s.start_date AND n.start_date < c.window_end
    WHERE s.id NOT IN (SELECT spell_id FROM temp.cw_link) AND n.id NOT IN (SELECT spell_id FROM temp.cw_link)
    GROUP BY s.id`,
@@ -109,8 +99,14 @@ const steps = [
      (SELECT r.end_date FROM temp.cw_part p JOIN citizen_spell r ON r.id = p.spell_id WHERE p.head_id = h.id ORDER BY r.start_date DESC LIMIT 1),
      (SELECT r.municipality_code FROM temp.cw_part p JOIN citizen_spell r ON r.id = p.spell_id
        WHERE p.head_id = h.id AND r.start_date <= c.window_end ORDER BY r.start_date DESC LIMIT 1)
-   FROM citizen_spell h CROSS JOIN temp.cw_cal c ON c.day = h.start_date AND c.group_id = h.group_id
+   FROM citizen_spell h CROSS JOIN temp.cw_cal c ON c.day = h.start_date
    WHERE h.id IN (SELECT head_id FROM temp.cw_part)`,
+  // Which requirement row applies from when to when (the earliest row also before its date).
+  `CREATE TEMP TABLE cw_req AS
+   SELECT group_id, effective_from, min_interviews, offer_required,
+     CASE WHEN ROW_NUMBER() OVER (PARTITION BY group_id ORDER BY effective_from) = 1 THEN '0000-01-01' ELSE effective_from END AS valid_from,
+     IFNULL(LEAD(effective_from) OVER (PARTITION BY group_id ORDER BY effective_from), '9999-12-31') AS valid_to
+   FROM group_requirement`,
   // Writing a million rows into the table and then sorting each index once is about twice as fast as
   // keeping the indexes up to date row by row; the indexes are the ones migrations 5, 7, 9, 10 and 11 leave
   // (test/unit/citizens-derive.test.ts holds that a rebuild leaves exactly the migrated set).
@@ -129,12 +125,13 @@ const steps = [
      CASE WHEN x.head_id IS NULL THEN h.end_date ELSE x.end_date END, c.window_end, c.deadline,
      CASE WHEN x.head_id IS NULL AND (h.end_date IS NULL OR h.end_date >= c.window_end) THEN substr(c.window_end, 1, 7)
           WHEN x.head_id IS NOT NULL AND (x.end_date IS NULL OR x.end_date >= c.window_end) THEN substr(c.window_end, 1, 7) END,
-     ${interviewsCounted}, ${interviewsNotCounted}, ${offersCounted}, c.min_interviews, c.offer_required, c.requirement_from,
-     MAX(c.min_interviews - ${interviewsCounted}, 0), CASE WHEN c.offer_required = 1 AND ${offersCounted} = 0 THEN 1 ELSE 0 END
+     ${interviewsCounted}, ${interviewsNotCounted}, ${offersCounted}, q.min_interviews, q.offer_required, q.effective_from,
+     MAX(q.min_interviews - ${interviewsCounted}, 0), CASE WHEN q.offer_required = 1 AND ${offersCounted} = 0 THEN 1 ELSE 0 END
    FROM citizen_spell h
-   CROSS JOIN temp.cw_cal c ON c.day = h.start_date AND c.group_id = h.group_id
+   CROSS JOIN temp.cw_cal c ON c.day = h.start_date
    LEFT JOIN temp.cw_cut k ON k.head_id = h.id
    LEFT JOIN temp.cw_chain x ON x.head_id = h.id
+   JOIN temp.cw_req q ON q.group_id = h.group_id AND h.start_date >= q.valid_from AND h.start_date < q.valid_to
    LEFT JOIN citizen_event e ON e.citizen_id = h.citizen_id AND e.event_date >= h.start_date AND e.event_date < c.window_end
      AND CASE
        WHEN e.spell_ref IS NULL THEN k.link_end IS NULL OR e.event_date < k.link_end
