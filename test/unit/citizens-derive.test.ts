@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rebuildCitizenDerived } from '../../src/main/services/citizens/rebuild';
+import { rebuildCitizenDerived, sorterThreads } from '../../src/main/services/citizens/rebuild';
 import { callApi } from '../helpers/api';
 import { fakeCpr, seedCitizens, type EventSeed, type SpellSeed } from '../helpers/citizen-fixtures';
 import { tempSession } from '../helpers/temp-store';
@@ -47,6 +47,17 @@ describe('the derivation rebuilds citizen_window', () => {
     } finally {
       fresh.cleanup();
     }
+  });
+
+  it("gives the connection back with its own page cache and sorter threads, and sizes the threads by the machine's cores", () => {
+    const db = made.session.db;
+    const settings = () => ({ cache: db.pragma('cache_size', { simple: true }), threads: db.pragma('threads', { simple: true }) });
+    const before = settings();
+    expect(before).toEqual({ cache: -65536, threads: 0 });
+    rebuildCitizenDerived(db);
+    expect(settings()).toEqual(before);
+    // One helper fewer than the cores, at least one, at most four.
+    expect([1, 2, 3, 4, 8, 64].map((cores) => sorterThreads(cores))).toEqual([1, 1, 2, 3, 4, 4]);
   });
 
   it('writes one window per spell and the monthly counts from them', () => {
