@@ -47,6 +47,8 @@ export const reviewedDynamicSql: { file: string; argument: string; reason: strin
   { file: 'main/services/citizens/windows.ts', argument: 'sql', reason: 'each entry of the constant steps list' },
   { file: 'main/services/citizens/measurements.ts', argument: 'sql', reason: 'each entry of the constant steps list' },
   { file: 'main/services/citizens/rebuild.ts', argument: '`cache_size = ${previousCache}`', reason: 'a number read back from the pragma itself' },
+  { file: 'main/services/citizens/rebuild.ts', argument: '`threads = ${sorterThreads()}`', reason: 'a whole number from 1 to 4 (sorterThreads clamps it)' },
+  { file: 'main/services/citizens/rebuild.ts', argument: '`threads = ${previousThreads}`', reason: 'a number read back from the pragma itself' },
   { file: 'shared/citizen-id.ts', argument: 'id.trim()', reason: 'RegExp#exec of the module constant cprLike on a citizen id: a regular expression, not a database' },
   { file: 'main/services/citizens/outlook.ts', argument: 'windowsSql', reason: 'module constant; values bound' },
   { file: 'main/services/citizens/reconcile.ts', argument: 'rowsSql', reason: 'module constant; values bound' },

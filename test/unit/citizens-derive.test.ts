@@ -57,7 +57,7 @@ describe('the derivation rebuilds citizen_window', () => {
     rebuildCitizenDerived(db);
     expect(settings()).toEqual(before);
     // One helper fewer than the cores, at least one, at most four.
-    expect([1, 2, 3, 4, 8, 64].map((cores) => sorterThreads(cores))).toEqual([1, 1, 2, 3, 4, 4]);
+    expect([1, 2, 3, 4, 8, 64, Number.NaN].map((cores) => sorterThreads(cores))).toEqual([1, 1, 2, 3, 4, 4, 1]);
   });
 
   it('writes one window per spell and the monthly counts from them', () => {

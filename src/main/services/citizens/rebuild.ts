@@ -43,7 +43,7 @@ export function rebuildCitizenDerived(db: Db, timings?: (label: string, ms: numb
 
 /** Helper threads for the derivation's sorts: one fewer than the cores, at least one, at most four. */
 export function sorterThreads(cores = os.availableParallelism()): number {
-  return Math.min(4, Math.max(1, cores - 1));
+  return Number.isInteger(cores) ? Math.min(4, Math.max(1, cores - 1)) : 1;
 }
 
 /** True when the import batch wrote citizen rows (spells or events), so its import or undo must rebuild. */
