@@ -22,6 +22,7 @@ async function status({ call, io, options }: CliCommandContext): Promise<number>
       ? words.noData
       : words.status(status.spells, status.events, status.batches, months),
   );
+  if (status.cleanupPending) io.out(words.cleanupPending);
   return 0;
 }
 

@@ -108,7 +108,7 @@ export const citizenWordsDa = {
   /** "Slet alle borgerdata". */
   deleteAll: {
     fileStillInUse:
-      'Borgerdataene er slettet i databasen, men databasefilen kunne ikke ryddes helt, fordi et andet program eller vindue bruger den lige nu. Luk andre vinduer med Indsatsmonitor, og vælg Slet alle borgerdata igen.',
+      'Borgerdataene er slettet i databasen, men databasefilen kunne ikke ryddes helt, fordi et andet program eller vindue bruger den lige nu: cpr-numre kan stadig ligge i den. Luk andre vinduer med Indsatsmonitor, og ryd så filen igen (under Indlæsninger: Ryd databasefilen, eller kør sletningen igen).',
   },
 
   /** The reconciliation of citizen data with Jobindsats. */

@@ -156,6 +156,7 @@ export const cliWordsDa = {
   citizens: {
     months: (first: string, last: string) => `, kohortemåneder ${first} til ${last}`,
     noData: 'Der er ingen borgerdata i databasen.',
+    cleanupPending: 'Borgerdataene er slettet, men databasefilen er ikke ryddet endnu: cpr-numre kan stadig ligge i den. Kør indsatsmonitor citizens delete-all --yes igen.',
     status: (spells: number, events: number, batches: number, months: string) =>
       `Borgerdata: ${count(spells)} forløb og ${count(events)} samtaler og tilbud fra ${batches} ${batches === 1 ? 'indlæsning' : 'indlæsninger'}${months}.`,
     confirmDelete:

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,5 +100,39 @@ describe('citizen data in Chromium', () => {
     const databasePath = session.databasePath;
     const bytes = ['', '-wal'].map((suffix) => (fs.existsSync(databasePath + suffix) ? fs.readFileSync(databasePath + suffix).toString('latin1') : '')).join('');
     for (const id of ['010190-1111', '020285-1234', '050392-1234', 'K-000417']) expect(bytes.includes(id), id).toBe(false);
+  });
+
+  it('when another window keeps the file from being cleaned, says so, and offers "Ryd databasefilen" until it is done', async () => {
+    const { page, session } = app;
+    await page.getByRole('button', { name: 'Indlæs filer' }).click();
+    await page.getByTestId('import-file-input').setInputFiles([path.join(fixtures, 'forloeb-libreoffice.csv')]);
+    const spells = card('forloeb-libreoffice.csv');
+    await spells.getByTestId('import-run').click();
+    await spells.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Indlæsninger', exact: true }).click();
+    // Another connection in a read transaction from before the delete (another window on the same file).
+    const reader = new Database(session.databasePath, { timeout: 0 });
+    try {
+      reader.exec('BEGIN');
+      expect(reader.prepare('SELECT COUNT(*) AS n FROM citizen_spell').get()).toEqual({ n: 4 });
+      session.db.pragma('busy_timeout = 100');
+      await page.getByTestId('citizen-data-delete').click();
+      await page.getByTestId('citizen-data-confirm-delete').click();
+      const panel = page.getByTestId('citizen-data');
+      await expect.poll(() => panel.innerText(), { timeout: 30_000 }).toContain('kunne ikke ryddes helt');
+      await expect.poll(() => page.getByTestId('citizen-data-status').textContent()).toBe('Der er ingen borgerdata i databasen.');
+      await expect.poll(() => page.getByTestId('citizen-data-cleanup-pending').textContent()).toContain('ikke ryddet endnu');
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot(page, 'citizens-05-cleanup-pending');
+    } finally {
+      reader.exec('ROLLBACK');
+      reader.close();
+    }
+    await page.getByTestId('citizen-data-cleanup').click();
+    await expect(page.getByTestId('citizen-data-done').textContent({ timeout: 30_000 })).resolves.toMatch(/^Databasefilen er ryddet/);
+    await expect.poll(() => page.getByTestId('citizen-data-cleanup-pending').count()).toBe(0);
+    const databasePath = session.databasePath;
+    const bytes = ['', '-wal'].map((suffix) => (fs.existsSync(databasePath + suffix) ? fs.readFileSync(databasePath + suffix).toString('latin1') : '')).join('');
+    for (const id of ['010190-1111', '020285-1234', '050392-1234']) expect(bytes.includes(id), id).toBe(false);
   });
 });

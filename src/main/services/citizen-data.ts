@@ -5,7 +5,7 @@ import type { CitizenDataStatus } from '../../shared/api/citizens';
 import { citizenWords } from '../../shared/citizen-words-da';
 import { AppError } from '../../shared/errors';
 import { discardAllStaged } from './import/staging';
-import { backupDir, type Db } from './store';
+import { backupDir, getSetting, setSetting, type Db } from './store';
 
 /**
  * citizens (issue 10): how much citizen data the store holds, and "Slet alle borgerdata": the
@@ -13,6 +13,9 @@ import { backupDir, type Db } from './store';
  * the WAL truncated) and every backup the app made that holds a citizen row. Citizen ids are
  * personal data; after this the database file's bytes hold none of them.
  */
+
+/** Set with the deletion and cleared once the file is clean: survives a refused clean-up and a restart. */
+const cleanupPendingKey = 'citizen_cleanup_pending';
 
 export function citizenDataStatus(db: Db): CitizenDataStatus {
   const count = (statement: { get(): unknown }) => (statement.get() as { n: number }).n;
@@ -22,6 +25,7 @@ export function citizenDataStatus(db: Db): CitizenDataStatus {
     events: count(db.prepare('SELECT COUNT(*) AS n FROM citizen_event')),
     batches: count(db.prepare("SELECT COUNT(*) AS n FROM import_batch WHERE kind IN ('spells', 'events')")),
     months: months.first && months.last ? { first: months.first, last: months.last } : null,
+    cleanupPending: getSetting(db, cleanupPendingKey) !== null,
   };
 }
 
@@ -90,6 +94,8 @@ export function deleteAllCitizenData(db: Db, databasePath: string): DeleteCitize
     db.exec('DELETE FROM citizen_measurement');
     // The batches' reports may quote masked ids and file names; they go with the rows.
     db.exec("DELETE FROM import_batch WHERE kind IN ('spells', 'events')");
+    // Until the file is clean (below), the status says so and the screen offers to finish it.
+    setSetting(db, cleanupPendingKey, '1');
     return { spells, events };
   })();
   discardAllStaged();
@@ -105,5 +111,7 @@ export function deleteAllCitizenData(db: Db, databasePath: string): DeleteCitize
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
     backupsDeleted++;
   }
+  // The file and the backups are clean (this write reaches the WAL, and holds no id).
+  setSetting(db, cleanupPendingKey, null);
   return { spellsDeleted: counted.spells, eventsDeleted: counted.events, backupsDeleted };
 }

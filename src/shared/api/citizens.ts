@@ -211,6 +211,11 @@ export interface CitizenDataStatus {
   batches: number;
   /** Months with derived counts (first, last), null when there is no citizen data. */
   months: { first: string; last: string } | null;
+  /**
+   * True when "Slet alle borgerdata" deleted the rows but could not yet clean the database file (its
+   * WAL and free pages may still hold ids): the same call, run again, finishes it.
+   */
+  cleanupPending: boolean;
 }
 
 /**

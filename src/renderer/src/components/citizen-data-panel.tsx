@@ -15,13 +15,20 @@ export function CitizenDataPanel() {
   const [done, setDone] = useState<string | null>(null);
   const data = status.data;
   const hasData = Boolean(data && data.spells + data.events + data.batches > 0);
+  // The rows are gone but the file is not yet clean (its clean-up was refused): offer to finish it.
+  const cleanupOnly = Boolean(data && !hasData && data.cleanupPending);
   const run = () => {
+    setDone(null);
     remove.mutate(
       { confirm: true },
       {
         onSuccess: (result) => {
           setConfirming(false);
-          setDone(text.done(result.spellsDeleted, result.eventsDeleted, result.backupsDeleted));
+          setDone(
+            result.spellsDeleted + result.eventsDeleted > 0 || !cleanupOnly
+              ? text.done(result.spellsDeleted, result.eventsDeleted, result.backupsDeleted)
+              : text.cleaned(result.backupsDeleted),
+          );
         },
       },
     );
@@ -40,12 +47,20 @@ export function CitizenDataPanel() {
         </p>
       )}
       {data && <p data-testid="citizen-data-status">{hasData ? text.status(data.spells, data.events, data.batches) : text.none}</p>}
+      {cleanupOnly && (
+        <p className="note-warning" data-testid="citizen-data-cleanup-pending">
+          {text.cleanupPending}{' '}
+          <button onClick={run} disabled={remove.isPending} data-testid="citizen-data-cleanup">
+            {remove.isPending ? text.cleaning : text.cleanup}
+          </button>
+        </p>
+      )}
       {data && hasData && !confirming && (
         <button onClick={() => setConfirming(true)} data-testid="citizen-data-delete">
           {text.deleteAll}
         </button>
       )}
-      {data && confirming && (
+      {data && hasData && confirming && (
         <div className="import-citizen-confirm" role="alertdialog" aria-label={text.confirmTitle} data-testid="citizen-data-confirm">
           <strong>{text.confirmTitle}</strong>
           <p>{text.confirmText(data.spells, data.events, data.batches)}</p>

@@ -518,6 +518,12 @@ export const da = {
     deleting: 'Sletter …',
     done: (spells: number, events: number, backups: number) =>
       `Alle borgerdata er slettet: ${spells.toLocaleString('da-DK')} forløb, ${events.toLocaleString('da-DK')} samtaler og tilbud og ${backups.toLocaleString('da-DK')} ${backups === 1 ? 'sikkerhedskopi' : 'sikkerhedskopier'}. Databasefilen er ryddet.`,
+    // A deletion whose clean-up of the file was refused (another window read the file): finish it.
+    cleanupPending: 'Borgerdataene er slettet, men databasefilen er ikke ryddet endnu: cpr-numre kan stadig ligge i den.',
+    cleanup: 'Ryd databasefilen',
+    cleaning: 'Rydder …',
+    cleaned: (backups: number) =>
+      `Databasefilen er ryddet${backups > 0 ? `, og ${backups.toLocaleString('da-DK')} ${backups === 1 ? 'sikkerhedskopi' : 'sikkerhedskopier'} med borgerdata er slettet` : ''}. Der ligger ingen cpr-numre tilbage i den.`,
   },
   // cit-desk (issue 10): the citizen grid, one citizen's timeline, the export of citizens to contact.
   citizens: {
