@@ -1,9 +1,11 @@
 /**
  * The handlers' own words in Danish (messages, issue 15): the dispatcher's refusals of a call, the
  * SQLite errors said in a reviewer's terms, and the few sentences the model and export handlers add.
- * The contract's validation messages are zod's own Danish (`zod-danish.ts`). An English file is one
- * more module typed `CallWords`, chosen on the last line.
+ * The contract's validation messages are zod's own Danish (`zod-danish.ts`), except the few the contract
+ * words itself (`contract` below). An English file is one more module typed `CallWords`, chosen on the last line.
  */
+const danishCount = (value: number) => value.toLocaleString('da-DK');
+
 export const callWordsDa = {
   unknownCall: (name: string) => `Ukendt kald: ${name}`,
   /** zod's Danish messages, without the call's or the fields' code names (the envelope's details keep those). */
@@ -22,6 +24,20 @@ export const callWordsDa = {
   anotherRuleSet: 'et andet regelsæt',
   missingBaseline: (model: string) => `${model} sammenligner med en måned: angiv en sammenligningsmåned (fx 2023-12).`,
   hypothetical: (name: string, basedOn: string) => `HYPOTETISK: regelsættet "${name}" er en kopi af ${basedOn} med ændrede parametre – ikke de gældende regler.`,
+  /** The contract's own validation messages: the forms zod cannot word (dates, months, half-years) and an export view's size. */
+  contract: {
+    dateForm: 'Datoen skrives som 2024-03-25',
+    dateNotInCalendar: 'Datoen findes ikke i kalenderen',
+    monthForm: 'Måned skrives som 2023-07',
+    monthOutOfRange: 'Måneden ligger uden for årene 1900–2200',
+    halfYearForm: 'Halvår skrives som 2023H2',
+    halfYearOutOfRange: 'Halvåret ligger uden for årene 1900–2200',
+    rowWidth: 'Hver række skal have lige så mange celler som der er kolonner',
+    viewTooBig: (rows: number, columns: number, cells: number, maxCells: number) =>
+      `Visningen er for stor til at blive eksporteret: ${danishCount(rows)} rækker × ${danishCount(columns)} kolonner = ${danishCount(cells)} celler; højst ${danishCount(maxCells)} celler. Filtrér rækkerne eller skjul kolonner, og prøv igen. Intet blev skrevet.`,
+    viewTooMuchText: (characters: number, maxCharacters: number) =>
+      `Visningen har for meget tekst til at blive eksporteret: ${danishCount(characters)} tegn; højst ${danishCount(maxCharacters)} tegn. Filtrér rækkerne eller skjul kolonner, og prøv igen. Intet blev skrevet.`,
+  },
 };
 
 type CallWords = typeof callWordsDa;

@@ -14,6 +14,8 @@ const services = path.resolve(__dirname, '../../src/main/services');
 const handlers = path.resolve(__dirname, '../../src/main/handlers');
 // cli-words (issue 15 item 3): the command line's usage, summaries, printed lines and refusals.
 const cli = path.resolve(__dirname, '../../src/cli');
+// The contract's own validation messages (dates, months, half-years, an export view's size).
+const contract = path.resolve(__dirname, '../../src/shared/api');
 
 describe('Danish words in the services', () => {
   it('are only in the allowed data declarations (header synonyms, event words, rule-set content)', () => {
@@ -35,7 +37,12 @@ describe('Danish words in the services', () => {
     expect(found, 'move these to src/shared/cli-words-da.ts').toEqual([]);
   });
 
-  it('has no stale allowance: each allowed declaration still holds Danish data', () => {
+  it('are nowhere in the contract: its own validation messages come from shared/call-words-da.ts', () => {
+    const found = danishLiterals(contract).map((literal) => `${literal.file}:${literal.line} (${literal.declaration || 'top level'}): ${literal.text.slice(0, 80)}`);
+    expect(found, 'move these to the contract section of src/shared/call-words-da.ts').toEqual([]);
+  });
+
+    it('has no stale allowance: each allowed declaration still holds Danish data', () => {
     const found = danishLiterals(services);
     const stale = allowedDanish.filter((entry) => !found.some((literal) => literal.file === entry.file && literal.declaration === entry.declaration));
     expect(stale).toEqual([]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callWords } from '../call-words-da';
 import { defineCall } from '../contract';
 import { realDate } from './periods';
 import type { ExportResult } from './export';
@@ -16,7 +17,7 @@ import type { EventKind, HeldBy } from '../enums';
 
 // one-definition: a real calendar date (2024-02-30 refused), src/shared/api/periods.ts.
 const isoDate = realDate;
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Måned skrives som 2023-07');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, callWords.contract.monthForm);
 
 /** The columns of the citizen grid a reviewer can sort and filter on (sort and filter run in SQL). */
 export const citizenColumns = [

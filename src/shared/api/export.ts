@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callWords } from '../call-words-da';
 import { defineCall } from '../contract';
 import { halfYear } from './periods';
 import { exportColumnKinds, exportFormats, type ExportColumnKind, type ExportFormat } from '../enums';
@@ -30,7 +31,6 @@ export interface ExportResult {
 export const maxViewCells = 1_000_000;
 /** Characters of text in all cells of one view export together. */
 export const maxViewTextCharacters = 10_000_000;
-const danishCount = (value: number) => value.toLocaleString('da-DK');
 
 const cell = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]);
 
@@ -68,13 +68,13 @@ export const exportContract = {
           .optional(),
       })
       .strict()
-      .refine((value) => value.rows.every((row) => row.length === value.columns.length), 'Hver række skal have lige så mange celler som der er kolonner')
+      .refine((value) => value.rows.every((row) => row.length === value.columns.length), callWords.contract.rowWidth)
       .superRefine((value, context) => {
         const cells = value.rows.length * value.columns.length;
         if (cells > maxViewCells) {
           context.addIssue({
             code: 'custom',
-            message: `Visningen er for stor til at blive eksporteret: ${danishCount(value.rows.length)} rækker × ${danishCount(value.columns.length)} kolonner = ${danishCount(cells)} celler; højst ${danishCount(maxViewCells)} celler. Filtrér rækkerne eller skjul kolonner, og prøv igen. Intet blev skrevet.`,
+            message: callWords.contract.viewTooBig(value.rows.length, value.columns.length, cells, maxViewCells),
           });
           return;
         }
@@ -83,7 +83,7 @@ export const exportContract = {
         if (characters > maxViewTextCharacters) {
           context.addIssue({
             code: 'custom',
-            message: `Visningen har for meget tekst til at blive eksporteret: ${danishCount(characters)} tegn; højst ${danishCount(maxViewTextCharacters)} tegn. Filtrér rækkerne eller skjul kolonner, og prøv igen. Intet blev skrevet.`,
+            message: callWords.contract.viewTooMuchText(characters, maxViewTextCharacters),
           });
         }
       }),

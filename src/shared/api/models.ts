@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callWords } from '../call-words-da';
 import { defineCall } from '../contract';
 import { dataSources, type BatchRef, type ModelId } from './engine';
 import { modelIds } from '../enums';
@@ -55,7 +56,7 @@ const modelArgs = z
     period: z.string().min(4).max(20),
     baseline: z
       .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Måned skrives som 2023-07')
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, callWords.contract.monthForm)
       .optional(),
     ruleSetId: z.string().min(1).max(120).optional(),
     // cit-engine (issue 10): Jobindsats' published counts (default) or the counts derived from citizen data.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callWords } from '../call-words-da';
 import { isHalfYear, isRealDate, isRealMonth } from '../periods';
 
 /**
@@ -8,15 +9,15 @@ import { isHalfYear, isRealDate, isRealMonth } from '../periods';
  */
 export const realDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Datoen skrives som 2024-03-25')
-  .refine(isRealDate, { message: 'Datoen findes ikke i kalenderen' });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, callWords.contract.dateForm)
+  .refine(isRealDate, { message: callWords.contract.dateNotInCalendar });
 
 export const realMonth = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Måned skrives som 2023-07')
-  .refine(isRealMonth, { message: 'Måneden ligger uden for årene 1900–2200' });
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, callWords.contract.monthForm)
+  .refine(isRealMonth, { message: callWords.contract.monthOutOfRange });
 
 export const halfYear = z
   .string()
-  .regex(/^\d{4}H[12]$/, 'Halvår skrives som 2023H2')
-  .refine(isHalfYear, { message: 'Halvåret ligger uden for årene 1900–2200' });
+  .regex(/^\d{4}H[12]$/, callWords.contract.halfYearForm)
+  .refine(isHalfYear, { message: callWords.contract.halfYearOutOfRange });
