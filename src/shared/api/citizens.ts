@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { callWords } from '../call-words-da';
 import { defineCall } from '../contract';
-import { realDate } from './periods';
+import { monthForm, realDate } from './periods';
 import type { ExportResult } from './export';
 import type { EventKind, HeldBy } from '../enums';
 
@@ -17,7 +16,7 @@ import type { EventKind, HeldBy } from '../enums';
 
 // one-definition: a real calendar date (2024-02-30 refused), src/shared/api/periods.ts.
 const isoDate = realDate;
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, callWords.contract.monthForm);
+const month = monthForm;
 
 /** The columns of the citizen grid a reviewer can sort and filter on (sort and filter run in SQL). */
 export const citizenColumns = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { callWords } from '../call-words-da';
 import { defineCall } from '../contract';
+import { monthForm } from './periods';
 import { dataSources, type BatchRef, type ModelId } from './engine';
 import { modelIds } from '../enums';
 import type { ExportColumnKind, ExportResult } from './export';
@@ -54,10 +54,7 @@ const modelArgs = z
   .object({
     model: z.enum(modelIds),
     period: z.string().min(4).max(20),
-    baseline: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, callWords.contract.monthForm)
-      .optional(),
+    baseline: monthForm.optional(),
     ruleSetId: z.string().min(1).max(120).optional(),
     // cit-engine (issue 10): Jobindsats' published counts (default) or the counts derived from citizen data.
     source: z.enum(dataSources).optional(),

@@ -12,10 +12,10 @@ export const realDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, callWords.contract.dateForm)
   .refine(isRealDate, { message: callWords.contract.dateNotInCalendar });
 
-export const realMonth = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, callWords.contract.monthForm)
-  .refine(isRealMonth, { message: callWords.contract.monthOutOfRange });
+/** A month in the form 2023-07 (the form only; `realMonth` also keeps it within the calendar's years). */
+export const monthForm = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, callWords.contract.monthForm);
+
+export const realMonth = monthForm.refine(isRealMonth, { message: callWords.contract.monthOutOfRange });
 
 export const halfYear = z
   .string()
