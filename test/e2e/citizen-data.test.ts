@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from '../helpers/api';
 import { downloadWorkbook, openAppInChromium, screenshot, type AppUnderTest } from '../helpers/browser';
+import { storeFileText } from '../helpers/db-fingerprint';
 import { xlsxPartsText } from '../helpers/xlsx-check';
 
 /**
@@ -98,7 +99,7 @@ describe('citizen data in Chromium', () => {
     await expect(page.getByTestId('citizen-data-status').textContent()).resolves.toBe('Der er ingen borgerdata i databasen.');
     await screenshot(page, 'citizens-03-deleted');
     const databasePath = session.databasePath;
-    const bytes = ['', '-wal'].map((suffix) => (fs.existsSync(databasePath + suffix) ? fs.readFileSync(databasePath + suffix).toString('latin1') : '')).join('');
+    const bytes = storeFileText(databasePath);
     for (const id of ['010190-1111', '020285-1234', '050392-1234', 'K-000417']) expect(bytes.includes(id), id).toBe(false);
   });
 
@@ -132,7 +133,7 @@ describe('citizen data in Chromium', () => {
     await expect(page.getByTestId('citizen-data-done').textContent({ timeout: 30_000 })).resolves.toMatch(/^Databasefilen er ryddet/);
     await expect.poll(() => page.getByTestId('citizen-data-cleanup-pending').count()).toBe(0);
     const databasePath = session.databasePath;
-    const bytes = ['', '-wal'].map((suffix) => (fs.existsSync(databasePath + suffix) ? fs.readFileSync(databasePath + suffix).toString('latin1') : '')).join('');
+    const bytes = storeFileText(databasePath);
     for (const id of ['010190-1111', '020285-1234', '050392-1234']) expect(bytes.includes(id), id).toBe(false);
   });
 });

@@ -55,3 +55,8 @@ export function fileFingerprint(file: string): string {
 export function sha256OfFile(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
+
+/** The database file and its WAL, as text (latin1, byte for byte): what a search of the disk for an id would find. */
+export function storeFileText(databasePath: string): string {
+  return ['', '-wal'].map((suffix) => (fs.existsSync(databasePath + suffix) ? fs.readFileSync(databasePath + suffix).toString('latin1') : '')).join('');
+}

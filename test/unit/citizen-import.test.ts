@@ -9,6 +9,7 @@ import { previewFile, removeBatch, listBatches } from '../../src/main/services/i
 import { registerLocalFile } from '../../src/main/services/import/staging';
 import { citizenWords } from '../../src/shared/citizen-words-da';
 import { backupDir, backupDatabase } from '../../src/main/services/store';
+import { storeFileText } from '../helpers/db-fingerprint';
 import { importPath, storeFingerprint, validatePath, writeDanishCsv } from '../helpers/import-files';
 import { runCliInProcess } from '../helpers/cli';
 import { tempSession } from '../helpers/temp-store';
@@ -261,7 +262,7 @@ describe('undo, overlap and privacy', () => {
     const events = await importPath(db(), fixture('haendelser-libreoffice.csv'), {}, made.databasePath);
     expect(events.backupPath).toBeTruthy();
     const ids = ['010190-1111', '020285-1234', '050392-1234', 'K-000417'];
-    const fileText = () => ['', '-wal'].map((suffix) => (fs.existsSync(made.databasePath + suffix) ? fs.readFileSync(made.databasePath + suffix).toString('latin1') : '')).join('');
+    const fileText = () => storeFileText(made.databasePath);
     expect(ids.some((id) => fileText().includes(id) || fs.readFileSync(events.backupPath!).toString('latin1').includes(id))).toBe(true);
 
     const status = await dispatch(session, 'citizens.status', {});
@@ -291,7 +292,7 @@ describe('"Slet alle borgerdata" while another connection holds the file', () =>
     const session = made.session;
     await importPath(db(), fixture('forloeb-openpyxl.xlsx'), {}, made.databasePath);
     const ids = ['010190-1111', '020285-1234', '050392-1234'];
-    const fileText = () => ['', '-wal'].map((suffix) => (fs.existsSync(made.databasePath + suffix) ? fs.readFileSync(made.databasePath + suffix).toString('latin1') : '')).join('');
+    const fileText = () => storeFileText(made.databasePath);
     // Another connection in a read transaction from before the delete: the WAL cannot be emptied while it
     // reads (SQLite reports the checkpoint as busy rather than failing), so the ids may still be in the file.
     const reader = new Database(made.databasePath, { timeout: 0 });
