@@ -4,8 +4,8 @@ import type { ImportOptions } from '../../../shared/api/import';
 import { openConnection } from '../store';
 import { checkpointAfterAnswer, deferCheckpoints } from './checkpoint';
 import { cancelImport, importFile } from './pipeline';
-import { FileProblem } from './readers';
 import type { StagedFile } from './staging';
+import { postedError, type PostedError } from './worker-thread';
 
 /**
  * The import worker (issue 14, item 1): runs imports on its own thread, each with its own
@@ -28,7 +28,7 @@ export type ImportWorkerRequest = { type: 'run'; input: ImportWorkerInput } | { 
 export type ImportWorkerMessage =
   | { type: 'progress'; importId: string; payload: { importId: string; phase: string; rowsDone: number; rowsTotal: number | null } }
   | { type: 'done'; importId: string; report: unknown }
-  | { type: 'failed'; importId: string; error: { fileProblem: boolean; code: string | null; message: string; details?: unknown } }
+  | { type: 'failed'; importId: string; error: PostedError }
   | { type: 'settled'; importId: string };
 
 const port = parentPort!;
@@ -52,17 +52,10 @@ async function run(input: ImportWorkerInput): Promise<void> {
     // fast-lane (issue 15): on a refusal the connection is closed before the answer goes out, so whoever
     // waits for it finds the files as the refused import leaves them.
     if (db?.open) db.close();
-    const err = error as { code?: unknown; message?: unknown; details?: unknown };
-    const fileProblem = error instanceof FileProblem;
     port.postMessage({
       type: 'failed',
       importId,
-      error: {
-        fileProblem,
-        code: typeof err?.code === 'string' ? err.code : null,
-        message: typeof err?.message === 'string' ? err.message : String(error),
-        details: fileProblem ? err.details : undefined,
-      },
+      error: postedError(error),
     } satisfies ImportWorkerMessage);
   } finally {
     if (db?.open) db.close();

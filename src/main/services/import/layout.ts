@@ -394,3 +394,22 @@ export function previewOf(layout: Layout, profiles: string[]): Omit<ImportPrevie
     skippedRows: layout.skippedSample.slice(0, 50),
   };
 }
+
+/**
+ * The layout as the batch's record keeps it (kind, header row, mapping with the headers' names,
+ * layout, sheet, scales, date order).
+ */
+export function describeLayout(layout: Layout): string {
+  const named: Record<string, string> = {};
+  for (const [field, index] of Object.entries(layout.mapping)) named[field] = layout.headers[index as number] ?? importWords.columns.unnamed(index as number);
+  return JSON.stringify({
+    kind: layout.kind,
+    headerRow: layout.headerRow,
+    mapping: layout.mapping,
+    headers: named,
+    layout: layout.plan.id,
+    sheet: layout.source.info.sheet,
+    shareScales: layout.shareScales,
+    dateOrder: layout.dateOrder?.order ?? null,
+  });
+}

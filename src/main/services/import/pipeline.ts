@@ -7,25 +7,22 @@ import type {
   ImportBatchRow,
   ImportOptions,
   ImportPreview,
-  ImportProblem,
   ImportReport,
   ValidationReport,
 } from '../../../shared/api/import';
 import { formatDanishDateTime } from '../../../shared/words-da';
 import { backupDatabase, currentUserName, nowIso, setSetting, type Db } from '../store';
-import { columnLetter, RowConverter, isBlankRow, rowKey, type ConvertedRow, type RowProblem } from './convert';
+import type { ConvertedRow } from './convert';
+import { lookupFor, readRows, type ReadSummary, type RowsBatch } from './read-rows';
 import { encodingLabels } from './encoding';
 import { fieldLabels, headerSignature, type Mapping } from './fields';
-import { hasMeasureOfKind, kindWithoutMeasures, missingRequired, previewOf, resolveLayout, type Layout } from './layout';
-import type { LongRow, SkippedRow } from './layouts';
+import { describeLayout, hasMeasureOfKind, kindWithoutMeasures, missingRequired, previewOf, resolveLayout, type Layout } from './layout';
 import { rowsLosingFigures } from './replace-guard';
 import { checkFileSize, FileProblem } from './readers';
-import { buildReferenceLookup } from './reference-lookup';
 import type { StagedFile } from './staging';
-import { KeyIndex } from './key-index';
 import { beginBatch, type BatchWriter } from './writer';
 // citizens (issue 10)
-import { isCitizenKind, maskIdsInText } from './citizen-fields';
+import { isCitizenKind } from './citizen-fields';
 import { refuseOverlap } from './citizen-overlap';
 import { importWords } from '../../../shared/import-words-da';
 
@@ -45,7 +42,6 @@ interface RunHooks {
   surface?: Surface;
 }
 
-const keptProblems = 1000;
 const insertRun = 100_000;
 const cancelled = new Set<string>();
 const running = new Set<string>();
@@ -141,54 +137,6 @@ function requireColumns(layout: Layout, surface: Surface = 'app'): void {
   }
 }
 
-/**
- * The problems of a file, with repeats summarised: the same problem in the same column is one
- * line with a count and its first rows, so a file that repeats itself gives one line, not thousands.
- */
-class ProblemList {
-  readonly entries: ImportProblem[] = [];
-  private readonly byKey = new Map<string, ImportProblem>();
-  total = 0;
-
-  add(problem: RowProblem, layout: Layout): void {
-    this.total++;
-    const key = `${problem.column}\u0000${problem.summary ?? problem.message}`;
-    const existing = this.byKey.get(key);
-    if (existing) {
-      existing.count = (existing.count ?? 1) + 1;
-      if (existing.rows!.length < 20) existing.rows!.push(problem.row);
-      if (problem.summary) existing.message = problem.summary;
-      return;
-    }
-    if (this.entries.length >= keptProblems) return;
-    const entry: ImportProblem = { ...toProblem(problem, layout), count: 1, rows: [problem.row] };
-    // citizens (issue 10): whatever the kind (a CPR column mapped as a municipality too), no message carries a full CPR number.
-    entry.message = maskIdsInText(entry.message);
-    this.entries.push(entry);
-    this.byKey.set(key, entry);
-  }
-
-  /** Single problems keep their plain form. */
-  list(): ImportProblem[] {
-    return this.entries.map((entry) => {
-      if ((entry.count ?? 1) > 1) return entry;
-      const { count: _count, rows: _rows, ...plain } = entry;
-      return plain;
-    });
-  }
-}
-
-function toProblem(problem: RowProblem, layout: Layout): ImportProblem {
-  const index = problem.column ? columnIndex(problem.column) : -1;
-  return { row: problem.row, column: problem.column, header: index >= 0 ? (layout.headers[index] ?? null) : null, message: problem.message };
-}
-
-function columnIndex(letters: string): number {
-  let value = 0;
-  for (const letter of letters) value = value * 26 + (letter.charCodeAt(0) - 64);
-  return value - 1;
-}
-
 /** "og 4.211 fejl mere" when not every problem is listed. */
 function moreProblems(pass: Pass): string {
   const listed = pass.problems.reduce((sum, problem) => sum + (problem.count ?? 1), 0);
@@ -196,46 +144,15 @@ function moreProblems(pass: Pass): string {
   return more > 0 ? importWords.run.moreProblems(listed, more) : '';
 }
 
-function describeMapping(layout: Layout): string {
-  const named: Record<string, string> = {};
-  for (const [field, index] of Object.entries(layout.mapping)) named[field] = layout.headers[index as number] ?? importWords.columns.unnamed(index as number);
-  return JSON.stringify({
-    kind: layout.kind,
-    headerRow: layout.headerRow,
-    mapping: layout.mapping,
-    headers: named,
-    layout: layout.plan.id,
-    sheet: layout.source.info.sheet,
-    shareScales: layout.shareScales,
-    dateOrder: layout.dateOrder?.order ?? null,
-  });
-}
-
-interface Pass {
+interface Pass extends ReadSummary {
   layout: Layout;
-  rowsRead: number;
-  rowsValid: number;
-  rowsWithProblems: number;
-  problems: ImportProblem[];
-  problemsTotal: number;
   writer: BatchWriter | null;
-  skippedRows: SkippedRow[];
-  skippedRowsTotal: number;
-  /** What the layout did while reading (filled-down labels), in Danish. */
-  notes: string[];
-}
-
-/** A long row's problem names the source column it came from (a wide file's month column). */
-function sourceColumn(column: string, row: LongRow): string {
-  if (!row.columns || !column) return column;
-  const index = row.columns[columnIndex(column)];
-  return index !== undefined && index >= 0 ? columnLetter(index) : column;
 }
 
 /**
- * Reads every row once: lays it out (long, wide, blocks), converts, validates, checks duplicate
- * keys and, when a writer is given, inserts the valid rows inside the file's transaction. Yields
- * between batches so progress events go out and a cancel can arrive.
+ * Reads every row once (`read-rows.ts`: lays out, converts, validates, checks duplicate keys) and,
+ * when a writer is given, inserts the good rows inside the file's transaction. Yields between
+ * batches so progress events go out and a cancel can arrive.
  */
 async function readAll(
   db: Db,
@@ -245,116 +162,26 @@ async function readAll(
   hooks: RunHooks,
   startWriter: () => BatchWriter | null,
 ): Promise<Pass> {
-  const lookup = buildReferenceLookup(db, { dateOrder: layout.dateOrder?.order ?? undefined });
-  const pass: Pass = {
-    layout,
-    rowsRead: 0,
-    rowsValid: 0,
-    rowsWithProblems: 0,
-    problems: [],
-    problemsTotal: 0,
-    writer: null,
-    skippedRows: [],
-    skippedRowsTotal: 0,
-    notes: [],
-  };
-  const problemList = new ProblemList();
-  const seen = new KeyIndex();
-  const { plan } = layout;
-  const keyColumn = isCitizenKind(layout.kind) ? plan.longMapping.citizenId : plan.longMapping.municipality;
-  const rowProblems: RowProblem[] = [];
-  const converter = new RowConverter(layout.kind, plan.longMapping, lookup, plan.longHeaders.length, layout.shareScales, layout.dateOrder?.order);
-  const transformer = plan.createTransformer();
-  const longRows: LongRow[] = [];
-  const skipped: SkippedRow[] = [];
-  const duplicateWhat = isCitizenKind(layout.kind)
-    ? importWords.run.duplicateCitizen // citizens (issue 10): the same spell twice
-    : importWords.run.duplicateMeasurement(layout.kind === 'supervision');
-  const duplicateSummary = importWords.run.duplicateSummary(duplicateWhat);
+  const writer = startWriter();
   let pending: ConvertedRow[] = [];
-  // cit-import (issue 10): how much of the file is read, so the writer can judge the file's size from its first rows.
-  let fractionRead: number | null = null;
-  pass.writer = startWriter();
-  // citizens (issue 10): a spell and the events from its row stand or fall together (one source row, one unit).
-  const wholeSourceRow = plan.id === 'spell-events';
-  let unitRow = -1;
-  let unitStart = 0;
-  let unitBad = false;
-  const convertAll = (good: ConvertedRow[]) => {
-    unitRow = -1;
-    for (const row of longRows) {
-      pass.rowsRead++;
-      rowProblems.length = 0;
-      if (wholeSourceRow && row.rowNumber !== unitRow) {
-        unitRow = row.rowNumber;
-        unitStart = good.length;
-        unitBad = false;
-      }
-      if (row.problem) rowProblems.push({ row: row.rowNumber, column: '', message: row.problem });
-      const converted = row.problem ? null : converter.convert(row.cells, row.rowNumber, rowProblems);
-      if (converted) {
-        const key = rowKey(converted);
-        const earlier = key === null ? 0 : seen.firstRow(key, row.rowNumber);
-        if (earlier !== 0) {
-          rowProblems.push({
-            row: row.rowNumber,
-            column: keyColumn !== undefined ? columnLetter(keyColumn) : '',
-            message: importWords.run.duplicateOf(duplicateWhat, earlier),
-            summary: duplicateSummary,
-          });
-        } else if (!unitBad) good.push(converted);
-      }
-      if (wholeSourceRow && rowProblems.length > 0) {
-        unitBad = true;
-        good.length = unitStart;
-      }
-      if (rowProblems.length > 0) {
-        pass.rowsWithProblems++;
-        for (const problem of rowProblems) problemList.add(row.columns ? { ...problem, column: sourceColumn(problem.column, row) } : problem, layout);
-      }
-    }
-    longRows.length = 0;
-    for (const row of skipped) {
-      pass.skippedRowsTotal++;
-      if (pass.skippedRows.length < keptProblems) pass.skippedRows.push(row);
-    }
-    skipped.length = 0;
-  };
-  const store = (good: ConvertedRow[]) => {
-    if (pass.writer) {
+  const onBatch = async ({ good, rowsRead, fraction }: RowsBatch) => {
+    if (writer) {
       // Bigger sorted runs keep the B-tree inserts closer to sequential (citizen rows: the writer says how many, citizen-writer.ts).
       for (const row of good) pending.push(row);
-      if (pending.length >= (pass.writer.runSize?.() ?? insertRun)) {
-        pass.writer.insert(pending, fractionRead);
+      if (pending.length >= (writer.runSize?.() ?? insertRun)) {
+        writer.insert(pending, fraction);
         pending = [];
       }
     }
-    pass.rowsValid += good.length;
-  };
-  await layout.source.read(async ({ rows, fraction }) => {
-    fractionRead = fraction;
-    const good: ConvertedRow[] = [];
-    for (const row of rows) {
-      if (row.rowNumber <= layout.headerRow || isBlankRow(row.cells)) continue;
-      transformer.push(row, longRows, skipped);
-    }
-    convertAll(good);
-    store(good);
-    const estimate = fraction && fraction > 0 ? Math.round(pass.rowsRead / fraction) : null;
-    hooks.onProgress?.({ importId, phase, rowsDone: pass.rowsRead, rowsTotal: fraction === 1 ? pass.rowsRead : estimate });
+    const estimate = fraction && fraction > 0 ? Math.round(rowsRead / fraction) : null;
+    hooks.onProgress?.({ importId, phase, rowsDone: rowsRead, rowsTotal: fraction === 1 ? rowsRead : estimate });
     // Let progress events out and a cancel in.
     await new Promise((resolve) => setImmediate(resolve));
     if (cancelled.has(importId)) throw new FileProblem('cancelled', importWords.run.cancelled);
-  });
-  transformer.finish(longRows);
-  const last: ConvertedRow[] = [];
-  convertAll(last);
-  store(last);
-  if (pass.writer && pending.length > 0) pass.writer.insert(pending, 1);
-  pass.problems = problemList.list();
-  pass.problemsTotal = problemList.total;
-  pass.notes = transformer.notes();
-  return pass;
+  };
+  const summary = await readRows(lookupFor(db, layout), layout, onBatch);
+  if (writer && pending.length > 0) writer.insert(pending, 1);
+  return { ...summary, layout, writer };
 }
 
 /** The decisions the report repeats: layout, sheet, scales, date order, filled-down labels. */
@@ -423,7 +250,7 @@ export async function importFile(
         sha256,
         kind: layout.kind,
         reader: readerLabel(layout),
-        mappingJson: describeMapping(layout),
+        mappingJson: describeLayout(layout),
         importedAt,
         importedBy: currentUserName(),
       });

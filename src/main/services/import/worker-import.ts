@@ -1,14 +1,12 @@
 import crypto from 'node:crypto';
 import type { Surface } from '../../../shared/enums';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ImportOptions, ImportReport } from '../../../shared/api/import';
 import type { ImportWorkerInput, ImportWorkerMessage, ImportWorkerRequest } from './import-worker';
 import type { ProgressPayload } from './pipeline';
 import { FileProblem } from './readers';
 import type { StagedFile } from './staging';
+import { rebuiltError, startWorkerEntry } from './worker-thread';
 import { importWords } from '../../../shared/import-words-da';
 
 /**
@@ -60,18 +58,6 @@ export function cancelWorkerImport(importId: string): boolean {
   return true;
 }
 
-/**
- * The worker's entry: the built file beside the bundled main (electron-vite builds it as its own
- * entry, `out/main/import-worker.js`), or the TypeScript source through tsx (CLI, bridge, tests).
- */
-function startWorker(): Worker {
-  const built = path.join(__dirname, 'import-worker.js');
-  if (!__filename.endsWith('.ts') && fs.existsSync(built)) return new Worker(built);
-  const source = path.join(__dirname, 'import-worker.ts');
-  const tsx = createRequire(__filename).resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true });
-}
-
 function failAll(error: Error): void {
   for (const [importId, job] of jobs) {
     jobs.delete(importId);
@@ -83,7 +69,7 @@ function failAll(error: Error): void {
 /** The one worker of this process, started on first use and kept (it holds no connection between imports). */
 function importWorker(): Worker {
   if (shared) return shared;
-  const worker = startWorker();
+  const worker = startWorkerEntry('import-worker');
   // An idle worker must not keep the CLI alive; a running import, and its checkpoint after the answer, must.
   worker.unref();
   worker.on('message', (message: ImportWorkerMessage | { type: 'ready' }) => {
@@ -101,7 +87,7 @@ function importWorker(): Worker {
     }
     jobs.delete(message.importId);
     if (message.type === 'done') job.resolve(message.report as ImportReport);
-    else job.reject(rebuild(message.error));
+    else job.reject(rebuiltError(message.error));
   });
   worker.on('error', (error) => {
     if (shared === worker) shared = null;
@@ -118,14 +104,6 @@ function importWorker(): Worker {
 /** Starts the worker ahead of need (the app calls this on a preview, so the import itself starts at once). */
 export function prewarmImportWorker(): void {
   importWorker();
-}
-
-/** An error from the worker, rebuilt so the one Danish error mapping (`describeError`) sees its code. */
-function rebuild(error: Extract<ImportWorkerMessage, { type: 'failed' }>['error']): Error {
-  if (error.fileProblem) return new FileProblem(error.code ?? 'failed', error.message, error.details);
-  const rebuilt = new Error(error.message) as Error & { code?: string };
-  if (error.code) rebuilt.code = error.code;
-  return rebuilt;
 }
 
 export function importInWorker(
