@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorAnswerText } from '../../src/main/services/import/formats/api-error';
 import { FileProblem, formats, openSource, sniffFormat, type SourceRow } from '../../src/main/services/import/readers';
+import { readChunkBytes } from '../../src/main/services/import/formats/csv';
 import { importPath } from '../helpers/import-files';
 import { tempSession } from '../helpers/temp-store';
 
@@ -101,5 +102,35 @@ describe('an API error text saved as the extract', () => {
     expect(errorAnswerText('Kommune,Fejl\n101,2\n')).toBeNull();
     expect(errorAnswerText('[{"Kommune":"Ærø","Fejl":1}]')).toBeNull();
     expect(errorAnswerText('{"columns":["a"],"rows":[]}')).toBeNull();
+  });
+});
+
+describe('a CSV file read in many batches', () => {
+  // speed (issue 10): a big file arrives in batches of readChunkBytes (256 KiB), so rows, quoted
+  // fields and multi-byte characters meet the batches' edges; none may be cut, lost or read twice.
+  it('gives every row once, whole, in order, whatever falls on a batch edge, in small batches', async () => {
+    const rows: string[][] = [];
+    for (let index = 0; index < 40_000; index++) {
+      const note = index % 7 === 0 ? `"Bemærk; ""citat"" og\nlinjeskift ${index}"` : `Ærø-Æbelø ${index}`;
+      rows.push([String(index), note, 'Københavns Kommune', `${2020 + (index % 5)}-0${1 + (index % 9)}-1${index % 10}`]);
+    }
+    const text = ['Nr;Note;Kommune;Dato', ...rows.map((cells) => cells.join(';'))].join('\r\n') + '\r\n';
+    const bytes = Buffer.from(text, 'utf8');
+    expect(bytes.length).toBeGreaterThan(8 * readChunkBytes);
+    const source = await openSource(write('mange.csv', bytes));
+    const batches: number[] = [];
+    const read: SourceRow[] = [];
+    await source.read(({ rows: batch }) => {
+      batches.push(batch.length);
+      for (const row of batch) read.push(row);
+    });
+    // No batch near the size that made the young generation copy whole batches (one per MiB before).
+    expect(batches.length).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...batches)).toBeLessThan(10_000);
+    expect(read.map((row) => row.rowNumber)).toEqual(Array.from({ length: rows.length + 1 }, (_, index) => index + 1));
+    expect(read.slice(1).map((row) => row.cells)).toEqual(
+      rows.map((cells) => [cells[0], cells[1].startsWith('"') ? cells[1].slice(1, -1).replace(/""/g, '"') : cells[1], cells[2], cells[3]]),
+    );
+    expect(read.some((row) => row.problem)).toBe(false);
   });
 });
