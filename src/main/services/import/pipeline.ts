@@ -13,7 +13,7 @@ import type {
 import { formatDanishDateTime } from '../../../shared/words-da';
 import { backupDatabase, currentUserName, nowIso, setSetting, type Db } from '../store';
 import type { ConvertedRow } from './convert';
-import { lookupFor, readRows, type ReadSummary, type RowsBatch } from './read-rows';
+import { readRows, type ReadSummary, type RowsBatch } from './read-rows';
 import { encodingLabels } from './encoding';
 import { fieldLabels, headerSignature, type Mapping } from './fields';
 import { describeLayout, hasMeasureOfKind, kindWithoutMeasures, missingRequired, previewOf, resolveLayout, type Layout } from './layout';
@@ -145,7 +145,6 @@ function moreProblems(pass: Pass): string {
 }
 
 interface Pass extends ReadSummary {
-  layout: Layout;
   writer: BatchWriter | null;
 }
 
@@ -179,9 +178,9 @@ async function readAll(
     await new Promise((resolve) => setImmediate(resolve));
     if (cancelled.has(importId)) throw new FileProblem('cancelled', importWords.run.cancelled);
   };
-  const summary = await readRows(lookupFor(db, layout), layout, onBatch);
+  const summary = await readRows(db, layout, onBatch);
   if (writer && pending.length > 0) writer.insert(pending, 1);
-  return { ...summary, layout, writer };
+  return { ...summary, writer };
 }
 
 /** The decisions the report repeats: layout, sheet, scales, date order, filled-down labels. */

@@ -6,14 +6,14 @@ import { columnLetter, RowConverter, isBlankRow, rowKey, type ConvertedRow, type
 import { KeyIndex } from './key-index';
 import type { Layout } from './layout';
 import type { LongRow, SkippedRow } from './layouts';
-import { buildReferenceLookup, type ReferenceLookup } from './reference-lookup';
+import { buildReferenceLookup } from './reference-lookup';
 
 /**
  * The reading half of an import, a module of its own since pipeline.ts held both halves in 600
  * lines: every row of the file once, laid out (long, wide, blocks), converted, validated and checked
  * for duplicate keys; the good rows are handed on batch by batch, the problems summed up. What it
  * needs from the store (the names and codes the rows are checked against) is read before the first
- * row (`lookupFor`). Storing the rows is the caller's (`pipeline.ts`).
+ * row. Storing the rows is the caller's (`pipeline.ts`).
  */
 
 const keptProblems = 1000;
@@ -94,17 +94,13 @@ function sourceColumn(column: string, row: LongRow): string {
   return index !== undefined && index >= 0 ? columnLetter(index) : column;
 }
 
-/** What the reading needs from the store, read at once (the names and codes it checks the rows against). */
-export function lookupFor(db: Db, layout: Layout): ReferenceLookup {
-  return buildReferenceLookup(db, { dateOrder: layout.dateOrder?.order ?? undefined });
-}
-
 /**
  * Reads every row once and hands the good ones to `onBatch`, after each batch of the file and once
  * more at the end (the rows a layout held back until then, with fraction 1). The reading waits for
  * `onBatch` before it goes on, so a slow consumer holds the file, not memory.
  */
-export async function readRows(lookup: ReferenceLookup, layout: Layout, onBatch: (batch: RowsBatch) => void | Promise<void>): Promise<ReadSummary> {
+export async function readRows(db: Db, layout: Layout, onBatch: (batch: RowsBatch) => void | Promise<void>): Promise<ReadSummary> {
+  const lookup = buildReferenceLookup(db, { dateOrder: layout.dateOrder?.order ?? undefined });
   const summary: ReadSummary = {
     rowsRead: 0,
     rowsValid: 0,
