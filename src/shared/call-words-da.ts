@@ -12,6 +12,7 @@ export const callWordsDa = {
   invalidArguments: (problems: string[]) => `Ugyldige oplysninger: ${problems.join('; ')}.`,
   nothingSaved: (why: string) => `${why} Intet blev gemt.`,
   importRunning: 'En fil er ved at blive indlæst. Vent, til den er færdig, og prøv igen; intet blev gemt.',
+  undoRunning: 'En indlæsning er ved at blive fortrudt. Vent, til det er færdigt, og prøv igen; intet blev gemt.',
   diskFull: 'Disken er fuld. Intet blev gemt; frigør plads og prøv igen.',
   readOnly: 'Databasen kan ikke skrives (skrivebeskyttet). Intet blev gemt.',
   locked: 'Databasen er optaget af et andet program. Intet blev gemt; prøv igen om lidt.',

@@ -93,6 +93,8 @@ export const importWordsDa = {
   run: {
     busy: 'En anden fil er ved at blive indlæst. Vent, til den er færdig.',
     busyUndo: 'En fil er ved at blive indlæst. Vent, til den er færdig.',
+    /** issue 10: an undo of citizen rows runs in the import worker; a second job waits for it. */
+    undoRunning: 'En indlæsning er ved at blive fortrudt. Vent, til det er færdigt.',
     workerStopped: (code: number) => `Indlæsningen stoppede uventet (arbejdstråden sluttede med kode ${code}). Intet blev gemt.`,
     cancelled: 'Indlæsningen blev annulleret. Intet blev gemt.',
     alreadyImported: (fileName: string, importedAt: string, batchId: number) =>

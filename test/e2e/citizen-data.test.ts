@@ -136,4 +136,29 @@ describe('citizen data in Chromium', () => {
     const bytes = storeFileText(databasePath);
     for (const id of ['010190-1111', '020285-1234', '050392-1234']) expect(bytes.includes(id), id).toBe(false);
   });
+  it('undoes the events file under Indlæsninger (in the import worker), and the windows count nothing from it', async () => {
+    const { page, session } = app;
+    await page.getByRole('button', { name: 'Indlæs filer' }).click();
+    // The spells again (the test before deleted every citizen row), then the events.
+    await page.getByTestId('import-file-input').setInputFiles([path.join(fixtures, 'forloeb-openpyxl.xlsx'), path.join(fixtures, 'haendelser-libreoffice.csv')]);
+    await expect.poll(() => page.getByTestId('import-mapping').count(), { timeout: 30_000 }).toBe(2);
+    for (const target of [card('forloeb-openpyxl.xlsx'), card('haendelser-libreoffice.csv')]) {
+      await target.getByTestId('import-run').click();
+      await target.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    }
+    const counted = () => session.db.prepare('SELECT TOTAL(interviews_counted) + TOTAL(offers) AS n FROM citizen_window').get() as { n: number };
+    expect(counted().n).toBeGreaterThan(0);
+    const batch = session.db.prepare("SELECT id FROM import_batch WHERE kind = 'events' AND undone_at IS NULL ORDER BY id DESC LIMIT 1").get() as { id: number };
+    await page.getByRole('button', { name: 'Indlæsninger', exact: true }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId(`import-batch-${batch.id}`).getByRole('button', { name: 'Fortryd' }).click();
+    await expect.poll(() => page.getByTestId('import-history-notice').textContent(), { timeout: 60_000 }).toMatch(/^Indlæsningen af "haendelser-libreoffice.csv" er fortrudt \(5 rækker fjernet\)/);
+    expect(await page.getByTestId('import-history-undoing').count()).toBe(0);
+    await page.getByTestId(`import-batch-${batch.id}`).getByTestId('import-batch-undone').waitFor();
+    expect(counted().n).toBe(0);
+    await expect.poll(() => page.getByTestId('citizen-data-status').textContent()).toMatch(/^4 ydelsesforløb og 0 samtaler og tilbud fra 1 indlæsning\./);
+    // The undone file has no current rows left.
+    await expect.poll(() => page.getByTestId(`import-batch-${batch.id}`).locator('td').nth(6).textContent()).toBe('0');
+    expect(await page.getByRole('button', { name: 'Fortryd' }).first().isEnabled()).toBe(true);
+  });
 });

@@ -21,7 +21,9 @@ export const reviewedDynamicSql: { file: string; argument: string; reason: strin
   { file: 'main/services/import/pipeline.ts', argument: 'sql', reason: 'tally(): its callers pass templates over a constant [table, keys] list' },
   { file: 'main/services/import/pipeline.ts', argument: '`SELECT COUNT(*) AS n FROM ${table} WHERE batch_id = ?`', reason: 'table from a constant list of four table names' },
   // danish-finish (issue 11): undo deletes the batch's rows from every table whose batch_id references import_batch.
-  { file: 'main/services/import/pipeline.ts', argument: '`DELETE FROM ${table} WHERE batch_id = ?`', reason: 'table names read from our own schema (foreign keys to import_batch), lower-case letters and _ only; the batch id is bound' },
+  { file: 'main/services/import/bulk-indexes.ts', argument: '`DELETE FROM ${table} WHERE batch_id = ?`', reason: "undo: table names read from our own schema (pipeline.ts's batchTables: foreign keys to import_batch), checked against /^[a-z_]+$/ first; the batch id is bound" },
+  { file: 'main/services/import/bulk-indexes.ts', argument: '`SELECT COUNT(*) AS n FROM ${table} WHERE batch_id = ?`', reason: 'the same checked table name; the batch id is bound' },
+  { file: 'main/services/import/bulk-indexes.ts', argument: '`SELECT COUNT(*) AS n FROM ${table}`', reason: 'the same checked table name' },
   { file: 'main/services/import/writer.ts', argument: '`cache_size = ${Number(previousCache)}`', reason: 'a number read back from the pragma itself' },
   { file: 'main/services/import/writer.ts', argument: 'insertSql[meta.kind]', reason: 'constant INSERT statements keyed by import kind' },
   { file: 'main/services/import/writer.ts', argument: 'insertSql.measurement.replace(', reason: 'the constant INSERT with N constant placeholder groups' },
@@ -67,8 +69,8 @@ export const reviewedDynamicSql: { file: string; argument: string; reason: strin
   { file: 'main/services/citizens/query.ts', argument: '`${select} ${inner.where[0]}`', reason: 'select is one of two constant lookups (municipality, benefit_group); the condition from the constant comparison table with the value bound' },
   // cit-import (issue 10): a big citizen file goes in without its table's indexes, which are made again from their own DDL.
   { file: 'main/services/import/citizen-writer.ts', argument: '`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} LIMIT ?)`', reason: "table is the type 'citizen_spell' | 'citizen_event' (a literal union); the limit is bound" },
-  { file: 'main/services/import/citizen-writer.ts', argument: '`DROP INDEX ${index.name}`', reason: 'a name read from sqlite_master for that table and checked against /^[a-z_]+$/ first' },
-  { file: 'main/services/import/citizen-writer.ts', argument: 'dropped.shift()!.sql', reason: "the dropped index's own CREATE INDEX text from sqlite_master (the app's schema: a foreign file is refused at open)" },
+  { file: 'main/services/import/bulk-indexes.ts', argument: '`DROP INDEX ${index.name}`', reason: 'a name read from sqlite_master for that table and checked against /^[a-z_]+$/ first' },
+  { file: 'main/services/import/bulk-indexes.ts', argument: 'dropped.shift()!.sql', reason: "the dropped index's own CREATE INDEX text from sqlite_master (the app's schema: a foreign file is refused at open)" },
   // issue 10 (the lead's citizen-id.ts): a regular expression held in a constant, not a database.
   { file: 'shared/citizen-id.ts', argument: 'id.trim()', reason: 'cprLike.exec: RegExp#exec on a constant regular expression' },
 ];

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rebuildIndexesFrom, sortedByCitizen } from '../../src/main/services/import/citizen-writer';
+import { sortedByCitizen } from '../../src/main/services/import/citizen-writer';
+import { rebuildIndexesFrom } from '../../src/main/services/import/bulk-indexes';
 import { KeyIndex } from '../../src/main/services/import/key-index';
+import { removeBatch } from '../../src/main/services/import/pipeline';
 import { importPath, storeFingerprint } from '../helpers/import-files';
 import { tempSession } from '../helpers/temp-store';
 
@@ -185,6 +187,52 @@ describe('a small file into a big table: indexes kept, rows sorted by citizen be
     const one = db().prepare('SELECT source_row FROM citizen_event WHERE batch_id = ? AND citizen_id = ? ORDER BY id').all(report.batchId, citizenId(3)) as { source_row: number }[];
     expect(one.length).toBeGreaterThan(5);
     expect(one.map((row) => row.source_row)).toEqual([...one.map((row) => row.source_row)].sort((a, b) => a - b));
+  });
+});
+
+describe('undoing a big batch: indexes rebuilt, not kept row by row', () => {
+  const storedEvents = () => db().prepare('SELECT batch_id, source_row, citizen_id, event_date, kind, held_by FROM citizen_event ORDER BY id').all();
+  /** Bumped by every DROP INDEX and CREATE INDEX: tells whether the undo rebuilt the indexes. */
+  const schemaVersion = () => Number(db().pragma('schema_version', { simple: true }));
+
+  it('a batch that is a tenth of its table or more: the other rows stay, value for value, and the indexes are back as they were', async () => {
+    const citizens = 700;
+    await importPath(db(), eventsCsv('haendelser-1.csv', eventLines(0, 2 * rebuildIndexesFrom + 2000, citizens)));
+    const before = storedEvents();
+    const indexes = citizenIndexes();
+    const second = await importPath(db(), eventsCsv('haendelser-2.csv', eventLines(50_000, rebuildIndexesFrom + 500, citizens)));
+    const version = schemaVersion();
+    expect(removeBatch(db(), second.batchId)).toBe(rebuildIndexesFrom + 500);
+    expect(schemaVersion()).toBeGreaterThan(version);
+    expect(storedEvents()).toEqual(before);
+    expect(citizenIndexes()).toEqual(indexes);
+    expect(integrity()).toBe('ok');
+    // The derivation's covering index serves the events again.
+    const plan = db().prepare("EXPLAIN QUERY PLAN SELECT event_date FROM citizen_event WHERE citizen_id = ? AND event_date >= '2022-01-01'").all('010101-5000') as { detail: string }[];
+    expect(plan.map((row) => row.detail).join(' ')).toContain('citizen_event_cover');
+  });
+
+  it('a small batch in a big table: deleted with the indexes kept, the same outcome', async () => {
+    const citizens = 700;
+    await importPath(db(), eventsCsv('haendelser-1.csv', eventLines(0, 2 * rebuildIndexesFrom + 2000, citizens)));
+    const before = storedEvents();
+    const indexes = citizenIndexes();
+    const second = await importPath(db(), eventsCsv('haendelser-2.csv', eventLines(50_000, 300, citizens)));
+    const version = schemaVersion();
+    expect(removeBatch(db(), second.batchId)).toBe(300);
+    expect(schemaVersion()).toBe(version);
+    expect(storedEvents()).toEqual(before);
+    expect(citizenIndexes()).toEqual(indexes);
+    expect(integrity()).toBe('ok');
+  });
+
+  it('the whole table: every row goes and the empty table keeps its indexes', async () => {
+    const only = await importPath(db(), eventsCsv('haendelser-1.csv', eventLines(0, rebuildIndexesFrom + 10, 300)));
+    const indexes = citizenIndexes();
+    expect(removeBatch(db(), only.batchId)).toBe(rebuildIndexesFrom + 10);
+    expect(storedEvents()).toEqual([]);
+    expect(citizenIndexes()).toEqual(indexes);
+    expect(integrity()).toBe('ok');
   });
 });
 

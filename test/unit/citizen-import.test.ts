@@ -266,7 +266,7 @@ describe('undo, overlap and privacy', () => {
     expect(ids.some((id) => fileText().includes(id) || fs.readFileSync(events.backupPath!).toString('latin1').includes(id))).toBe(true);
 
     const status = await dispatch(session, 'citizens.status', {});
-    expect(status).toEqual({ ok: true, value: { spells: 4, events: 5, batches: 2, months: { first: '2024-03', last: '2024-08' }, cleanupPending: false } });
+    expect(status).toEqual({ ok: true, value: { spells: 4, events: 5, batches: 2, activeBatches: 2, months: { first: '2024-03', last: '2024-08' }, cleanupPending: false } });
     const result = await dispatch(session, 'citizens.deleteAll', { confirm: true });
     expect(result).toEqual({ ok: true, value: { spellsDeleted: 4, eventsDeleted: 5, backupsDeleted: 1 } });
 
@@ -281,7 +281,7 @@ describe('undo, overlap and privacy', () => {
     }
     // The Jobindsats measurement stays; the citizen batches are gone.
     expect(db().prepare('SELECT kind FROM import_batch').all()).toEqual([{ kind: 'measurement' }]);
-    expect(await dispatch(session, 'citizens.status', {})).toEqual({ ok: true, value: { spells: 0, events: 0, batches: 0, months: null, cleanupPending: false } });
+    expect(await dispatch(session, 'citizens.status', {})).toEqual({ ok: true, value: { spells: 0, events: 0, batches: 0, activeBatches: 0, months: null, cleanupPending: false } });
     // Without the confirmation the call is refused by the contract.
     expect(await dispatch(session, 'citizens.deleteAll', {})).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
   });
@@ -307,13 +307,13 @@ describe('"Slet alle borgerdata" while another connection holds the file', () =>
     // The rows are deleted all the same, the screens are told, and the status says the file is not yet clean
     // (a setting in the store: a restart does not forget it).
     expect(changed).toBe(1);
-    expect(await dispatch(session, 'citizens.status', {})).toEqual({ ok: true, value: { spells: 0, events: 0, batches: 0, months: null, cleanupPending: true } });
+    expect(await dispatch(session, 'citizens.status', {})).toEqual({ ok: true, value: { spells: 0, events: 0, batches: 0, activeBatches: 0, months: null, cleanupPending: true } });
     reader.exec('COMMIT');
     reader.close();
 
     const result = await dispatch(session, 'citizens.deleteAll', { confirm: true });
     expect(result).toMatchObject({ ok: true, value: { spellsDeleted: 0, eventsDeleted: 0 } });
-    expect(await dispatch(session, 'citizens.status', {})).toEqual({ ok: true, value: { spells: 0, events: 0, batches: 0, months: null, cleanupPending: false } });
+    expect(await dispatch(session, 'citizens.status', {})).toEqual({ ok: true, value: { spells: 0, events: 0, batches: 0, activeBatches: 0, months: null, cleanupPending: false } });
     session.events.off('event', onEvent);
     const bytes = fileText();
     for (const id of ids) expect(bytes.includes(id), id).toBe(false);
@@ -327,7 +327,7 @@ describe('the CLI', () => {
     const database = file('cli.db');
     expect((await runCliInProcess(['import', fixture('forloeb-libreoffice.csv'), '--db', database])).status).toBe(0);
     const status = JSON.parse((await runCliInProcess(['citizens', 'status', '--json', '--db', database])).stdout);
-    expect(status).toEqual({ spells: 4, events: 0, batches: 1, months: { first: '2024-03', last: '2024-08' }, cleanupPending: false });
+    expect(status).toEqual({ spells: 4, events: 0, batches: 1, activeBatches: 1, months: { first: '2024-03', last: '2024-08' }, cleanupPending: false });
     const unconfirmed = await runCliInProcess(['citizens', 'delete-all', '--db', database]);
     expect(unconfirmed.status).toBe(2);
     expect(unconfirmed.stderr).toMatch(/Bekræft med --yes/);

@@ -1,7 +1,8 @@
 import type { importContract } from '../../shared/api/import';
 import { cancelImport, listBatches, listProfiles, previewFile, removeBatch, saveProfile, validateFile } from '../services/import/pipeline';
 import { appendUpload, beginUpload, discardStaged, finishUpload, stagedFile } from '../services/import/staging';
-import { cancelWorkerImport, importInWorker, prewarmImportWorker } from '../services/import/worker-import';
+import { cancelWorkerImport, importInWorker, prewarmImportWorker, undoInWorker } from '../services/import/worker-import';
+import { batchTouchesCitizens } from '../services/citizens/rebuild';
 import { addSupervision, listSupervision, removeSupervision } from '../services/import/supervision';
 import type { HandlerContext, HandlersFor } from './context';
 
@@ -35,8 +36,12 @@ export const importHandlers = {
   },
   'import.cancel': ({ importId }) => ({ cancelled: cancelWorkerImport(importId) || cancelImport(importId) }),
   'import.history': (_args, { db }) => listBatches(db),
-  'import.undo': ({ batchId }, context) => {
-    const removedRows = removeBatch(context.db, batchId);
+  'import.undo': async ({ batchId }, context) => {
+    // issue 10: undoing spells or events derives every citizen window again (seconds at a million
+    // spells): in the import worker, so the app keeps answering. Other batches go at once, here.
+    const removedRows = batchTouchesCitizens(context.db, batchId)
+      ? (await undoInWorker(context.databasePath, batchId)).removedRows
+      : removeBatch(context.db, batchId);
     context.emit('data.changed', { reason: 'import.undo' });
     return { batchId, removedRows };
   },

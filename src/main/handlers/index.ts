@@ -12,7 +12,7 @@ import { citizenDataHandlers } from './citizen-data-handlers'; // citizens (issu
 import { citizenHandlers } from './citizen-handlers'; // cit-desk (issue 10)
 import { citizenEngineHandlers } from './citizen-engine-handlers'; // cit-engine (issue 10)
 import { isImportInProgress } from '../services/import/pipeline';
-import { isWorkerImportRunning, whenImportWorkerSettled } from '../services/import/worker-import';
+import { isWorkerImportRunning, runningWorkerJob, whenImportWorkerSettled } from '../services/import/worker-import';
 import { AppError } from '../../shared/errors';
 import type { HandlerContext, HandlerTable } from './context';
 
@@ -52,7 +52,8 @@ export async function dispatch(context: HandlerContext, name: unknown, rawArgs: 
     };
   }
   // A call marked as a write in the contract is refused while the store is open read-only, and while
-  // an import holds its transaction open (so a decision is never rolled back with a cancelled import).
+  // an import (or an undo in the import worker) holds its transaction open (so a decision is never
+  // rolled back with a cancelled import).
   if (apiContract[name].writes && context.readOnly) {
     return { ok: false, error: { code: 'read-only', message: callWords.nothingSaved(context.readOnly) } };
   }
@@ -60,7 +61,7 @@ export async function dispatch(context: HandlerContext, name: unknown, rawArgs: 
   // about a second after a million spells): a write waits for that, rather than being refused.
   if (apiContract[name].writes && !isImportInProgress() && !isWorkerImportRunning()) await whenImportWorkerSettled();
   if (apiContract[name].writes && (isImportInProgress() || isWorkerImportRunning())) {
-    return { ok: false, error: { code: 'busy', message: callWords.importRunning } };
+    return { ok: false, error: { code: 'busy', message: runningWorkerJob() === 'undo' ? callWords.undoRunning : callWords.importRunning } };
   }
   try {
     const handler = handlers[name] as (args: unknown, context: HandlerContext) => unknown;

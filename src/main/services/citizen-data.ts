@@ -24,6 +24,7 @@ export function citizenDataStatus(db: Db): CitizenDataStatus {
     spells: count(db.prepare('SELECT COUNT(*) AS n FROM citizen_spell')),
     events: count(db.prepare('SELECT COUNT(*) AS n FROM citizen_event')),
     batches: count(db.prepare("SELECT COUNT(*) AS n FROM import_batch WHERE kind IN ('spells', 'events')")),
+    activeBatches: count(db.prepare("SELECT COUNT(*) AS n FROM import_batch WHERE kind IN ('spells', 'events') AND undone_at IS NULL")),
     months: months.first && months.last ? { first: months.first, last: months.last } : null,
     cleanupPending: getSetting(db, cleanupPendingKey) !== null,
   };

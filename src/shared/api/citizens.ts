@@ -208,7 +208,10 @@ export interface CitizenOutlook {
 export interface CitizenDataStatus {
   spells: number;
   events: number;
+  /** Citizen import batches on record, undone ones too ("Slet alle borgerdata" removes them all). */
   batches: number;
+  /** Of those, the ones not undone: the imports the rows come from. */
+  activeBatches: number;
   /** Months with derived counts (first, last), null when there is no citizen data. */
   months: { first: string; last: string } | null;
   /**

@@ -1,4 +1,5 @@
 import type { Db } from '../store';
+import { dropSecondaryIndexes, rebuildIndexesFrom, recreateIndexes, type DroppedIndex } from './bulk-indexes';
 import type { EventRow, SpellRow } from './citizen-rows';
 
 /**
@@ -22,8 +23,6 @@ const spellColumns = '(batch_id, source_row, citizen_id, spell_ref, municipality
 const eventColumns = '(batch_id, source_row, citizen_id, spell_ref, event_date, kind, held_by, offer_type)';
 const perStatement = 64;
 const width = 8;
-/** Below this many rows of a table in the first run, the indexes are kept (rebuilding gains nothing). */
-export const rebuildIndexesFrom = 5_000;
 /** Rows gathered before an insert while indexes are kept: bigger sorted runs sweep the index fewer times. */
 const sortedRun = 400_000;
 /** Spells gathered before an insert when their indexes are rebuilt: sorted runs this long keep one citizen's rows together in the table. */
@@ -83,7 +82,7 @@ export function citizenInserter(db: Db, batchId: number): CitizenInserter {
   const spellParameters: unknown[] = new Array(perStatement * width);
   const eventParameters: unknown[] = new Array(perStatement * width);
   const plans: Record<Table, IndexPlan> = { citizen_spell: 'undecided', citizen_event: 'undecided' };
-  const dropped: { name: string; sql: string }[] = [];
+  const dropped: DroppedIndex[] = [];
   let spellCount = 0;
   let eventCount = 0;
 
@@ -99,18 +98,7 @@ export function citizenInserter(db: Db, batchId: number): CitizenInserter {
     if (incoming < rebuildIndexesFrom) return;
     const existing = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} LIMIT ?)`).get(incoming + 1) as { n: number }).n;
     if (existing > incoming) return;
-    // Unique indexes stay: they refuse a row when it is inserted, and that must not move to the end.
-    const indexes = db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name")
-      .all(table) as { name: string; sql: string }[];
-    const firstColumn = db.prepare('SELECT name FROM pragma_index_info(?) WHERE seqno = 0');
-    for (const index of indexes) {
-      if (!/^[a-z_]+$/.test(index.name)) continue;
-      // An index that leads with the batch grows at its end (this batch's id is the highest): it stays.
-      if ((firstColumn.get(index.name) as { name: string } | undefined)?.name === 'batch_id') continue;
-      db.exec(`DROP INDEX ${index.name}`);
-      dropped.push(index);
-    }
+    dropped.push(...dropSecondaryIndexes(db, table));
     plans[table] = 'rebuilt';
   };
 
@@ -170,7 +158,7 @@ export function citizenInserter(db: Db, batchId: number): CitizenInserter {
       return plans.citizen_spell === 'rebuilt' ? spellRun : plainRun;
     },
     finish() {
-      while (dropped.length > 0) db.exec(dropped.shift()!.sql);
+      recreateIndexes(db, dropped);
     },
   };
 }

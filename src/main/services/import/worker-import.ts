@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Surface } from '../../../shared/enums';
 import type { Worker } from 'node:worker_threads';
 import type { ImportOptions, ImportReport } from '../../../shared/api/import';
-import type { ImportWorkerInput, ImportWorkerMessage, ImportWorkerRequest } from './import-worker';
+import type { ImportWorkerInput, ImportWorkerMessage, ImportWorkerRequest, UndoWorkerInput } from './import-worker';
 import type { ProgressPayload } from './pipeline';
 import { FileProblem } from './readers';
 import type { StagedFile } from './staging';
@@ -11,11 +11,16 @@ import { importWords } from '../../../shared/import-words-da';
 
 /**
  * Runs an import in a worker thread on its own connection (issue 14, item 1): no other call ever
- * reads its uncommitted rows, and the thread that answers calls stays free while it runs.
+ * reads its uncommitted rows, and the thread that answers calls stays free while it runs. An undo
+ * of citizen rows runs there too (issue 10): it derives every window again.
  */
 
+/** What the worker is doing: reading a file in, or undoing one. */
+export type WorkerJobKind = 'import' | 'undo';
+
 interface Job {
-  resolve(report: ImportReport): void;
+  kind: WorkerJobKind;
+  resolve(value: unknown): void;
   reject(error: Error): void;
   onProgress?(payload: ProgressPayload): void;
 }
@@ -46,9 +51,15 @@ function settleAll(): void {
   for (const importId of [...settling.keys()]) settle(importId);
 }
 
-/** True while an import worker of this process is running an import. */
+/** True while the import worker of this process is running an import or an undo. */
 export function isWorkerImportRunning(): boolean {
   return jobs.size > 0;
+}
+
+/** What the worker is running (for the busy answer's words), or null. */
+export function runningWorkerJob(): WorkerJobKind | null {
+  for (const job of jobs.values()) return job.kind;
+  return null;
 }
 
 /** Asks the worker to stop at its next batch; false when no such import runs. */
@@ -86,7 +97,7 @@ function importWorker(): Worker {
       return;
     }
     jobs.delete(message.importId);
-    if (message.type === 'done') job.resolve(message.report as ImportReport);
+    if (message.type === 'done') job.resolve(message.report);
     else job.reject(rebuiltError(message.error));
   });
   worker.on('error', (error) => {
@@ -112,14 +123,32 @@ export function importInWorker(
   options: ImportOptions & { skipBadRows?: boolean },
   hooks: { importId?: string; onProgress?(payload: ProgressPayload): void; surface?: Surface } = {},
 ): Promise<ImportReport> {
-  if (jobs.size > 0) return Promise.reject(new FileProblem('busy', importWords.run.busy));
   const importId = hooks.importId ?? crypto.randomUUID();
   const input: ImportWorkerInput = { databasePath, file: { ...file }, options: { ...options }, importId, surface: hooks.surface };
-  return new Promise<ImportReport>((resolve, reject) => {
+  return startJob<ImportReport>('import', importId, { type: 'run', input }, hooks.onProgress);
+}
+
+/**
+ * Undoes an import batch in the worker (issue 10): for a batch of spells or events, the undo derives
+ * every citizen window again in its transaction, seconds at a million spells, while the app answers.
+ */
+export function undoInWorker(databasePath: string, batchId: number): Promise<{ removedRows: number }> {
+  const importId = crypto.randomUUID();
+  const input: UndoWorkerInput = { databasePath, batchId, importId };
+  return startJob<{ removedRows: number }>('undo', importId, { type: 'undo', input });
+}
+
+function startJob<Value>(kind: WorkerJobKind, importId: string, request: ImportWorkerRequest, onProgress?: (payload: ProgressPayload) => void): Promise<Value> {
+  const running = runningWorkerJob();
+  if (running) {
+    const words = running === 'undo' ? importWords.run.undoRunning : kind === 'undo' ? importWords.run.busyUndo : importWords.run.busy;
+    return Promise.reject(new FileProblem('busy', words));
+  }
+  return new Promise<Value>((resolve, reject) => {
     const worker = importWorker();
-    jobs.set(importId, { resolve, reject, onProgress: hooks.onProgress });
+    jobs.set(importId, { kind, resolve: (value) => resolve(value as Value), reject, onProgress });
     settling.set(importId, []);
     worker.ref();
-    worker.postMessage({ type: 'run', input } satisfies ImportWorkerRequest);
+    worker.postMessage(request);
   });
 }

@@ -46,7 +46,7 @@ export function CitizenDataPanel() {
           {status.error ?? remove.error?.message}
         </p>
       )}
-      {data && <p data-testid="citizen-data-status">{hasData ? text.status(data.spells, data.events, data.batches) : text.none}</p>}
+      {data && <p data-testid="citizen-data-status">{data.spells + data.events > 0 ? text.status(data.spells, data.events, data.activeBatches) : text.none}</p>}
       {cleanupOnly && (
         <p className="note-warning" data-testid="citizen-data-cleanup-pending">
           {text.cleanupPending}{' '}

@@ -419,6 +419,8 @@ export const da = {
       demo: 'demodata',
       undo: 'Fortryd',
       confirmUndo: (fileName: string) => `Fjern indlæsningen af "${fileName}"? Tallene fra den forsvinder, og tidligere indlæste tal gælder igen.`,
+      // issue 10: undoing spells or events derives every citizen's window again (up to half a minute at a million spells).
+      undoing: (fileName: string) => `Fortryder indlæsningen af "${fileName}" … Har filen borgerdata, beregnes borgernes forløb igen bagefter; det kan tage op til et halvt minut.`,
       undone: (fileName: string, rows: number) =>
         `Indlæsningen af "${fileName}" er fortrudt (${rows === 1 ? '1 række' : `${rows.toLocaleString('da-DK')} rækker`} fjernet). Den står stadig i listen, markeret som fortrudt.`,
       demoReader: 'lavet af programmet',

@@ -15,14 +15,20 @@ export function ImportHistoryScreen() {
   const history = useApi('import.history');
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The file being undone: its undo can take seconds (citizen data is derived again), so the user sees it and cannot start another.
+  const [undoing, setUndoing] = useState<string | null>(null);
   const undo = async (batchId: number, fileName: string) => {
     if (!window.confirm(text.history.confirmUndo(fileName))) return;
+    setUndoing(fileName);
+    setNotice(null);
     try {
       const result = await call('import.undo', { batchId });
       setNotice(text.history.undone(fileName, result.removedRows));
       setError(null);
     } catch (reason) {
       setError((reason as Error).message);
+    } finally {
+      setUndoing(null);
     }
   };
   const columns = text.history.columns;
@@ -31,6 +37,11 @@ export function ImportHistoryScreen() {
       <div className="toolbar">
         <h2>{text.history.title}</h2>
       </div>
+      {undoing && (
+        <p className="import-progress" role="status" data-testid="import-history-undoing">
+          {text.history.undoing(undoing)}
+        </p>
+      )}
       {notice && (
         <p className="import-ok" role="status" data-testid="import-history-notice">
           {notice}
@@ -81,7 +92,7 @@ export function ImportHistoryScreen() {
                 ) : (
                   <td>{text.history.active}</td>
                 )}
-                <td>{!batch.undoneAt && <button onClick={() => void undo(batch.id, batch.fileName)}>{text.history.undo}</button>}</td>
+                <td>{!batch.undoneAt && <button disabled={undoing !== null} onClick={() => void undo(batch.id, batch.fileName)}>{text.history.undo}</button>}</td>
               </tr>
             ))}
           </tbody>
