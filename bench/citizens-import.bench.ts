@@ -228,6 +228,16 @@ export async function run() {
       );
       record('import (citizens-import)', 'events after the spells: derivation inside the import (commit), wall', together.commitMs / 1000, 's', 10, `CPU ${(together.commitCpuMs / 1000).toFixed(1)} s`);
     }
+    // Undo of that events file (no target in the issue; printed so a slower undo shows): 5,000,000 rows
+    // deleted, every window derived again, in the import worker while the app answers.
+    settleDisk();
+    const undone = spawnSync(process.execPath, [path.resolve('bin/run-ts.cjs'), path.join(__dirname, 'undo-child.ts'), path.join(dir, 'spells.db')], { encoding: 'utf8' });
+    if (undone.status !== 0) throw new Error(`Undo failed: ${undone.stderr}`);
+    const undo = JSON.parse(undone.stdout.trim().split('\n').pop()!) as { rows: number; ms: number; cpuMs: number; checkpointMs: number; peakMb: number };
+    console.log(
+      `Undo of the events file (${undo.rows.toLocaleString('en')} rows, then every window derived again): ${undo.ms.toFixed(0)} ms, CPU ${undo.cpuMs.toFixed(0)} ms; ` +
+        `then the checkpoint ${undo.checkpointMs.toFixed(0)} ms; peak ${undo.peakMb.toFixed(0)} MB`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

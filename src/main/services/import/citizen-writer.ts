@@ -98,7 +98,7 @@ export function citizenInserter(db: Db, batchId: number): CitizenInserter {
     if (incoming < rebuildIndexesFrom) return;
     const existing = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} LIMIT ?)`).get(incoming + 1) as { n: number }).n;
     if (existing > incoming) return;
-    dropped.push(...dropSecondaryIndexes(db, table));
+    dropped.push(...dropSecondaryIndexes(db, table, { batchIndexes: true }));
     plans[table] = 'rebuilt';
   };
 
