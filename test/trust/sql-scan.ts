@@ -24,6 +24,7 @@ export const reviewedDynamicSql: { file: string; argument: string; reason: strin
   { file: 'main/services/import/bulk-indexes.ts', argument: '`DELETE FROM ${table} WHERE batch_id = ?`', reason: "undo: table names read from our own schema (pipeline.ts's batchTables: foreign keys to import_batch), checked against /^[a-z_]+$/ first; the batch id is bound" },
   { file: 'main/services/import/bulk-indexes.ts', argument: '`SELECT COUNT(*) AS n FROM ${table} WHERE batch_id = ?`', reason: 'the same checked table name; the batch id is bound' },
   { file: 'main/services/import/bulk-indexes.ts', argument: '`SELECT COUNT(*) AS n FROM ${table}`', reason: 'the same checked table name' },
+  { file: 'main/services/import/bulk-indexes.ts', argument: '`DELETE FROM ${table}`', reason: 'Slet alle borgerdata: the four citizen table names, constants at the one caller, checked against /^[a-z_]+$/ first' },
   { file: 'main/services/import/writer.ts', argument: '`cache_size = ${Number(previousCache)}`', reason: 'a number read back from the pragma itself' },
   { file: 'main/services/import/writer.ts', argument: 'insertSql[meta.kind]', reason: 'constant INSERT statements keyed by import kind' },
   { file: 'main/services/import/writer.ts', argument: 'insertSql.measurement.replace(', reason: 'the constant INSERT with N constant placeholder groups' },

@@ -267,7 +267,13 @@ describe('undo, overlap and privacy', () => {
 
     const status = await dispatch(session, 'citizens.status', {});
     expect(status).toEqual({ ok: true, value: { spells: 4, events: 5, batches: 2, activeBatches: 2, months: { first: '2024-03', last: '2024-08' }, cleanupPending: false } });
+    const citizenIndexes = () => db().prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'citizen%' ORDER BY name").all();
+    const indexes = citizenIndexes();
+    expect(indexes.length).toBeGreaterThanOrEqual(9);
     const result = await dispatch(session, 'citizens.deleteAll', { confirm: true });
+    // The tables are emptied without their indexes (bulk-indexes.ts), which are all back, empty.
+    expect(citizenIndexes()).toEqual(indexes);
+    expect(db().pragma('integrity_check', { simple: true })).toBe('ok');
     expect(result).toEqual({ ok: true, value: { spellsDeleted: 4, eventsDeleted: 5, backupsDeleted: 1 } });
 
     const bytes = fileText();
