@@ -9,7 +9,7 @@ import { FileProblem } from '../main/services/import/readers';
 import { discardStaged, registerLocalFile, type StagedFile } from '../main/services/import/staging';
 import type { Db } from '../main/services/store';
 import { CliError, formatTable, type CliCommand, type CliIo } from './cli-context';
-import { formatDanishDateTime, importKindWords } from '../shared/words-da';
+import { formatCount, formatDanishDateTime, importKindWords } from '../shared/words-da';
 import { cliWords } from '../shared/cli-words-da';
 
 const words = cliWords.import;
@@ -223,8 +223,8 @@ export const importCommands: CliCommand[] = [
             batch.id,
             batch.isDemo ? words.demoFile(batch.fileName) : batch.fileName,
             importKindWords[batch.kind] ?? words.otherKind,
-            batch.rowsImported.toLocaleString('da-DK'),
-            batch.currentRows.toLocaleString('da-DK'),
+            formatCount(batch.rowsImported),
+            formatCount(batch.currentRows),
             formatDanishDateTime(batch.importedAt),
             batch.importedBy,
             batch.undoneAt ? words.undoneBy(formatDanishDateTime(batch.undoneAt), batch.undoneBy ?? '') : words.active,

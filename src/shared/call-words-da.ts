@@ -1,10 +1,10 @@
+import { formatCount as danishCount } from './words-da';
 /**
  * The handlers' own words in Danish (messages, issue 15): the dispatcher's refusals of a call, the
  * SQLite errors said in a reviewer's terms, and the few sentences the model and export handlers add.
  * The contract's validation messages are zod's own Danish (`zod-danish.ts`), except the few the contract
  * words itself (`contract` below). An English file is one more module typed `CallWords`, chosen on the last line.
  */
-const danishCount = (value: number) => value.toLocaleString('da-DK');
 
 export const callWordsDa = {
   unknownCall: (name: string) => `Ukendt kald: ${name}`,

@@ -1,4 +1,5 @@
 import type { CitizenColumn, FilterOperator } from './api/citizens';
+import { formatCount as count } from './words-da';
 
 /**
  * The citizen areas' words in Danish (messages, issue 15): the citizen importer's row problems,
@@ -9,7 +10,6 @@ import type { CitizenColumn, FilterOperator } from './api/citizens';
  * `words-da.ts`. An English file is one more module typed `CitizenWords`, chosen on the last line.
  */
 
-const count = (value: number) => value.toLocaleString('da-DK');
 
 export const citizenWordsDa = {
   /** A municipality code that is not in the reference list (outlook, reconciliation). */

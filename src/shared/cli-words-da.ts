@@ -1,3 +1,4 @@
+import { formatCount as count } from './words-da';
 /**
  * The command line's own words in Danish (messages, issue 15, cli-words): the overview and each
  * command's summary and usage, the lines it prints and its refusals of what was typed. Option and
@@ -6,7 +7,6 @@
  * column headers and yes/no, the engine's unknown benefit group). An English file is one more
  * module typed `CliWords`, chosen on the last line.
  */
-const count = (value: number) => value.toLocaleString('da-DK');
 
 export const cliWordsDa = {
   main: {

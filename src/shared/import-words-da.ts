@@ -7,9 +7,9 @@
  * importer's own words are in `citizen-words-da.ts`.
  */
 import type { ImportKind, Surface as AppSurface } from './enums';
+import { formatCount as count } from './words-da';
 
 type Surface = AppSurface | undefined;
-const count = (value: number) => value.toLocaleString('da-DK');
 const rows = (value: number) => `${count(value)} ${value === 1 ? 'række' : 'rækker'}`;
 
 export const importWordsDa = {

@@ -7,6 +7,11 @@ import { monthNames } from './period-words';
  * Danish form. One definition here; the renderer's `messages/da.ts` and the export writers use it.
  */
 
+/** A count as Danish text: 1.234.567 (one definition for every words file, the screens and the CLI). */
+export function formatCount(value: number): string {
+  return value.toLocaleString('da-DK');
+}
+
 /** The seed files in `shared/seeds/`, named as the documents name themselves (kind, date, title). */
 const sourceDocuments: Record<string, string> = {
   '000_6fdff93a25fc005b': 'Brev 25. marts 2024 fra beskæftigelsesministeren til Folketingets Beskæftigelsesudvalg, Orientering om opfølgning på kommunernes tidlige beskæftigelsesindsats',

@@ -1,5 +1,5 @@
 // one-definition: words shared with the services and exports.
-import { fieldLabels } from '../../../shared/words-da';
+import { fieldLabels, formatCount } from '../../../shared/words-da';
 // citizen-words (issue 15)
 import { citizenWords } from '../../../shared/citizen-words-da';
 
@@ -373,7 +373,7 @@ export const da = {
     validating: 'Kontrollerer …',
     validationTitle: 'Kontrol af filen',
     validationSummary: (read: number, valid: number, bad: number) =>
-      `${read.toLocaleString('da-DK')} rækker læst: ${valid.toLocaleString('da-DK')} i orden, ${bad.toLocaleString('da-DK')} med fejl.`,
+      `${formatCount(read)} rækker læst: ${formatCount(valid)} i orden, ${formatCount(bad)} med fejl.`,
     noProblems: 'Ingen fejl fundet. Filen kan indlæses.',
     moreProblems: (shown: number, total: number) => `Viser ${shown} af ${total} fejl.`,
     problemColumns: { row: 'Række', column: 'Kolonne', header: 'Overskrift', message: 'Fejl' },
@@ -382,11 +382,11 @@ export const da = {
     running: 'Indlæser …',
     cancel: 'Annullér',
     progress: (done: number, total: number | null) =>
-      total ? `${done.toLocaleString('da-DK')} af ca. ${total.toLocaleString('da-DK')} rækker` : `${done.toLocaleString('da-DK')} rækker`,
+      total ? `${formatCount(done)} af ca. ${formatCount(total)} rækker` : `${formatCount(done)} rækker`,
     reportTitle: 'Indlæst',
     report: (read: number, imported: number, skipped: number, replaced: number) =>
-      `Rækker læst: ${read.toLocaleString('da-DK')} · indlæst: ${imported.toLocaleString('da-DK')} · sprunget over: ${skipped.toLocaleString('da-DK')} · erstattet: ${replaced.toLocaleString('da-DK')}`,
-    replacedFrom: (rows: number, fileName: string, batchId: number) => `${rows.toLocaleString('da-DK')} rækker erstatter tal fra "${fileName}" (indlæsning nr. ${batchId}).`,
+      `Rækker læst: ${formatCount(read)} · indlæst: ${formatCount(imported)} · sprunget over: ${formatCount(skipped)} · erstattet: ${formatCount(replaced)}`,
+    replacedFrom: (rows: number, fileName: string, batchId: number) => `${formatCount(rows)} rækker erstatter tal fra "${fileName}" (indlæsning nr. ${batchId}).`,
     batchNumber: (batchId: number) => `Indlæsning nr. ${batchId}`,
     formats: { csv: 'CSV/tekst', xlsx: 'Excel (.xlsx)', json: 'JSON', ndjson: 'JSON-linjer (NDJSON)' },
     encodings: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252 (dansk Excel)' },
@@ -422,7 +422,7 @@ export const da = {
       // issue 10: undoing spells or events derives every citizen's window again (up to half a minute at a million spells).
       undoing: (fileName: string) => `Fortryder indlæsningen af "${fileName}" … Har filen borgerdata, beregnes borgernes forløb igen bagefter; det kan tage op til et halvt minut.`,
       undone: (fileName: string, rows: number) =>
-        `Indlæsningen af "${fileName}" er fortrudt (${rows === 1 ? '1 række' : `${rows.toLocaleString('da-DK')} rækker`} fjernet). Den står stadig i listen, markeret som fortrudt.`,
+        `Indlæsningen af "${fileName}" er fortrudt (${rows === 1 ? '1 række' : `${formatCount(rows)} rækker`} fjernet). Den står stadig i listen, markeret som fortrudt.`,
       demoReader: 'lavet af programmet',
       // danish-finish (issue 11 item 5): an undone import stays in the list
       status: 'Status',
@@ -460,12 +460,12 @@ export const da = {
     measure: 'Tallene i arket er',
     dateOrders: { choose: '— vælg —', 'day-first': 'dag først (31-07-2023)', 'month-first': 'måned først (07/31/2023)' } as Record<string, string>,
     longTitle: (count: number) => `Sådan gemmes de første ${count} rækker`,
-    skippedTitle: (count: number) => `${count.toLocaleString('da-DK')} ${count === 1 ? 'række springes' : 'rækker springes'} over med vilje (noter og totaler gemmes aldrig)`,
+    skippedTitle: (count: number) => `${formatCount(count)} ${count === 1 ? 'række springes' : 'rækker springes'} over med vilje (noter og totaler gemmes aldrig)`,
     skippedReasons: { note: 'note eller kilde', total: 'total' } as Record<string, string>,
     unmapped: 'Kolonner med tal, som ikke indlæses (vælg deres betydning ovenfor, hvis de skal med)',
     replaceAnyway: 'Erstat alligevel: gem rækkerne, selv om de mangler tal, som de tidligere indlæste rækker havde',
-    repeated: (count: number, rows: number[]) => `${count.toLocaleString('da-DK')} rækker: ${rows.join(', ')}${count > rows.length ? ', …' : ''}`,
-    moreProblems: (more: number) => `… og ${more.toLocaleString('da-DK')} fejl mere`,
+    repeated: (count: number, rows: number[]) => `${formatCount(count)} rækker: ${rows.join(', ')}${count > rows.length ? ', …' : ''}`,
+    moreProblems: (more: number) => `… og ${formatCount(more)} fejl mere`,
   },
   // danish-desk (issue 11): the welcome page, statuses, the overview's numbers, provenance words.
   welcome: {
@@ -508,24 +508,24 @@ export const da = {
     title: 'Borgerdata',
     none: 'Der er ingen borgerdata i databasen.',
     status: (spells: number, events: number, batches: number) =>
-      `${spells.toLocaleString('da-DK')} ydelsesforløb og ${events.toLocaleString('da-DK')} samtaler og tilbud fra ${batches.toLocaleString('da-DK')} ${batches === 1 ? 'indlæsning' : 'indlæsninger'}. Cpr-numre vises kun maskeret (010190-****).`,
+      `${formatCount(spells)} ydelsesforløb og ${formatCount(events)} samtaler og tilbud fra ${formatCount(batches)} ${batches === 1 ? 'indlæsning' : 'indlæsninger'}. Cpr-numre vises kun maskeret (010190-****).`,
     deleteAll: 'Slet alle borgerdata',
     confirmTitle: 'Slet alle borgerdata?',
     confirmText: (spells: number, events: number, batches: number) =>
-      `Det sletter ${spells.toLocaleString('da-DK')} ydelsesforløb, ${events.toLocaleString('da-DK')} samtaler og tilbud og de ${batches.toLocaleString('da-DK')} ${batches === 1 ? 'indlæsning' : 'indlæsninger'} de kom fra, ` +
+      `Det sletter ${formatCount(spells)} ydelsesforløb, ${formatCount(events)} samtaler og tilbud og de ${formatCount(batches)} ${batches === 1 ? 'indlæsning' : 'indlæsninger'} de kom fra, ` +
       'alt der er udledt af dem (kohorter og borgertal), filer der venter på at blive indlæst, og de automatiske sikkerhedskopier, der indeholder borgerdata. ' +
       'Databasefilen ryddes, så cpr-numrene heller ikke ligger tilbage i den. Målinger fra Jobindsats og beslutninger bevares. Det kan ikke fortrydes.',
     confirm: 'Ja, slet alle borgerdata',
     cancel: 'Fortryd',
     deleting: 'Sletter …',
     done: (spells: number, events: number, backups: number) =>
-      `Alle borgerdata er slettet: ${spells.toLocaleString('da-DK')} forløb, ${events.toLocaleString('da-DK')} samtaler og tilbud og ${backups.toLocaleString('da-DK')} ${backups === 1 ? 'sikkerhedskopi' : 'sikkerhedskopier'}. Databasefilen er ryddet.`,
+      `Alle borgerdata er slettet: ${formatCount(spells)} forløb, ${formatCount(events)} samtaler og tilbud og ${formatCount(backups)} ${backups === 1 ? 'sikkerhedskopi' : 'sikkerhedskopier'}. Databasefilen er ryddet.`,
     // A deletion whose clean-up of the file was refused (another window read the file): finish it.
     cleanupPending: 'Borgerdataene er slettet, men databasefilen er ikke ryddet endnu: cpr-numre kan stadig ligge i den.',
     cleanup: 'Ryd databasefilen',
     cleaning: 'Rydder …',
     cleaned: (backups: number) =>
-      `Databasefilen er ryddet${backups > 0 ? `, og ${backups.toLocaleString('da-DK')} ${backups === 1 ? 'sikkerhedskopi' : 'sikkerhedskopier'} med borgerdata er slettet` : ''}. Der ligger ingen cpr-numre tilbage i den.`,
+      `Databasefilen er ryddet${backups > 0 ? `, og ${formatCount(backups)} ${backups === 1 ? 'sikkerhedskopi' : 'sikkerhedskopier'} med borgerdata er slettet` : ''}. Der ligger ingen cpr-numre tilbage i den.`,
   },
   // cit-desk (issue 10): the citizen grid, one citizen's timeline, the export of citizens to contact.
   citizens: {
