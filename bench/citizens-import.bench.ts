@@ -144,7 +144,10 @@ function report(label: string, file: string, ours: ReturnType<typeof importInChi
   if (shellMs === null) console.log('  sqlite3 shell: not found at /usr/bin/sqlite3; no ratio');
   else {
     console.log(`  sqlite3 .import: ${shellMs.toFixed(0)} ms, ${Math.round(ours.rows / (shellMs / 1000)).toLocaleString('en')} rows/s`);
-    console.log(`  ratio import (with its checkpoint) / sqlite3 shell: ${(wholeMs / shellMs).toFixed(2)}× (target ≤ 1.6×)`);
+    // The spells file's answer includes the derivation of every window (its own target, < 10 s), which the
+    // shell does not do: its rounds hold the 1.6× bar against the import before it (the line "before the commit").
+    const wholeTarget = recordFigures ? 'target ≤ 1.6×' : 'the 1.6× bar is for the import before the derivation, below';
+    console.log(`  ratio import (with its checkpoint) / sqlite3 shell: ${(wholeMs / shellMs).toFixed(2)}× (${wholeTarget})`);
     keep('import (citizens-import)', `${label}: whole import with its checkpoint / sqlite3 .import, wall`, wholeMs / shellMs, '×', 1.6, shellCpuMs ? `CPU ${(wholeCpuMs / shellCpuMs).toFixed(2)}×` : undefined);
     // On a shared machine wall time mostly measures the other load; CPU time is the steadier figure.
     if (shellCpuMs) console.log(`  CPU time: ours ${wholeCpuMs.toFixed(0)} ms with the checkpoint, shell ${shellCpuMs.toFixed(0)} ms, ratio ${(wholeCpuMs / shellCpuMs).toFixed(2)}×`);
