@@ -69,7 +69,11 @@ describe('citizen data: the early warning and the reconciliation', () => {
     const rows = await callApi(app.session, 'citizens.reconcile', { municipalityCode: 101 });
     const differing = rows.filter((row) => Object.values(row.difference).some((value) => value !== null && value !== 0)).length;
     expect(differing).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('reconcile-verdict').textContent()).toBe(`${differing} måneder × ydelsesgrupper afviger`);
+    const oneSource = rows.filter((row) => row.derived === null || row.published === null).length;
+    expect(oneSource).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('reconcile-verdict').textContent())
+      .toBe(`${differing} måneder × ydelsesgrupper afviger. ${oneSource} måneder × ydelsesgrupper har kun tal fra den ene kilde og er ikke sammenlignet.`);
     expect(await page.getByTestId('reconcile-table').locator('tbody tr').count()).toBe(rows.length);
     expect(await page.getByTestId('reconcile-table').locator('tbody tr.differs').count()).toBe(differing);
     await page.getByTestId('citizen-outlook').scrollIntoViewIfNeeded();
@@ -107,5 +111,26 @@ describe('citizen data: the early warning and the reconciliation', () => {
     expect([march.measured, march.lacking]).toEqual([15, 10]);
     expect(findForbidden(await panel.innerText())).toEqual([]);
     await screenshot(page, 'citizen-engine-model-a');
+  });
+  it('never says the sources agree when Jobindsats has no counts for the months the citizen data covers', async () => {
+    const { page } = app;
+    // Frederiksberg: spells from March 2025 reach six months in September 2025, after the demo's last month (June 2025).
+    insertSpells(app.session.db, [
+      { citizen: '010190-7001', code: 147, group: 'kontanthjaelp', start: '2025-03-03' },
+      { citizen: '010190-7002', code: 147, group: 'kontanthjaelp', start: '2025-03-04' },
+    ]);
+    rebuildCitizenDerived(app.session.db);
+    const rows = await callApi(app.session, 'citizens.reconcile', { municipalityCode: 147 });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.published === null)).toBe(true);
+    await page.getByRole('button', { name: 'Overblik', exact: true }).click();
+    await page.getByRole('button', { name: 'Afstemning', exact: true }).click();
+    await page.getByTestId('citizen-municipality').selectOption('147');
+    await expect
+      .poll(() => page.getByTestId('reconcile-verdict').textContent())
+      .toBe('Intet er sammenlignet: ingen måned har tal fra både borgerdata og Jobindsats for kommunen. Indlæs Jobindsats-tallene for de samme måneder under "Indlæs filer" for at afstemme.');
+    expect(await page.getByTestId('reconcile-verdict').getAttribute('class')).toBe('muted');
+    await page.getByTestId('citizen-reconcile').scrollIntoViewIfNeeded();
+    await screenshot(page, 'citizen-engine-reconcile-nothing-compared');
   });
 });

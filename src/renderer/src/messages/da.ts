@@ -677,8 +677,16 @@ export const da = {
       derived: 'borgerdata',
       published: 'Jobindsats',
       difference: 'forskel',
-      differs: (count: number) => (count === 1 ? '1 måned × ydelsesgruppe afviger' : `${count} måneder × ydelsesgrupper afviger`),
-      allEqual: 'Borgerdata og Jobindsats giver de samme tal i alle måneder.',
+      differs: (count: number) => (count === 1 ? '1 måned × ydelsesgruppe afviger.' : `${count} måneder × ydelsesgrupper afviger.`),
+      // Said only of the months × groups with counts from both sources (never of months Jobindsats has no counts for).
+      equalWhereCompared: (count: number) =>
+        count === 1
+          ? 'Borgerdata og Jobindsats giver de samme tal i den ene måned × ydelsesgruppe, der har tal fra begge.'
+          : `Borgerdata og Jobindsats giver de samme tal i alle ${formatCount(count)} måneder × ydelsesgrupper, der har tal fra begge.`,
+      oneSourceOnly: (count: number) =>
+        count === 0 ? '' : ` ${count === 1 ? '1 måned × ydelsesgruppe har' : `${formatCount(count)} måneder × ydelsesgrupper har`} kun tal fra den ene kilde og er ikke sammenlignet.`,
+      nothingCompared:
+        'Intet er sammenlignet: ingen måned har tal fra både borgerdata og Jobindsats for kommunen. Indlæs Jobindsats-tallene for de samme måneder under "Indlæs filer" for at afstemme.',
       lacking: (total: number) => `${total} ${total === 1 ? 'borger mangler' : 'borgere mangler'} noget i kohorten`,
       noRows: 'Ingen måneder at sammenligne.',
       // citizen-models (issue 10): the citizens behind a difference, on the screen rather than in a tooltip.

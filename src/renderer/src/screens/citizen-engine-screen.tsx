@@ -28,6 +28,19 @@ function differs(row: ReconciliationRow): boolean {
   return figures.some((figure) => row.difference[figure] !== null && row.difference[figure] !== 0);
 }
 
+/**
+ * What the comparison says, in words. Only a month × group with counts from both sources is compared;
+ * "the same figures" is said of those alone, and never when nothing could be compared (a municipality
+ * without Jobindsats counts for the months its citizen data covers).
+ */
+function reconcileVerdict(rows: ReconciliationRow[]): { text: string; differing: number } {
+  const differing = rows.filter(differs).length;
+  const compared = rows.filter((row) => row.derived !== null && row.published !== null).length;
+  const oneSource = rows.length - compared;
+  if (compared === 0) return { text: table.nothingCompared, differing };
+  return { text: (differing ? table.differs(differing) : table.equalWhereCompared(compared)) + table.oneSourceOnly(oneSource), differing };
+}
+
 /** Derived counts next to Jobindsats' for one municipality, months × groups, differences marked. */
 function Reconciliation({ municipalityCode }: { municipalityCode: number }) {
   const rows = useApi('citizens.reconcile', { municipalityCode });
@@ -36,12 +49,12 @@ function Reconciliation({ municipalityCode }: { municipalityCode: number }) {
   if (rows.error) return <p className="error" role="alert">{`${messages.errorPrefix}: ${rows.error}`}</p>;
   if (!rows.data) return <p className="muted">{messages.loading}</p>;
   if (rows.data.length === 0) return <p className="muted">{table.noRows}</p>;
-  const differing = rows.data.filter(differs).length;
+  const verdict = reconcileVerdict(rows.data);
   return (
     <section data-testid="citizen-reconcile">
       <h3>{table.title}</h3>
-      <p className={differing ? 'error' : 'muted'} data-testid="reconcile-verdict">
-        {differing ? table.differs(differing) : table.allEqual}
+      <p className={verdict.differing ? 'error' : 'muted'} data-testid="reconcile-verdict">
+        {verdict.text}
       </p>
       <table className="figures citizen-table" data-testid="reconcile-table">
         <thead>
