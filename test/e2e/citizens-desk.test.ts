@@ -128,6 +128,10 @@ describe('Borgere', () => {
     await expect.poll(() => gridRows(page).count()).toBeGreaterThan(10);
     // Ids are masked in the grid.
     expect(await visibleWords(page)).not.toContain(handCitizen);
+    // The default order, fewest days left first, starts with the longest expired: a short cell text that fits its column.
+    const first = (await callApi(app.session, 'citizens.query', { asOf: today, limit: 1 })).rows[0];
+    expect(first.daysLeft).toBeLessThan(0);
+    await expect.poll(() => cellText(page, 0, 'daysLeft')).toBe(`udløbet (${(-first.daysLeft).toLocaleString('da-DK')} d.)`);
 
     // Filter: Læsø, still within reach.
     await page.getByTestId('citizens-municipality').selectOption({ label: 'Læsø' });
@@ -143,7 +147,7 @@ describe('Borgere', () => {
     await header.click();
     await header.click();
     const descending = await callApi(app.session, 'citizens.query', { municipalityCode: 825, withinReach: true, asOf: today, sort: [{ column: 'daysLeft', direction: 'desc' }], limit: 5 });
-    await expect.poll(() => cellText(page, 0, 'daysLeft')).toBe(String(descending.rows[0].daysLeft));
+    await expect.poll(() => cellText(page, 0, 'daysLeft')).toBe(descending.rows[0].daysLeft.toLocaleString('da-DK'));
     expect(descending.rows[0].daysLeft).toBeGreaterThan(reach.rows[0].daysLeft);
     await expectDanish(page, 'grid');
     await screenshot(page, 'citizens-grid');

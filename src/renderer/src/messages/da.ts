@@ -567,7 +567,9 @@ export const da = {
     offer: { given: (count: number) => (count === 1 ? 'Ja, 1' : `Ja, ${count}`), missing: 'Nej', notRequired: 'Ikke krævet' },
     // citizen-words (issue 15): one definition with the CLI and the citizen list.
     missing: citizenWords.missing,
-    daysLeft: (days: number) => (days < 0 ? `udløbet for ${-days} ${-days === 1 ? 'dag' : 'dage'} siden` : String(days)),
+    // The grid's cell (short enough for its column at 1366 × 768); the whole sentence is its tooltip.
+    daysLeft: (days: number) => (days < 0 ? `udløbet (${formatCount(-days)} d.)` : formatCount(days)),
+    daysLeftTitle: (days: number) => (days < 0 ? `Udløbet for ${formatCount(-days)} ${-days === 1 ? 'dag' : 'dage'} siden` : `${formatCount(days)} ${days === 1 ? 'dag' : 'dage'} tilbage`),
     noCohort: 'ingen (sluttede før)',
     empty: {
       title: 'Der er ingen borgerdata endnu',
@@ -590,7 +592,7 @@ export const da = {
       spell: (municipality: string, group: string) => `${group} i ${municipality}`,
       window: (start: string, end: string) => `De seks måneder: ${start} til og med ${end}`,
       deadline: (date: string, days: string) => `Frist: ${date} (${days})`,
-      daysLeft: (days: number) => (days < 0 ? `udløbet for ${-days} ${-days === 1 ? 'dag' : 'dage'} siden` : days === 0 ? 'i dag er sidste dag' : `${days} ${days === 1 ? 'dag' : 'dage'} tilbage`),
+      daysLeft: (days: number) => (days < 0 ? `udløbet for ${formatCount(-days)} ${-days === 1 ? 'dag' : 'dage'} siden` : days === 0 ? 'i dag er sidste dag' : `${formatCount(days)} ${days === 1 ? 'dag' : 'dage'} tilbage`),
       requirement: (interviews: number, offer: boolean) => `Krav: ${interviews} samtaler med jobcenteret${offer ? ' og et tilbud' : ''}`,
       held: (counted: number, required: number, notCounted: number) =>
         `Samtaler der tæller: ${counted} af ${required}${notCounted > 0 ? ` (og ${notCounted} med a-kassen, som vises men ikke tæller)` : ''}`,
