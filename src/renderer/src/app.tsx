@@ -34,14 +34,22 @@ function DemoBanner() {
 }
 
 /** The empty start: what the program is for and the two ways to begin, instead of empty grids. */
-function Welcome({ onImport }: { onImport(): void }) {
+function Welcome({ onImport, onCitizens }: { onImport(): void; onCitizens(): void }) {
   const load = useCall('demo.load');
+  // issue 10: citizen data without Jobindsats counts is not "no numbers yet".
+  const citizens = useApi('citizens.status', {});
+  const spells = citizens.data?.spells ?? 0;
   return (
     <section className="screen scroll welcome" data-testid="welcome">
       <h2>{messages.welcome.title}</h2>
-      <p>{messages.welcome.intro}</p>
+      <p data-testid="welcome-intro">{spells > 0 ? messages.welcome.introCitizens(spells) : messages.welcome.intro}</p>
       <div className="welcome-actions">
-        <button className="primary" disabled={load.isPending} onClick={() => load.mutate(undefined)} data-testid="welcome-demo">
+        {spells > 0 && (
+          <button className="primary" onClick={onCitizens} data-testid="welcome-citizens">
+            {messages.welcome.showCitizens}
+          </button>
+        )}
+        <button className={spells > 0 ? undefined : 'primary'} disabled={load.isPending} onClick={() => load.mutate(undefined)} data-testid="welcome-demo">
           {load.isPending ? messages.loading : messages.demo.load}
         </button>
         <button onClick={onImport} data-testid="welcome-import">
@@ -60,6 +68,8 @@ function Welcome({ onImport }: { onImport(): void }) {
 
 /** Screens that show evaluated figures: on an empty store they give way to the welcome page. */
 const dataScreens: readonly string[] = ['overview', 'benefitGroups', 'country'];
+/** Of those, the ones with a Datakilde (issue 10): with citizen data stored they show, so Borgerdata can be chosen. */
+const sourceScreens: readonly string[] = ['country'];
 
 /** The top-level screens; each area adds its own entry. */
 const screens = [
@@ -100,6 +110,9 @@ export function App() {
   const known = periods.data?.halfYears.some((half) => half.period === chosenPeriod) ?? false;
   const period = (known ? chosenPeriod : null) ?? periods.data?.latestCompleteHalfYear ?? periods.data?.halfYears.at(-1)?.period ?? null;
   const empty = info.data?.measurementRows === 0;
+  const citizenStatus = useApi('citizens.status', {});
+  const hasCitizenData = (citizenStatus.data?.spells ?? 0) > 0;
+  const welcomes = (id: string) => empty && dataScreens.includes(id) && !(hasCitizenData && sourceScreens.includes(id));
   const hostRef = useRef<HTMLDivElement | null>(null);
 
   const showScreen = useCallback((id: ScreenId) => {
@@ -185,7 +198,7 @@ export function App() {
             .filter((candidate) => visited.includes(candidate.id))
             .map((candidate) => (
               <div className="screen-host" key={candidate.id} hidden={candidate.id !== screenId || top !== undefined}>
-                {empty && dataScreens.includes(candidate.id) ? <Welcome onImport={() => showScreen('import')} /> : candidate.render()}
+                {welcomes(candidate.id) ? <Welcome onImport={() => showScreen('import')} onCitizens={() => showScreen('citizens')} /> : candidate.render()}
               </div>
             ))}
           {top && (

@@ -69,3 +69,18 @@ export function SourceLine({ source, batches }: { source: DataSource; batches: B
     </p>
   );
 }
+
+/**
+ * The screen when the chosen source has no months: loading, or no data; with no Jobindsats counts but
+ * citizen data stored, where to choose it instead (issue 10: never "no data yet" over a million spells).
+ */
+export function NoMonths({ source, loading }: { source: DataSource; loading: boolean }) {
+  const citizens = useApi('citizens.status', {});
+  if (loading) return <p className="muted">{messages.loading}</p>;
+  const text = source === 'published' && (citizens.data?.spells ?? 0) > 0 ? words.noPublishedButCitizens : messages.demo.empty;
+  return (
+    <p className="muted" data-testid="model-no-months">
+      {text}
+    </p>
+  );
+}

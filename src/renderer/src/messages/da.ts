@@ -53,6 +53,9 @@ export const da = {
         demo: (files: string) => `Kilde: syntetiske demodata i Jobindsats' form, ikke rigtige tal${files ? ` (${files})` : ''}.`,
       },
       moreFiles: (count: number) => `og ${count} ${count === 1 ? 'fil' : 'filer'} mere`,
+      // No Jobindsats counts, but citizen data is stored: say where it can be chosen (never "no data").
+      noPublishedButCitizens:
+        'Der er ingen tal fra Jobindsats endnu, men der er indlæst borgerdata: vælg Borgerdata under Datakilde for at se modellen beregnet af dem, eller indlæs et udtræk fra Jobindsats under "Indlæs filer".',
       noCitizenData:
         'Der er ikke indlæst borgerdata, så modellen kan ikke beregnes af borgerdata. Indlæs en fil med ydelsesforløb og en med samtaler og tilbud under "Indlæs filer", eller vælg Jobindsats som datakilde.',
       noMonth: {
@@ -471,6 +474,10 @@ export const da = {
   welcome: {
     title: 'Velkommen til Indsatsmonitor',
     intro: 'Her følger du op på kommunernes tidlige indsats: hvilke kommuner ligger over grænsen for samtaler og tilbud, og hvorfor. Der er ingen tal i programmet endnu. Begynd med at indlæse demodata for at se programmet i brug, eller indlæs jeres egne udtræk fra Jobindsats.',
+    // Citizen data stored but no Jobindsats counts (issue 10): the start page says where the citizen figures are.
+    introCitizens: (spells: number) =>
+      `Her følger du op på kommunernes tidlige indsats: hvilke kommuner ligger over grænsen for samtaler og tilbud, og hvorfor. Der er ingen tal fra Jobindsats endnu, men der er indlæst borgerdata (${formatCount(spells)} ydelsesforløb). Se borgerne under Borgere og afstemningen under Afstemning, og vælg Borgerdata som datakilde på Månedlig (2021) og Hele landet. Indlæs et udtræk fra Jobindsats for at se kommunerne her.`,
+    showCitizens: 'Se borgerne',
     importFiles: 'Indlæs filer …',
     demoNote: 'Demodata er syntetiske tal og kan fjernes igen med ét klik; dine egne filer bliver ikke rørt.',
   },

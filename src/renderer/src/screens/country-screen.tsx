@@ -2,7 +2,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { useMemo, useRef, useState } from 'react';
 import type { DataSource, StatusEvaluation } from '../../../shared/api';
-import { defaultMonth, MissingData, missingData, SourceLine, sourceMonthChoices, useSourcePeriods } from '../components/data-source';
+import { defaultMonth, MissingData, missingData, NoMonths, SourceLine, sourceMonthChoices, useSourcePeriods } from '../components/data-source';
 import { addMonths } from '../../../shared/periods';
 import { ModelToolbar } from '../components/model-toolbar';
 import { DistributionChart } from '../components/lazy-charts';
@@ -69,7 +69,7 @@ export function CountryScreen() {
       ) : month && baseline ? (
         <CountryStatus month={month} baseline={baseline} ruleSetId={ruleSetId} source={source} />
       ) : (
-        <p className="muted">{periods.loading ? messages.loading : messages.demo.empty}</p>
+        <NoMonths source={source} loading={periods.loading} />
       )}
     </section>
   );

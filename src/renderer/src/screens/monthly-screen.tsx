@@ -2,7 +2,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellClickedEvent, CellKeyDownEvent, ColDef, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import type { CriterionId, DataSource, EscalationState, MonthFigure, MonthlyEvaluation } from '../../../shared/api';
-import { defaultMonth, MissingData, missingData, SourceLine, sourceMonthChoices, useSourcePeriods } from '../components/data-source';
+import { defaultMonth, MissingData, missingData, NoMonths, SourceLine, sourceMonthChoices, useSourcePeriods } from '../components/data-source';
 import { call } from '../api-client';
 import { ModelToolbar } from '../components/model-toolbar';
 import { formatInteger, formatShare } from '../format';
@@ -85,7 +85,7 @@ export function MonthlyScreen() {
       ) : month ? (
         <MonthlyList month={month} ruleSetId={ruleSetId} search={search} source={source} />
       ) : (
-        <p className="muted">{periods.loading ? messages.loading : messages.demo.empty}</p>
+        <NoMonths source={source} loading={periods.loading} />
       )}
     </section>
   );
