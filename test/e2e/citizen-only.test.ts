@@ -59,6 +59,8 @@ describe('citizen data without Jobindsats counts', () => {
     await page.getByRole('button', { name: 'Hele landet', exact: true }).click();
     const country = page.getByTestId('country-screen');
     await expect.poll(() => country.getByTestId('model-no-months').textContent()).toBe(expected);
+    // Nothing to save yet: the export button is disabled, and looks it (styles.css).
+    expect(await country.getByTestId('export-model-list').isDisabled()).toBe(true);
     await screenshot(page, 'citizen-only-country');
     // Borgerdata: the screen is Hele landet's own (not the start page), and its months are the citizen cohorts'.
     await country.getByTestId('model-source').selectOption('citizens');
