@@ -110,7 +110,8 @@ export function App() {
   const known = periods.data?.halfYears.some((half) => half.period === chosenPeriod) ?? false;
   const period = (known ? chosenPeriod : null) ?? periods.data?.latestCompleteHalfYear ?? periods.data?.halfYears.at(-1)?.period ?? null;
   const empty = info.data?.measurementRows === 0;
-  const citizenStatus = useApi('citizens.status', {});
+  // Asked only on a store without Jobindsats counts (it counts every spell and event: ~50 ms at a million spells).
+  const citizenStatus = useApi('citizens.status', empty ? {} : null);
   const hasCitizenData = (citizenStatus.data?.spells ?? 0) > 0;
   const welcomes = (id: string) => empty && dataScreens.includes(id) && !(hasCitizenData && sourceScreens.includes(id));
   const hostRef = useRef<HTMLDivElement | null>(null);

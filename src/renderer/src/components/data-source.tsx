@@ -75,7 +75,7 @@ export function SourceLine({ source, batches }: { source: DataSource; batches: B
  * citizen data stored, where to choose it instead (issue 10: never "no data yet" over a million spells).
  */
 export function NoMonths({ source, loading }: { source: DataSource; loading: boolean }) {
-  const citizens = useApi('citizens.status', {});
+  const citizens = useApi('citizens.status', source === 'published' && !loading ? {} : null);
   if (loading) return <p className="muted">{messages.loading}</p>;
   const text = source === 'published' && (citizens.data?.spells ?? 0) > 0 ? words.noPublishedButCitizens : messages.demo.empty;
   return (
